@@ -1,0 +1,303 @@
+package nl.jeugdspiegel.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeReader;
+import nl.jeugdspiegel.core.lake.LakeWriter;
+import nl.jeugdspiegel.core.lake.Trajectory;
+import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
+import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
+import nl.jeugdspiegel.ingest.csv.Column;
+import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.csv.Header;
+import nl.jeugdspiegel.ingest.csv.UploadText;
+import nl.jeugdspiegel.ingest.validation.CodeRules;
+import nl.jeugdspiegel.ingest.validation.RowError;
+import nl.jeugdspiegel.ingest.validation.RowValidator;
+import nl.jeugdspiegel.ingest.validation.ValidationReport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalInputFile;
+
+/**
+ * Reads one delivery as a stream, validates every row, pseudonymises the accepted rows and writes them
+ * to a local Parquet file, with memory that does not grow with the file: rows go straight to the
+ * Parquet writer (32 MiB row groups) and duplicate detection spills to disk. Works on any input stream,
+ * so the same code path runs in Lambda (an S3 object), in the local runner and in the benchmark.
+ */
+public final class DeliveryProcessor {
+
+    /** Default rejection threshold: more than 5 % of the rows rejected rejects the delivery. */
+    public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.05;
+
+    private static final String[] SOORT_INDEX = {Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
+            Trajectory.JEUGDRECLASSERING};
+
+    private final CodeRules rules;
+    private final PseudonymKey key;
+    private final double maxRejectedFraction;
+
+    public DeliveryProcessor(CodeRules rules, PseudonymKey key, double maxRejectedFraction) {
+        if (maxRejectedFraction < 0 || maxRejectedFraction > 1) {
+            throw new IllegalArgumentException("the rejection threshold is a fraction between 0 and 1");
+        }
+        this.rules = rules;
+        this.key = key;
+        this.maxRejectedFraction = maxRejectedFraction;
+    }
+
+    public double maxRejectedFraction() {
+        return maxRejectedFraction;
+    }
+
+    /**
+     * Processes one delivery.
+     *
+     * @param upload        the uploaded bytes (read to the end, also when the file is rejected early)
+     * @param expectedBytes the upload's size, to size the duplicate spill
+     * @param periode       the delivery's periode (rows must be active in it)
+     * @param workDir       an empty local folder for the Parquet file and spill files
+     * @param lakeMetadata  key/value metadata for the Parquet footer (the delivery's provenance)
+     */
+    public DeliveryResult process(InputStream upload, long expectedBytes, Periode periode, Path workDir,
+                                  Map<String, String> lakeMetadata) throws IOException {
+        MessageDigest sha256 = sha256();
+        DigestInputStream hashed = new DigestInputStream(upload, sha256);
+        ValidationReport report = new ValidationReport();
+        Reading reading = new Reading(report);
+        FileProblem problem;
+        try {
+            problem = read(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
+        } finally {
+            hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
+        }
+        String sha = HexFormat.of().formatHex(sha256.digest());
+        if (problem == null && report.rowsRead() == 0) {
+            problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
+        }
+        if (problem == null && report.rejectedFraction() > maxRejectedFraction) {
+            problem = FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
+                    "%d van de %d regels (%.1f %%) zijn afgewezen; de grens is %.1f %%",
+                    report.rowsRejected(), report.rowsRead(), 100 * report.rejectedFraction(),
+                    100 * maxRejectedFraction));
+        }
+        if (problem != null) {
+            return new DeliveryResult(problem, report, reading.dropped, sha, null, 0);
+        }
+        Path lakeFile = removeDuplicates(reading, report, workDir, lakeMetadata);
+        return new DeliveryResult(null, report, reading.dropped, sha, lakeFile,
+                report.rowsAccepted() - report.duplicates());
+    }
+
+    /** State of one read. */
+    private static final class Reading {
+        final ValidationReport report;
+        List<String> dropped = List.of();
+        Path draft;
+        DuplicateFinder.Losers losers = DuplicateFinder.Losers.NONE;
+
+        Reading(ValidationReport report) {
+            this.report = report;
+        }
+    }
+
+    private FileProblem read(InputStream bytes, long expectedBytes, Periode periode, Path workDir,
+                             Map<String, String> lakeMetadata, Reading reading) throws IOException {
+        UploadText.Opened opened = UploadText.open(bytes);
+        if (opened.problem() != null) {
+            return opened.problem();
+        }
+        BufferedReader text = opened.reader();
+        text.mark(1 << 20);
+        String firstLine = text.readLine();
+        text.reset();
+        if (firstLine == null || firstLine.isBlank()) {
+            return FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand is leeg: geen kopregel en geen gegevensregels");
+        }
+        if (UploadText.hasInvalidText(firstLine)) {
+            return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), 1);
+        }
+        Optional<Character> separator = UploadText.separator(firstLine);
+        if (separator.isEmpty()) {
+            return new FileProblem(ReasonCode.SCHEIDINGSTEKEN_ONBEKEND, "de kopregel gebruikt "
+                    + UploadText.describeOtherSeparator(firstLine) + "; gebruik een puntkomma (;) of komma (,)", 1);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(separator.get())
+                .setIgnoreEmptyLines(false) // keeps line numbers exact; empty lines are skipped below
+                .setLenientEof(true)
+                .setTrailingData(true)
+                .get();
+        try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            Header header = Header.of(records.next().toList());
+            reading.dropped = header.unknownColumnsForReceipt();
+            FileProblem headerProblem = headerProblem(header);
+            if (headerProblem != null) {
+                return headerProblem;
+            }
+            return readRows(parser, records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private FileProblem readRows(CSVParser parser, Iterator<CSVRecord> records, Header header, Periode periode,
+                                 long expectedBytes, Path workDir, Map<String, String> lakeMetadata,
+                                 Reading reading) throws IOException {
+        ValidationReport report = reading.report;
+        RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key));
+        List<RowError> errors = new ArrayList<>();
+        reading.draft = workDir.resolve("draft.parquet");
+        int row = 0;
+        try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
+             DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes)) {
+            while (true) {
+                long startLine = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    break;
+                }
+                CSVRecord record = records.next();
+                if (isEmpty(record)) {
+                    continue;
+                }
+                if (hasInvalidText(record)) {
+                    return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), startLine);
+                }
+                long lines = parser.getCurrentLineNumber() - startLine + 1;
+                errors.clear();
+                Trajectory t = validator.validate(record, errors);
+                if (t == null) {
+                    report.rejected(startLine, lines, errors);
+                    continue;
+                }
+                report.accepted();
+                if (lines > 1) {
+                    report.multiLineRecord(startLine);
+                }
+                writer.write(t);
+                duplicates.add(DuplicateFinder.keyHigh(t.client()),
+                        DuplicateFinder.keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()),
+                                t.startdatum()), row++, startLine);
+            }
+            reading.losers = duplicates.finish();
+        }
+        return null;
+    }
+
+    private static FileProblem headerProblem(Header header) {
+        List<Column> missing = header.missingRequired();
+        if (!missing.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (Column c : missing) {
+                names.append(names.length() == 0 ? "" : ", ").append(c.header());
+            }
+            return new FileProblem(ReasonCode.KOLOM_ONTBREEKT, "de kopregel mist de verplichte kolom(men) " + names
+                    + "; namen mogen in hoofd- of kleine letters en in elke volgorde staan", 1);
+        }
+        if (!header.duplicated().isEmpty()) {
+            return new FileProblem(ReasonCode.KOLOM_DUBBEL, "de kopregel noemt de kolom "
+                    + header.duplicated().get(0).header() + " meer dan eens", 1);
+        }
+        return null;
+    }
+
+    /** Empty lines, and lines with only separators (spreadsheets write those), are not rows. */
+    private static boolean isEmpty(CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasInvalidText(CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            if (UploadText.hasInvalidText(record.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String notUtf8Message() {
+        return "deze regel bevat tekens die geen UTF-8 zijn (bijvoorbeeld een é uit een Windows-1252- of "
+                + "Latin-1-bestand); sla het bestand op als CSV UTF-8";
+    }
+
+    private static int soortIndex(String soort) {
+        for (int i = 0; i < SOORT_INDEX.length; i++) {
+            if (SOORT_INDEX[i].equals(soort)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown soort " + soort);
+    }
+
+    /** Drops the rows that a later row with the same key replaced (contract §2: the last row wins). */
+    private static Path removeDuplicates(Reading reading, ValidationReport report, Path workDir,
+                                         Map<String, String> lakeMetadata) throws IOException {
+        DuplicateFinder.Losers losers = reading.losers;
+        if (losers.isEmpty()) {
+            return reading.draft;
+        }
+        for (long line : losers.lines()) {
+            report.duplicate(line);
+        }
+        Path lakeFile = workDir.resolve("trajecten.parquet");
+        int[] skip = losers.rows();
+        try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, lakeMetadata)) {
+            int[] position = {0, 0}; // row index, next loser
+            LakeReader.forEach(new LocalInputFile(reading.draft), null, t -> {
+                int row = position[0]++;
+                if (position[1] < skip.length && skip[position[1]] == row) {
+                    position[1]++;
+                    return;
+                }
+                try {
+                    writer.write(t);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.delete(reading.draft);
+        return lakeFile;
+    }
+
+    /** The hex SHA-256 of a whole stream (for uploads that are refused before they are read). */
+    public static String sha256Of(InputStream upload) throws IOException {
+        MessageDigest sha256 = sha256();
+        new DigestInputStream(upload, sha256).transferTo(OutputStream.nullOutputStream());
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package nl.jeugdspiegel.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.validation.ValidationReport;
+
+/**
+ * The outcome of reading one delivery.
+ *
+ * @param problem        why the delivery is rejected as a whole, or null when it is accepted
+ * @param report         row counts and row errors
+ * @param droppedColumns columns not in the contract, as they may be shown in a receipt
+ * @param sha256         hex SHA-256 of the uploaded bytes
+ * @param lakeFile       the finished lake file (accepted deliveries only)
+ * @param lakeRows       rows in the lake file: accepted rows minus replaced duplicates
+ */
+public record DeliveryResult(FileProblem problem, ValidationReport report, List<String> droppedColumns,
+                             String sha256, Path lakeFile, long lakeRows) {
+
+    public boolean accepted() {
+        return problem == null;
+    }
+}

@@ -1,0 +1,49 @@
+package nl.jeugdspiegel.ingest;
+
+/**
+ * The stable reason codes of contract §3. Row codes reject one row; file codes reject the delivery.
+ * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice).
+ */
+public enum ReasonCode {
+    // row codes
+    BSN_ONGELDIG(false, "BSN is geen getal van 8 of 9 cijfers"),
+    BSN_ELFPROEF(false, "BSN voldoet niet aan de elfproef"),
+    ONBEKENDE_CODE(false, "code staat niet in de codelijst, of past niet bij de soort"),
+    DATUM_ONGELDIG(false, "geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ), of een onmogelijke datum"),
+    EINDE_VOOR_START(false, "einddatum ligt voor de startdatum"),
+    AANMELDING_NA_START(false, "aanmelddatum ligt na de startdatum"),
+    WAARDE_BUITEN_BEREIK(false, "waarde buiten het toegestane bereik, of geen getal"),
+    VERPLICHT_LEEG(false, "verplichte waarde ontbreekt"),
+    BUITEN_PERIODE(false, "traject was op geen enkele dag van de periode actief"),
+    KOLOMMEN_AANTAL(false, "aantal velden in de regel wijkt af van de kopregel"),
+    // file codes
+    SLEUTEL_ONGELDIG(true, "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv"),
+    GEMEENTE_ONBEKEND(true, "gemeentecode staat niet in de gemeentelijst"),
+    KOLOM_ONTBREEKT(true, "verplichte kolom ontbreekt in de kopregel"),
+    KOLOM_DUBBEL(true, "kopregel noemt een kolom meer dan eens"),
+    CODERING_ONGELDIG(true, "bestand is geen UTF-8-tekst"),
+    SCHEIDINGSTEKEN_ONBEKEND(true, "scheidingsteken is geen ; of ,"),
+    LEEG_BESTAND(true, "bestand bevat geen gegevensregels"),
+    TE_VEEL_FOUTEN(true, "te veel afgewezen regels");
+
+    private final boolean fileLevel;
+    private final String omschrijving;
+
+    ReasonCode(boolean fileLevel, String omschrijving) {
+        this.fileLevel = fileLevel;
+        this.omschrijving = omschrijving;
+    }
+
+    /** The code as written in receipts, e.g. {@code bsn_elfproef}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public boolean fileLevel() {
+        return fileLevel;
+    }
+
+    public String omschrijving() {
+        return omschrijving;
+    }
+}

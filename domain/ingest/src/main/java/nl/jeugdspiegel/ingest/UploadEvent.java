@@ -1,0 +1,17 @@
+package nl.jeugdspiegel.ingest;
+
+import java.time.Instant;
+
+/**
+ * One uploaded object, as an S3 ObjectCreated event describes it.
+ *
+ * @param key       the URL-decoded object key
+ * @param versionId the object version (null when the bucket is not versioned)
+ * @param eTag      the ETag of the upload (may be null)
+ * @param size      the size in bytes (0 when unknown)
+ * @param eventTime when S3 received the object; orders deliveries
+ * @param sequencer S3's per-key ordering token (may be null)
+ */
+public record UploadEvent(String bucket, String key, String versionId, String eTag, long size, Instant eventTime,
+                          String sequencer) {
+}

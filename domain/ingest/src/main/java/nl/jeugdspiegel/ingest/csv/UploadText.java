@@ -1,0 +1,120 @@
+package nl.jeugdspiegel.ingest.csv;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import nl.jeugdspiegel.ingest.ReasonCode;
+
+/**
+ * Turns the upload's bytes into text: refuses what is not UTF-8 (UTF-16, a spreadsheet saved under a
+ * .csv name, binary) with a message that says what the file looks like, and drops a UTF-8 byte-order
+ * mark. Bytes that are not UTF-8 later in the file become {@link #NOT_UTF8} characters, which the reader
+ * of the records reports with their exact line (see {@link #hasInvalidText(String)}).
+ */
+public final class UploadText {
+
+    private static final int BUFFER = 1 << 16;
+    /** What the decoder puts in place of bytes that are not UTF-8. */
+    public static final char NOT_UTF8 = '\uFFFD';
+
+    private UploadText() {
+    }
+
+    /** What the first bytes say about the file, or empty when it may be UTF-8 text. */
+    public static Optional<FileProblem> sniff(byte[] head, int length) {
+        if (length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+            return problem("het bestand is UTF-16-tekst; sla het op als CSV UTF-8");
+        }
+        if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return problem("het bestand is een zip-archief, waarschijnlijk een Excel- of ODS-werkmap met de "
+                    + "naam .csv; sla het op als CSV UTF-8 (puntkomma's of komma's)");
+        }
+        if (length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11 && head[3] == (byte) 0xE0) {
+            return problem("het bestand is een oud Excel-werkboek (.xls) met de naam .csv; sla het op als CSV UTF-8");
+        }
+        for (int i = 0; i < length; i++) {
+            if (head[i] == 0) {
+                return problem("het bestand bevat nul-bytes: het is binair of UTF-16 zonder kenmerk, geen UTF-8-tekst");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<FileProblem> problem(String melding) {
+        return Optional.of(FileProblem.of(ReasonCode.CODERING_ONGELDIG, melding));
+    }
+
+    /** Opens the bytes as UTF-8 text without a byte-order mark, or returns the reason why they are not text. */
+    public static Opened open(InputStream bytes) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(bytes, BUFFER);
+        in.mark(512);
+        byte[] head = new byte[512];
+        int length = in.readNBytes(head, 0, head.length);
+        in.reset();
+        Optional<FileProblem> problem = sniff(head, length);
+        if (problem.isPresent()) {
+            return new Opened(null, problem.get());
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return new Opened(reader, null);
+    }
+
+    /** Does decoded text hold bytes that were not UTF-8, or NUL characters (binary data)? */
+    public static boolean hasInvalidText(String value) {
+        return value.indexOf(NOT_UTF8) >= 0 || value.indexOf('\0') >= 0;
+    }
+
+    /** Either a reader or the problem that prevents one. */
+    public record Opened(BufferedReader reader, FileProblem problem) {
+    }
+
+    /**
+     * The field separator of the header line: the one of {@code ;} and {@code ,} that occurs outside
+     * quotes (the more frequent one if both do); empty when neither does. {@code firstLine} may be null.
+     */
+    public static Optional<Character> separator(String firstLine) {
+        if (firstLine == null) {
+            return Optional.empty();
+        }
+        int semicolons = 0;
+        int commas = 0;
+        boolean quoted = false;
+        for (int i = 0; i < firstLine.length(); i++) {
+            char c = firstLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == ',') {
+                commas++;
+            }
+        }
+        if (semicolons == 0 && commas == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(semicolons >= commas ? ';' : ',');
+    }
+
+    /** Names the separator a header line seems to use when it is not {@code ;} or {@code ,}. */
+    public static String describeOtherSeparator(String firstLine) {
+        if (firstLine.indexOf('\t') >= 0) {
+            return "tabs";
+        }
+        if (firstLine.indexOf('|') >= 0) {
+            return "verticale strepen (|)";
+        }
+        return "geen herkenbaar scheidingsteken";
+    }
+}

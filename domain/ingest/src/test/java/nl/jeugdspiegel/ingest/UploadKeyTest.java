@@ -1,0 +1,57 @@
+package nl.jeugdspiegel.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.reference.ReferenceData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UploadKeyTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    private static UploadKey.Parsed parse(String key) {
+        return UploadKey.parse(key, ReferenceData.get(), TODAY);
+    }
+
+    @Test
+    void parsesAValidKeyWithSpacesAndPlusInTheName() {
+        UploadKey.Parsed parsed = parse("uploads/GM0363/2024H1/levering 2024 (v2)+def.csv");
+        assertNull(parsed.problem());
+        assertEquals(new UploadKey("GM0363", Periode.parse("2024H1"), "levering 2024 (v2)+def"), parsed.key());
+        assertNull(parse("uploads/GM0363/2026H2/x.CSV").problem(), "the current half-year may be delivered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"uploads/GM0363/x.csv", "uploads/GM0363/2024H1/sub/x.csv", "uploads/GM0363/2024H1/.csv",
+            "uploads/GM0363/2024H1/x.txt", "uploads/gm0363/2024H1/x.csv", "uploads/GM363/2024H1/x.csv",
+            "uploads/GM0363/2024-1/x.csv", "uploads/GM0363/2024H3/x.csv", "uploads/GM0363/2014H2/x.csv",
+            "uploads/GM0363/2027H1/x.csv", "uploads/x.csv"})
+    void refusesMalformedKeysAsSleutelOngeldig(String key) {
+        UploadKey.Parsed parsed = parse(key);
+        assertNull(parsed.key());
+        assertEquals(ReasonCode.SLEUTEL_ONGELDIG, parsed.problem().code());
+    }
+
+    @Test
+    void refusesAnUnknownMunicipality() {
+        UploadKey.Parsed parsed = parse("uploads/GM9999/2024H1/x.csv");
+        assertEquals(ReasonCode.GEMEENTE_ONBEKEND, parsed.problem().code());
+        assertTrue(parsed.problem().melding().contains("GM9999"));
+    }
+
+    @Test
+    void mirrorsReceiptAndQuarantineKeysAlsoForInvalidKeys() {
+        assertEquals("receipts/GM0363/2024H1/levering 2024.json",
+                UploadKey.receiptKey("uploads/GM0363/2024H1/levering 2024.csv"));
+        assertEquals("quarantine/GM0363/2024H1/levering 2024.csv",
+                UploadKey.quarantineKey("uploads/GM0363/2024H1/levering 2024.csv"));
+        assertEquals("receipts/GM0363/2024/x.json", UploadKey.receiptKey("uploads/GM0363/2024/x.csv"));
+        assertEquals("receipts/x.json", UploadKey.receiptKey("uploads/x.csv"));
+    }
+}

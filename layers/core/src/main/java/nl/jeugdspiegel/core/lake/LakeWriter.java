@@ -1,0 +1,66 @@
+package nl.jeugdspiegel.core.lake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * Opens Parquet writers for lake files: SNAPPY, 32 MiB row groups (so memory stays flat for any file
+ * size), no Hadoop configuration. Key/value metadata (the delivery's provenance) goes into the footer.
+ */
+public final class LakeWriter {
+
+    static final long ROW_GROUP_SIZE = 32L * 1024 * 1024;
+    static final int PAGE_SIZE = 1024 * 1024;
+
+    private LakeWriter() {
+    }
+
+    public static ParquetWriter<Trajectory> open(Path file, Map<String, String> metadata) throws IOException {
+        return open(new LocalOutputFile(file), metadata);
+    }
+
+    public static ParquetWriter<Trajectory> open(OutputFile file, Map<String, String> metadata) throws IOException {
+        return new Builder(file, metadata)
+                .withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withRowGroupSize(ROW_GROUP_SIZE)
+                .withPageSize(PAGE_SIZE)
+                .withDictionaryEncoding(true)
+                .build();
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Trajectory, Builder> {
+        private final Map<String, String> metadata;
+
+        private Builder(OutputFile file, Map<String, String> metadata) {
+            super(file);
+            this.metadata = metadata;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Trajectory> getWriteSupport(Configuration conf) {
+            return new TrajectoryWriteSupport(metadata);
+        }
+
+        @Override
+        protected WriteSupport<Trajectory> getWriteSupport(ParquetConfiguration conf) {
+            return new TrajectoryWriteSupport(metadata);
+        }
+    }
+}

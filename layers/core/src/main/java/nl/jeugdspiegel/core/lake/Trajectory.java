@@ -1,0 +1,60 @@
+package nl.jeugdspiegel.core.lake;
+
+import java.time.LocalDate;
+
+/**
+ * One row of the lake (contract §6): a pseudonymised trajectory. Dates are epoch days; absent values
+ * use the sentinels {@link #NO_DATE}, {@link #NO_SCORE} and {@link #NO_AMOUNT}, absent codes are null.
+ *
+ * @param kostenCent euro cents, or {@link #NO_AMOUNT}
+ */
+public record Trajectory(
+        String client,
+        int geboortejaar,
+        int leeftijdStart,
+        String geslacht,
+        String soort,
+        String hulpvorm,
+        int startdatum,
+        int einddatum,
+        String redenBeeindiging,
+        String verwijzer,
+        int aanmelddatum,
+        String zonderHulpVerder,
+        int tevredenheid,
+        long kostenCent,
+        String aanbiederAgb,
+        String productcategorie) {
+
+    public static final int NO_DATE = Integer.MIN_VALUE;
+    public static final int NO_SCORE = 0;
+    public static final long NO_AMOUNT = Long.MIN_VALUE;
+
+    public static final String JEUGDHULP = "jeugdhulp";
+    public static final String JEUGDBESCHERMING = "jeugdbescherming";
+    public static final String JEUGDRECLASSERING = "jeugdreclassering";
+
+    public boolean hasEinddatum() {
+        return einddatum != NO_DATE;
+    }
+
+    public boolean hasAanmelddatum() {
+        return aanmelddatum != NO_DATE;
+    }
+
+    public boolean hasTevredenheid() {
+        return tevredenheid != NO_SCORE;
+    }
+
+    public boolean hasKosten() {
+        return kostenCent != NO_AMOUNT;
+    }
+
+    public LocalDate start() {
+        return LocalDate.ofEpochDay(startdatum);
+    }
+
+    public LocalDate end() {
+        return hasEinddatum() ? LocalDate.ofEpochDay(einddatum) : null;
+    }
+}

@@ -1,0 +1,106 @@
+package nl.jeugdspiegel.s3local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.middleware.Middlewares;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An S3-compatible server (S3Proxy 4) started in this JVM on a free loopback port, reached through the
+ * real AWS SDK v2 over HTTP. Storage is either in memory, or a folder on disk that is one bucket: the
+ * objects are plain files under it, so {@code DIR/uploads/GM0363/2024H1/x.csv} is key
+ * {@code uploads/GM0363/2024H1/x.csv} of the bucket.
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "jeugdspiegel-local";
+    public static final String SECRET_KEY = "jeugdspiegel-local-secret";
+    public static final Region REGION = Region.EU_CENTRAL_1;
+
+    private final S3Proxy proxy;
+    private final Faults faults;
+
+    private EmbeddedS3(BlobStore storage) {
+        this.faults = new Faults();
+        this.proxy = S3Proxy.builder()
+                .blobStore(new FaultInjectingBlobStore(storage, faults))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        try {
+            proxy.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3Proxy did not start within 30 s: " + proxy.getState());
+                }
+                Thread.sleep(2);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded S3 server", e);
+        }
+    }
+
+    /** A fresh, empty server that keeps everything in memory. */
+    public static EmbeddedS3 inMemory() {
+        return new EmbeddedS3(BlobStores.create("transient-nio2", new Properties()));
+    }
+
+    /**
+     * A server whose bucket {@code bucket} is the folder {@code folder} (created when missing). Object
+     * metadata is kept in the files' extended attributes.
+     */
+    public static EmbeddedS3 onFolder(Path folder, String bucket) {
+        try {
+            Path absolute = Files.createDirectories(folder).toAbsolutePath().normalize();
+            Properties store = new Properties();
+            store.setProperty("jclouds.filesystem.basedir", absolute.getParent().toString());
+            BlobStore files = BlobStores.create("filesystem-nio2", store);
+            Properties alias = new Properties();
+            alias.setProperty("s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
+            return new EmbeddedS3(Middlewares.wrap(files, alias, properties -> files));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + folder + " as a bucket", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** A real SDK v2 client for this server (path-style, static credentials). */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded S3 server", e);
+        }
+    }
+}

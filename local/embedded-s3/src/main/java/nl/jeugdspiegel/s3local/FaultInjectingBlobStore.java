@@ -1,0 +1,106 @@
+package nl.jeugdspiegel.s3local;
+
+import java.io.InputStream;
+import java.util.List;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.S3Exceptions;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/** Sits between S3Proxy's HTTP front end and its storage, and fails or delays requests on demand. */
+final class FaultInjectingBlobStore extends ForwardingBlobStore {
+
+    private final Faults faults;
+
+    FaultInjectingBlobStore(BlobStore delegate, Faults faults) {
+        super(delegate);
+        this.faults = faults;
+    }
+
+    private void maybeFail(Faults.Operation operation) {
+        int status = faults.apply(operation);
+        if (status != 0) {
+            throw S3Exceptions.fromStatusCode(status);
+        }
+    }
+
+    @Override
+    public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
+        maybeFail(Faults.Operation.GET);
+        return super.getBlob(request);
+    }
+
+    @Override
+    public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
+        maybeFail(Faults.Operation.HEAD);
+        return super.blobMetadata(request);
+    }
+
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        maybeFail(Faults.Operation.PUT);
+        return super.putBlob(request, content);
+    }
+
+    @Override
+    public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+        maybeFail(Faults.Operation.COPY);
+        return super.copyBlob(request);
+    }
+
+    @Override
+    public ListObjectsV2Response list(ListObjectsV2Request request) {
+        maybeFail(Faults.Operation.LIST);
+        return super.list(request);
+    }
+
+    @Override
+    public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+        maybeFail(Faults.Operation.DELETE);
+        return super.removeBlob(request);
+    }
+
+    @Override
+    public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
+        maybeFail(Faults.Operation.MULTIPART);
+        return super.initiateMultipartUpload(request);
+    }
+
+    @Override
+    public UploadPartResponse uploadMultipartPart(MultipartUpload upload, UploadPartRequest request,
+                                                  InputStream content) {
+        maybeFail(Faults.Operation.MULTIPART);
+        return super.uploadMultipartPart(upload, request, content);
+    }
+
+    @Override
+    public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
+                                                                   CompleteMultipartUploadRequest request) {
+        maybeFail(Faults.Operation.MULTIPART);
+        return super.completeMultipartUpload(upload, request);
+    }
+
+    @Override
+    public List<Part> listMultipartUpload(MultipartUpload upload) {
+        return super.listMultipartUpload(upload);
+    }
+}
