@@ -32,6 +32,7 @@ import nl.jeugdspiegel.ingest.validation.RowError;
 import nl.jeugdspiegel.ingest.validation.RowValidator;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -85,7 +86,8 @@ public final class DeliveryProcessor {
         Reading reading = new Reading(report);
         FileProblem problem;
         try {
-            problem = read(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
+            // the CSV parser closes what it reads: the rest must stay readable to finish the hash
+            problem = read(CloseShieldInputStream.wrap(hashed), expectedBytes, periode, workDir, lakeMetadata, reading);
         } finally {
             hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
         }

@@ -14,4 +14,15 @@ import java.time.Instant;
  */
 public record UploadEvent(String bucket, String key, String versionId, String eTag, long size, Instant eventTime,
                           String sequencer) {
+
+    /** Event JSON writes absent values as empty strings: they are absent here. */
+    public UploadEvent {
+        versionId = blankToNull(versionId);
+        eTag = blankToNull(eTag);
+        sequencer = blankToNull(sequencer);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

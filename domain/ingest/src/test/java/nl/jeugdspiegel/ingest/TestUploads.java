@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds upload files for tests. */
-final class TestUploads {
+public final class TestUploads {
 
-    static final List<String> HEADER = List.of("bsn", "geboortedatum", "geslacht", "soort", "hulpvorm", "startdatum",
+    public static final List<String> HEADER = List.of("bsn", "geboortedatum", "geslacht", "soort", "hulpvorm", "startdatum",
             "einddatum", "reden_beeindiging", "verwijzer", "aanmelddatum", "zonder_hulp_verder", "tevredenheid",
             "kosten", "aanbieder_agb", "productcategorie");
 
@@ -16,7 +16,7 @@ final class TestUploads {
     }
 
     /** The i-th valid BSN (passes the elfproef), i ≥ 0. */
-    static String bsn(int i) {
+    public static String bsn(int i) {
         for (int base = 10_000_000 + i * 10; ; base++) {
             String eight = Integer.toString(base);
             int sum = 0;
@@ -31,7 +31,7 @@ final class TestUploads {
     }
 
     /** A valid, ended jeugdhulp row in 2024H1 for youth i. */
-    static Map<String, String> row(int i) {
+    public static Map<String, String> row(int i) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("bsn", bsn(i));
         r.put("geboortedatum", "2012-03-04");
@@ -51,7 +51,7 @@ final class TestUploads {
         return r;
     }
 
-    static List<Map<String, String>> rows(int count) {
+    public static List<Map<String, String>> rows(int count) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(row(i));
@@ -60,7 +60,7 @@ final class TestUploads {
     }
 
     /** CSV text: the header's columns in order, RFC 4180 quoting where needed. */
-    static String csv(char separator, String lineEnd, List<String> header, List<Map<String, String>> rows) {
+    public static String csv(char separator, String lineEnd, List<String> header, List<Map<String, String>> rows) {
         StringBuilder b = new StringBuilder();
         b.append(String.join(String.valueOf(separator), header)).append(lineEnd);
         for (Map<String, String> row : rows) {
@@ -73,7 +73,7 @@ final class TestUploads {
         return b.toString();
     }
 
-    static String csv(List<Map<String, String>> rows) {
+    public static String csv(List<Map<String, String>> rows) {
         return csv(';', "\n", HEADER, rows);
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import nl.jeugdspiegel.core.storage.NoExpectContinue;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * An S3-compatible server (S3Proxy 4) started in this JVM on a free loopback port, reached through the
@@ -86,13 +88,18 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** A real SDK v2 client for this server (path-style, static credentials). */
     public S3Client client() {
+        return clientBuilder().build();
+    }
+
+    /** A client builder set up for this server, for tests that add their own retry or time-out policy. */
+    public S3ClientBuilder clientBuilder() {
         return S3Client.builder()
                 .endpointOverride(endpoint())
                 .forcePathStyle(true)
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new NoExpectContinue()));
     }
 
     @Override

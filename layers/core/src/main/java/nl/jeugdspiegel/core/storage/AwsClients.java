@@ -53,6 +53,7 @@ public final class AwsClients {
                         .maxAttempts(maxAttempts)
                         .build())
                 .apiCallAttemptTimeout(attemptTimeout)
+                .addExecutionInterceptor(new NoExpectContinue())
                 .build();
     }
 

@@ -1,0 +1,42 @@
+package nl.jeugdspiegel.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import java.time.Instant;
+import nl.jeugdspiegel.ingest.IngestService;
+import nl.jeugdspiegel.ingest.UploadEvent;
+
+/**
+ * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…/*.csv}. Each record becomes
+ * one {@link IngestService#ingest} call with the URL-decoded key. A failure is thrown, so the
+ * invocation fails and Lambda retries it and finally sends it to the on-failure destination.
+ */
+public final class IngestHandler implements RequestHandler<S3Event, String> {
+
+    private final IngestService service;
+
+    /** Used by Lambda: real clients, settings from the environment (run once per execution environment). */
+    public IngestHandler() {
+        this(IngestService.fromEnvironment());
+    }
+
+    IngestHandler(IngestService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        int ingested = 0;
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            S3ObjectEntity object = record.getS3().getObject();
+            service.ingest(new UploadEvent(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
+                    object.getVersionId(), object.geteTag(), object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
+                    Instant.ofEpochMilli(record.getEventTime().getMillis()), object.getSequencer()));
+            ingested++;
+        }
+        return "ingested " + ingested + " object(s)";
+    }
+}

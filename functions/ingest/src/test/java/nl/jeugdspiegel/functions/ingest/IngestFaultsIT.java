@@ -1,0 +1,107 @@
+package nl.jeugdspiegel.functions.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdspiegel.core.storage.AwsClients;
+import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.IngestService;
+import nl.jeugdspiegel.ingest.TestUploads;
+import nl.jeugdspiegel.s3local.EmbeddedS3;
+import nl.jeugdspiegel.s3local.Faults.Operation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * S3 faults injected by the embedded server: throttling, 5xx and time-outs are retried with back-off by
+ * the production client configuration; a fault that persists fails the invocation and leaves nothing
+ * half-written, and a retry of the same event then succeeds.
+ */
+class IngestFaultsIT extends S3TestSupport {
+
+    private static EmbeddedS3 server;
+    private static S3Client s3;
+    /** The production retry policy, with a short attempt time-out so a held request times out quickly. */
+    private static S3Client ingestClient;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedS3.inMemory();
+        s3 = server.client();
+        ingestClient = server.clientBuilder()
+                .overrideConfiguration(AwsClients.overrides(6, Duration.ofSeconds(2)))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        ingestClient.close();
+        s3.close();
+        server.close();
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        server.faults().clear();
+    }
+
+    @Override
+    S3Client s3() {
+        return s3;
+    }
+
+    @Override
+    IngestHandler handler() {
+        return new IngestHandler(new IngestService(ingestClient, KEY, DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION,
+                Clock.systemUTC()));
+    }
+
+    @Test
+    void throttlingServerErrorsAndTimeOutsAreRetried() throws IOException {
+        put(Events.key(UPLOAD), validUpload(20));
+        int before = server.faults().injected();
+        server.faults()
+                .failNext(Operation.GET, 2, 503)
+                .delayNext(Operation.HEAD, 1, Duration.ofSeconds(4))
+                .failNext(Operation.HEAD, 1, 500)
+                .failNext(Operation.PUT, 2, 503);
+        handler().handleRequest(UPLOAD, null);
+        assertEquals(6, server.faults().injected() - before, "every fault was hit and survived");
+        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals(20, lakeRows().size());
+    }
+
+    @Test
+    void aPersistentFaultFailsTheInvocationWithoutHalfWrittenOutput() throws IOException {
+        put(Events.key(UPLOAD), validUpload(20));
+        server.faults().failAlways(Operation.PUT, 500);
+        assertThrows(RuntimeException.class, () -> handler().handleRequest(UPLOAD, null),
+                "the failure is visible: Lambda retries the event and then sends it to the DLQ");
+        server.faults().clear();
+        assertTrue(get(LAKE_KEY).isEmpty(), "no lake file");
+        assertTrue(get("receipts/GM0363/2024H1/trajecten 2024H1.json").isEmpty(), "no receipt");
+        assertEquals(List.of(), server.client().listObjectsV2(r -> r.bucket(BUCKET).prefix("lake/")).contents());
+
+        handler().handleRequest(UPLOAD, null); // Lambda's retry of the same event
+        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals(20, lakeRows().size());
+    }
+
+    @Test
+    void aQuarantineCopyIsRetriedToo() throws IOException {
+        put(Events.key(UPLOAD), TestUploads.csv('\t', "\n", TestUploads.HEADER, List.of(Map.of("bsn", "1"))));
+        server.faults().failNext(Operation.COPY, 2, 503);
+        handler().handleRequest(UPLOAD, null);
+        assertEquals("scheidingsteken_onbekend", receipt(UPLOAD).at("/afwijzing/code").asText());
+        assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isPresent());
+    }
+}
