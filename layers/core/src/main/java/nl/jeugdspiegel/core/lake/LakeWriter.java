@@ -14,11 +14,13 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
- * Opens Parquet writers for lake files: SNAPPY, 32 MiB row groups (so memory stays flat for any file
+ * Opens Parquet writers for lake files: ZSTD (smaller and faster than SNAPPY on this data: the pseudonyms are
+ * hex, which only an entropy coder compresses), 32 MiB row groups (so memory stays flat for any file
  * size), no Hadoop configuration. Key/value metadata (the delivery's provenance) goes into the footer.
  */
 public final class LakeWriter {
 
+    static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
     static final long ROW_GROUP_SIZE = 32L * 1024 * 1024;
     static final int PAGE_SIZE = 1024 * 1024;
 
@@ -30,9 +32,14 @@ public final class LakeWriter {
     }
 
     public static ParquetWriter<Trajectory> open(OutputFile file, Map<String, String> metadata) throws IOException {
+        return open(file, metadata, CODEC);
+    }
+
+    public static ParquetWriter<Trajectory> open(OutputFile file, Map<String, String> metadata,
+                                                 CompressionCodecName codec) throws IOException {
         return new Builder(file, metadata)
                 .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withRowGroupSize(ROW_GROUP_SIZE)
                 .withPageSize(PAGE_SIZE)

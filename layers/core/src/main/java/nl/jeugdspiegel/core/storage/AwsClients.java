@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.Optional;
 import nl.jeugdspiegel.core.config.Settings;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -33,7 +36,12 @@ public final class AwsClients {
                 .overrideConfiguration(overrides(
                         (int) Settings.getDouble("S3_MAX_ATTEMPTS", 6),
                         Duration.ofMillis((long) (Settings.getDouble("S3_ATTEMPT_TIMEOUT_SECONDS", 120) * 1000))));
-        endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)).forcePathStyle(true));
+        endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)).forcePathStyle(true)
+                // local S3-compatible servers over plain HTTP: skip the per-chunk payload signatures and
+                // CRC trailers that only cost time there (AWS itself keeps the defaults)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         region(endpoint.isPresent()).ifPresent(builder::region);
         return builder.build();
     }

@@ -1,0 +1,143 @@
+package nl.jeugdspiegel.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
+import nl.jeugdspiegel.core.config.Settings;
+import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
+import nl.jeugdspiegel.core.storage.ObjectStore;
+import nl.jeugdspiegel.functions.ingest.IngestHandler;
+import nl.jeugdspiegel.ingest.UploadKey;
+import nl.jeugdspiegel.s3local.EmbeddedS3;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@code ./jeugdspiegel run DIR}: serves DIR as bucket {@value #BUCKET} through an embedded S3 server,
+ * configures the environment as the SAM template does in AWS, constructs the real handlers with their
+ * no-argument constructors (as Lambda does) and delivers one S3 ObjectCreated event per upload, with
+ * the file's modification time as event time. Like Lambda, several handler instances run at once (one
+ * per core); the uploads of one municipality go to one instance, in key order.
+ */
+final class LocalPipeline {
+
+    static final String BUCKET = "jeugdspiegel-local";
+
+    /** Counts of one run. */
+    record Summary(int files, int accepted, int rejected, int notApplied, long rowsRead, long rowsAccepted,
+                   long rowsRejected, long rowsInLake, Duration ingestTime) {
+    }
+
+    private final PrintStream out;
+    private final int workers;
+
+    LocalPipeline(PrintStream out) {
+        this.out = out;
+        this.workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    Summary run(Path dir) throws IOException {
+        String key = LocalKey.resolve(dir);
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET); S3Client s3 = server.client()) {
+            configureEnvironment(server, key);
+            List<S3Object> uploads = new ObjectStore(s3, BUCKET).list(UploadKey.UPLOADS).stream()
+                    .filter(o -> o.key().endsWith(".csv")) // the template's S3 trigger: suffix .csv
+                    .toList();
+            out.printf(Locale.ROOT, "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
+                    uploads.size(), dir, BUCKET, server.endpoint(), workers);
+            return ingest(dir, uploads);
+        }
+    }
+
+    private Summary ingest(Path dir, List<S3Object> uploads) throws IOException {
+        Map<String, List<S3Object>> byGemeente = new LinkedHashMap<>();
+        for (S3Object upload : uploads) {
+            String[] parts = upload.key().split("/");
+            byGemeente.computeIfAbsent(parts.length > 1 ? parts[1] : "", k -> new ArrayList<>()).add(upload);
+        }
+        Progress progress = new Progress(out, "ingest", uploads.size());
+        // accepted, rejected, not applied, rows read, rows accepted, rows rejected, rows in lake
+        AtomicLongArray counts = new AtomicLongArray(7);
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ThreadLocal<IngestHandler> handlers = ThreadLocal.withInitial(IngestHandler::new);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            long[] sequence = {1};
+            for (List<S3Object> group : byGemeente.values()) {
+                long firstSequence = sequence[0];
+                sequence[0] += group.size();
+                work.add(pool.submit(() -> {
+                    long seq = firstSequence;
+                    for (S3Object upload : group) {
+                        handlers.get().handleRequest(S3Events.parse(S3Events.objectCreatedJson(BUCKET, upload.key(),
+                                upload.size(), upload.eTag(), upload.lastModified(), seq++)), null);
+                        count(readReceipt(dir, upload.key()), counts);
+                        progress.step(upload.key());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.done();
+        return new Summary(uploads.size(), (int) counts.get(0), (int) counts.get(1), (int) counts.get(2),
+                counts.get(3), counts.get(4), counts.get(5), counts.get(6), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** DIR is the bucket, so the receipt is read straight from its file. */
+    private static JsonNode readReceipt(Path dir, String uploadKey) {
+        Path file = dir.resolve(UploadKey.receiptKey(uploadKey));
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no readable receipt for " + uploadKey + " at " + file, e);
+        }
+    }
+
+    private static void count(JsonNode receipt, AtomicLongArray counts) {
+        if ("afgewezen".equals(receipt.get("status").asText())) {
+            counts.incrementAndGet(1);
+        } else if (!receipt.get("toegepast").asBoolean()) {
+            counts.incrementAndGet(2);
+        } else {
+            counts.incrementAndGet(0);
+        }
+        counts.addAndGet(3, receipt.at("/aantallen/rijen_gelezen").asLong());
+        counts.addAndGet(4, receipt.at("/aantallen/rijen_geaccepteerd").asLong());
+        counts.addAndGet(5, receipt.at("/aantallen/rijen_afgewezen").asLong());
+        counts.addAndGet(6, receipt.at("/aantallen/rijen_in_lake").asLong());
+    }
+
+    /** What the SAM template sets in AWS, pointed at the embedded server. */
+    private static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
+        System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
+        System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
+        System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
+        System.setProperty("aws.region", EmbeddedS3.REGION.id());
+    }
+}

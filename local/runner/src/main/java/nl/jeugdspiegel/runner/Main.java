@@ -1,0 +1,155 @@
+package nl.jeugdspiegel.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import nl.jeugdspiegel.synthetic.Generator;
+
+/** The {@code ./jeugdspiegel} command line: generate, run, demo. */
+public final class Main {
+
+    private static final String USAGE = String.join("\n",
+            "usage:",
+            "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N]   generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
+            "  ./jeugdspiegel generate DIR [--seed N] [--scale F]  write synthetic uploads and a synthetic population file under DIR",
+            "  ./jeugdspiegel run DIR                              run the pipeline on DIR (DIR stands for the S3 bucket)",
+            "  ./jeugdspiegel bench ingest [--rows N] [--big-gb G] benchmarks (see docs/benchmarks.md)",
+            "",
+            "Environment: JEUGDSPIEGEL_PSEUDONYM_KEY (optional; else a key is created in DIR/.jeugdspiegel/).");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // the handlers log one line per delivery; the runner prints its own progress and summary
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
+        PrintStream out = System.out;
+        try {
+            System.exit(run(args, out));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("the pipeline failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        Options options = Options.parse(args);
+        switch (args[0]) {
+            case "generate" -> {
+                generate(options.dir(null), options, out);
+                return 0;
+            }
+            case "run" -> {
+                return runPipeline(options.dir(null), out);
+            }
+            case "demo" -> {
+                Path dir = options.dir(Path.of("demo"));
+                prepareDemoFolder(dir);
+                long started = System.nanoTime();
+                generate(dir, options, out);
+                int code = runPipeline(dir, out);
+                out.printf(Locale.ROOT, "demo finished in %.1f s; the lake is in %s%n", (System.nanoTime() - started) / 1e9,
+                        dir.resolve("lake").toAbsolutePath());
+                return code;
+            }
+            default -> throw new IllegalArgumentException("unknown command: " + args[0]);
+        }
+    }
+
+    private static void generate(Path dir, Options options, PrintStream out) throws IOException {
+        long started = System.nanoTime();
+        Generator.Summary summary = Generator.generate(dir, options.seed(), options.scale(), line -> out.println("  " + line));
+        out.printf(Locale.ROOT, "generated %d uploads (%,d rows; %,d synthetic youths, %,d trajectories) in %s in %.1f s%n",
+                summary.files(), summary.rows(), summary.youths(), summary.trajectories(), dir,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static int runPipeline(Path dir, PrintStream out) throws IOException {
+        if (!Files.isDirectory(dir.resolve("uploads"))) {
+            throw new IllegalArgumentException(dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
+        }
+        LocalPipeline.Summary s = new LocalPipeline(out).run(dir);
+        out.printf(Locale.ROOT, "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
+                s.files(), s.ingestTime().toMillis() / 1000.0, s.accepted(), s.rejected(), s.notApplied());
+        out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
+                s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
+        out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
+        return 0;
+    }
+
+    /** A demo folder is made fresh: an earlier demo there is removed, any other content is refused. */
+    private static void prepareDemoFolder(Path dir) throws IOException {
+        Path marker = dir.resolve(LocalKey.FOLDER).resolve("demo");
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (Stream<Path> entries = Files.list(dir)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(marker)) {
+                throw new IllegalArgumentException(dir + " exists and is not an earlier demo folder; choose another DIR");
+            }
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, "made by ./jeugdspiegel demo; removed by the next demo run\n");
+    }
+
+    /** Positional DIR and --seed / --scale. */
+    record Options(List<String> positional, long seed, double scale) {
+
+        static Options parse(String[] args) {
+            List<String> positional = new ArrayList<>();
+            long seed = 20260101L;
+            double scale = 1.0;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                    case "--scale" -> scale = Double.parseDouble(value(args, ++i, "--scale"));
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        positional.add(args[i]);
+                    }
+                }
+            }
+            return new Options(positional, seed, scale);
+        }
+
+        Path dir(Path fallback) {
+            if (positional.isEmpty()) {
+                if (fallback == null) {
+                    throw new IllegalArgumentException("DIR is missing");
+                }
+                return fallback;
+            }
+            return Path.of(positional.get(0));
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}
