@@ -43,7 +43,8 @@ public final class Main {
         }
     }
 
-    static int run(String[] args, PrintStream out) throws IOException {
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, PrintStream out) throws IOException {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;

@@ -127,8 +127,7 @@ final class DeliveryWriter {
         int last = p.lastEpochDay();
         long rows = 0;
         // small deliveries get no random errors: one bad row in twenty would already reject them
-        double errorRate = fault == Fault.TOO_MANY_ERRORS ? 0.09
-                : activeCount(g, p) < 100 ? 0 : g.traits().rowErrorRate();
+        double errorRate = activeCount(g, p) < 100 ? 0 : g.traits().rowErrorRate();
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             if (dialect.bom() && charset == StandardCharsets.UTF_8) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -146,7 +145,10 @@ final class DeliveryWriter {
                     continue;
                 }
                 line.setLength(0);
-                format.row(line, new TrajectoryValues(format, t, p, g, unit(t, p, 4) < errorRate ? unit(t, p, 5) : -1,
+                // a faulty delivery: every tenth row has an error, from the first row on (so even a small
+                // file is over the 5 % threshold); otherwise the municipality's usual error rate
+                boolean error = fault == Fault.TOO_MANY_ERRORS ? rows % 10 == 0 : unit(t, p, 4) < errorRate;
+                format.row(line, new TrajectoryValues(format, t, p, g, error ? unit(t, p, 5) : -1,
                         fault == Fault.LATIN1 && rows % 7 == 3));
                 out.write(line.toString().getBytes(charset));
                 rows++;

@@ -37,8 +37,9 @@ public final class AwsClients {
                         (int) Settings.getDouble("S3_MAX_ATTEMPTS", 6),
                         Duration.ofMillis((long) (Settings.getDouble("S3_ATTEMPT_TIMEOUT_SECONDS", 120) * 1000))));
         endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)).forcePathStyle(true)
-                // local S3-compatible servers over plain HTTP: skip the per-chunk payload signatures and
-                // CRC trailers that only cost time there (AWS itself keeps the defaults)
+                // local S3-compatible servers over plain HTTP: no aws-chunked uploads and no CRC trailers.
+                // They only cost time there, and S3Proxy 4.1 answers them in a way that breaks the next
+                // request on the same connection now and then. AWS itself keeps the defaults.
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));

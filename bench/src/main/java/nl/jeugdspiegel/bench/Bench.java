@@ -1,0 +1,44 @@
+package nl.jeugdspiegel.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code ./jeugdspiegel bench ...}: benchmarks that print their figures (docs/benchmarks.md).
+ * <ul>
+ *   <li>{@code ingest [--rows N] [--big-gb G] [--dir D]}: ingest throughput against DuckDB's CSV to Parquet,
+ *       and peak heap of a multi-GB upload under {@code -Xmx256m};</li>
+ *   <li>{@code lake DIR}: reads DIR's lake with DuckDB ({@code read_parquet(..., hive_partitioning = true)}).</li>
+ * </ul>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | lake DIR");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "ingest" -> IngestBench.run(rest);
+            case "lake" -> LakeCheck.print(Path.of(rest[0]), System.out);
+            case "heap-probe" -> HeapProbe.main(rest);
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

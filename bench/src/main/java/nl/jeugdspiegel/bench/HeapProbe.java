@@ -1,0 +1,60 @@
+package nl.jeugdspiegel.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
+import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.DeliveryResult;
+import nl.jeugdspiegel.ingest.validation.CodeRules;
+
+/**
+ * Runs the ingest code path on one local file in its own JVM (started by {@link IngestBench} with a small
+ * {@code -Xmx}) and prints one line: rows, seconds, peak heap used and the largest heap left after a
+ * garbage collection (the live set, which is what must stay flat as files grow).
+ */
+final class HeapProbe {
+
+    private HeapProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        Periode periode = Periode.parse(args[1]);
+        Path work = Files.createTempDirectory(Path.of(args[2]), "probe");
+        DeliveryProcessor processor = IngestBench.processor();
+        long started = System.nanoTime();
+        DeliveryResult result;
+        try (InputStream in = Files.newInputStream(file)) {
+            result = processor.process(in, Files.size(file), periode, work, Map.of());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = 0;
+        long liveAfterGc = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+                if (pool.getCollectionUsage() != null) {
+                    liveAfterGc = Math.max(liveAfterGc, pool.getCollectionUsage().getUsed());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
+                result.report().rowsRead(), seconds, peak / 1048576.0, liveAfterGc / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0, result.accepted(),
+                result.lakeFile() == null ? 0 : Files.size(result.lakeFile()) / 1048576.0);
+        IngestBench.deleteRecursively(work);
+    }
+
+    static DeliveryProcessor processor(ReferenceData reference) {
+        return new DeliveryProcessor(new CodeRules(reference),
+                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"), 0.05);
+    }
+}

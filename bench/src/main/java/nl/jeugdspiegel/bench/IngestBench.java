@@ -1,0 +1,125 @@
+package nl.jeugdspiegel.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.DeliveryResult;
+import nl.jeugdspiegel.synthetic.LargeUpload;
+
+/**
+ * Ingest benchmark (issue: ingest time at most 2x DuckDB's CSV to Parquet on a 1,000,000-row upload; a
+ * ~2 GB upload under -Xmx256m with flat memory). The ingest side is the real code path
+ * ({@link DeliveryProcessor}: decode, parse, validate every rule, HMAC the BSN, write ZSTD Parquet, find
+ * duplicates) on a local file; DuckDB runs {@code COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet)}
+ * on the same file in the same JVM run. Both write ZSTD.
+ */
+final class IngestBench {
+
+    private static final Periode PERIODE = Periode.parse("2024H1");
+
+    private IngestBench() {
+    }
+
+    static DeliveryProcessor processor() {
+        return HeapProbe.processor(ReferenceData.get());
+    }
+
+    static void run(String[] args) throws Exception {
+        long rows = Long.parseLong(Bench.option(args, "--rows", "1000000"));
+        double bigGb = Double.parseDouble(Bench.option(args, "--big-gb", "2"));
+        Path dir = Path.of(Bench.option(args, "--dir", "bench-data"));
+        Files.createDirectories(dir);
+        System.out.printf(Locale.ROOT, "machine: %d cores, java %s, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / 1048576);
+
+        Path csv = dir.resolve("upload-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            long t = System.nanoTime();
+            LargeUpload.write(csv, rows, 0, PERIODE, 1);
+            System.out.printf(Locale.ROOT, "generated %s (%.0f MB) in %.1f s%n", csv, Files.size(csv) / 1048576.0,
+                    (System.nanoTime() - t) / 1e9);
+        }
+        double ingest = timeIngest(csv, dir, "ingest (1st run, cold JVM)");
+        double ingestWarm = timeIngest(csv, dir, "ingest (2nd run, warm JVM)");
+        double duckdb = timeDuckDb(csv, dir, "duckdb COPY csv->parquet (1st run)");
+        double duckdbWarm = timeDuckDb(csv, dir, "duckdb COPY csv->parquet (2nd run)");
+        System.out.printf(Locale.ROOT, "RESULT ingest/duckdb: %.2fx cold (target <= 2.0x), %.2fx warm; ingest %,.0f rows/s cold, %,.0f rows/s warm%n",
+                ingest / duckdb, ingestWarm / duckdbWarm, rows / ingest, rows / ingestWarm);
+
+        if (bigGb > 0) {
+            Path big = dir.resolve("upload-" + bigGb + "gb.csv");
+            if (!Files.exists(big)) {
+                long t = System.nanoTime();
+                long n = LargeUpload.write(big, 0, (long) (bigGb * 1024 * 1024 * 1024), PERIODE, 2);
+                System.out.printf(Locale.ROOT, "generated %s (%,d rows, %.2f GB) in %.1f s%n", big, n,
+                        Files.size(big) / 1073741824.0, (System.nanoTime() - t) / 1e9);
+            }
+            System.out.println("heap, -Xmx256m, " + csv.getFileName() + ": " + probe(csv, dir));
+            System.out.println("heap, -Xmx256m, " + big.getFileName() + ": " + probe(big, dir));
+        }
+    }
+
+    private static double timeIngest(Path csv, Path dir, String label) throws IOException {
+        Path work = Files.createTempDirectory(dir, "work");
+        long t = System.nanoTime();
+        DeliveryResult result;
+        try (InputStream in = Files.newInputStream(csv)) {
+            result = processor().process(in, Files.size(csv), PERIODE, work, Map.of());
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf(Locale.ROOT, "%-36s %7.2f s  %,d rows read, %,d in lake, Parquet %.1f MB%n", label, seconds,
+                result.report().rowsRead(), result.lakeRows(), Files.size(result.lakeFile()) / 1048576.0);
+        deleteRecursively(work);
+        return seconds;
+    }
+
+    private static double timeDuckDb(Path csv, Path dir, String label) throws Exception {
+        Path out = dir.resolve("duckdb.parquet");
+        Files.deleteIfExists(out);
+        long t;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            t = System.nanoTime();
+            s.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "', delim = ';', header = true)) TO '"
+                    + out.toAbsolutePath() + "' (FORMAT parquet, COMPRESSION zstd)");
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf(Locale.ROOT, "%-36s %7.2f s  Parquet %.1f MB%n", label, seconds, Files.size(out) / 1048576.0);
+        Files.delete(out);
+        return seconds;
+    }
+
+    /** Runs {@link HeapProbe} in a fresh JVM with -Xmx256m. */
+    private static String probe(Path csv, Path dir) throws IOException, InterruptedException {
+        Path jar = Path.of(IngestBench.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                "-cp", jar.toString(), "nl.jeugdspiegel.bench.Bench", "heap-probe", csv.toString(), PERIODE.toString(),
+                dir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        int code = process.waitFor();
+        return code == 0 ? output : "FAILED (exit " + code + "): " + output;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
