@@ -28,7 +28,6 @@ import nl.jeugdspiegel.ingest.csv.FileProblem;
 import nl.jeugdspiegel.ingest.csv.Header;
 import nl.jeugdspiegel.ingest.csv.UploadText;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
-import nl.jeugdspiegel.ingest.validation.RowError;
 import nl.jeugdspiegel.ingest.validation.RowValidator;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
 import org.apache.commons.csv.CSVFormat;
@@ -48,9 +47,6 @@ public final class DeliveryProcessor {
 
     /** Default rejection threshold: more than 5 % of the rows rejected rejects the delivery. */
     public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.05;
-
-    private static final String[] SOORT_INDEX = {Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
-            Trajectory.JEUGDRECLASSERING};
 
     private final CodeRules rules;
     private final PseudonymKey key;
@@ -84,13 +80,10 @@ public final class DeliveryProcessor {
         DigestInputStream hashed = new DigestInputStream(upload, sha256);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
-        FileProblem problem;
-        try {
-            // the CSV parser closes what it reads: the rest must stay readable to finish the hash
-            problem = read(CloseShieldInputStream.wrap(hashed), expectedBytes, periode, workDir, lakeMetadata, reading);
-        } finally {
-            hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
-        }
+        // the CSV parser closes what it reads: the rest must stay readable to finish the hash
+        FileProblem problem = read(CloseShieldInputStream.wrap(hashed), expectedBytes, periode, workDir, lakeMetadata,
+                reading);
+        hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
         String sha = HexFormat.of().formatHex(sha256.digest());
         if (problem == null && report.rowsRead() == 0) {
             problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
@@ -165,42 +158,28 @@ public final class DeliveryProcessor {
     private FileProblem readRows(CSVParser parser, Iterator<CSVRecord> records, Header header, Periode periode,
                                  long expectedBytes, Path workDir, Map<String, String> lakeMetadata,
                                  Reading reading) throws IOException {
-        ValidationReport report = reading.report;
         RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key));
-        List<RowError> errors = new ArrayList<>();
         reading.draft = workDir.resolve("draft.parquet");
-        int row = 0;
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
-             DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes)) {
+             DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
+             ValidatingReader reader = new ValidatingReader(parser, records, validator, reading.report, duplicates)) {
             while (true) {
-                long startLine = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
+                ValidatingReader.Batch batch = reader.next();
+                batch.rethrowFailure();
+                for (int i = 0; i < batch.size; i++) {
+                    writer.write(batch.rows[i]);
+                }
+                if (batch.invalidTextLine > 0) {
+                    return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
+                }
+                if (batch.last) {
                     break;
                 }
-                CSVRecord record = records.next();
-                if (isEmpty(record)) {
-                    continue;
-                }
-                if (hasInvalidText(record)) {
-                    return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), startLine);
-                }
-                long lines = parser.getCurrentLineNumber() - startLine + 1;
-                errors.clear();
-                Trajectory t = validator.validate(record, errors);
-                if (t == null) {
-                    report.rejected(startLine, lines, errors);
-                    continue;
-                }
-                report.accepted();
-                if (lines > 1) {
-                    report.multiLineRecord(startLine);
-                }
-                writer.write(t);
-                duplicates.add(DuplicateFinder.keyHigh(t.client()),
-                        DuplicateFinder.keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()),
-                                t.startdatum()), row++, startLine);
             }
             reading.losers = duplicates.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the upload", e);
         }
         return null;
     }
@@ -222,37 +201,9 @@ public final class DeliveryProcessor {
         return null;
     }
 
-    /** Empty lines, and lines with only separators (spreadsheets write those), are not rows. */
-    private static boolean isEmpty(CSVRecord record) {
-        for (int i = 0; i < record.size(); i++) {
-            if (!record.get(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasInvalidText(CSVRecord record) {
-        for (int i = 0; i < record.size(); i++) {
-            if (UploadText.hasInvalidText(record.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String notUtf8Message() {
         return "deze regel bevat tekens die geen UTF-8 zijn (bijvoorbeeld een é uit een Windows-1252- of "
                 + "Latin-1-bestand); sla het bestand op als CSV UTF-8";
-    }
-
-    private static int soortIndex(String soort) {
-        for (int i = 0; i < SOORT_INDEX.length; i++) {
-            if (SOORT_INDEX[i].equals(soort)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown soort " + soort);
     }
 
     /** Drops the rows that a later row with the same key replaced (contract §2: the last row wins). */

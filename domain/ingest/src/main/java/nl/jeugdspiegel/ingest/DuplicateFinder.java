@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import nl.jeugdspiegel.core.lake.Trajectory;
 
 /**
  * Finds rows with the same key (client, soort, hulpvorm, startdatum) in a delivery of any size with
@@ -46,6 +47,24 @@ final class DuplicateFinder implements Closeable {
         int size = wanted == 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1; // next power of two
         this.buckets = new DataOutputStream[size];
         this.mask = size - 1;
+    }
+
+    private static final String[] SOORT_INDEX = {Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
+            Trajectory.JEUGDRECLASSERING};
+
+    /** Spills the key of the accepted row {@code row} (its index among the accepted rows), on {@code line}. */
+    void add(Trajectory t, int row, long line) throws IOException {
+        add(keyHigh(t.client()), keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()),
+                t.startdatum()), row, line);
+    }
+
+    private static int soortIndex(String soort) {
+        for (int i = 0; i < SOORT_INDEX.length; i++) {
+            if (SOORT_INDEX[i].equals(soort)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown soort " + soort);
     }
 
     /** Packs soort, hulpvorm and startdatum into the low bits of the second key word. */

@@ -1,5 +1,7 @@
 package nl.jeugdspiegel.ingest.validation;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -7,26 +9,48 @@ import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.reference.CodeList;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 
-/** Which codes are valid where (contract §2), taken from the shipped code lists. */
+/**
+ * Which codes are valid where (contract §2), taken from the shipped code lists. A lookup returns the
+ * one canonical String of a valid code, so every row shares it (cheaper to write, nothing duplicated in
+ * memory), or null for an invalid code.
+ */
 public final class CodeRules {
 
-    public static final Set<String> SOORTEN = Set.of(Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
-            Trajectory.JEUGDRECLASSERING);
-    public static final Set<String> GESLACHT = Set.of("0", "1", "2");
+    /** A set of valid codes. */
+    public static final class Codes {
+        private final Map<String, String> canonical = new HashMap<>();
 
-    private final Map<String, Set<String>> hulpvormBySoort;
-    private final Map<String, Set<String>> redenBySoort;
-    private final Set<String> verwijzer;
-    private final Set<String> zonderHulpVerder;
-    private final Set<String> productcategorie;
+        Codes(Collection<String> codes) {
+            codes.forEach(c -> canonical.put(c, c));
+        }
+
+        /** The canonical instance of a valid code, or null. */
+        public String lookup(String code) {
+            return canonical.get(code);
+        }
+
+        public Set<String> all() {
+            return canonical.keySet();
+        }
+    }
+
+    public static final Codes SOORTEN = new Codes(Set.of(Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
+            Trajectory.JEUGDRECLASSERING));
+    public static final Codes GESLACHT = new Codes(Set.of("0", "1", "2"));
+
+    private final Map<String, Codes> hulpvormBySoort;
+    private final Map<String, Codes> redenBySoort;
+    private final Codes verwijzer;
+    private final Codes zonderHulpVerder;
+    private final Codes productcategorie;
 
     public CodeRules(ReferenceData reference) {
         CodeList maatregel = reference.codeList(ReferenceData.BIJ_TYPE_MAATREGEL);
         hulpvormBySoort = Map.of(
-                Trajectory.JEUGDHULP, reference.codeList(ReferenceData.BIJ_HULPVORM).codes(),
-                Trajectory.JEUGDBESCHERMING, maatregel.codesWhere("categorie", "Kinderbeschermingsmaatregel"),
-                Trajectory.JEUGDRECLASSERING, maatregel.codesWhere("categorie", "Jeugdreclassering",
-                        "Preventief justitieel kader"));
+                Trajectory.JEUGDHULP, new Codes(reference.codeList(ReferenceData.BIJ_HULPVORM).codes()),
+                Trajectory.JEUGDBESCHERMING, new Codes(maatregel.codesWhere("categorie", "Kinderbeschermingsmaatregel")),
+                Trajectory.JEUGDRECLASSERING, new Codes(maatregel.codesWhere("categorie", "Jeugdreclassering",
+                        "Preventief justitieel kader")));
         // Measures: any code 01–31 of the maatregel list; 41–52 are separate DRP/zorg fields in BIJ.
         Set<String> measureReasons = new LinkedHashSet<>();
         for (String code : reference.codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_MAATREGEL).codes()) {
@@ -35,31 +59,31 @@ public final class CodeRules {
             }
         }
         redenBySoort = Map.of(
-                Trajectory.JEUGDHULP, reference.codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_JEUGDHULP).codes(),
-                Trajectory.JEUGDBESCHERMING, Set.copyOf(measureReasons),
-                Trajectory.JEUGDRECLASSERING, Set.copyOf(measureReasons));
-        verwijzer = reference.codeList(ReferenceData.BIJ_VERWIJZER).codes();
-        zonderHulpVerder = reference.codeList(ReferenceData.BIJ_ZONDER_HULP_VERDER).codes();
-        productcategorie = reference.codeList(ReferenceData.IJW_PRODUCTCATEGORIE).codes();
+                Trajectory.JEUGDHULP, new Codes(reference.codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_JEUGDHULP).codes()),
+                Trajectory.JEUGDBESCHERMING, new Codes(measureReasons),
+                Trajectory.JEUGDRECLASSERING, new Codes(measureReasons));
+        verwijzer = new Codes(reference.codeList(ReferenceData.BIJ_VERWIJZER).codes());
+        zonderHulpVerder = new Codes(reference.codeList(ReferenceData.BIJ_ZONDER_HULP_VERDER).codes());
+        productcategorie = new Codes(reference.codeList(ReferenceData.IJW_PRODUCTCATEGORIE).codes());
     }
 
-    public Set<String> hulpvorm(String soort) {
+    public Codes hulpvorm(String soort) {
         return hulpvormBySoort.get(soort);
     }
 
-    public Set<String> redenBeeindiging(String soort) {
+    public Codes redenBeeindiging(String soort) {
         return redenBySoort.get(soort);
     }
 
-    public Set<String> verwijzer() {
+    public Codes verwijzer() {
         return verwijzer;
     }
 
-    public Set<String> zonderHulpVerder() {
+    public Codes zonderHulpVerder() {
         return zonderHulpVerder;
     }
 
-    public Set<String> productcategorie() {
+    public Codes productcategorie() {
         return productcategorie;
     }
 

@@ -1,7 +1,5 @@
 package nl.jeugdspiegel.ingest.validation;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +9,6 @@ import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.ReasonCode;
 import nl.jeugdspiegel.ingest.csv.Column;
 import nl.jeugdspiegel.ingest.csv.Header;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Checks one upload row against contract §2/§3 and turns a valid row into a pseudonymised lake row.
@@ -19,9 +16,6 @@ import org.apache.commons.csv.CSVRecord;
  * leaves this class other than in the returned {@link Trajectory} (the BSN only as its pseudonym).
  */
 public final class RowValidator {
-
-    /** Kosten must fit DECIMAL(12,2). */
-    private static final BigDecimal MAX_KOSTEN = new BigDecimal("9999999999.99");
 
     private final Header header;
     private final int firstDay;
@@ -43,8 +37,8 @@ public final class RowValidator {
     }
 
     /** The lake row, or null when the row has errors (then added to {@code errors}). */
-    public Trajectory validate(CSVRecord record, List<RowError> errors) {
-        if (record.size() != header.fieldCount()) {
+    public Trajectory validate(String[] record, List<RowError> errors) {
+        if (record.length != header.fieldCount()) {
             errors.add(new RowError(ReasonCode.KOLOMMEN_AANTAL, null));
             return null;
         }
@@ -103,12 +97,12 @@ public final class RowValidator {
     }
 
     /** The trimmed value, or "" when empty or when the header lacks the column. */
-    private String value(CSVRecord record, Column column) {
+    private String value(String[] record, Column column) {
         int i = index[column.ordinal()];
-        return i < 0 ? "" : record.get(i).strip();
+        return i < 0 ? "" : record[i].strip();
     }
 
-    private String required(CSVRecord record, Column column, List<RowError> errors) {
+    private String required(String[] record, Column column, List<RowError> errors) {
         String v = value(record, column);
         if (v.isEmpty()) {
             errors.add(new RowError(ReasonCode.VERPLICHT_LEEG, column));
@@ -117,7 +111,7 @@ public final class RowValidator {
         return v;
     }
 
-    private String bsn(CSVRecord record, List<RowError> errors) {
+    private String bsn(String[] record, List<RowError> errors) {
         String raw = required(record, Column.BSN, errors);
         if (raw == null) {
             return null;
@@ -135,29 +129,31 @@ public final class RowValidator {
     }
 
     /** COD046 codes are single digits: no leading zero is added. */
-    private String geslacht(CSVRecord record, List<RowError> errors) {
+    private String geslacht(String[] record, List<RowError> errors) {
         String raw = required(record, Column.GESLACHT, errors);
-        if (raw != null && !CodeRules.GESLACHT.contains(raw)) {
-            errors.add(new RowError(ReasonCode.ONBEKENDE_CODE, Column.GESLACHT));
+        if (raw == null) {
             return null;
         }
-        return raw;
+        String geslacht = CodeRules.GESLACHT.lookup(raw);
+        if (geslacht == null) {
+            errors.add(new RowError(ReasonCode.ONBEKENDE_CODE, Column.GESLACHT));
+        }
+        return geslacht;
     }
 
-    private String soort(CSVRecord record, List<RowError> errors) {
+    private String soort(String[] record, List<RowError> errors) {
         String raw = required(record, Column.SOORT, errors);
         if (raw == null) {
             return null;
         }
-        String soort = raw.toLowerCase(Locale.ROOT);
-        if (!CodeRules.SOORTEN.contains(soort)) {
+        String soort = CodeRules.SOORTEN.lookup(raw.toLowerCase(Locale.ROOT));
+        if (soort == null) {
             errors.add(new RowError(ReasonCode.ONBEKENDE_CODE, Column.SOORT));
-            return null;
         }
         return soort;
     }
 
-    private String code(CSVRecord record, Column column, boolean mandatory, java.util.Set<String> valid,
+    private String code(String[] record, Column column, boolean mandatory, CodeRules.Codes valid,
                         List<RowError> errors) {
         String raw = value(record, column);
         if (raw.isEmpty()) {
@@ -166,15 +162,14 @@ public final class RowValidator {
             }
             return null;
         }
-        String code = CodeRules.normaliseCode(raw);
-        if (!valid.contains(code)) {
+        String code = valid.lookup(CodeRules.normaliseCode(raw));
+        if (code == null) {
             errors.add(new RowError(ReasonCode.ONBEKENDE_CODE, column));
-            return null;
         }
         return code;
     }
 
-    private LocalDate date(CSVRecord record, Column column, boolean mandatory, List<RowError> errors) {
+    private LocalDate date(String[] record, Column column, boolean mandatory, List<RowError> errors) {
         String raw = value(record, column);
         if (raw.isEmpty()) {
             if (mandatory) {
@@ -189,7 +184,7 @@ public final class RowValidator {
         return date;
     }
 
-    private int tevredenheid(CSVRecord record, List<RowError> errors) {
+    private int tevredenheid(String[] record, List<RowError> errors) {
         String raw = value(record, Column.TEVREDENHEID);
         if (raw.isEmpty()) {
             return Trajectory.NO_SCORE;
@@ -206,36 +201,60 @@ public final class RowValidator {
      * Euros with {@code .} or {@code ,} as the decimal separator and no thousands separator; more than
      * two decimals are rounded half-up to cents.
      */
-    private long kosten(CSVRecord record, List<RowError> errors) {
+    private long kosten(String[] record, List<RowError> errors) {
         String raw = value(record, Column.KOSTEN);
         if (raw.isEmpty()) {
             return Trajectory.NO_AMOUNT;
         }
-        int comma = raw.indexOf(',');
-        String text = raw;
-        if (comma >= 0) {
-            if (raw.indexOf('.') >= 0 || raw.indexOf(',', comma + 1) >= 0) {
-                errors.add(new RowError(ReasonCode.WAARDE_BUITEN_BEREIK, Column.KOSTEN));
-                return Trajectory.NO_AMOUNT;
-            }
-            text = raw.replace(',', '.');
-        }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(text);
-        } catch (NumberFormatException notANumber) {
+        long cents = parseCents(raw);
+        if (cents < 0) {
             errors.add(new RowError(ReasonCode.WAARDE_BUITEN_BEREIK, Column.KOSTEN));
             return Trajectory.NO_AMOUNT;
         }
-        if (amount.signum() < 0 || amount.compareTo(MAX_KOSTEN) > 0 || text.indexOf('e') >= 0
-                || text.indexOf('E') >= 0) {
-            errors.add(new RowError(ReasonCode.WAARDE_BUITEN_BEREIK, Column.KOSTEN));
-            return Trajectory.NO_AMOUNT;
-        }
-        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        return cents;
     }
 
-    private String agb(CSVRecord record, List<RowError> errors) {
+    /** Cents of a non-negative amount, or -1 when the text is not one (or is too large for DECIMAL(12,2)). */
+    static long parseCents(String text) {
+        long units = 0;
+        int i = 0;
+        int n = text.length();
+        int digits = 0;
+        for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+            units = units * 10 + (text.charAt(i) - '0');
+            if (++digits > 10) {
+                return -1;
+            }
+        }
+        long cents = units * 100;
+        if (i < n) {
+            char separator = text.charAt(i++);
+            if ((separator != '.' && separator != ',') || i == n) {
+                return -1;
+            }
+            int decimals = 0;
+            long fraction = 0;
+            boolean roundUp = false;
+            for (; i < n; i++, decimals++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                if (decimals < 2) {
+                    fraction = fraction * 10 + (c - '0');
+                } else if (decimals == 2) {
+                    roundUp = c >= '5';
+                }
+            }
+            if (decimals == 1) {
+                fraction *= 10;
+            }
+            cents += fraction + (roundUp ? 1 : 0);
+        }
+        return digits == 0 && i <= 1 ? -1 : cents;
+    }
+
+    private String agb(String[] record, List<RowError> errors) {
         String raw = value(record, Column.AANBIEDER_AGB);
         if (raw.isEmpty()) {
             return null;

@@ -44,6 +44,11 @@ public final class LakeWriter {
                 .withRowGroupSize(ROW_GROUP_SIZE)
                 .withPageSize(PAGE_SIZE)
                 .withDictionaryEncoding(true)
+                // pseudonyms are nearly unique per file: a dictionary would be tried and dropped, and
+                // min/max statistics of random hex prune nothing
+                .withDictionaryEncoding("client", false)
+                .withStatisticsEnabled("client", false)
+                .withSizeStatisticsEnabled(false)
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package nl.jeugdspiegel.core.lake;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -13,8 +13,12 @@ import org.apache.parquet.io.api.RecordConsumer;
 final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
 
     private final Map<String, String> keyValueMetadata;
-    /** Codes repeat on every row: their UTF-8 bytes are made once. */
-    private final Map<String, Binary> codeBinaries = new HashMap<>();
+    /**
+     * Codes repeat on every row: their UTF-8 bytes are made once per String instance (ingest hands over
+     * one canonical instance per code). Bounded, so a caller with fresh Strings per row costs no memory.
+     */
+    private static final int MAX_CACHED_CODES = 4096;
+    private final Map<String, Binary> codeBinaries = new IdentityHashMap<>();
     private RecordConsumer out;
 
     TrajectoryWriteSupport(Map<String, String> keyValueMetadata) {
@@ -39,7 +43,8 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
     @Override
     public void write(Trajectory t) {
         out.startMessage();
-        binary(0, "client", Binary.fromString(t.client()));
+        // String.getBytes has a fast path for ASCII; Binary.fromString goes through a CharsetEncoder
+        binary(0, "client", Binary.fromConstantByteArray(t.client().getBytes(StandardCharsets.UTF_8)));
         int32(1, "geboortejaar", t.geboortejaar());
         int32(2, "leeftijd_start", t.leeftijdStart());
         code(3, "geslacht", t.geslacht());
@@ -63,7 +68,10 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
             out.addLong(t.kostenCent());
             out.endField("kosten", 13);
         }
-        code(14, "aanbieder_agb", t.aanbiederAgb());
+        if (t.aanbiederAgb() != null) {
+            // thousands of providers: not cached
+            binary(14, "aanbieder_agb", Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
+        }
         code(15, "productcategorie", t.productcategorie());
         out.endMessage();
     }
@@ -75,10 +83,17 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
     }
 
     private void code(int index, String name, String value) {
-        if (value != null) {
-            binary(index, name, codeBinaries.computeIfAbsent(value,
-                    v -> Binary.fromConstantByteArray(v.getBytes(StandardCharsets.UTF_8))));
+        if (value == null) {
+            return;
         }
+        Binary bytes = codeBinaries.get(value);
+        if (bytes == null) {
+            bytes = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+            if (codeBinaries.size() < MAX_CACHED_CODES) {
+                codeBinaries.put(value, bytes);
+            }
+        }
+        binary(index, name, bytes);
     }
 
     private void binary(int index, String name, Binary value) {
