@@ -2,11 +2,14 @@ package nl.jeugdspiegel.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.jeugdspiegel.core.json.Json;
 
 /** Loads the repository's events/*.json (the files {@code sam local invoke -e} uses) as Lambda would. */
 final class Events {
@@ -26,6 +29,18 @@ final class Events {
     static S3Event load(String name) {
         try (InputStream in = Files.newInputStream(dir().resolve(name))) {
             return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader()).fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An event file with the object's versionId set, as S3 sends it for a versioned bucket. */
+    static S3Event withVersionId(String name, String versionId) {
+        try {
+            ObjectNode json = (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
+            ((ObjectNode) json.at("/Records/0/s3/object")).put("versionId", versionId);
+            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
+                    .fromJson(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(json)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
