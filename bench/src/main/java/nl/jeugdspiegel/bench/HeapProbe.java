@@ -16,9 +16,10 @@ import nl.jeugdspiegel.ingest.DeliveryResult;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 
 /**
- * Runs the ingest code path on one local file in its own JVM (started by {@link IngestBench} with a small
- * {@code -Xmx}) and prints one line: rows, seconds, peak heap used and the largest heap left after a
- * garbage collection (the live set, which is what must stay flat as files grow).
+ * Runs the ingest code path on one local file in a JVM of its own (started by {@link IngestBench}) and
+ * prints one line: rows, seconds, peak heap used and the largest old generation left after a garbage
+ * collection (the live set, which is what must stay flat as files grow). With a fourth argument, that
+ * many made-up rows are ingested first, untimed, as the SnapStart priming hook does.
  */
 final class HeapProbe {
 
@@ -30,6 +31,12 @@ final class HeapProbe {
         Periode periode = Periode.parse(args[1]);
         Path work = Files.createTempDirectory(Path.of(args[2]), "probe");
         DeliveryProcessor processor = IngestBench.processor();
+        if (args.length > 3) {
+            // what the ingest function's SnapStart hook does before the snapshot (IngestHandler.beforeCheckpoint)
+            processor.prime(Integer.parseInt(args[3]), work);
+            IngestBench.deleteRecursively(work);
+            work = Files.createTempDirectory(Path.of(args[2]), "probe");
+        }
         long started = System.nanoTime();
         DeliveryResult result;
         try (InputStream in = Files.newInputStream(file)) {

@@ -30,10 +30,9 @@ import nl.jeugdspiegel.ingest.csv.UploadText;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import nl.jeugdspiegel.ingest.validation.RowValidator;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.io.input.CloseShieldInputStream;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
 
@@ -47,6 +46,8 @@ public final class DeliveryProcessor {
 
     /** Default rejection threshold: more than 5 % of the rows rejected rejects the delivery. */
     public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.05;
+    /** The longest field the reader buffers; longer means the file is broken (an unclosed quote). */
+    static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
     private final CodeRules rules;
     private final PseudonymKey key;
@@ -80,9 +81,7 @@ public final class DeliveryProcessor {
         DigestInputStream hashed = new DigestInputStream(upload, sha256);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
-        // the CSV parser closes what it reads: the rest must stay readable to finish the hash
-        FileProblem problem = read(CloseShieldInputStream.wrap(hashed), expectedBytes, periode, workDir, lakeMetadata,
-                reading);
+        FileProblem problem = read(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
         hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
         String sha = HexFormat.of().formatHex(sha256.digest());
         if (problem == null && report.rowsRead() == 0) {
@@ -135,34 +134,39 @@ public final class DeliveryProcessor {
             return new FileProblem(ReasonCode.SCHEIDINGSTEKEN_ONBEKEND, "de kopregel gebruikt "
                     + UploadText.describeOtherSeparator(firstLine) + "; gebruik een puntkomma (;) of komma (,)", 1);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(separator.get())
-                .setIgnoreEmptyLines(false) // keeps line numbers exact; empty lines are skipped below
-                .setLenientEof(true)
-                .setTrailingData(true)
-                .get();
-        try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            Header header = Header.of(records.next().toList());
-            reading.dropped = header.unknownColumnsForReceipt();
-            FileProblem headerProblem = headerProblem(header);
-            if (headerProblem != null) {
-                return headerProblem;
-            }
-            return readRows(parser, records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        // Not closed here: the caller owns the stream, and the rest of it is still hashed afterwards.
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(separator.get())
+                .quoteCharacter('"')
+                .skipEmptyLines(true)                    // line numbers stay exact
+                .allowExtraFields(true)                  // a wrong field count is a row error,
+                .allowMissingFields(true)                // reported as kolommen_aantal
+                .allowExtraCharsAfterClosingQuote(true)  // "a"x reads as ax, as spreadsheets mean it
+                .maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(text);
+        Iterator<CsvRecord> records = csv.iterator();
+        Header header;
+        try {
+            header = Header.of(records.next().getFields());
+        } catch (CsvParseException unreadable) {
+            return new FileProblem(ReasonCode.KOLOM_ONTBREEKT, "de kopregel is niet als CSV te lezen", 1);
         }
+        reading.dropped = header.unknownColumnsForReceipt();
+        FileProblem headerProblem = headerProblem(header);
+        if (headerProblem != null) {
+            return headerProblem;
+        }
+        return readRows(records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
     }
 
-    private FileProblem readRows(CSVParser parser, Iterator<CSVRecord> records, Header header, Periode periode,
+    private FileProblem readRows(Iterator<CsvRecord> records, Header header, Periode periode,
                                  long expectedBytes, Path workDir, Map<String, String> lakeMetadata,
                                  Reading reading) throws IOException {
         RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key));
         reading.draft = workDir.resolve("draft.parquet");
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
              DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
-             ValidatingReader reader = new ValidatingReader(parser, records, validator, reading.report, duplicates)) {
+             ValidatingReader reader = new ValidatingReader(records, validator, reading.report, duplicates)) {
             while (true) {
                 ValidatingReader.Batch batch = reader.next();
                 batch.rethrowFailure();
@@ -171,6 +175,12 @@ public final class DeliveryProcessor {
                 }
                 if (batch.invalidTextLine > 0) {
                     return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
+                }
+                if (batch.unreadableFromLine > 0) {
+                    return new FileProblem(ReasonCode.TE_VEEL_FOUTEN, "vanaf regel " + batch.unreadableFromLine
+                            + " is het bestand niet meer als CSV te lezen: een veld is langer dan " + MAX_FIELD_CHARS / 1_000_000
+                            + " miljoen tekens (waarschijnlijk een aanhalingsteken dat niet wordt gesloten)",
+                            batch.unreadableFromLine);
                 }
                 if (batch.last) {
                     break;
@@ -237,6 +247,16 @@ public final class DeliveryProcessor {
         }
         Files.delete(reading.draft);
         return lakeFile;
+    }
+
+    /**
+     * Runs the whole code path on {@code rows} made-up rows from memory and throws the result away: loads
+     * the classes and lets the JIT compile the hot methods, before a SnapStart snapshot is taken.
+     */
+    public void prime(int rows, Path workDir) throws IOException {
+        try (InputStream upload = PrimingUpload.of(rows)) {
+            process(upload, rows * 100L, PrimingUpload.PERIODE, workDir, Map.of());
+        }
     }
 
     /** The hex SHA-256 of a whole stream (for uploads that are refused before they are read). */

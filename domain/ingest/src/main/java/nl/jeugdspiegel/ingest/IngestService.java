@@ -70,6 +70,21 @@ public final class IngestService {
     }
 
     /**
+     * Warms up the ingest code path on {@code rows} made-up rows, without any S3 call (SnapStart priming).
+     * Leaves nothing behind: the work folder is removed.
+     */
+    public void prime(int rows) {
+        Path workDir = createWorkDir();
+        try {
+            processor.prime(rows, workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("priming failed", e);
+        } finally {
+            deleteRecursively(workDir);
+        }
+    }
+
+    /**
      * Ingests one uploaded object; returns its receipt, or empty when the key is not an upload or the
      * object no longer exists (nothing to do).
      */

@@ -13,8 +13,8 @@ import nl.jeugdspiegel.ingest.csv.UploadText;
 import nl.jeugdspiegel.ingest.validation.RowError;
 import nl.jeugdspiegel.ingest.validation.RowValidator;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * The first half of the ingest pipeline, on a thread of its own: parses the CSV records, validates and
@@ -34,6 +34,7 @@ final class ValidatingReader implements AutoCloseable {
         final Trajectory[] rows = new Trajectory[BATCH];
         int size;
         long invalidTextLine;
+        long unreadableFromLine;
         Throwable failure;
         boolean last;
 
@@ -54,9 +55,9 @@ final class ValidatingReader implements AutoCloseable {
     private final Thread thread;
 
     /** Starts on the records after the header (already taken from {@code records}). */
-    ValidatingReader(CSVParser parser, Iterator<CSVRecord> records, RowValidator validator, ValidationReport report,
+    ValidatingReader(Iterator<CsvRecord> records, RowValidator validator, ValidationReport report,
                      DuplicateFinder duplicates) {
-        thread = new Thread(() -> run(parser, records, validator, report, duplicates), "ingest-reader");
+        thread = new Thread(() -> run(records, validator, report, duplicates), "ingest-reader");
         thread.setDaemon(true);
         thread.start();
     }
@@ -65,18 +66,26 @@ final class ValidatingReader implements AutoCloseable {
         return queue.take();
     }
 
-    private void run(CSVParser parser, Iterator<CSVRecord> records, RowValidator validator, ValidationReport report,
+    private void run(Iterator<CsvRecord> records, RowValidator validator, ValidationReport report,
                      DuplicateFinder duplicates) {
         List<RowError> errors = new ArrayList<>();
         Batch batch = new Batch();
         int rowIndex = 0;
         try {
+            long lastLine = 1;
             while (true) {
-                long startLine = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
+                CsvRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (CsvParseException unreadable) {
+                    batch.unreadableFromLine = lastLine + 1;
                     break;
                 }
-                String[] values = records.next().values();
+                long startLine = record.getStartingLineNumber();
+                List<String> values = record.getFields();
                 if (isEmpty(values)) {
                     continue;
                 }
@@ -84,7 +93,8 @@ final class ValidatingReader implements AutoCloseable {
                     batch.invalidTextLine = startLine;
                     break;
                 }
-                long lines = parser.getCurrentLineNumber() - startLine + 1;
+                long lines = 1 + lineBreaks(values);
+                lastLine = startLine + lines - 1;
                 errors.clear();
                 Trajectory row = validator.validate(values, errors);
                 if (row == null) {
@@ -115,7 +125,23 @@ final class ValidatingReader implements AutoCloseable {
         }
     }
 
-    private static boolean isEmpty(String[] values) {
+    /**
+     * Line breaks inside the record's fields. A break at the very end of the last field is the end of
+     * the file swallowed by an unclosed quote, not another line of the record.
+     */
+    private static long lineBreaks(List<String> values) {
+        long breaks = 0;
+        for (String v : values) {
+            breaks += UploadText.lineBreaks(v);
+        }
+        String last = values.get(values.size() - 1);
+        if (breaks > 0 && (last.endsWith("\n") || last.endsWith("\r"))) {
+            breaks--;
+        }
+        return breaks;
+    }
+
+    private static boolean isEmpty(List<String> values) {
         for (String v : values) {
             if (!v.isBlank()) {
                 return false;
@@ -124,7 +150,7 @@ final class ValidatingReader implements AutoCloseable {
         return true;
     }
 
-    private static boolean hasInvalidText(String[] values) {
+    private static boolean hasInvalidText(List<String> values) {
         for (String v : values) {
             if (UploadText.hasInvalidText(v)) {
                 return true;

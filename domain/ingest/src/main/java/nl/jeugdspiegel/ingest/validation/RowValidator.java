@@ -37,8 +37,8 @@ public final class RowValidator {
     }
 
     /** The lake row, or null when the row has errors (then added to {@code errors}). */
-    public Trajectory validate(String[] record, List<RowError> errors) {
-        if (record.length != header.fieldCount()) {
+    public Trajectory validate(List<String> record, List<RowError> errors) {
+        if (record.size() != header.fieldCount()) {
             errors.add(new RowError(ReasonCode.KOLOMMEN_AANTAL, null));
             return null;
         }
@@ -97,12 +97,12 @@ public final class RowValidator {
     }
 
     /** The trimmed value, or "" when empty or when the header lacks the column. */
-    private String value(String[] record, Column column) {
+    private String value(List<String> record, Column column) {
         int i = index[column.ordinal()];
-        return i < 0 ? "" : record[i].strip();
+        return i < 0 ? "" : record.get(i).strip();
     }
 
-    private String required(String[] record, Column column, List<RowError> errors) {
+    private String required(List<String> record, Column column, List<RowError> errors) {
         String v = value(record, column);
         if (v.isEmpty()) {
             errors.add(new RowError(ReasonCode.VERPLICHT_LEEG, column));
@@ -111,7 +111,7 @@ public final class RowValidator {
         return v;
     }
 
-    private String bsn(String[] record, List<RowError> errors) {
+    private String bsn(List<String> record, List<RowError> errors) {
         String raw = required(record, Column.BSN, errors);
         if (raw == null) {
             return null;
@@ -129,7 +129,7 @@ public final class RowValidator {
     }
 
     /** COD046 codes are single digits: no leading zero is added. */
-    private String geslacht(String[] record, List<RowError> errors) {
+    private String geslacht(List<String> record, List<RowError> errors) {
         String raw = required(record, Column.GESLACHT, errors);
         if (raw == null) {
             return null;
@@ -141,7 +141,7 @@ public final class RowValidator {
         return geslacht;
     }
 
-    private String soort(String[] record, List<RowError> errors) {
+    private String soort(List<String> record, List<RowError> errors) {
         String raw = required(record, Column.SOORT, errors);
         if (raw == null) {
             return null;
@@ -153,7 +153,7 @@ public final class RowValidator {
         return soort;
     }
 
-    private String code(String[] record, Column column, boolean mandatory, CodeRules.Codes valid,
+    private String code(List<String> record, Column column, boolean mandatory, CodeRules.Codes valid,
                         List<RowError> errors) {
         String raw = value(record, column);
         if (raw.isEmpty()) {
@@ -169,7 +169,7 @@ public final class RowValidator {
         return code;
     }
 
-    private LocalDate date(String[] record, Column column, boolean mandatory, List<RowError> errors) {
+    private LocalDate date(List<String> record, Column column, boolean mandatory, List<RowError> errors) {
         String raw = value(record, column);
         if (raw.isEmpty()) {
             if (mandatory) {
@@ -184,7 +184,7 @@ public final class RowValidator {
         return date;
     }
 
-    private int tevredenheid(String[] record, List<RowError> errors) {
+    private int tevredenheid(List<String> record, List<RowError> errors) {
         String raw = value(record, Column.TEVREDENHEID);
         if (raw.isEmpty()) {
             return Trajectory.NO_SCORE;
@@ -201,7 +201,7 @@ public final class RowValidator {
      * Euros with {@code .} or {@code ,} as the decimal separator and no thousands separator; more than
      * two decimals are rounded half-up to cents.
      */
-    private long kosten(String[] record, List<RowError> errors) {
+    private long kosten(List<String> record, List<RowError> errors) {
         String raw = value(record, Column.KOSTEN);
         if (raw.isEmpty()) {
             return Trajectory.NO_AMOUNT;
@@ -254,7 +254,7 @@ public final class RowValidator {
         return digits == 0 && i <= 1 ? -1 : cents;
     }
 
-    private String agb(String[] record, List<RowError> errors) {
+    private String agb(List<String> record, List<RowError> errors) {
         String raw = value(record, Column.AANBIEDER_AGB);
         if (raw.isEmpty()) {
             return null;

@@ -38,6 +38,16 @@ public final class Settings {
         }).orElse(fallback);
     }
 
+    public static int getInt(String name, int fallback) {
+        return get(name).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("setting " + name + " is not a whole number: " + v, e);
+            }
+        }).orElse(fallback);
+    }
+
     public static String propertyName(String name) {
         return "jeugdspiegel." + name.toLowerCase(Locale.ROOT).replace('_', '.');
     }

@@ -1,0 +1,39 @@
+package nl.jeugdspiegel.functions.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.IngestService;
+import org.junit.jupiter.api.Test;
+
+/** The SnapStart priming hook: runs without S3 and leaves no files behind in the temp folder. */
+class IngestHandlerTest {
+
+    @Test
+    void primingBeforeACheckpointLeavesNothingBehind() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = ingestFolders(tmp);
+        System.setProperty("jeugdspiegel.priming.rows", "20000");
+        try {
+            // no S3 client is ever called: priming works from memory only
+            IngestHandler handler = new IngestHandler(new IngestService(null, IngestFlowContract.KEY,
+                    DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION, Clock.systemUTC()));
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+        } finally {
+            System.clearProperty("jeugdspiegel.priming.rows");
+        }
+        assertEquals(before, ingestFolders(tmp));
+    }
+
+    private static List<Path> ingestFolders(Path tmp) throws Exception {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("jeugdspiegel-ingest-")).sorted().toList();
+        }
+    }
+}
