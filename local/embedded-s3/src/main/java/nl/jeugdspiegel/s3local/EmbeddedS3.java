@@ -1,6 +1,8 @@
 package nl.jeugdspiegel.s3local;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -75,9 +77,24 @@ public final class EmbeddedS3 implements AutoCloseable {
             BlobStore files = BlobStores.create("filesystem-nio2", store);
             Properties alias = new Properties();
             alias.setProperty("s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
-            return new EmbeddedS3(Middlewares.wrap(files, alias, properties -> files));
+            return new EmbeddedS3(quietly(() -> Middlewares.wrap(files, alias, properties -> files)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + folder + " as a bucket", e);
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /** S3Proxy prints "Using alias backend" on standard output; the runner's output is its own. */
+    private static <T> T quietly(IoSupplier<T> action) throws IOException {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return action.get();
+        } finally {
+            System.setOut(out);
         }
     }
 

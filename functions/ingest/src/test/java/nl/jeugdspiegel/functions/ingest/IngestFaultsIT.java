@@ -18,6 +18,7 @@ import nl.jeugdspiegel.s3local.Faults.Operation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -28,15 +29,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class IngestFaultsIT extends S3TestSupport {
 
-    private static EmbeddedS3 server;
-    private static S3Client s3;
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
     /** The production retry policy, with a short attempt time-out so a held request times out quickly. */
     private static S3Client ingestClient;
+    private static EmbeddedS3 server;
 
     @BeforeAll
     static void start() {
-        server = EmbeddedS3.inMemory();
-        s3 = server.client();
+        server = S3.server();
         ingestClient = server.clientBuilder()
                 .overrideConfiguration(AwsClients.overrides(6, Duration.ofSeconds(2)))
                 .build();
@@ -45,8 +46,6 @@ class IngestFaultsIT extends S3TestSupport {
     @AfterAll
     static void stop() {
         ingestClient.close();
-        s3.close();
-        server.close();
     }
 
     @AfterEach
@@ -56,7 +55,7 @@ class IngestFaultsIT extends S3TestSupport {
 
     @Override
     S3Client s3() {
-        return s3;
+        return S3.client();
     }
 
     @Override

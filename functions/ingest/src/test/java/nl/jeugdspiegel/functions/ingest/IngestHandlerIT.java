@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
-import nl.jeugdspiegel.s3local.EmbeddedS3;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -15,24 +13,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The ingest flow against the in-process S3 server (S3Proxy) through the real SDK. */
 class IngestHandlerIT extends IngestFlowContract {
 
-    private static EmbeddedS3 server;
-    private static S3Client s3;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedS3.inMemory();
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
 
     @Override
     S3Client s3() {
-        return s3;
+        return S3.client();
     }
 
     /**
@@ -41,9 +27,9 @@ class IngestHandlerIT extends IngestFlowContract {
      */
     @Test
     void readsTheVersionNamedInTheEvent() throws IOException {
-        s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3().putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         try {
-            String first = s3.putObject(r -> r.bucket(BUCKET).key(Events.key(UPLOAD)),
+            String first = s3().putObject(r -> r.bucket(BUCKET).key(Events.key(UPLOAD)),
                     RequestBody.fromString(validUpload(9))).versionId();
             put(Events.key(UPLOAD), validUpload(4)); // overwritten before the first event is handled
             S3Event event = Events.withVersionId("s3-put-upload.json", first);
@@ -52,7 +38,7 @@ class IngestHandlerIT extends IngestFlowContract {
             assertEquals(9, lakeRows().size());
             assertEquals(first, receipt(UPLOAD).at("/bron/versie").asText());
         } finally {
-            s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+            s3().putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         }
     }
 }

@@ -18,11 +18,9 @@ import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.ingest.TestUploads;
-import nl.jeugdspiegel.s3local.EmbeddedS3;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -34,24 +32,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class PrivacyIT extends S3TestSupport {
 
-    private static EmbeddedS3 server;
-    private static S3Client s3;
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedS3.inMemory();
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
 
     @Override
     S3Client s3() {
-        return s3;
+        return S3.client();
     }
 
     private static final String NAME = "Jozefien van Geheimhouding";
@@ -111,7 +97,7 @@ class PrivacyIT extends S3TestSupport {
         assertNoSecrets("log output", logs.toString(StandardCharsets.UTF_8), secrets);
 
         int checked = 0;
-        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()) {
+        for (S3Object object : s3().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()) {
             if (object.key().startsWith("uploads/") || object.key().startsWith("quarantine/")) {
                 continue;
             }
