@@ -1,0 +1,32 @@
+package nl.jeugdspiegel.indicators;
+
+import org.apache.parquet.io.api.Binary;
+
+/** Codes as the indicators handle them: numbers, with 0 for "none". */
+final class Codes {
+
+    static final byte JH = 0;
+    static final byte JB = 1;
+    static final byte JR = 2;
+
+    private Codes() {
+    }
+
+    /** The number a code of digits writes ("01" is 1), or -1 when it is not digits. */
+    static byte number(Binary value) {
+        byte[] bytes = value.getBytesUnsafe(); // the value's bytes from index 0 (a copy for slices)
+        int n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            int c = bytes[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return (byte) n;
+    }
+
+    static boolean verblijf(int hulpvorm) {
+        return hulpvorm >= 11 && hulpvorm <= 14;
+    }
+}

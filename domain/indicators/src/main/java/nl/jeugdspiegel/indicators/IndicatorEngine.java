@@ -1,0 +1,569 @@
+package nl.jeugdspiegel.indicators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.jeugdspiegel.core.Periode;
+
+/**
+ * Computes every indicator of docs/indicatoren.md for one periode, at the four levels, from the merged
+ * lake. One pass over the merged rows fills per-gemeente counters; a level's figure is computed from
+ * the rows of its member municipalities (counters summed, distinct clients counted once, quantiles over
+ * the pooled observations), never by averaging lower levels.
+ *
+ * <p>The unit of analysis for periode P is the merged trajectories of the municipalities that delivered
+ * for P; a gemeente without a delivery for P gets {@code niet_beschikbaar} for every indicator. Follow-up
+ * checks (a new start after an end) look at the merged jeugdhulp rows of every municipality.
+ */
+public final class IndicatorEngine {
+
+    // per-gemeente counters: index into long[M]
+    private static final int ACTIVE = 0;          // + category 0..3
+    private static final int STARTED = 4;         // + category
+    private static final int ENDED = 8;           // + category
+    private static final int VERWIJZER = 12;      // + index in Indicator.VERWIJZERS (7)
+    private static final int PLAN = 19;
+    private static final int VOORTIJDIG = 20;
+    private static final int ZHV_FILLED = 21;
+    private static final int ZHV_YES = 22;
+    private static final int TEV_N = 23;
+    private static final int TEV_SUM = 24;
+    private static final int TEV_SUM_SQ = 25;
+    private static final int CBS_OK = 26;
+    private static final int COHORT = 27;
+    private static final int COHORT_OK = 28;
+    private static final int JH_ROWS = 29;
+    private static final int JH_ROWS_KOSTEN = 30;
+    private static final int KOSTEN_CENT = 31;
+    private static final int STRATA = 24;          // 4 age bands × 3 geslacht × 2 verblijf
+    private static final int STRATUM_ENDED = 32;   // + stratum
+    private static final int STRATUM_PLAN = STRATUM_ENDED + STRATA;
+    private static final int METRICS = STRATUM_PLAN + STRATA;
+
+    /** Days after the end within which a new start counts as new care (definitions: e + 181 days). */
+    static final int FOLLOW_UP_DAYS = 181;
+    /** kosten_per_jeugdige needs kosten on at least this share of the delivered jeugdhulp rows. */
+    static final double KOSTEN_COVERAGE = 0.9;
+
+    private final LakeData data;
+    private final Map<Integer, Population> populations = new TreeMap<>();
+    /** Jeugdhulp rows grouped by client (CSR): rows jhRows[jhFrom[c] .. jhFrom[c + 1]), by start date. */
+    private final int[] jhFrom;
+    private final int[] jhRows;
+
+    public IndicatorEngine(LakeData data, Collection<Population> populations) {
+        this.data = data;
+        for (Population p : populations) {
+            this.populations.put(p.year(), p);
+        }
+        int clients = data.clientCount;
+        jhFrom = new int[clients + 1];
+        for (int r = 0; r < data.size; r++) {
+            if (data.soort[r] == Codes.JH) {
+                jhFrom[data.client[r] + 1]++;
+            }
+        }
+        for (int c = 0; c < clients; c++) {
+            jhFrom[c + 1] += jhFrom[c];
+        }
+        jhRows = new int[jhFrom[clients]];
+        int[] next = Arrays.copyOf(jhFrom, clients);
+        for (int r = 0; r < data.size; r++) {
+            if (data.soort[r] == Codes.JH) {
+                jhRows[next[data.client[r]]++] = r;
+            }
+        }
+        for (int c = 0; c < clients; c++) {
+            sortByStart(jhFrom[c], jhFrom[c + 1]);
+        }
+    }
+
+    /** Insertion sort: a client has a handful of jeugdhulp rows. */
+    private void sortByStart(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int row = jhRows[i];
+            int start = data.start[row];
+            int j = i - 1;
+            while (j >= from && data.start[jhRows[j]] > start) {
+                jhRows[j + 1] = jhRows[j];
+                j--;
+            }
+            jhRows[j + 1] = row;
+        }
+    }
+
+    /** Whether a population file for the year exists (and says it is synthetic). */
+    public Population population(int year) {
+        return populations.get(year);
+    }
+
+    /** All rows of the indicator table of periode P: levels in order, units by code, indicators in catalogue order. */
+    public List<IndicatorRow> compute(Periode periode) {
+        int pi = data.periodIndex(periode);
+        int count = data.gemeenten.size();
+        boolean[] delivering = pi >= 0 ? data.delivered[pi] : new boolean[count];
+        boolean followUp = data.periodIndex(periode.next()) >= 0;
+        long[][] totals = new long[count][METRICS];
+        List<int[]> durations = new ArrayList<>();
+        List<int[]> waits = new ArrayList<>();
+        int[] durationCount = new int[count];
+        int[] waitCount = new int[count];
+        for (int g = 0; g < count; g++) {
+            durations.add(new int[16]);
+            waits.add(new int[16]);
+        }
+        Population population = populations.get(periode.year());
+        List<Levels.Level> levels = Levels.of(data.gemeenten, sizeSource(periode.year()));
+
+        int first = periode.firstEpochDay();
+        int last = periode.lastEpochDay();
+        int lastOfNext = periode.next().lastEpochDay();
+        long[] activeClients = new long[1024];
+        int activeCount = 0;
+        for (int r = 0; r < data.size; r++) {
+            int g = data.gemeente[r];
+            if (!delivering[g]) {
+                continue;
+            }
+            long[] t = totals[g];
+            boolean jh = data.soort[r] == Codes.JH;
+            boolean verblijf = jh && Codes.verblijf(data.hulpvorm[r]);
+            int category = jh ? (verblijf ? 1 : 0) : data.soort[r] == Codes.JB ? 2 : 3;
+            int start = data.start[r];
+            int end = data.end[r];
+            boolean hasEnd = end != LakeData.NONE;
+            boolean active = start <= last && (!hasEnd || end >= first);
+            boolean started = start >= first && start <= last;
+            boolean ended = hasEnd && end >= first && end <= last;
+            if (active) {
+                t[ACTIVE + category]++;
+                if (jh) {
+                    if (activeCount == activeClients.length) {
+                        activeClients = Arrays.copyOf(activeClients, activeCount * 2);
+                    }
+                    boolean young = periode.year() - data.geboortejaar[r] < 18;
+                    activeClients[activeCount++] = (long) data.client[r] << 10 | (long) g << 1 | (young ? 1 : 0);
+                }
+            }
+            if (started) {
+                t[STARTED + category]++;
+            }
+            if (ended) {
+                t[ENDED + category]++;
+            }
+            if (!jh) {
+                continue;
+            }
+            if (started) {
+                int v = Indicator.VERWIJZERS.indexOf(twoDigits(data.verwijzer[r]));
+                if (v >= 0) {
+                    t[VERWIJZER + v]++;
+                }
+                if (data.aanmeld[r] != LakeData.NONE) {
+                    add(waits, waitCount, g, start - data.aanmeld[r]);
+                }
+            }
+            if (ended) {
+                add(durations, durationCount, g, end - start);
+                int reden = data.reden[r];
+                if (reden == 1) {
+                    t[PLAN]++;
+                } else if (reden >= 2 && reden <= 4) {
+                    t[VOORTIJDIG]++;
+                }
+                int zhv = data.zonderHulpVerder[r];
+                if (zhv != 0) {
+                    t[ZHV_FILLED]++;
+                    if (zhv == 3 || zhv == 4) {
+                        t[ZHV_YES]++;
+                    }
+                }
+                int score = data.tevredenheid[r];
+                if (score != 0) {
+                    t[TEV_N]++;
+                    t[TEV_SUM] += score;
+                    t[TEV_SUM_SQ] += (long) score * score;
+                }
+                int stratum = stratum(data.leeftijd[r], data.geslacht[r], verblijf);
+                t[STRATUM_ENDED + stratum]++;
+                if (reden == 1) {
+                    t[STRATUM_PLAN + stratum]++;
+                }
+                if (followUp && !startsWithin(data.client[r], end, lastOfNext)) {
+                    t[CBS_OK]++;
+                }
+            }
+        }
+        if (followUp) {
+            cohort(delivering, totals, first, last);
+        }
+        if (pi >= 0) {
+            for (int g = 0; g < count; g++) {
+                totals[g][JH_ROWS] = data.jhRows[pi][g];
+                totals[g][JH_ROWS_KOSTEN] = data.jhRowsWithKosten[pi][g];
+                totals[g][KOSTEN_CENT] = data.kostenCent[pi][g];
+            }
+        }
+
+        Arrays.sort(activeClients, 0, activeCount);
+        List<Figures> perLevel = new ArrayList<>();
+        for (Levels.Level level : levels) {
+            perLevel.add(figures(level, data.gemeenten, delivering, totals, durations, durationCount, waits, waitCount,
+                    activeClients, activeCount, population));
+        }
+        Figures national = perLevel.get(perLevel.size() - 1);
+        double[] nationalPlanRate = new double[STRATA];
+        for (int s = 0; s < STRATA; s++) {
+            long ended = national.totals[0][STRATUM_ENDED + s];
+            nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals[0][STRATUM_PLAN + s] / ended;
+        }
+        RowBuilder rows = new RowBuilder(periode.toString(), followUp, nationalPlanRate);
+        rows.national(national);
+        List<IndicatorRow> out = new ArrayList<>();
+        for (int l = 0; l < levels.size(); l++) {
+            Levels.Level level = levels.get(l);
+            Figures figures = perLevel.get(l);
+            for (int u = 0; u < level.units(); u++) {
+                rows.unit(out, level, u, figures);
+            }
+        }
+        return out;
+    }
+
+    /** The population that decides size classes: the year's own file, or the nearest year's. */
+    private Population sizeSource(int year) {
+        Population best = null;
+        for (Population p : populations.values()) {
+            if (best == null || Math.abs(p.year() - year) < Math.abs(best.year() - year)) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static String twoDigits(int code) {
+        return code <= 0 ? "" : code < 10 ? "0" + code : Integer.toString(code);
+    }
+
+    static int stratum(int leeftijd, int geslacht, boolean verblijf) {
+        int band = leeftijd <= 3 ? 0 : leeftijd <= 11 ? 1 : leeftijd <= 17 ? 2 : 3;
+        int sex = geslacht >= 0 && geslacht <= 2 ? geslacht : 0;
+        return (band * 3 + sex) * 2 + (verblijf ? 1 : 0);
+    }
+
+    private static void add(List<int[]> values, int[] counts, int g, int value) {
+        int[] list = values.get(g);
+        if (counts[g] == list.length) {
+            list = Arrays.copyOf(list, list.length * 2);
+            values.set(g, list);
+        }
+        list[counts[g]++] = value;
+    }
+
+    /** Does the client have a jeugdhulp start (any municipality) in (after, upTo]? */
+    private boolean startsWithin(int client, int after, int upTo) {
+        for (int k = jhFrom[client]; k < jhFrom[client + 1]; k++) {
+            int start = data.start[jhRows[k]];
+            if (start > upTo) {
+                return false;
+            }
+            if (start > after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** geen_nieuwe_hulp_6m: the cohort of P, per client, counted for the gemeente of the trajectory ending on e. */
+    private void cohort(boolean[] delivering, long[][] totals, int first, int last) {
+        for (int c = 0; c < data.clientCount; c++) {
+            int from = jhFrom[c];
+            int to = jhFrom[c + 1];
+            int e = Integer.MIN_VALUE;
+            for (int k = from; k < to; k++) {
+                int end = data.end[jhRows[k]];
+                if (end != LakeData.NONE && end >= first && end <= last && end > e) {
+                    e = end;
+                }
+            }
+            if (e == Integer.MIN_VALUE) {
+                continue;
+            }
+            boolean allPlan = true;
+            boolean activeNextDay = false;
+            int owner = Integer.MAX_VALUE;
+            for (int k = from; k < to; k++) {
+                int r = jhRows[k];
+                int end = data.end[r];
+                if (end == e) {
+                    allPlan &= data.reden[r] == 1;
+                    owner = Math.min(owner, data.gemeente[r]); // gemeente indexes follow the codes
+                }
+                if (data.start[r] <= e + 1 && (end == LakeData.NONE || end >= e + 1)) {
+                    activeNextDay = true;
+                }
+            }
+            if (!allPlan || activeNextDay || !delivering[owner]) {
+                continue;
+            }
+            totals[owner][COHORT]++;
+            if (!startsWithin(c, e, e + FOLLOW_UP_DAYS)) {
+                totals[owner][COHORT_OK]++;
+            }
+        }
+    }
+
+    /** The figures of every unit of one level. */
+    private record Figures(long[][] totals, boolean[] delivered, long[] clients, long[] youngClients,
+                           int[][] durations, int[][] waits, long[] youth, boolean[] youthKnown) {
+    }
+
+    private static Figures figures(Levels.Level level, List<String> gemeenten, boolean[] delivering, long[][] totals, List<int[]> durations,
+                                   int[] durationCount, List<int[]> waits, int[] waitCount, long[] activeClients,
+                                   int activeCount, Population population) {
+        int units = level.units();
+        int[] unitOf = level.unitOf();
+        long[][] sums = new long[units][METRICS];
+        boolean[] delivered = new boolean[units];
+        long[] youth = new long[units];
+        boolean[] youthKnown = new boolean[units];
+        Arrays.fill(youthKnown, population != null);
+        int[] durationSize = new int[units];
+        int[] waitSize = new int[units];
+        for (int g = 0; g < unitOf.length; g++) {
+            int u = unitOf[g];
+            if (u < 0 || !delivering[g]) {
+                continue;
+            }
+            delivered[u] = true;
+            for (int m = 0; m < METRICS; m++) {
+                sums[u][m] += totals[g][m];
+            }
+            durationSize[u] += durationCount[g];
+            waitSize[u] += waitCount[g];
+            Population.Inhabitants inhabitants = population == null ? null : population.of(gemeenten.get(g));
+            if (inhabitants == null) {
+                youthKnown[u] = false;
+            } else {
+                youth[u] += inhabitants.jeugd();
+            }
+        }
+        int[][] unitDurations = pool(unitOf, delivering, durations, durationCount, durationSize);
+        int[][] unitWaits = pool(unitOf, delivering, waits, waitCount, waitSize);
+
+        long[] clients = new long[units];
+        long[] young = new long[units];
+        long[] seen = new long[units];
+        long[] seenYoung = new long[units];
+        Arrays.fill(seen, -1);
+        Arrays.fill(seenYoung, -1);
+        for (int i = 0; i < activeCount; i++) {
+            long entry = activeClients[i];
+            long client = entry >>> 10;
+            int u = unitOf[(int) (entry >>> 1) & 0x1FF];
+            if (u < 0) {
+                continue;
+            }
+            if (seen[u] != client) {
+                seen[u] = client;
+                clients[u]++;
+            }
+            if ((entry & 1) == 1 && seenYoung[u] != client) {
+                seenYoung[u] = client;
+                young[u]++;
+            }
+        }
+        return new Figures(sums, delivered, clients, young, unitDurations, unitWaits, youth, youthKnown);
+    }
+
+    private static int[][] pool(int[] unitOf, boolean[] delivering, List<int[]> values, int[] counts, int[] sizes) {
+        int[][] pooled = new int[sizes.length][];
+        int[] fill = new int[sizes.length];
+        for (int u = 0; u < sizes.length; u++) {
+            pooled[u] = new int[sizes[u]];
+        }
+        for (int g = 0; g < unitOf.length; g++) {
+            int u = unitOf[g];
+            if (u < 0 || !delivering[g]) {
+                continue;
+            }
+            System.arraycopy(values.get(g), 0, pooled[u], fill[u], counts[g]);
+            fill[u] += counts[g];
+        }
+        return pooled;
+    }
+
+    /** Turns a unit's figures into the rows of the table, with the national figures for the funnel limits. */
+    private static final class RowBuilder {
+        private final String periode;
+        private final boolean followUp;
+        private final double[] nationalPlanRate;
+        private Figures national;
+
+        RowBuilder(String periode, boolean followUp, double[] nationalPlanRate) {
+            this.periode = periode;
+            this.followUp = followUp;
+            this.nationalPlanRate = nationalPlanRate;
+        }
+
+        void national(Figures figures) {
+            this.national = figures;
+        }
+
+        void unit(List<IndicatorRow> out, Levels.Level level, int u, Figures f) {
+            String code = level.codes().get(u);
+            String naam = level.names().get(u);
+            Unit unit = new Unit(out, periode, level.niveau().code(), code, naam);
+            if (!f.delivered[u]) {
+                for (Indicator indicator : Indicator.ALL) {
+                    unit.missing(indicator.id());
+                }
+                return;
+            }
+            long[] t = f.totals[u];
+            long[] n = national.totals[0];
+            unit.count("jeugdigen_jh", f.clients[u]);
+            if (f.youthKnown[u] && f.youth[u] > 0) {
+                double p0 = (double) national.youngClients[0] / national.youth[0];
+                boolean nationalKnown = national.youthKnown[0] && national.youth[0] > 0;
+                unit.perThousand("jeugdigen_jh_per_1000", f.youngClients[u], f.youth[u], nationalKnown ? p0 : Double.NaN);
+            } else {
+                unit.missing("jeugdigen_jh_per_1000");
+            }
+            for (String prefix : new String[] {"trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd."}) {
+                int base = prefix.equals("trajecten_actief.") ? ACTIVE : prefix.equals("trajecten_gestart.") ? STARTED : ENDED;
+                for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                    unit.count(prefix + Indicator.CATEGORIES.get(c), t[base + c]);
+                }
+            }
+            unit.share("aandeel_met_verblijf", t[ACTIVE + 1], t[ACTIVE] + t[ACTIVE + 1], n[ACTIVE + 1], n[ACTIVE] + n[ACTIVE + 1]);
+            unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
+            unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
+            unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
+            long startedJh = t[STARTED] + t[STARTED + 1];
+            long nationalStartedJh = n[STARTED] + n[STARTED + 1];
+            for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
+                unit.share("verwijzer." + Indicator.VERWIJZERS.get(v), t[VERWIJZER + v], startedJh, n[VERWIJZER + v], nationalStartedJh);
+            }
+            if (t[JH_ROWS] > 0 && t[JH_ROWS_KOSTEN] >= KOSTEN_COVERAGE * t[JH_ROWS] && f.clients[u] > 0) {
+                unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[u]);
+            } else {
+                unit.missing("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, (double) f.clients[u]);
+            }
+            long endedJh = t[ENDED] + t[ENDED + 1];
+            long nationalEndedJh = n[ENDED] + n[ENDED + 1];
+            unit.share("beeindigd_volgens_plan", t[PLAN], endedJh, n[PLAN], nationalEndedJh);
+            unit.share("voortijdig_beeindigd", t[VOORTIJDIG], endedJh, n[VOORTIJDIG], nationalEndedJh);
+            unit.share("zonder_hulp_verder", t[ZHV_YES], t[ZHV_FILLED], n[ZHV_YES], n[ZHV_FILLED]);
+            unit.share("zonder_hulp_verder_respons", t[ZHV_FILLED], endedJh, n[ZHV_FILLED], nationalEndedJh);
+            unit.mean("tevredenheid_gemiddeld", t[TEV_N], t[TEV_SUM], t[TEV_SUM_SQ], n[TEV_N], n[TEV_SUM], n[TEV_SUM_SQ]);
+            unit.share("tevredenheid_respons", t[TEV_N], endedJh, n[TEV_N], nationalEndedJh);
+            if (followUp) {
+                unit.share("geen_nieuwe_hulp_6m", t[COHORT_OK], t[COHORT], n[COHORT_OK], n[COHORT]);
+                unit.share("geen_nieuwe_start_cbs", t[CBS_OK], endedJh, n[CBS_OK], nationalEndedJh);
+            } else {
+                unit.notYet("geen_nieuwe_hulp_6m");
+                unit.notYet("geen_nieuwe_start_cbs");
+            }
+            double expected = 0;
+            for (int s = 0; s < STRATA; s++) {
+                expected += t[STRATUM_ENDED + s] * nationalPlanRate[s];
+            }
+            unit.ratio("oe_volgens_plan", t[PLAN], expected);
+        }
+    }
+
+    /** Appends the rows of one unit. */
+    private record Unit(List<IndicatorRow> out, String periode, String niveau, String code, String naam) {
+
+        private void add(String indicator, Double teller, Double noemer, Double waarde, Stats.Interval ci,
+                         String status, Stats.Interval funnel95, Stats.Interval funnel998) {
+            out.add(new IndicatorRow(periode, niveau, code, naam, indicator, teller, noemer, waarde, ci.low(), ci.high(),
+                    status, funnel95.low(), funnel95.high(), funnel998.low(), funnel998.high()));
+        }
+
+        void missing(String indicator) {
+            missing(indicator, null, null);
+        }
+
+        void missing(String indicator, Double teller, Double noemer) {
+            add(indicator, teller, noemer, null, Stats.Interval.NONE, IndicatorRow.NIET_BESCHIKBAAR,
+                    Stats.Interval.NONE, Stats.Interval.NONE);
+        }
+
+        void notYet(String indicator) {
+            add(indicator, null, null, null, Stats.Interval.NONE, IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                    Stats.Interval.NONE, Stats.Interval.NONE);
+        }
+
+        void count(String indicator, long value) {
+            add(indicator, (double) value, null, (double) value, Stats.Interval.NONE, IndicatorRow.OK,
+                    Stats.Interval.NONE, Stats.Interval.NONE);
+        }
+
+        void share(String indicator, long x, long n, long nationalX, long nationalN) {
+            if (n == 0) {
+                missing(indicator, (double) x, (double) n);
+                return;
+            }
+            double p0 = nationalN == 0 ? Double.NaN : (double) nationalX / nationalN;
+            add(indicator, (double) x, (double) n, (double) x / n, Stats.wilson(x, n, Stats.Z95), IndicatorRow.OK,
+                    Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z95),
+                    Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z998));
+        }
+
+        void perThousand(String indicator, long x, long n, double p0) {
+            add(indicator, (double) x, (double) n, 1000.0 * x / n, scale(Stats.wilson(x, n, Stats.Z95)), IndicatorRow.OK,
+                    Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z95)),
+                    Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z998)));
+        }
+
+        private static Stats.Interval scale(Stats.Interval i) {
+            return i.low() == null ? i : new Stats.Interval(i.low() * 1000, i.high() * 1000);
+        }
+
+        void quantile(String indicator, int[] values, double q) {
+            if (values.length == 0) {
+                missing(indicator, null, 0.0);
+                return;
+            }
+            add(indicator, null, (double) values.length, Stats.quantileCont(values, values.length, q),
+                    Stats.Interval.NONE, IndicatorRow.OK, Stats.Interval.NONE, Stats.Interval.NONE);
+        }
+
+        void mean(String indicator, long n, long sum, long sumSq, long nationalN, long nationalSum, long nationalSumSq) {
+            if (n == 0) {
+                missing(indicator, 0.0, 0.0);
+                return;
+            }
+            Stats.Interval f95 = Stats.Interval.NONE;
+            Stats.Interval f998 = Stats.Interval.NONE;
+            if (nationalN >= 2) {
+                double mean0 = (double) nationalSum / nationalN;
+                double sd0 = Math.sqrt(Math.max(0, (nationalSumSq - nationalN * mean0 * mean0) / (nationalN - 1)));
+                f95 = Stats.funnelMean(mean0, sd0, n, Stats.Z95);
+                f998 = Stats.funnelMean(mean0, sd0, n, Stats.Z998);
+            }
+            add(indicator, (double) sum, (double) n, (double) sum / n, Stats.mean(n, sum, sumSq, Stats.Z95),
+                    IndicatorRow.OK, f95, f998);
+        }
+
+        void amount(String indicator, double euros, long youths) {
+            add(indicator, euros, (double) youths, euros / youths, Stats.Interval.NONE, IndicatorRow.OK,
+                    Stats.Interval.NONE, Stats.Interval.NONE);
+        }
+
+        void ratio(String indicator, long observed, double expected) {
+            if (expected <= 0) {
+                missing(indicator, (double) observed, expected);
+                return;
+            }
+            add(indicator, (double) observed, expected, observed / expected,
+                    Stats.poissonRatio95(observed, expected), IndicatorRow.OK,
+                    Stats.funnelRatio(expected, Stats.Z95), Stats.funnelRatio(expected, Stats.Z998));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package nl.jeugdspiegel.indicators;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Recomputes indicator tables in the bucket: lists the lake and the population files, brings the lake
+ * files to a local cache (by ETag, so a warm function downloads only what changed), applies the merge
+ * rule, computes the affected periodes and writes {@code indicators/periode=P/indicators.parquet} and
+ * {@code .csv}, each in one PUT, then {@code indicators/manifest.json}. A table whose content did not
+ * change is not rewritten (no new object version, no event for the report).
+ */
+public final class IndicatorService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorService.class);
+
+    public static final String OUTPUT_PREFIX = "indicators/";
+    public static final String MANIFEST_KEY = OUTPUT_PREFIX + "manifest.json";
+    public static final String POPULATION_PREFIX = "reference/bevolking/";
+    private static final Pattern LAKE_FILE = Pattern.compile(Pattern.quote(LakeSchema.TRAJECTEN_PREFIX)
+            + "periode=(\\d{4}H[12])/gemeente=(GM\\d{4})/" + Pattern.quote(LakeSchema.PART_FILE));
+    private static final Pattern POPULATION_FILE = Pattern.compile(Pattern.quote(POPULATION_PREFIX) + "(\\d{4})\\.csv");
+    private static final String CONTENT_HASH = "inhoud-sha256";
+
+    /** What one run did. */
+    public record Result(List<Periode> computed, List<Periode> written, int lakeFiles, int trajectories,
+                         int clients, Duration time) {
+    }
+
+    private final ObjectStore store;
+    private final Path cache;
+    private final int threads;
+    /** ETag of each cached lake file: survives between invocations of a warm function. */
+    private final Map<String, String> cachedETags = new ConcurrentHashMap<>();
+
+    public IndicatorService(ObjectStore store, Path cacheDir, int threads) {
+        this.store = store;
+        this.cache = cacheDir;
+        this.threads = Math.max(1, threads);
+    }
+
+    public static String tableKey(Periode periode, String extension) {
+        return OUTPUT_PREFIX + "periode=" + periode + "/indicators." + extension;
+    }
+
+    public Result recompute(RecomputeRequest request) throws IOException {
+        long started = System.nanoTime();
+        List<LakeFile> files = syncLake();
+        Set<Periode> lakePeriods = new TreeSet<>();
+        files.forEach(f -> lakePeriods.add(f.periode()));
+        Set<Periode> affected = request.affected(lakePeriods);
+        if (affected.isEmpty()) {
+            LOG.info("nothing to recompute: {} lake files, request {}", files.size(), request);
+            return new Result(List.of(), List.of(), files.size(), 0, 0, Duration.ofNanos(System.nanoTime() - started));
+        }
+        List<Population> populations = populations();
+        LakeData data = LakeLoader.load(files, threads);
+        IndicatorEngine engine = new IndicatorEngine(data, populations);
+        List<Periode> written = new ArrayList<>();
+        Path out = Files.createDirectories(cache.resolve("out"));
+        for (Periode periode : affected) {
+            List<IndicatorRow> rows = engine.compute(periode);
+            if (write(periode, rows, out)) {
+                written.add(periode);
+            }
+        }
+        writeManifest(data, populations, lakePeriods);
+        Duration time = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files, {} trajectories, {} ms",
+                affected.size(), written.size(), files.size(), data.trajectories(), time.toMillis());
+        return new Result(List.copyOf(affected), written, files.size(), data.trajectories(), data.clients(), time);
+    }
+
+    /** Lists the lake and downloads new or changed files into the cache; removes files no longer listed. */
+    private List<LakeFile> syncLake() throws IOException {
+        Path lakeDir = Files.createDirectories(cache.resolve("lake"));
+        List<LakeFile> files = new ArrayList<>();
+        List<S3Object> toFetch = new ArrayList<>();
+        Set<String> listed = new TreeSet<>();
+        for (S3Object object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
+            Matcher m = LAKE_FILE.matcher(object.key());
+            if (!m.matches()) {
+                continue; // not a lake part file (e.g. a folder marker)
+            }
+            listed.add(object.key());
+            files.add(new LakeFile(Periode.parse(m.group(1)), m.group(2), lakeDir.resolve(object.key())));
+            if (!object.eTag().equals(cachedETags.get(object.key())) || !Files.exists(lakeDir.resolve(object.key()))) {
+                toFetch.add(object);
+            }
+        }
+        cachedETags.keySet().removeIf(key -> {
+            if (listed.contains(key)) {
+                return false;
+            }
+            deleteQuietly(lakeDir.resolve(key));
+            return true;
+        });
+        download(lakeDir, toFetch);
+        return files;
+    }
+
+    private void download(Path lakeDir, List<S3Object> objects) throws IOException {
+        if (objects.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, 4 * threads));
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (S3Object object : objects) {
+                work.add(pool.submit(() -> {
+                    Path target = lakeDir.resolve(object.key());
+                    Files.createDirectories(target.getParent());
+                    Path partial = target.resolveSibling(target.getFileName() + ".part");
+                    try (InputStream in = store.open(object.key(), null)) {
+                        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    cachedETags.put(object.key(), object.eTag());
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading the lake", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("cannot download the lake", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Population> populations() {
+        List<Population> populations = new ArrayList<>();
+        for (S3Object object : store.list(POPULATION_PREFIX)) {
+            Matcher m = POPULATION_FILE.matcher(object.key());
+            if (!m.matches()) {
+                continue;
+            }
+            Optional<byte[]> content = store.readIfExists(object.key());
+            if (content.isEmpty()) {
+                continue;
+            }
+            try {
+                populations.add(Population.parse(Integer.parseInt(m.group(1)), new String(content.get(), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                // a broken population file makes the figures that need it niet_beschikbaar, not the whole run fail
+                LOG.warn("population file {} ignored: {}", object.key(), e.getMessage());
+            }
+        }
+        return populations;
+    }
+
+    /** Writes the table of one periode unless the bucket already holds the same content. */
+    private boolean write(Periode periode, List<IndicatorRow> rows, Path out) throws IOException {
+        Path csv = out.resolve("indicators-" + periode + ".csv");
+        Path parquet = out.resolve("indicators-" + periode + ".parquet");
+        IndicatorTable.writeCsv(rows, csv);
+        String hash = sha256(csv);
+        String csvKey = tableKey(periode, "csv");
+        Optional<HeadObjectResponse> existing = store.head(csvKey);
+        if (existing.isPresent() && hash.equals(existing.get().metadata().get(CONTENT_HASH))
+                && store.head(tableKey(periode, "parquet")).isPresent()) {
+            return false;
+        }
+        IndicatorTable.writeParquet(rows, parquet, Map.of("jeugdspiegel.periode", periode.toString(),
+                "jeugdspiegel.inhoud_sha256", hash));
+        Map<String, String> metadata = Map.of(CONTENT_HASH, hash);
+        store.putFile(tableKey(periode, "parquet"), parquet, "application/vnd.apache.parquet", metadata,
+                ObjectStore.Condition.NONE);
+        store.putFile(csvKey, csv, "text/csv; charset=utf-8", metadata, ObjectStore.Condition.NONE);
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(parquet);
+        return true;
+    }
+
+    /**
+     * {@code indicators/manifest.json}: the periodes with a table, per periode which municipalities
+     * delivered and when, and per population year whether the file is synthetic. The report reads it.
+     */
+    private void writeManifest(LakeData data, List<Population> populations, Set<Periode> lakePeriods) {
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        ObjectNode perioden = manifest.putObject("perioden");
+        for (Periode p : lakePeriods) {
+            ObjectNode period = perioden.putObject(p.toString());
+            period.put("tabel_csv", tableKey(p, "csv"));
+            period.put("tabel_parquet", tableKey(p, "parquet"));
+            period.put("vervolg_beschikbaar", data.periodIndex(p.next()) >= 0);
+            ObjectNode leveringen = period.putObject("leveringen");
+            for (String gemeente : data.gemeenten) {
+                if (data.delivered(p, gemeente)) {
+                    Instant at = data.deliveredAt(p, gemeente);
+                    leveringen.put(gemeente, at == null ? null : at.toString());
+                }
+            }
+        }
+        ObjectNode bevolking = manifest.putObject("bevolking");
+        Map<Integer, Population> byYear = new HashMap<>();
+        populations.forEach(p -> byYear.put(p.year(), p));
+        byYear.keySet().stream().sorted().forEach(year ->
+                bevolking.putObject(year.toString()).put("synthetisch", byYear.get(year).synthetic()));
+        try {
+            byte[] content = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+            if (!store.readIfExists(MANIFEST_KEY).map(old -> Arrays.equals(old, content)).orElse(false)) {
+                store.putBytes(MANIFEST_KEY, content, "application/json");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[65536];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete cached file {}", file);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package nl.jeugdspiegel.indicators;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import nl.jeugdspiegel.core.Periode;
+
+/**
+ * The lake after the merge rule: one row per (gemeente, client, soort, hulpvorm, startdatum), taken
+ * from the latest periode in which it was delivered, in primitive arrays. Besides the merged rows it
+ * keeps, per periode and gemeente, whether a delivery exists, when it arrived, and the cost totals of
+ * the delivered jeugdhulp rows (kosten_per_jeugdige uses the delivered rows, not the merged ones).
+ */
+public final class LakeData {
+
+    static final int NONE = FileRows.NONE;
+
+    final List<Periode> periods;
+    final List<String> gemeenten;
+    final boolean[][] delivered;
+    final Instant[][] deliveredAt;
+    final long[][] jhRows;
+    final long[][] jhRowsWithKosten;
+    final long[][] kostenCent;
+
+    int size;
+    int clientCount;
+    int[] gemeente = new int[1024];
+    int[] client = new int[1024];
+    byte[] soort = new byte[1024];
+    byte[] hulpvorm = new byte[1024];
+    int[] start = new int[1024];
+    int[] end = new int[1024];
+    byte[] reden = new byte[1024];
+    byte[] verwijzer = new byte[1024];
+    int[] aanmeld = new int[1024];
+    byte[] zonderHulpVerder = new byte[1024];
+    byte[] tevredenheid = new byte[1024];
+    short[] geboortejaar = new short[1024];
+    byte[] leeftijd = new byte[1024];
+    byte[] geslacht = new byte[1024];
+
+    LakeData(List<Periode> periods, List<String> gemeenten) {
+        this.periods = List.copyOf(periods);
+        this.gemeenten = List.copyOf(gemeenten);
+        int p = periods.size();
+        int g = gemeenten.size();
+        delivered = new boolean[p][g];
+        deliveredAt = new Instant[p][g];
+        jhRows = new long[p][g];
+        jhRowsWithKosten = new long[p][g];
+        kostenCent = new long[p][g];
+    }
+
+    public List<Periode> periods() {
+        return periods;
+    }
+
+    public int trajectories() {
+        return size;
+    }
+
+    public int clients() {
+        return clientCount;
+    }
+
+    /** The index of a periode in {@link #periods()}, or -1 when no delivery exists for it. */
+    int periodIndex(Periode p) {
+        return periods.indexOf(p);
+    }
+
+    /** Did gemeente g deliver for periode p? */
+    public boolean delivered(Periode p, String gemeentecode) {
+        int pi = periodIndex(p);
+        int g = gemeenten.indexOf(gemeentecode);
+        return pi >= 0 && g >= 0 && delivered[pi][g];
+    }
+
+    public Instant deliveredAt(Periode p, String gemeentecode) {
+        int pi = periodIndex(p);
+        int g = gemeenten.indexOf(gemeentecode);
+        return pi >= 0 && g >= 0 ? deliveredAt[pi][g] : null;
+    }
+
+    int append() {
+        if (size == gemeente.length) {
+            int n = size * 2;
+            gemeente = Arrays.copyOf(gemeente, n);
+            client = Arrays.copyOf(client, n);
+            soort = Arrays.copyOf(soort, n);
+            hulpvorm = Arrays.copyOf(hulpvorm, n);
+            start = Arrays.copyOf(start, n);
+            end = Arrays.copyOf(end, n);
+            reden = Arrays.copyOf(reden, n);
+            verwijzer = Arrays.copyOf(verwijzer, n);
+            aanmeld = Arrays.copyOf(aanmeld, n);
+            zonderHulpVerder = Arrays.copyOf(zonderHulpVerder, n);
+            tevredenheid = Arrays.copyOf(tevredenheid, n);
+            geboortejaar = Arrays.copyOf(geboortejaar, n);
+            leeftijd = Arrays.copyOf(leeftijd, n);
+            geslacht = Arrays.copyOf(geslacht, n);
+        }
+        return size++;
+    }
+}

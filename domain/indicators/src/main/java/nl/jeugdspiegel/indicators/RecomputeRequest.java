@@ -1,0 +1,103 @@
+package nl.jeugdspiegel.indicators;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a batch of queue messages asks for: the periodes of the lake objects that changed (S3 event
+ * notifications of {@code lake/trajecten/periode=P/gemeente=G/part-00000.parquet}), or everything
+ * ({@code {"recompute":"all"}}, the scheduled full run). S3's test message and unknown bodies are logged
+ * and skipped: one odd message must not block the queue.
+ */
+public record RecomputeRequest(boolean all, Set<Periode> changed) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecomputeRequest.class);
+    private static final Pattern LAKE_KEY = Pattern.compile("lake/trajecten/periode=(\\d{4}H[12])/gemeente=GM\\d{4}/[^/]+\\.parquet");
+
+    public static final RecomputeRequest ALL = new RecomputeRequest(true, Set.of());
+
+    public RecomputeRequest {
+        changed = Set.copyOf(changed);
+    }
+
+    public static RecomputeRequest of(Periode... changed) {
+        return new RecomputeRequest(false, Set.of(changed));
+    }
+
+    public boolean isEmpty() {
+        return !all && changed.isEmpty();
+    }
+
+    /** Combines the bodies of one batch of messages. */
+    public static RecomputeRequest fromMessages(List<String> bodies) {
+        Set<Periode> changed = new TreeSet<>();
+        for (String body : bodies) {
+            JsonNode message;
+            try {
+                message = Json.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                LOG.warn("skipped a message that is not JSON ({} characters)", body.length());
+                continue;
+            }
+            if (message == null) {
+                continue;
+            }
+            if ("all".equals(message.path("recompute").asText())) {
+                return ALL;
+            }
+            if (!message.has("Records")) {
+                LOG.info("skipped a message without Records (event {})", message.path("Event").asText("unknown"));
+                continue;
+            }
+            for (JsonNode record : message.get("Records")) {
+                String key = record.at("/s3/object/key").asText("");
+                Optional<Periode> periode = lakePeriode(URLDecoder.decode(key, StandardCharsets.UTF_8));
+                if (periode.isPresent()) {
+                    changed.add(periode.get());
+                } else {
+                    LOG.warn("skipped a notification for a key outside the lake: {}", key);
+                }
+            }
+        }
+        return new RecomputeRequest(false, changed);
+    }
+
+    /** The periode of a lake object key, if it is one. */
+    static Optional<Periode> lakePeriode(String key) {
+        Matcher m = LAKE_KEY.matcher(key);
+        return m.matches() ? Periode.tryParse(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The periodes whose tables are rewritten, out of those that have deliveries: all of them for a full
+     * run; otherwise each changed periode Q, the periode before it (its follow-up window lies in Q) and the
+     * later ones (merged rows carried over from Q can still be active there). Earlier periodes change only
+     * through late registrations; the scheduled full run picks those up.
+     */
+    public Set<Periode> affected(Set<Periode> lakePeriods) {
+        if (all) {
+            return new TreeSet<>(lakePeriods);
+        }
+        Set<Periode> out = new TreeSet<>();
+        for (Periode p : lakePeriods) {
+            for (Periode q : changed) {
+                if (p.compareTo(q.previous()) >= 0) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,187 @@
+package nl.jeugdspiegel.indicators;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.lake.LakeWriter;
+import nl.jeugdspiegel.core.lake.Trajectory;
+import org.apache.parquet.hadoop.ParquetWriter;
+
+/**
+ * Hand-made lake files for fixture tests: {@code delivery("2024H1", "GM0014").jh("a", "01", "2024-01-01", null)...}.
+ * Clients are short names (pseudonyms are made from them); dates ISO; absent values null.
+ */
+final class TestLake {
+
+    private final Path dir;
+    private final Map<String, List<Trajectory>> deliveries = new LinkedHashMap<>();
+    private final Map<Integer, String> populations = new LinkedHashMap<>();
+
+    TestLake(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The rows of one delivery (gemeente, periode); a delivery without rows is still a delivery. */
+    final class Delivery {
+        private final List<Trajectory> rows;
+
+        private Delivery(List<Trajectory> rows) {
+            this.rows = rows;
+        }
+
+        Delivery jh(String client, String hulpvorm, String start, String end) {
+            return row(new Row(client, "jeugdhulp", hulpvorm, start, end));
+        }
+
+        Delivery row(Row r) {
+            rows.add(r.build());
+            return this;
+        }
+    }
+
+    /** A trajectory with defaults: born 2014, age 10 at start, geslacht 1, no optional fields. */
+    static final class Row {
+        String client;
+        String soort;
+        String hulpvorm;
+        String start;
+        String end;
+        int geboortejaar = 2014;
+        int leeftijd = 10;
+        String geslacht = "1";
+        String reden;
+        String verwijzer;
+        String aanmeld;
+        String zonderHulpVerder;
+        int tevredenheid = Trajectory.NO_SCORE;
+        long kostenCent = Trajectory.NO_AMOUNT;
+
+        Row(String client, String soort, String hulpvorm, String start, String end) {
+            this.client = client;
+            this.soort = soort;
+            this.hulpvorm = hulpvorm;
+            this.start = start;
+            this.end = end;
+        }
+
+        Row reden(String code) {
+            reden = code;
+            return this;
+        }
+
+        Row verwijzer(String code) {
+            verwijzer = code;
+            return this;
+        }
+
+        Row aanmeld(String date) {
+            aanmeld = date;
+            return this;
+        }
+
+        Row zonderHulpVerder(String code) {
+            zonderHulpVerder = code;
+            return this;
+        }
+
+        Row tevredenheid(int score) {
+            tevredenheid = score;
+            return this;
+        }
+
+        Row kosten(long cents) {
+            kostenCent = cents;
+            return this;
+        }
+
+        Row age(int geboorte, int leeftijdStart, String sex) {
+            geboortejaar = geboorte;
+            leeftijd = leeftijdStart;
+            geslacht = sex;
+            return this;
+        }
+
+        Trajectory build() {
+            return new Trajectory(pseudonym(client), geboortejaar, leeftijd, geslacht, soort, hulpvorm, day(start),
+                    day(end), reden, verwijzer, day(aanmeld), zonderHulpVerder, tevredenheid, kostenCent, null, null);
+        }
+    }
+
+    static Row jh(String client, String hulpvorm, String start, String end) {
+        return new Row(client, "jeugdhulp", hulpvorm, start, end);
+    }
+
+    static Row jb(String client, String maatregel, String start, String end) {
+        return new Row(client, "jeugdbescherming", maatregel, start, end);
+    }
+
+    static Row jr(String client, String maatregel, String start, String end) {
+        return new Row(client, "jeugdreclassering", maatregel, start, end);
+    }
+
+    /** 64 hex characters, distinct per name (the engine only needs the first 32 to be). */
+    static String pseudonym(String name) {
+        StringBuilder hex = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            hex.append(String.format("%04x", (int) c));
+        }
+        while (hex.length() < 64) {
+            hex.append('0');
+        }
+        return hex.substring(0, 64);
+    }
+
+    static int day(String iso) {
+        return iso == null ? Trajectory.NO_DATE : (int) LocalDate.parse(iso).toEpochDay();
+    }
+
+    Delivery delivery(String periode, String gemeente) {
+        return new Delivery(deliveries.computeIfAbsent(periode + "/" + gemeente, k -> new ArrayList<>()));
+    }
+
+    TestLake population(int year, String csv) {
+        populations.put(year, csv);
+        return this;
+    }
+
+    /** Writes the lake files and population files, loads and merges them. */
+    IndicatorEngine engine() {
+        try {
+            for (Map.Entry<String, List<Trajectory>> d : deliveries.entrySet()) {
+                String[] parts = d.getKey().split("/");
+                Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
+                Files.createDirectories(file.getParent());
+                Files.deleteIfExists(file);
+                try (ParquetWriter<Trajectory> writer = LakeWriter.open(file,
+                        Map.of(LakeLoader.DELIVERED_AT, "2025-01-15T10:00:00Z"))) {
+                    for (Trajectory t : d.getValue()) {
+                        writer.write(t);
+                    }
+                }
+            }
+            Path bevolking = Files.createDirectories(dir.resolve("reference/bevolking"));
+            for (Map.Entry<Integer, String> p : populations.entrySet()) {
+                Files.writeString(bevolking.resolve(p.getKey() + ".csv"), p.getValue());
+            }
+            return new IndicatorEngine(LakeLoader.load(LakeLoader.scan(dir), 2), Population.readAll(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row of one (niveau, code, indicator) in a computed table. */
+    static IndicatorRow find(List<IndicatorRow> rows, Niveau niveau, String code, String indicator) {
+        Optional<IndicatorRow> row = rows.stream().filter(r -> r.niveau().equals(niveau.code()) && r.code().equals(code)
+                && r.indicator().equals(indicator)).findFirst();
+        return row.orElseThrow(() -> new AssertionError("no row " + niveau + " " + code + " " + indicator));
+    }
+}
