@@ -29,8 +29,10 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,8 @@ public final class IndicatorService {
     private static final Pattern LAKE_FILE = Pattern.compile(Pattern.quote(LakeSchema.TRAJECTEN_PREFIX)
             + "periode=(\\d{4}H[12])/gemeente=(GM\\d{4})/" + Pattern.quote(LakeSchema.PART_FILE));
     private static final Pattern POPULATION_FILE = Pattern.compile(Pattern.quote(POPULATION_PREFIX) + "(\\d{4})\\.csv");
+    /** The setting (environment variable DATA_BUCKET) naming the data bucket. */
+    public static final String BUCKET_SETTING = "DATA_BUCKET";
     private static final String CONTENT_HASH = "inhoud-sha256";
 
     /** What one run did. */
@@ -71,6 +75,13 @@ public final class IndicatorService {
         this.store = store;
         this.cache = cacheDir;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Used by the function: real S3 client, bucket from {@code DATA_BUCKET}, cache under the temp folder. */
+    public static IndicatorService fromEnvironment() {
+        return new IndicatorService(new ObjectStore(AwsClients.s3(), Settings.require(BUCKET_SETTING)),
+                Path.of(System.getProperty("java.io.tmpdir"), "jeugdspiegel-indicators"),
+                Runtime.getRuntime().availableProcessors());
     }
 
     public static String tableKey(Periode periode, String extension) {
@@ -118,7 +129,7 @@ public final class IndicatorService {
             }
             listed.add(object.key());
             files.add(new LakeFile(Periode.parse(m.group(1)), m.group(2), lakeDir.resolve(object.key())));
-            if (!object.eTag().equals(cachedETags.get(object.key())) || !Files.exists(lakeDir.resolve(object.key()))) {
+            if (!version(object).equals(cachedETags.get(object.key())) || !Files.exists(lakeDir.resolve(object.key()))) {
                 toFetch.add(object);
             }
         }
@@ -131,6 +142,11 @@ public final class IndicatorService {
         });
         download(lakeDir, toFetch);
         return files;
+    }
+
+    /** The ETag; S3-compatible stores that give none (a file placed in a served folder) fall back to size and time. */
+    private static String version(S3Object object) {
+        return object.eTag() != null ? object.eTag() : object.size() + "@" + object.lastModified();
     }
 
     private void download(Path lakeDir, List<S3Object> objects) throws IOException {
@@ -149,7 +165,7 @@ public final class IndicatorService {
                         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                     }
                     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    cachedETags.put(object.key(), object.eTag());
+                    cachedETags.put(object.key(), version(object));
                     return null;
                 }));
             }

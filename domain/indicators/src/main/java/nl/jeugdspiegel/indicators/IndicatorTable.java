@@ -104,7 +104,7 @@ public final class IndicatorTable {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString(d.longValue());
             }
-            return BigDecimal.valueOf(d).toPlainString();
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         return value.toString();
     }

@@ -20,36 +20,36 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * Hand-made lake files for fixture tests: {@code delivery("2024H1", "GM0014").jh("a", "01", "2024-01-01", null)...}.
  * Clients are short names (pseudonyms are made from them); dates ISO; absent values null.
  */
-final class TestLake {
+public final class TestLake {
 
     private final Path dir;
     private final Map<String, List<Trajectory>> deliveries = new LinkedHashMap<>();
     private final Map<Integer, String> populations = new LinkedHashMap<>();
 
-    TestLake(Path dir) {
+    public TestLake(Path dir) {
         this.dir = dir;
     }
 
     /** The rows of one delivery (gemeente, periode); a delivery without rows is still a delivery. */
-    final class Delivery {
+    public final class Delivery {
         private final List<Trajectory> rows;
 
         private Delivery(List<Trajectory> rows) {
             this.rows = rows;
         }
 
-        Delivery jh(String client, String hulpvorm, String start, String end) {
+        public Delivery jh(String client, String hulpvorm, String start, String end) {
             return row(new Row(client, "jeugdhulp", hulpvorm, start, end));
         }
 
-        Delivery row(Row r) {
+        public Delivery row(Row r) {
             rows.add(r.build());
             return this;
         }
     }
 
     /** A trajectory with defaults: born 2014, age 10 at start, geslacht 1, no optional fields. */
-    static final class Row {
+    public static final class Row {
         String client;
         String soort;
         String hulpvorm;
@@ -73,37 +73,37 @@ final class TestLake {
             this.end = end;
         }
 
-        Row reden(String code) {
+        public Row reden(String code) {
             reden = code;
             return this;
         }
 
-        Row verwijzer(String code) {
+        public Row verwijzer(String code) {
             verwijzer = code;
             return this;
         }
 
-        Row aanmeld(String date) {
+        public Row aanmeld(String date) {
             aanmeld = date;
             return this;
         }
 
-        Row zonderHulpVerder(String code) {
+        public Row zonderHulpVerder(String code) {
             zonderHulpVerder = code;
             return this;
         }
 
-        Row tevredenheid(int score) {
+        public Row tevredenheid(int score) {
             tevredenheid = score;
             return this;
         }
 
-        Row kosten(long cents) {
+        public Row kosten(long cents) {
             kostenCent = cents;
             return this;
         }
 
-        Row age(int geboorte, int leeftijdStart, String sex) {
+        public Row age(int geboorte, int leeftijdStart, String sex) {
             geboortejaar = geboorte;
             leeftijd = leeftijdStart;
             geslacht = sex;
@@ -116,15 +116,15 @@ final class TestLake {
         }
     }
 
-    static Row jh(String client, String hulpvorm, String start, String end) {
+    public static Row jh(String client, String hulpvorm, String start, String end) {
         return new Row(client, "jeugdhulp", hulpvorm, start, end);
     }
 
-    static Row jb(String client, String maatregel, String start, String end) {
+    public static Row jb(String client, String maatregel, String start, String end) {
         return new Row(client, "jeugdbescherming", maatregel, start, end);
     }
 
-    static Row jr(String client, String maatregel, String start, String end) {
+    public static Row jr(String client, String maatregel, String start, String end) {
         return new Row(client, "jeugdreclassering", maatregel, start, end);
     }
 
@@ -144,11 +144,11 @@ final class TestLake {
         return iso == null ? Trajectory.NO_DATE : (int) LocalDate.parse(iso).toEpochDay();
     }
 
-    Delivery delivery(String periode, String gemeente) {
+    public Delivery delivery(String periode, String gemeente) {
         return new Delivery(deliveries.computeIfAbsent(periode + "/" + gemeente, k -> new ArrayList<>()));
     }
 
-    TestLake population(int year, String csv) {
+    public TestLake population(int year, String csv) {
         populations.put(year, csv);
         return this;
     }
@@ -156,26 +156,32 @@ final class TestLake {
     /** Writes the lake files and population files, loads and merges them. */
     IndicatorEngine engine() {
         try {
-            for (Map.Entry<String, List<Trajectory>> d : deliveries.entrySet()) {
-                String[] parts = d.getKey().split("/");
-                Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
-                Files.createDirectories(file.getParent());
-                Files.deleteIfExists(file);
-                try (ParquetWriter<Trajectory> writer = LakeWriter.open(file,
-                        Map.of(LakeLoader.DELIVERED_AT, "2025-01-15T10:00:00Z"))) {
-                    for (Trajectory t : d.getValue()) {
-                        writer.write(t);
-                    }
-                }
-            }
-            Path bevolking = Files.createDirectories(dir.resolve("reference/bevolking"));
-            for (Map.Entry<Integer, String> p : populations.entrySet()) {
-                Files.writeString(bevolking.resolve(p.getKey() + ".csv"), p.getValue());
-            }
+            write();
             return new IndicatorEngine(LakeLoader.load(LakeLoader.scan(dir), 2), Population.readAll(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the lake files and population files under the folder, as the bucket holds them. */
+    public Path write() throws IOException {
+        for (Map.Entry<String, List<Trajectory>> d : deliveries.entrySet()) {
+            String[] parts = d.getKey().split("/");
+            Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            try (ParquetWriter<Trajectory> writer = LakeWriter.open(file,
+                    Map.of(LakeLoader.DELIVERED_AT, "2025-01-15T10:00:00Z"))) {
+                for (Trajectory t : d.getValue()) {
+                    writer.write(t);
+                }
+            }
+        }
+        Path bevolking = Files.createDirectories(dir.resolve("reference/bevolking"));
+        for (Map.Entry<Integer, String> p : populations.entrySet()) {
+            Files.writeString(bevolking.resolve(p.getKey() + ".csv"), p.getValue());
+        }
+        return dir;
     }
 
     /** The row of one (niveau, code, indicator) in a computed table. */
