@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
+import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.storage.ObjectStore;
+import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
+import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
 import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
@@ -38,9 +42,13 @@ final class LocalPipeline {
 
     static final String BUCKET = "jeugdspiegel-local";
 
-    /** Counts of one run. */
+    /** Counts of the ingest stage. */
     record Summary(int files, int accepted, int rejected, int notApplied, long rowsRead, long rowsAccepted,
                    long rowsRejected, long rowsInLake, Duration ingestTime) {
+    }
+
+    /** What the indicators stage did. */
+    record IndicatorSummary(List<String> periodes, int lakeFiles, Duration time) {
     }
 
     private final PrintStream out;
@@ -52,17 +60,41 @@ final class LocalPipeline {
         this.workers = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     }
 
-    Summary run(Path dir) throws IOException {
+    /** Runs every stage that exists: ingest, then indicators. */
+    void run(Path dir, Consumer<Summary> ingestDone, Consumer<IndicatorSummary> indicatorsDone) throws IOException {
         String key = LocalKey.resolve(dir);
         try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET); S3Client s3 = server.client()) {
             configureEnvironment(server, key);
-            List<S3Object> uploads = new ObjectStore(s3, BUCKET).list(UploadKey.UPLOADS).stream()
+            ObjectStore store = new ObjectStore(s3, BUCKET);
+            List<S3Object> uploads = store.list(UploadKey.UPLOADS).stream()
                     .filter(o -> o.key().endsWith(".csv")) // the template's S3 trigger: suffix .csv
                     .toList();
             out.printf(Locale.ROOT, "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
                     uploads.size(), dir, BUCKET, server.endpoint(), workers);
-            return ingest(dir, uploads);
+            ingestDone.accept(ingest(dir, uploads));
+            indicatorsDone.accept(indicators(store));
         }
+    }
+
+    /**
+     * As in AWS: every lake object written sends an S3 notification to the indicators queue; the queue's
+     * batching window gathers them and the function (reserved concurrency 1) gets them as one batch.
+     */
+    private IndicatorSummary indicators(ObjectStore store) {
+        long started = System.nanoTime();
+        List<String> notifications = new ArrayList<>();
+        long sequence = 1;
+        for (S3Object lakeObject : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
+            notifications.add(S3Events.objectCreatedJson("jeugdspiegel-lake-to-indicators", BUCKET, lakeObject.key(),
+                    lakeObject.size(), lakeObject.eTag(), lakeObject.lastModified(), sequence++));
+        }
+        out.printf(Locale.ROOT, "indicators: %d lake notifications in one queue batch%n", notifications.size());
+        String result = new IndicatorsHandler().handleRequest(S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
+        List<String> periodes = store.list(IndicatorService.OUTPUT_PREFIX).stream().map(S3Object::key)
+                .filter(k -> k.endsWith("/indicators.csv")).map(k -> k.substring(k.indexOf('=') + 1, k.lastIndexOf('/')))
+                .toList();
+        out.println("indicators: " + result);
+        return new IndicatorSummary(periodes, notifications.size(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private Summary ingest(Path dir, List<S3Object> uploads) throws IOException {
@@ -141,6 +173,7 @@ final class LocalPipeline {
     private static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
         System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
+        System.setProperty(Settings.propertyName(IndicatorService.BUCKET_SETTING), BUCKET);
         System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
         System.setProperty("aws.region", EmbeddedS3.REGION.id());

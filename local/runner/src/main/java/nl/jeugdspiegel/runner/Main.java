@@ -84,12 +84,15 @@ public final class Main {
         if (!Files.isDirectory(dir.resolve("uploads"))) {
             throw new IllegalArgumentException(dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
         }
-        LocalPipeline.Summary s = new LocalPipeline(out).run(dir);
-        out.printf(Locale.ROOT, "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
-                s.files(), s.ingestTime().toMillis() / 1000.0, s.accepted(), s.rejected(), s.notApplied());
-        out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
-                s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
-        out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
+        new LocalPipeline(out).run(dir, s -> {
+            out.printf(Locale.ROOT, "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
+                    s.files(), s.ingestTime().toMillis() / 1000.0, s.accepted(), s.rejected(), s.notApplied());
+            out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
+                    s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
+            out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
+        }, s -> out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periodes().size(),
+                s.periodes().isEmpty() ? "none" : s.periodes().get(0) + " to " + s.periodes().get(s.periodes().size() - 1),
+                s.time().toMillis() / 1000.0, dir.resolve("indicators")));
         return 0;
     }
 
