@@ -4,6 +4,8 @@ import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
@@ -93,6 +95,32 @@ public final class IndicatorTable {
                 csv.writeRecord(fields);
             }
         }
+    }
+
+    /** Reads a table written by {@link #writeCsv}. */
+    public static List<IndicatorRow> readCsv(Path file) throws IOException {
+        List<IndicatorRow> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            boolean header = true;
+            for (CsvRecord r : csv) {
+                if (header) {
+                    if (!r.getFields().equals(header())) {
+                        throw new IOException(file + " does not have the header of an indicator table");
+                    }
+                    header = false;
+                    continue;
+                }
+                rows.add(new IndicatorRow(r.getField(0), r.getField(1), r.getField(2), r.getField(3), r.getField(4),
+                        number(r.getField(5)), number(r.getField(6)), number(r.getField(7)), number(r.getField(8)),
+                        number(r.getField(9)), r.getField(10), number(r.getField(11)), number(r.getField(12)),
+                        number(r.getField(13)), number(r.getField(14))));
+            }
+        }
+        return rows;
+    }
+
+    private static Double number(String text) {
+        return text.isEmpty() ? null : Double.valueOf(text);
     }
 
     /** Plain decimals: "12", "0.25", never "1.0E-5"; the shortest text that reads back as the same double. */

@@ -35,6 +35,7 @@ class IndicatorTableTest {
         // quoting per RFC 4180, no exponent notation, empty for null
         assertEquals("2024H1,gemeente,GM0518,\"'s-Gravenhage, \"\"Den Haag\"\"\",kosten_per_jeugdige,1234567.89,12,"
                 + "0.00001,,,niet_beschikbaar,,,,", lines.get(2));
+        assertEquals(ROWS, IndicatorTable.readCsv(csv));
     }
 
     @Test

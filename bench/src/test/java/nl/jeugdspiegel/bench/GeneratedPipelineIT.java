@@ -1,0 +1,95 @@
+package nl.jeugdspiegel.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.DuckDbIndicators;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.runner.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole local flow as a user runs it ({@code ./jeugdspiegel generate} then {@code run}) on generated
+ * data, once for the class. Then: the lake read by DuckDB with hive partitioning as contract §6 promises,
+ * and the indicator tables against an independent implementation of the definitions in DuckDB SQL, on
+ * every gemeente, jeugdregio, size class and national value of every periode.
+ */
+class GeneratedPipelineIT {
+
+    @TempDir
+    static Path dir;
+    @TempDir
+    static Path work;
+    private static String printed;
+
+    @BeforeAll
+    static void generateAndRun() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[] {"generate", dir.toString(), "--scale", "0.01", "--seed", "3"}, out));
+        assertEquals(0, Main.run(new String[] {"run", dir.toString()}, out));
+        printed = output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lakeReadsInDuckDbWithHivePartitioning() throws Exception {
+        assertTrue(printed.contains(" accepted, "), printed);
+        Map<String, Long> perPeriode = LakeCheck.rowsPerPeriode(dir);
+        assertEquals(10, perPeriode.size(), "2021H1..2025H2: " + perPeriode.keySet());
+        long lakeRows = perPeriode.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(printed.contains(String.format("%,d in the lake", lakeRows)), printed);
+
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT any_value(typeof(startdatum)), any_value(typeof(kosten)), min(hulpvorm), "
+                     + "count(DISTINCT gemeente), min(length(client)), max(length(client)) FROM read_parquet('"
+                     + LakeCheck.glob(dir) + "', hive_partitioning = true)")) {
+            r.next();
+            assertEquals("DATE", r.getString(1));
+            assertEquals("DECIMAL(12,2)", r.getString(2));
+            assertEquals("01", r.getString(3), "codes keep their leading zero");
+            assertTrue(r.getLong(4) > 300, "most municipalities delivered");
+            assertEquals(64, r.getInt(5));
+            assertEquals(64, r.getInt(6));
+        }
+    }
+
+    @Test
+    void indicatorTablesAgreeWithTheDefinitionsInDuckDbSql() throws Exception {
+        assertTrue(printed.contains("indicators: 10 periodes (2021H1 to 2025H2)"), printed);
+        List<IndicatorRow> java = new ArrayList<>();
+        for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
+            Path csv = dir.resolve(IndicatorService.tableKey(p, "csv"));
+            assertTrue(Files.exists(dir.resolve(IndicatorService.tableKey(p, "parquet"))), "parquet of " + p);
+            java.addAll(IndicatorTable.readCsv(csv));
+        }
+        Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 2);
+        List<String> differences = DuckDbIndicators.differences(sql, java);
+        assertEquals(List.of(), differences.subList(0, Math.min(20, differences.size())),
+                differences.size() + " differences");
+        // the comparison covered every level and the follow-up indicators
+        for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
+            assertTrue(sql.keySet().stream().anyMatch(k -> k.contains("|" + niveau + "|") && k.endsWith("|geen_nieuwe_hulp_6m")));
+        }
+        assertTrue(sql.size() > 100_000, "values compared: " + sql.size());
+        // and the last periode's follow-up is not yet available
+        assertEquals(IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                sql.get(DuckDbIndicators.key("2025H2", "nederland", "NL", "geen_nieuwe_hulp_6m")).status());
+    }
+}

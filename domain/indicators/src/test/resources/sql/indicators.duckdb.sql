@@ -1,0 +1,283 @@
+-- Jeugdspiegel indicators in DuckDB SQL: an independent implementation of docs/indicatoren.md
+-- (../shared/spec/indicators.md v1.1), used to check the Java engine (IndicatorsDifferentialIT) and
+-- as the baseline of the indicators benchmark. It is also the starting point of the Athena SQL.
+--
+-- Placeholders, replaced textually before the script runs:
+--   ${lake_glob}        e.g. /data/lake/trajecten/*/*/*.parquet
+--   ${population_glob}  e.g. /data/reference/bevolking/*.csv
+--   ${municipalities}   the shipped reference/municipalities.csv
+-- The result is the table `indicator_values`:
+--   periode, niveau, code, indicator, teller, noemer, waarde, status
+-- Statements are separated by a line holding only ";;" (the runner splits on it).
+
+CREATE OR REPLACE TEMP TABLE lake AS
+SELECT * FROM read_parquet('${lake_glob}', hive_partitioning = true,
+                           hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR});
+;;
+-- a delivery exists when its file exists, even when it holds no rows
+CREATE OR REPLACE TEMP TABLE deliveries AS
+SELECT DISTINCT regexp_extract(file, 'periode=([0-9]{4}H[12])', 1) AS periode,
+                regexp_extract(file, 'gemeente=(GM[0-9]{4})', 1) AS gemeente
+FROM glob('${lake_glob}');
+;;
+CREATE OR REPLACE TEMP TABLE municipalities AS
+SELECT gemeentecode AS gemeente, naam, jeugdregio_code
+FROM read_csv('${municipalities}', header = true, all_varchar = true);
+;;
+CREATE OR REPLACE TEMP TABLE population AS
+SELECT CAST(regexp_extract(filename, '([0-9]{4})\.csv$', 1) AS INTEGER) AS jaar,
+       trim(gemeentecode) AS gemeente,
+       CAST(inwoners_totaal AS BIGINT) AS totaal,
+       CAST(inwoners_0_17 AS BIGINT) AS jeugd
+FROM read_csv('${population_glob}', delim = ';', header = true, filename = true, union_by_name = true,
+              all_varchar = true);
+;;
+-- half-years: first day f, last day l, last day of the next half-year, and whether anyone delivered for it
+CREATE OR REPLACE TEMP TABLE periods AS
+WITH p AS (
+    SELECT DISTINCT periode,
+           make_date(CAST(left(periode, 4) AS INTEGER), CASE WHEN right(periode, 1) = '1' THEN 1 ELSE 7 END, 1) AS f,
+           CASE WHEN right(periode, 1) = '1' THEN left(periode, 4) || 'H2'
+                ELSE CAST(CAST(left(periode, 4) AS INTEGER) + 1 AS VARCHAR) || 'H1' END AS next_periode
+    FROM deliveries)
+SELECT periode, f,
+       CAST(f + INTERVAL 6 MONTH - INTERVAL 1 DAY AS DATE) AS l,
+       CAST(f + INTERVAL 12 MONTH - INTERVAL 1 DAY AS DATE) AS next_l,
+       next_periode IN (SELECT periode FROM deliveries) AS follow_up
+FROM p;
+;;
+-- the merge rule: per (gemeente, client, soort, hulpvorm, startdatum) the row of the latest periode
+CREATE OR REPLACE TEMP TABLE merged AS
+SELECT * EXCLUDE (periode) FROM lake
+QUALIFY row_number() OVER (PARTITION BY gemeente, client, soort, hulpvorm, startdatum ORDER BY periode DESC) = 1;
+;;
+-- the level units of every delivering gemeente in every periode; size class by the population of the
+-- periode's year, else the nearest year (the earlier on a tie)
+CREATE OR REPLACE TEMP TABLE size_year AS
+SELECT p.periode, arg_min(y.jaar, abs(y.jaar - year(p.f)) * 2 + CASE WHEN y.jaar > year(p.f) THEN 1 ELSE 0 END) AS jaar
+FROM periods p CROSS JOIN (SELECT DISTINCT jaar FROM population) y
+GROUP BY p.periode;
+;;
+CREATE OR REPLACE TEMP TABLE units AS
+SELECT periode, gemeente, 'gemeente' AS niveau, gemeente AS code FROM deliveries
+UNION ALL
+SELECT d.periode, d.gemeente, 'jeugdregio', m.jeugdregio_code
+FROM deliveries d JOIN municipalities m USING (gemeente)
+UNION ALL
+SELECT d.periode, d.gemeente, 'grootteklasse',
+       CASE WHEN pop.totaal < 20000 THEN '<20k' WHEN pop.totaal < 50000 THEN '20-50k'
+            WHEN pop.totaal < 100000 THEN '50-100k' WHEN pop.totaal < 150000 THEN '100-150k'
+            WHEN pop.totaal < 250000 THEN '150-250k' ELSE '>=250k' END
+FROM deliveries d JOIN size_year s USING (periode) JOIN population pop ON pop.jaar = s.jaar AND pop.gemeente = d.gemeente
+UNION ALL
+SELECT periode, gemeente, 'nederland', 'NL' FROM deliveries;
+;;
+-- every merged trajectory of a delivering gemeente that is active in a periode, with its flags
+CREATE OR REPLACE TEMP TABLE facts AS
+SELECT p.periode, p.follow_up, p.next_l, m.*,
+       m.soort = 'jeugdhulp' AS jh,
+       m.startdatum BETWEEN p.f AND p.l AS started,
+       coalesce(m.einddatum BETWEEN p.f AND p.l, false) AS ended,
+       CASE WHEN m.soort = 'jeugdhulp' AND m.hulpvorm IN ('11', '12', '13', '14') THEN 'jeugdhulp_met_verblijf'
+            WHEN m.soort = 'jeugdhulp' THEN 'jeugdhulp_zonder_verblijf'
+            ELSE m.soort END AS categorie,
+       year(p.f) - m.geboortejaar < 18 AS young,
+       (CASE WHEN m.leeftijd_start <= 3 THEN 'a' WHEN m.leeftijd_start <= 11 THEN 'b'
+             WHEN m.leeftijd_start <= 17 THEN 'c' ELSE 'd' END)
+           || '-' || m.geslacht || '-' || CAST(m.hulpvorm IN ('11', '12', '13', '14') AS VARCHAR) AS stratum
+FROM merged m
+JOIN deliveries d ON d.gemeente = m.gemeente
+JOIN periods p ON p.periode = d.periode
+WHERE m.startdatum <= p.l AND (m.einddatum IS NULL OR m.einddatum >= p.f);
+;;
+CREATE OR REPLACE TEMP TABLE jh_starts AS
+SELECT DISTINCT client, startdatum FROM merged WHERE soort = 'jeugdhulp';
+;;
+-- CBS variant, per ended JH trajectory: no JH start of the client after the end up to the last day of P + 1
+CREATE OR REPLACE TEMP TABLE cbs AS
+SELECT f.periode, f.gemeente, f.client, f.soort, f.hulpvorm, f.startdatum,
+       count(s.startdatum) = 0 AS ok
+FROM facts f
+LEFT JOIN jh_starts s ON s.client = f.client AND s.startdatum > f.einddatum AND s.startdatum <= f.next_l
+WHERE f.jh AND f.ended AND f.follow_up
+GROUP BY ALL;
+;;
+-- geen_nieuwe_hulp_6m: per periode and client, the latest JH end e in the periode over all municipalities
+CREATE OR REPLACE TEMP TABLE cohort AS
+WITH last_end AS (
+    SELECT p.periode, m.client, max(m.einddatum) AS e
+    FROM merged m JOIN periods p ON m.einddatum BETWEEN p.f AND p.l
+    WHERE m.soort = 'jeugdhulp' AND p.follow_up
+    GROUP BY ALL),
+ending AS (
+    SELECT le.periode, le.client, le.e,
+           bool_and(coalesce(m.reden_beeindiging = '01', false)) AS all_plan,
+           min(m.gemeente) AS owner
+    FROM last_end le JOIN merged m ON m.client = le.client AND m.soort = 'jeugdhulp' AND m.einddatum = le.e
+    GROUP BY ALL),
+active_next_day AS (
+    SELECT DISTINCT le.periode, le.client
+    FROM last_end le JOIN merged m ON m.client = le.client AND m.soort = 'jeugdhulp'
+    WHERE m.startdatum <= le.e + 1 AND (m.einddatum IS NULL OR m.einddatum >= le.e + 1)),
+new_care AS (
+    SELECT DISTINCT le.periode, le.client
+    FROM last_end le JOIN merged m ON m.client = le.client AND m.soort = 'jeugdhulp'
+    WHERE m.startdatum > le.e AND m.startdatum <= le.e + 181)
+SELECT en.periode, en.owner AS gemeente, en.client,
+       nc.client IS NULL AS ok
+FROM ending en
+LEFT JOIN new_care nc ON nc.periode = en.periode AND nc.client = en.client
+WHERE en.all_plan
+  AND NOT EXISTS (SELECT 1 FROM active_next_day a WHERE a.periode = en.periode AND a.client = en.client)
+  AND EXISTS (SELECT 1 FROM deliveries d WHERE d.periode = en.periode AND d.gemeente = en.owner);
+;;
+-- national volgens-plan rate per stratum (over all delivering municipalities) for the O/E ratio
+CREATE OR REPLACE TEMP TABLE strata AS
+SELECT periode, stratum, avg(CASE WHEN reden_beeindiging = '01' THEN 1.0 ELSE 0.0 END) AS rate
+FROM facts WHERE jh AND ended
+GROUP BY ALL;
+;;
+-- the rows delivered for P (not merged) for kosten_per_jeugdige
+CREATE OR REPLACE TEMP TABLE delivered_costs AS
+SELECT periode, gemeente, count(*) AS jh_rows, count(kosten) AS jh_rows_kosten,
+       coalesce(sum(CAST(kosten AS DOUBLE)), 0) AS kosten
+FROM lake WHERE soort = 'jeugdhulp'
+GROUP BY ALL;
+;;
+-- everything per unit; the units of a periode are those with at least one delivering member
+CREATE OR REPLACE TEMP TABLE unit_facts AS
+SELECT u.periode, u.niveau, u.code,
+       count(DISTINCT f.client) FILTER (WHERE f.jh) AS jeugdigen,
+       count(DISTINCT f.client) FILTER (WHERE f.jh AND f.young) AS jeugdigen_jong,
+       count(*) FILTER (WHERE f.categorie = 'jeugdhulp_met_verblijf') AS actief_met_verblijf,
+       count(*) FILTER (WHERE f.jh) AS actief_jh,
+       count(*) FILTER (WHERE f.jh AND f.started) AS gestart_jh,
+       count(*) FILTER (WHERE f.jh AND f.ended) AS beeindigd_jh,
+       count(*) FILTER (WHERE f.jh AND f.ended AND f.reden_beeindiging = '01') AS volgens_plan,
+       count(*) FILTER (WHERE f.jh AND f.ended AND f.reden_beeindiging IN ('02', '03', '04')) AS voortijdig,
+       count(*) FILTER (WHERE f.jh AND f.ended AND f.zonder_hulp_verder IS NOT NULL) AS zhv_ingevuld,
+       count(*) FILTER (WHERE f.jh AND f.ended AND f.zonder_hulp_verder IN ('03', '04')) AS zhv_ja,
+       count(f.tevredenheid) FILTER (WHERE f.jh AND f.ended) AS tevredenheid_n,
+       coalesce(sum(f.tevredenheid) FILTER (WHERE f.jh AND f.ended), 0) AS tevredenheid_som,
+       count(*) FILTER (WHERE f.jh AND f.ended) AS duur_n,
+       quantile_cont(f.einddatum - f.startdatum, 0.5) FILTER (WHERE f.jh AND f.ended) AS duur_mediaan,
+       count(*) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_n,
+       quantile_cont(f.startdatum - f.aanmelddatum, 0.5) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_mediaan,
+       quantile_cont(f.startdatum - f.aanmelddatum, 0.9) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_p90,
+       coalesce(sum(s.rate) FILTER (WHERE f.jh AND f.ended), 0) AS verwacht
+FROM units u
+LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente
+LEFT JOIN strata s ON s.periode = f.periode AND s.stratum = f.stratum AND f.jh AND f.ended
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_counts AS
+SELECT u.periode, u.niveau, u.code, c.categorie, k.kind,
+       count(f.client) AS n
+FROM units u
+CROSS JOIN (VALUES ('jeugdhulp_zonder_verblijf'), ('jeugdhulp_met_verblijf'), ('jeugdbescherming'), ('jeugdreclassering')) c(categorie)
+CROSS JOIN (VALUES ('actief'), ('gestart'), ('beeindigd')) k(kind)
+LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente AND f.categorie = c.categorie
+     AND (k.kind = 'actief' OR (k.kind = 'gestart' AND f.started) OR (k.kind = 'beeindigd' AND f.ended))
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_verwijzers AS
+SELECT u.periode, u.niveau, u.code, v.verwijzer,
+       count(f.client) AS n
+FROM units u
+CROSS JOIN (VALUES ('01'), ('02'), ('03'), ('04'), ('05'), ('06'), ('08')) v(verwijzer)
+LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente AND f.jh AND f.started
+     AND f.verwijzer = v.verwijzer
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_follow_up AS
+WITH c AS (
+    SELECT u.periode, u.niveau, u.code, count(*) AS n, count(*) FILTER (WHERE c.ok) AS ok
+    FROM cohort c JOIN units u USING (periode, gemeente) GROUP BY ALL),
+b AS (
+    SELECT u.periode, u.niveau, u.code, count(*) FILTER (WHERE b.ok) AS ok
+    FROM cbs b JOIN units u USING (periode, gemeente) GROUP BY ALL)
+SELECT uu.periode, uu.niveau, uu.code,
+       coalesce(c.n, 0) AS cohort_n, coalesce(c.ok, 0) AS cohort_ok, coalesce(b.ok, 0) AS cbs_ok
+FROM (SELECT DISTINCT periode, niveau, code FROM units) uu
+LEFT JOIN c USING (periode, niveau, code)
+LEFT JOIN b USING (periode, niveau, code);
+;;
+CREATE OR REPLACE TEMP TABLE unit_inputs AS
+SELECT u.periode, u.niveau, u.code,
+       sum(dc.jh_rows) AS jh_rows, sum(dc.jh_rows_kosten) AS jh_rows_kosten, coalesce(sum(dc.kosten), 0) AS kosten,
+       sum(pop.jeugd) AS jeugd, count(pop.jeugd) = count(*) AS jeugd_volledig
+FROM units u
+JOIN periods p USING (periode)
+LEFT JOIN delivered_costs dc ON dc.periode = u.periode AND dc.gemeente = u.gemeente
+LEFT JOIN population pop ON pop.jaar = year(p.f) AND pop.gemeente = u.gemeente
+GROUP BY ALL;
+;;
+-- the long table, with the teller / noemer conventions and statuses of the definitions
+CREATE OR REPLACE TEMP TABLE indicator_values AS
+WITH w AS (
+    SELECT * FROM unit_facts
+    JOIN unit_follow_up USING (periode, niveau, code)
+    JOIN unit_inputs USING (periode, niveau, code)
+    JOIN periods USING (periode))
+SELECT periode, niveau, code, 'jeugdigen_jh' AS indicator, CAST(jeugdigen AS DOUBLE) AS teller, NULL::DOUBLE AS noemer,
+       CAST(jeugdigen AS DOUBLE) AS waarde, 'ok' AS status FROM w
+UNION ALL
+SELECT periode, niveau, code, 'jeugdigen_jh_per_1000',
+       CASE WHEN jeugd_volledig AND jeugd > 0 THEN jeugdigen_jong END,
+       CASE WHEN jeugd_volledig AND jeugd > 0 THEN jeugd END,
+       CASE WHEN jeugd_volledig AND jeugd > 0 THEN 1000.0 * jeugdigen_jong / jeugd END,
+       CASE WHEN jeugd_volledig AND jeugd > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'trajecten_' || kind || '.' || categorie, n, NULL, n, 'ok' FROM unit_counts
+UNION ALL
+SELECT periode, niveau, code, 'aandeel_met_verblijf', actief_met_verblijf, actief_jh,
+       actief_met_verblijf / nullif(actief_jh, 0), CASE WHEN actief_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'duur_mediaan_dagen', NULL, duur_n, duur_mediaan,
+       CASE WHEN duur_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'wachttijd_mediaan_dagen', NULL, wacht_n, wacht_mediaan,
+       CASE WHEN wacht_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'wachttijd_p90_dagen', NULL, wacht_n, wacht_p90,
+       CASE WHEN wacht_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT v.periode, v.niveau, v.code, 'verwijzer.' || v.verwijzer, v.n, w.gestart_jh, v.n / nullif(w.gestart_jh, 0),
+       CASE WHEN w.gestart_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END
+FROM unit_verwijzers v JOIN w USING (periode, niveau, code)
+UNION ALL
+SELECT periode, niveau, code, 'kosten_per_jeugdige', kosten, jeugdigen,
+       CASE WHEN jh_rows > 0 AND jh_rows_kosten >= 0.9 * jh_rows AND jeugdigen > 0 THEN kosten / jeugdigen END,
+       CASE WHEN jh_rows > 0 AND jh_rows_kosten >= 0.9 * jh_rows AND jeugdigen > 0 THEN 'ok' ELSE 'niet_beschikbaar' END
+FROM w
+UNION ALL
+SELECT periode, niveau, code, 'beeindigd_volgens_plan', volgens_plan, beeindigd_jh, volgens_plan / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'voortijdig_beeindigd', voortijdig, beeindigd_jh, voortijdig / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'zonder_hulp_verder', zhv_ja, zhv_ingevuld, zhv_ja / nullif(zhv_ingevuld, 0),
+       CASE WHEN zhv_ingevuld > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'zonder_hulp_verder_respons', zhv_ingevuld, beeindigd_jh, zhv_ingevuld / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'tevredenheid_gemiddeld', tevredenheid_som, tevredenheid_n,
+       tevredenheid_som / nullif(tevredenheid_n, 0), CASE WHEN tevredenheid_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'tevredenheid_respons', tevredenheid_n, beeindigd_jh, tevredenheid_n / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'geen_nieuwe_hulp_6m',
+       CASE WHEN follow_up THEN cohort_ok END, CASE WHEN follow_up THEN cohort_n END,
+       CASE WHEN follow_up THEN cohort_ok / nullif(cohort_n, 0) END,
+       CASE WHEN NOT follow_up THEN 'nog_niet_beschikbaar' WHEN cohort_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'geen_nieuwe_start_cbs',
+       CASE WHEN follow_up THEN cbs_ok END, CASE WHEN follow_up THEN beeindigd_jh END,
+       CASE WHEN follow_up THEN cbs_ok / nullif(beeindigd_jh, 0) END,
+       CASE WHEN NOT follow_up THEN 'nog_niet_beschikbaar' WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
+SELECT periode, niveau, code, 'oe_volgens_plan', volgens_plan, verwacht, volgens_plan / nullif(verwacht, 0),
+       CASE WHEN verwacht > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w;
