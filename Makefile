@@ -11,4 +11,8 @@ build-IngestFunction:
 	$(MVN) package -pl functions/ingest -am
 	unzip -q -o functions/ingest/target/jeugdspiegel-ingest-function-*-lambda.zip -d "$(ARTIFACTS_DIR)"
 
-.PHONY: build-CoreLayer build-IngestFunction
+build-IndicatorsFunction:
+	$(MVN) package -pl functions/indicators -am
+	unzip -q -o functions/indicators/target/jeugdspiegel-indicators-function-*-lambda.zip -d "$(ARTIFACTS_DIR)"
+
+.PHONY: build-CoreLayer build-IngestFunction build-IndicatorsFunction
