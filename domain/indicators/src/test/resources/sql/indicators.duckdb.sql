@@ -10,8 +10,11 @@
 --   periode, niveau, code, indicator, teller, noemer, waarde, status
 -- Statements are separated by a line holding only ";;" (the runner splits on it).
 
+-- only the columns the definitions use (not aanbieder_agb, productcategorie)
 CREATE OR REPLACE TEMP TABLE lake AS
-SELECT * FROM read_parquet('${lake_glob}', hive_partitioning = true,
+SELECT client, geboortejaar, leeftijd_start, geslacht, soort, hulpvorm, startdatum, einddatum, reden_beeindiging,
+       verwijzer, aanmelddatum, zonder_hulp_verder, tevredenheid, kosten, periode, gemeente
+FROM read_parquet('${lake_glob}', hive_partitioning = true,
                            hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR});
 ;;
 -- a delivery exists when its file exists, even when it holds no rows
@@ -46,10 +49,15 @@ SELECT periode, f,
        next_periode IN (SELECT periode FROM deliveries) AS follow_up
 FROM p;
 ;;
+-- pseudonyms as integers (dictionary encoding): grouping on a 64-character string is the expensive part
+CREATE OR REPLACE TEMP TABLE client_ids AS
+SELECT client, CAST(row_number() OVER () AS INTEGER) AS client_id FROM (SELECT DISTINCT client FROM lake);
+;;
 -- the merge rule: per (gemeente, client, soort, hulpvorm, startdatum) the row of the latest periode
 CREATE OR REPLACE TEMP TABLE merged AS
-SELECT * EXCLUDE (periode) FROM lake
-QUALIFY row_number() OVER (PARTITION BY gemeente, client, soort, hulpvorm, startdatum ORDER BY periode DESC) = 1;
+SELECT l.* EXCLUDE (periode, client), c.client_id AS client
+FROM lake l JOIN client_ids c USING (client)
+QUALIFY row_number() OVER (PARTITION BY l.gemeente, c.client_id, l.soort, l.hulpvorm, l.startdatum ORDER BY l.periode DESC) = 1;
 ;;
 -- the level units of every delivering gemeente in every periode; size class by the population of the
 -- periode's year, else the nearest year (the earlier on a tie)
@@ -144,11 +152,10 @@ SELECT periode, gemeente, count(*) AS jh_rows, count(kosten) AS jh_rows_kosten,
 FROM lake WHERE soort = 'jeugdhulp'
 GROUP BY ALL;
 ;;
--- everything per unit; the units of a periode are those with at least one delivering member
-CREATE OR REPLACE TEMP TABLE unit_facts AS
-SELECT u.periode, u.niveau, u.code,
-       count(DISTINCT f.client) FILTER (WHERE f.jh) AS jeugdigen,
-       count(DISTINCT f.client) FILTER (WHERE f.jh AND f.young) AS jeugdigen_jong,
+-- additive counters per gemeente first; a unit sums its members (cheap), while distinct clients and
+-- quantiles are computed from the unit's own rows (never from gemeente figures)
+CREATE OR REPLACE TEMP TABLE gemeente_facts AS
+SELECT f.periode, f.gemeente,
        count(*) FILTER (WHERE f.categorie = 'jeugdhulp_met_verblijf') AS actief_met_verblijf,
        count(*) FILTER (WHERE f.jh) AS actief_jh,
        count(*) FILTER (WHERE f.jh AND f.started) AS gestart_jh,
@@ -159,34 +166,88 @@ SELECT u.periode, u.niveau, u.code,
        count(*) FILTER (WHERE f.jh AND f.ended AND f.zonder_hulp_verder IN ('03', '04')) AS zhv_ja,
        count(f.tevredenheid) FILTER (WHERE f.jh AND f.ended) AS tevredenheid_n,
        coalesce(sum(f.tevredenheid) FILTER (WHERE f.jh AND f.ended), 0) AS tevredenheid_som,
-       count(*) FILTER (WHERE f.jh AND f.ended) AS duur_n,
-       quantile_cont(f.einddatum - f.startdatum, 0.5) FILTER (WHERE f.jh AND f.ended) AS duur_mediaan,
-       count(*) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_n,
-       quantile_cont(f.startdatum - f.aanmelddatum, 0.5) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_mediaan,
-       quantile_cont(f.startdatum - f.aanmelddatum, 0.9) FILTER (WHERE f.jh AND f.started AND f.aanmelddatum IS NOT NULL) AS wacht_p90,
        coalesce(sum(s.rate) FILTER (WHERE f.jh AND f.ended), 0) AS verwacht
-FROM units u
-LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente
+FROM facts f
 LEFT JOIN strata s ON s.periode = f.periode AND s.stratum = f.stratum AND f.jh AND f.ended
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_sums AS
+SELECT u.periode, u.niveau, u.code,
+       coalesce(sum(g.actief_met_verblijf), 0) AS actief_met_verblijf,
+       coalesce(sum(g.actief_jh), 0) AS actief_jh,
+       coalesce(sum(g.gestart_jh), 0) AS gestart_jh,
+       coalesce(sum(g.beeindigd_jh), 0) AS beeindigd_jh,
+       coalesce(sum(g.volgens_plan), 0) AS volgens_plan,
+       coalesce(sum(g.voortijdig), 0) AS voortijdig,
+       coalesce(sum(g.zhv_ingevuld), 0) AS zhv_ingevuld,
+       coalesce(sum(g.zhv_ja), 0) AS zhv_ja,
+       coalesce(sum(g.tevredenheid_n), 0) AS tevredenheid_n,
+       coalesce(sum(g.tevredenheid_som), 0) AS tevredenheid_som,
+       coalesce(sum(g.verwacht), 0) AS verwacht
+FROM units u
+LEFT JOIN gemeente_facts g USING (periode, gemeente)
+GROUP BY ALL;
+;;
+-- distinct clients in two grouping steps (one big COUNT(DISTINCT) group per level runs on one thread)
+CREATE OR REPLACE TEMP TABLE unit_clients AS
+WITH per_client AS (
+    SELECT u.periode, u.niveau, u.code, c.client, bool_or(c.young) AS young
+    FROM units u
+    JOIN (SELECT DISTINCT periode, gemeente, client, young FROM facts WHERE jh) c USING (periode, gemeente)
+    GROUP BY ALL)
+SELECT uu.periode, uu.niveau, uu.code,
+       count(pc.client) AS jeugdigen,
+       count(pc.client) FILTER (WHERE pc.young) AS jeugdigen_jong
+FROM (SELECT DISTINCT periode, niveau, code FROM units) uu
+LEFT JOIN per_client pc USING (periode, niveau, code)
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_durations AS
+SELECT u.periode, u.niveau, u.code,
+       count(d.duur) AS duur_n,
+       quantile_cont(d.duur, 0.5) AS duur_mediaan
+FROM units u
+LEFT JOIN (SELECT periode, gemeente, einddatum - startdatum AS duur FROM facts WHERE jh AND ended) d USING (periode, gemeente)
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_waits AS
+SELECT u.periode, u.niveau, u.code,
+       count(w.wacht) AS wacht_n,
+       quantile_cont(w.wacht, 0.5) AS wacht_mediaan,
+       quantile_cont(w.wacht, 0.9) AS wacht_p90
+FROM units u
+LEFT JOIN (SELECT periode, gemeente, startdatum - aanmelddatum AS wacht FROM facts
+           WHERE jh AND started AND aanmelddatum IS NOT NULL) w USING (periode, gemeente)
+GROUP BY ALL;
+;;
+CREATE OR REPLACE TEMP TABLE unit_facts AS
+SELECT * FROM unit_sums
+JOIN unit_clients USING (periode, niveau, code)
+JOIN unit_durations USING (periode, niveau, code)
+JOIN unit_waits USING (periode, niveau, code);
+;;
+CREATE OR REPLACE TEMP TABLE gemeente_counts AS
+SELECT periode, gemeente, categorie,
+       count(*) AS actief, count(*) FILTER (WHERE started) AS gestart, count(*) FILTER (WHERE ended) AS beeindigd
+FROM facts
 GROUP BY ALL;
 ;;
 CREATE OR REPLACE TEMP TABLE unit_counts AS
 SELECT u.periode, u.niveau, u.code, c.categorie, k.kind,
-       count(f.client) AS n
+       coalesce(sum(CASE k.kind WHEN 'actief' THEN g.actief WHEN 'gestart' THEN g.gestart ELSE g.beeindigd END), 0) AS n
 FROM units u
 CROSS JOIN (VALUES ('jeugdhulp_zonder_verblijf'), ('jeugdhulp_met_verblijf'), ('jeugdbescherming'), ('jeugdreclassering')) c(categorie)
 CROSS JOIN (VALUES ('actief'), ('gestart'), ('beeindigd')) k(kind)
-LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente AND f.categorie = c.categorie
-     AND (k.kind = 'actief' OR (k.kind = 'gestart' AND f.started) OR (k.kind = 'beeindigd' AND f.ended))
+LEFT JOIN gemeente_counts g ON g.periode = u.periode AND g.gemeente = u.gemeente AND g.categorie = c.categorie
 GROUP BY ALL;
 ;;
 CREATE OR REPLACE TEMP TABLE unit_verwijzers AS
 SELECT u.periode, u.niveau, u.code, v.verwijzer,
-       count(f.client) AS n
+       coalesce(sum(g.n), 0) AS n
 FROM units u
 CROSS JOIN (VALUES ('01'), ('02'), ('03'), ('04'), ('05'), ('06'), ('08')) v(verwijzer)
-LEFT JOIN facts f ON f.periode = u.periode AND f.gemeente = u.gemeente AND f.jh AND f.started
-     AND f.verwijzer = v.verwijzer
+LEFT JOIN (SELECT periode, gemeente, verwijzer, count(*) AS n FROM facts WHERE jh AND started GROUP BY ALL) g
+     ON g.periode = u.periode AND g.gemeente = u.gemeente AND g.verwijzer = v.verwijzer
 GROUP BY ALL;
 ;;
 CREATE OR REPLACE TEMP TABLE unit_follow_up AS

@@ -8,6 +8,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@code ingest [--rows N] [--big-gb G] [--dir D]}: ingest throughput against DuckDB's CSV to Parquet,
  *       and peak heap of a multi-GB upload under {@code -Xmx256m};</li>
+ *   <li>{@code indicators [--dir D] [--scale F] [--runs N]}: the indicator engine against the same definitions
+ *       in DuckDB SQL over the same lake (the whole country at realistic volume by default);</li>
  *   <li>{@code lake DIR}: reads DIR's lake with DuckDB ({@code read_parquet(..., hive_partitioning = true)}).</li>
  * </ul>
  */
@@ -17,13 +19,17 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        // as ./jeugdspiegel run: the handlers' per-delivery log lines would drown the figures
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
-            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | lake DIR");
+            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBench.run(rest);
+            case "indicators" -> IndicatorsBench.run(rest);
             case "lake" -> LakeCheck.print(Path.of(rest[0]), System.out);
             case "heap-probe" -> HeapProbe.main(rest);
             default -> {

@@ -1,31 +1,32 @@
 package nl.jeugdspiegel.indicators;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /** The rows of one lake file, decoded into primitive arrays: only the columns the indicators use. */
 final class FileRows {
 
     static final int NONE = Integer.MIN_VALUE;
 
-    final int capacity;
+    int capacity;
     int size;
     /** When S3 received the delivery (from the file's footer), or null when the footer does not say. */
     Instant deliveredAt;
-    final long[] clientHigh;
-    final long[] clientLow;
-    final short[] geboortejaar;
-    final byte[] leeftijd;
-    final byte[] geslacht;
-    final byte[] soort;
-    final byte[] hulpvorm;
-    final int[] start;
-    final int[] end;
-    final byte[] reden;
-    final byte[] verwijzer;
-    final int[] aanmeld;
-    final byte[] zonderHulpVerder;
-    final byte[] tevredenheid;
-    final long[] kosten;
+    long[] clientHigh;
+    long[] clientLow;
+    short[] geboortejaar;
+    byte[] leeftijd;
+    byte[] geslacht;
+    byte[] soort;
+    byte[] hulpvorm;
+    int[] start;
+    int[] end;
+    byte[] reden;
+    byte[] verwijzer;
+    int[] aanmeld;
+    byte[] zonderHulpVerder;
+    byte[] tevredenheid;
+    long[] kosten;
 
     FileRows(int capacity) {
         this.capacity = capacity;
@@ -46,8 +47,11 @@ final class FileRows {
         kosten = new long[capacity];
     }
 
-    /** Resets the optional fields of the next row before its columns are decoded. */
+    /** Makes room for the next row and resets its optional fields before its columns are decoded. */
     void beginRow() {
+        if (size == capacity) {
+            grow();
+        }
         int i = size;
         end[i] = NONE;
         aanmeld[i] = NONE;
@@ -56,5 +60,25 @@ final class FileRows {
         zonderHulpVerder[i] = 0;
         tevredenheid[i] = 0;
         kosten[i] = Long.MIN_VALUE;
+    }
+
+    private void grow() {
+        int n = capacity * 2;
+        clientHigh = Arrays.copyOf(clientHigh, n);
+        clientLow = Arrays.copyOf(clientLow, n);
+        geboortejaar = Arrays.copyOf(geboortejaar, n);
+        leeftijd = Arrays.copyOf(leeftijd, n);
+        geslacht = Arrays.copyOf(geslacht, n);
+        soort = Arrays.copyOf(soort, n);
+        hulpvorm = Arrays.copyOf(hulpvorm, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        reden = Arrays.copyOf(reden, n);
+        verwijzer = Arrays.copyOf(verwijzer, n);
+        aanmeld = Arrays.copyOf(aanmeld, n);
+        zonderHulpVerder = Arrays.copyOf(zonderHulpVerder, n);
+        tevredenheid = Arrays.copyOf(tevredenheid, n);
+        kosten = Arrays.copyOf(kosten, n);
+        capacity = n;
     }
 }

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.indicators;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -20,13 +21,14 @@ import org.apache.parquet.schema.Types;
  * aanbieder_agb, productcategorie), pseudonyms as two longs and codes as numbers, with no Strings or
  * objects per row.
  */
-final class IndicatorReadSupport extends ReadSupport<Object> {
+final class IndicatorReadSupport extends ReadSupport<FileRows> {
 
     static final Set<String> COLUMNS = Set.of("client", "geboortejaar", "leeftijd_start", "geslacht", "soort",
             "hulpvorm", "startdatum", "einddatum", "reden_beeindiging", "verwijzer", "aanmelddatum",
             "zonder_hulp_verder", "tevredenheid", "kosten");
 
     private final FileRows rows;
+    private Map<String, String> keyValueMetadata = Map.of();
 
     IndicatorReadSupport(FileRows rows) {
         this.rows = rows;
@@ -43,19 +45,26 @@ final class IndicatorReadSupport extends ReadSupport<Object> {
         return new ReadContext(projection.named(context.getFileSchema().getName()));
     }
 
+    /** The footer's key/value metadata, known once reading has begun. */
+    Map<String, String> keyValueMetadata() {
+        return keyValueMetadata;
+    }
+
     @Override
-    public RecordMaterializer<Object> prepareForRead(Configuration configuration, Map<String, String> metadata,
-                                                     MessageType fileSchema, ReadContext context) {
+    public RecordMaterializer<FileRows> prepareForRead(Configuration configuration, Map<String, String> metadata,
+                                                       MessageType fileSchema, ReadContext context) {
+        keyValueMetadata = metadata;
         return materializer(context.getRequestedSchema());
     }
 
     @Override
-    public RecordMaterializer<Object> prepareForRead(ParquetConfiguration configuration, Map<String, String> metadata,
-                                                     MessageType fileSchema, ReadContext context) {
+    public RecordMaterializer<FileRows> prepareForRead(ParquetConfiguration configuration, Map<String, String> metadata,
+                                                       MessageType fileSchema, ReadContext context) {
+        keyValueMetadata = metadata;
         return materializer(context.getRequestedSchema());
     }
 
-    private RecordMaterializer<Object> materializer(MessageType requested) {
+    private RecordMaterializer<FileRows> materializer(MessageType requested) {
         Converter[] converters = new Converter[requested.getFieldCount()];
         for (int i = 0; i < converters.length; i++) {
             converters[i] = converter(requested.getFields().get(i).getName());
@@ -78,7 +87,7 @@ final class IndicatorReadSupport extends ReadSupport<Object> {
         };
         return new RecordMaterializer<>() {
             @Override
-            public Object getCurrentRecord() {
+            public FileRows getCurrentRecord() {
                 return rows;
             }
 
@@ -95,9 +104,17 @@ final class IndicatorReadSupport extends ReadSupport<Object> {
             case "client" -> new PrimitiveConverter() {
                 @Override
                 public void addBinary(Binary value) {
-                    byte[] hex = value.getBytesUnsafe();
-                    r.clientHigh[r.size] = hexLong(hex, 0);
-                    r.clientLow[r.size] = hexLong(hex, 16);
+                    ByteBuffer hex = value.toByteBuffer(); // a view, not a copy
+                    if (hex.hasArray()) {
+                        byte[] bytes = hex.array();
+                        int at = hex.arrayOffset() + hex.position();
+                        r.clientHigh[r.size] = hexLong(bytes, at);
+                        r.clientLow[r.size] = hexLong(bytes, at + 16);
+                    } else {
+                        byte[] bytes = value.getBytes();
+                        r.clientHigh[r.size] = hexLong(bytes, 0);
+                        r.clientLow[r.size] = hexLong(bytes, 16);
+                    }
                 }
             };
             case "geboortejaar" -> new PrimitiveConverter() {

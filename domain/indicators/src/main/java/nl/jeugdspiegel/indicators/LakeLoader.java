@@ -21,7 +21,8 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.InputFile;
@@ -114,25 +115,30 @@ public final class LakeLoader {
         return data;
     }
 
+    /**
+     * One codec factory per reader thread, on a Hadoop configuration without default resources: the
+     * factory Parquet would otherwise make per file builds a full Hadoop configuration (parsing
+     * core-default.xml) for every one of the thousands of small lake files.
+     */
+    private static final ThreadLocal<CodecFactory> CODECS = ThreadLocal.withInitial(() ->
+            new CodecFactory(new Configuration(false), 1024 * 1024));
+
     private static FileRows decode(LakeFile file) {
         InputFile input = new LocalInputFile(file.path());
-        try {
-            FileRows rows;
-            try (ParquetFileReader footer = ParquetFileReader.open(input)) {
-                rows = new FileRows(Math.toIntExact(footer.getRecordCount()));
-                rows.deliveredAt = deliveredAt(footer.getFileMetaData().getKeyValueMetaData().get(DELIVERED_AT));
+        FileRows rows = new FileRows(4096);
+        IndicatorReadSupport support = new IndicatorReadSupport(rows);
+        try (ParquetReader<FileRows> reader = new ParquetReader.Builder<FileRows>(input, new PlainParquetConfiguration()) {
+            @Override
+            protected ReadSupport<FileRows> getReadSupport() {
+                return support;
             }
-            try (ParquetReader<Object> reader = new ParquetReader.Builder<Object>(input, new PlainParquetConfiguration()) {
-                @Override
-                protected ReadSupport<Object> getReadSupport() {
-                    return new IndicatorReadSupport(rows);
-                }
-            }.build()) {
-                while (reader.read() != null) {
-                    // the read support fills the arrays
-                }
+        }.withCodecFactory(CODECS.get()).build()) {
+            FileRows last = rows;
+            for (FileRows r; (r = reader.read()) != null; ) {
+                last = r;
             }
-            return rows;
+            last.deliveredAt = deliveredAt(support.keyValueMetadata().get(DELIVERED_AT));
+            return last;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path(), e);
         }

@@ -60,11 +60,22 @@ public final class DuckDbIndicators {
 
     /** Runs the script in an in-memory DuckDB; the values keyed by {@link #key}. */
     public static Map<String, Value> compute(Path bucketDir, Path workDir, int threads) throws IOException, SQLException {
+        return compute(bucketDir, workDir, threads, null);
+    }
+
+    /** As {@link #compute(Path, Path, int)}, printing each statement's time to {@code timings} when not null. */
+    public static Map<String, Value> compute(Path bucketDir, Path workDir, int threads, java.io.PrintStream timings)
+            throws IOException, SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
             statement.execute("SET threads = " + threads);
             for (String sql : statements(bucketDir, workDir)) {
+                long started = System.nanoTime();
                 statement.execute(sql);
+                if (timings != null) {
+                    String name = sql.replaceAll("(?s).*CREATE OR REPLACE TEMP TABLE (\\w+).*", "$1");
+                    timings.printf(Locale.ROOT, "  %-20s %6.2f s%n", name, (System.nanoTime() - started) / 1e9);
+                }
             }
             Map<String, Value> values = new LinkedHashMap<>();
             try (ResultSet rs = statement.executeQuery(

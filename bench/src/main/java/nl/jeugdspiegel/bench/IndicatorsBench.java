@@ -1,0 +1,131 @@
+package nl.jeugdspiegel.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.DuckDbIndicators;
+import nl.jeugdspiegel.indicators.IndicatorEngine;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.LakeData;
+import nl.jeugdspiegel.indicators.LakeFile;
+import nl.jeugdspiegel.indicators.LakeLoader;
+import nl.jeugdspiegel.indicators.Population;
+import nl.jeugdspiegel.runner.Main;
+
+/**
+ * {@code ./jeugdspiegel bench indicators [--dir D] [--scale F] [--runs N]}: the indicator computation of
+ * the Java engine (read the lake's needed columns, merge, compute every periode at every level) against
+ * the same definitions in DuckDB SQL ({@code sql/indicators.duckdb.sql}) over the same Parquet files, in
+ * one JVM, alternating, N runs each. When D holds no lake yet, the whole country is generated and run
+ * through the local pipeline first. Both sides use every core; DuckDB's memory is native (outside -Xmx).
+ */
+final class IndicatorsBench {
+
+    private IndicatorsBench() {
+    }
+
+    static void run(String[] args) throws Exception {
+        PrintStream out = System.out;
+        Path dir = Path.of(Bench.option(args, "--dir", "target/bench-indicators"));
+        String scale = Bench.option(args, "--scale", "1.0");
+        int runs = Integer.parseInt(Bench.option(args, "--runs", "3"));
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean profile = List.of(args).contains("--profile");
+        String only = Bench.option(args, "--only", "both");
+        if (!Files.isDirectory(dir.resolve("lake/trajecten"))) {
+            out.println("preparing: generate the country (scale " + scale + ") and run the local pipeline in " + dir);
+            if (Main.run(new String[] {"demo", dir.toString(), "--scale", scale}, out) != 0) {
+                throw new IllegalStateException("the pipeline failed");
+            }
+        }
+        List<LakeFile> files = LakeLoader.scan(dir);
+        long lakeBytes = 0;
+        for (LakeFile f : files) {
+            lakeBytes += Files.size(f.path());
+        }
+        Path work = Files.createDirectories(dir.resolve(".bench"));
+        out.printf(Locale.ROOT, "lake: %d files, %.1f MB; %d threads; max heap %d MB%n", files.size(), lakeBytes / 1e6,
+                threads, Runtime.getRuntime().maxMemory() >> 20);
+
+        double[] java = new double[runs];
+        double[] duck = new double[runs];
+        List<IndicatorRow> rows = null;
+        Map<String, DuckDbIndicators.Value> values = null;
+        for (int run = 0; run < runs; run++) {
+            if (only.equals("duckdb")) {
+                java[run] = Double.NaN;
+            } else {
+            resetPeaks();
+            long t0 = System.nanoTime();
+            LakeData data = LakeLoader.load(LakeLoader.scan(dir), threads);
+            long t1 = System.nanoTime();
+            IndicatorEngine engine = new IndicatorEngine(data, Population.readAll(dir));
+            rows = new ArrayList<>();
+            for (Periode p : data.periods()) {
+                rows.addAll(engine.compute(p));
+            }
+            long t2 = System.nanoTime();
+            java[run] = (t2 - t0) / 1e9;
+            out.printf(Locale.ROOT, "run %d java:   %6.2f s (read + merge %.2f s, compute %.2f s; %,d trajectories after merge, "
+                            + "%,d clients, %,d rows out; peak heap %.0f MB)%n", run + 1, java[run], (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, data.trajectories(), data.clients(), rows.size(), peakHeap() / 1048576.0);
+            data = null;
+            engine = null;
+            }
+            if (only.equals("java")) {
+                duck[run] = Double.NaN;
+                continue;
+            }
+            long d0 = System.nanoTime();
+            values = DuckDbIndicators.compute(dir, work, threads, profile ? out : null);
+            duck[run] = (System.nanoTime() - d0) / 1e9;
+            out.printf(Locale.ROOT, "run %d duckdb: %6.2f s (%,d values)%n", run + 1, duck[run], values.size());
+        }
+        if (!only.equals("both")) {
+            return;
+        }
+        List<String> differences = DuckDbIndicators.differences(values, rows);
+        double bestJava = min(java);
+        double bestDuck = min(duck);
+        out.printf(Locale.ROOT, "first run: java %.2f s, duckdb %.2f s, ratio %.2f%n", java[0], duck[0], java[0] / duck[0]);
+        out.printf(Locale.ROOT, "best run:  java %.2f s, duckdb %.2f s, ratio %.2f (target <= 2.00)%n", bestJava, bestDuck,
+                bestJava / bestDuck);
+        out.printf(Locale.ROOT, "agreement: %d differences between the Java tables and the DuckDB SQL%n", differences.size());
+        differences.stream().limit(5).forEach(d -> out.println("  " + d));
+    }
+
+    private static double min(double[] values) {
+        double min = Double.MAX_VALUE;
+        for (double v : values) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
