@@ -100,6 +100,18 @@ public final class IndicatorEngine {
         return populations.get(year);
     }
 
+    /** The size class code of each gemeente in periode P (gemeenten without one are left out). */
+    public Map<String, String> sizeClasses(Periode periode) {
+        Levels.Level classes = Levels.of(data.gemeenten, sizeSource(periode.year())).get(2);
+        Map<String, String> out = new TreeMap<>();
+        for (int g = 0; g < data.gemeenten.size(); g++) {
+            if (classes.unitOf()[g] >= 0) {
+                out.put(data.gemeenten.get(g), classes.codes().get(classes.unitOf()[g]));
+            }
+        }
+        return out;
+    }
+
     /** All rows of the indicator table of periode P: levels in order, units by code, indicators in catalogue order. */
     public List<IndicatorRow> compute(Periode periode) {
         int pi = data.periodIndex(periode);

@@ -109,7 +109,7 @@ public final class IndicatorService {
                 written.add(periode);
             }
         }
-        writeManifest(data, populations, lakePeriods);
+        writeManifest(data, engine, populations, lakePeriods);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files, {} trajectories, {} ms",
                 affected.size(), written.size(), files.size(), data.trajectories(), time.toMillis());
@@ -228,9 +228,11 @@ public final class IndicatorService {
 
     /**
      * {@code indicators/manifest.json}: the periodes with a table, per periode which municipalities
-     * delivered and when, and per population year whether the file is synthetic. The report reads it.
+     * delivered and when, the size class of each gemeente, and per population year whether the file is
+     * synthetic. The report reads it; its arrival triggers the report.
      */
-    private void writeManifest(LakeData data, List<Population> populations, Set<Periode> lakePeriods) {
+    private void writeManifest(LakeData data, IndicatorEngine engine, List<Population> populations,
+                               Set<Periode> lakePeriods) {
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         ObjectNode perioden = manifest.putObject("perioden");
         for (Periode p : lakePeriods) {
@@ -238,6 +240,8 @@ public final class IndicatorService {
             period.put("tabel_csv", tableKey(p, "csv"));
             period.put("tabel_parquet", tableKey(p, "parquet"));
             period.put("vervolg_beschikbaar", data.periodIndex(p.next()) >= 0);
+            // the table's content hash: any new figure changes the manifest, and so starts the report
+            period.put("inhoud_sha256", store.head(tableKey(p, "csv")).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null));
             ObjectNode leveringen = period.putObject("leveringen");
             for (String gemeente : data.gemeenten) {
                 if (data.delivered(p, gemeente)) {
@@ -245,6 +249,8 @@ public final class IndicatorService {
                     leveringen.put(gemeente, at == null ? null : at.toString());
                 }
             }
+            ObjectNode grootteklassen = period.putObject("grootteklassen");
+            engine.sizeClasses(p).forEach(grootteklassen::put);
         }
         ObjectNode bevolking = manifest.putObject("bevolking");
         Map<Integer, Population> byYear = new HashMap<>();

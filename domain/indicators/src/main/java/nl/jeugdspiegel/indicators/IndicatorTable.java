@@ -10,6 +10,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +100,20 @@ public final class IndicatorTable {
 
     /** Reads a table written by {@link #writeCsv}. */
     public static List<IndicatorRow> readCsv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readCsv(reader, file.toString());
+        }
+    }
+
+    /** Reads a table written by {@link #writeCsv}; {@code source} names it in errors. */
+    public static List<IndicatorRow> readCsv(Reader reader, String source) throws IOException {
         List<IndicatorRow> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
             boolean header = true;
             for (CsvRecord r : csv) {
                 if (header) {
                     if (!r.getFields().equals(header())) {
-                        throw new IOException(file + " does not have the header of an indicator table");
+                        throw new IOException(source + " does not have the header of an indicator table");
                     }
                     header = false;
                     continue;

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,24 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
-import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
-import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
+import nl.jeugdspiegel.functions.report.ReportHandler;
+import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.ingest.UploadKey;
+import nl.jeugdspiegel.report.ReportService;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -41,6 +45,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class LocalPipeline {
 
     static final String BUCKET = "jeugdspiegel-local";
+    /** Locally the site bucket is DIR/site: the same bucket, this prefix. */
+    static final String SITE_PREFIX = "site/";
 
     /** Counts of the ingest stage. */
     record Summary(int files, int accepted, int rejected, int notApplied, long rowsRead, long rowsAccepted,
@@ -60,8 +66,13 @@ final class LocalPipeline {
         this.workers = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** Runs every stage that exists: ingest, then indicators. */
-    void run(Path dir, Consumer<Summary> ingestDone, Consumer<IndicatorSummary> indicatorsDone) throws IOException {
+    /** What the report stage did. */
+    record ReportSummary(String result, Path index, Duration time) {
+    }
+
+    /** Runs every stage: ingest, indicators, report. */
+    void run(Path dir, Consumer<Summary> ingestDone, Consumer<IndicatorSummary> indicatorsDone,
+             Consumer<ReportSummary> reportDone) throws IOException {
         String key = LocalKey.resolve(dir);
         try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET); S3Client s3 = server.client()) {
             configureEnvironment(server, key);
@@ -73,7 +84,25 @@ final class LocalPipeline {
                     uploads.size(), dir, BUCKET, server.endpoint(), workers);
             ingestDone.accept(ingest(dir, uploads));
             indicatorsDone.accept(indicators(store));
+            reportDone.accept(report(dir, store));
         }
+    }
+
+    /**
+     * As in AWS: the new indicators manifest triggers the report function. Locally the site bucket is the
+     * same folder under the prefix {@code site/}, so the site lands in DIR/site.
+     */
+    private ReportSummary report(Path dir, ObjectStore store) {
+        long started = System.nanoTime();
+        Optional<HeadObjectResponse> manifest = store.head(IndicatorService.MANIFEST_KEY);
+        if (manifest.isEmpty()) {
+            return new ReportSummary("no indicators, no site", null, Duration.ofNanos(System.nanoTime() - started));
+        }
+        String event = S3Events.objectCreatedJson("jeugdspiegel-report-on-manifest", BUCKET, IndicatorService.MANIFEST_KEY,
+                manifest.get().contentLength(), manifest.get().eTag(), manifest.get().lastModified(), 1);
+        String result = new ReportHandler().handleRequest(S3Events.parse(event), null);
+        return new ReportSummary(result, dir.resolve(SITE_PREFIX).resolve("index.html"),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -174,6 +203,8 @@ final class LocalPipeline {
         System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
         System.setProperty(Settings.propertyName(IndicatorService.BUCKET_SETTING), BUCKET);
+        System.setProperty(Settings.propertyName(ReportService.SITE_BUCKET_SETTING), BUCKET);
+        System.setProperty(Settings.propertyName(ReportService.SITE_PREFIX_SETTING), SITE_PREFIX);
         System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
         System.setProperty("aws.region", EmbeddedS3.REGION.id());

@@ -64,8 +64,8 @@ public final class Main {
                 long started = System.nanoTime();
                 generate(dir, options, out);
                 int code = runPipeline(dir, out);
-                out.printf(Locale.ROOT, "demo finished in %.1f s; the lake is in %s%n", (System.nanoTime() - started) / 1e9,
-                        dir.resolve("lake").toAbsolutePath());
+                out.printf(Locale.ROOT, "demo finished in %.1f s; open %s%n", (System.nanoTime() - started) / 1e9,
+                        dir.resolve("site/index.html").toAbsolutePath().normalize());
                 return code;
             }
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);
@@ -92,7 +92,12 @@ public final class Main {
             out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
         }, s -> out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periodes().size(),
                 s.periodes().isEmpty() ? "none" : s.periodes().get(0) + " to " + s.periodes().get(s.periodes().size() - 1),
-                s.time().toMillis() / 1000.0, dir.resolve("indicators")));
+                s.time().toMillis() / 1000.0, dir.resolve("indicators")), s -> {
+            out.printf(Locale.ROOT, "report: %s in %.1f s%n", s.result(), s.time().toMillis() / 1000.0);
+            if (s.index() != null) {
+                out.println("site: " + s.index().toAbsolutePath().normalize().toUri());
+            }
+        });
         return 0;
     }
 

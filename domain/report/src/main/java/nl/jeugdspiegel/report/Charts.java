@@ -1,0 +1,226 @@
+package nl.jeugdspiegel.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.Indicator;
+
+/**
+ * Chart models for the SVG templates ({@code funnel.mustache}, {@code trend.mustache}): coordinates are
+ * computed here, all markup and text (escaped) is in the templates. Charts use presentation attributes
+ * only, so the page's Content-Security-Policy needs no inline styles for them.
+ */
+final class Charts {
+
+    static final double Z95 = 1.959964;
+    static final double Z998 = 3.090232;
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 340;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 16;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 44;
+
+    private Charts() {
+    }
+
+    /** A point of a funnel plot: a gemeente's published value against its published denominator. */
+    record FunnelPoint(String name, String href, double x, double y, String text) {
+    }
+
+    /** Can this kind of indicator be drawn as a funnel plot? */
+    static boolean funnelKind(Indicator indicator) {
+        return switch (indicator.kind()) {
+            case SHARE, PER_1000, RATIO -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A funnel plot: x = denominator (expected count for O/E), y = value; the national value as a line and
+     * the 95 % and 99.8 % control limits as curves.
+     */
+    static Map<String, Object> funnel(Indicator indicator, double national, List<FunnelPoint> points, String title) {
+        double maxX = 1;
+        double minY = indicator.kind() == Indicator.Kind.RATIO ? 0 : Double.MAX_VALUE;
+        double maxY = indicator.kind() == Indicator.Kind.RATIO ? 2 : -Double.MAX_VALUE;
+        for (FunnelPoint p : points) {
+            maxX = Math.max(maxX, p.x());
+            minY = Math.min(minY, p.y());
+            maxY = Math.max(maxY, p.y());
+        }
+        minY = Math.min(minY, national);
+        maxY = Math.max(maxY, national);
+        double pad = Math.max((maxY - minY) * 0.1, indicator.kind() == Indicator.Kind.SHARE ? 0.02 : 0.1);
+        double yLow = Math.max(0, minY - pad);
+        double yHigh = indicator.kind() == Indicator.Kind.SHARE ? Math.min(1, maxY + pad) : maxY + pad;
+        Scale sx = new Scale(0, maxX * 1.05, LEFT, WIDTH - RIGHT);
+        Scale sy = new Scale(yLow, yHigh, HEIGHT - BOTTOM, TOP);
+
+        List<Map<String, Object>> circles = new ArrayList<>();
+        for (FunnelPoint p : points) {
+            circles.add(Map.of("cx", sx.text(p.x()), "cy", sy.text(p.y()), "name", p.name(), "text", p.text(),
+                    "href", p.href()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("width", WIDTH);
+        model.put("height", HEIGHT);
+        model.put("title", title);
+        model.put("points", circles);
+        model.put("national", sy.text(national));
+        model.put("x0", LEFT);
+        model.put("x1", WIDTH - RIGHT);
+        model.put("y0", HEIGHT - BOTTOM);
+        model.put("y1", TOP);
+        model.put("limit95Low", limitPath(indicator, national, -Z95, sx, sy, maxX));
+        model.put("limit95High", limitPath(indicator, national, Z95, sx, sy, maxX));
+        model.put("limit998Low", limitPath(indicator, national, -Z998, sx, sy, maxX));
+        model.put("limit998High", limitPath(indicator, national, Z998, sx, sy, maxX));
+        model.put("xTicks", ticks(sx, 0, maxX, false, indicator));
+        model.put("yTicks", ticks(sy, yLow, yHigh, true, indicator));
+        model.put("xLabel", indicator.kind() == Indicator.Kind.RATIO ? "verwacht aantal volgens plan"
+                : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)");
+        model.put("xLabelX", (LEFT + WIDTH - RIGHT) / 2);
+        model.put("xLabelY", HEIGHT - 6);
+        return model;
+    }
+
+    private static String limitPath(Indicator indicator, double national, double z, Scale sx, Scale sy, double maxX) {
+        StringBuilder path = new StringBuilder();
+        int steps = 48;
+        for (int i = 1; i <= steps; i++) {
+            // denser at small denominators, where the limits bend
+            double n = Math.max(1, maxX * 1.05 * Math.pow((double) i / steps, 2));
+            double limit = switch (indicator.kind()) {
+                case SHARE -> national + z * Math.sqrt(national * (1 - national) / n);
+                case PER_1000 -> 1000 * (national / 1000 + z * Math.sqrt((national / 1000) * (1 - national / 1000) / n));
+                case RATIO -> 1 + z / Math.sqrt(n);
+                default -> national;
+            };
+            double clamped = Math.max(sy.from, Math.min(sy.to, limit));
+            path.append(path.length() == 0 ? "M" : " L").append(sx.text(n)).append(' ').append(sy.text(clamped));
+        }
+        return path.toString();
+    }
+
+    private static List<Map<String, Object>> ticks(Scale scale, double from, double to, boolean vertical,
+                                                   Indicator indicator) {
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        double step = niceStep((to - from) / 5);
+        for (double v = Math.ceil(from / step) * step; v <= to + 1e-9; v += step) {
+            String label = vertical ? Text.format(indicator.kind() == Indicator.Kind.SHARE ? Indicator.Kind.SHARE
+                    : indicator.kind() == Indicator.Kind.RATIO ? Indicator.Kind.RATIO : Indicator.Kind.MEAN, v)
+                    : Text.number(v, 0);
+            ticks.add(Map.of("at", scale.text(v), "label", label));
+        }
+        return ticks;
+    }
+
+    static double niceStep(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
+        double r = raw / magnitude;
+        return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /** One series of a trend chart: published values per periode (null where suppressed). */
+    record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {
+    }
+
+    /** A trend chart over the periodes: the unit's line with its interval band, and comparison lines. */
+    static Map<String, Object> trend(Indicator indicator, List<Periode> periods, List<Series> series, String title) {
+        int width = 560;
+        int height = 220;
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Series s : series) {
+            for (List<Double> list : List.of(s.values(), s.lows(), s.highs())) {
+                for (Double v : list) {
+                    if (v != null) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        if (min == Double.MAX_VALUE) {
+            return null;
+        }
+        double pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.02 + 1e-6);
+        Scale sx = new Scale(0, Math.max(1, periods.size() - 1), LEFT, width - RIGHT);
+        Scale sy = new Scale(Math.max(0, min - pad), max + pad, height - BOTTOM + 10, TOP);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        String band = null;
+        for (Series s : series) {
+            StringBuilder path = new StringBuilder();
+            boolean pen = false;
+            for (int i = 0; i < periods.size(); i++) {
+                Double v = s.values().get(i);
+                if (v == null) {
+                    pen = false;
+                    continue;
+                }
+                path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(sx.text(i)).append(' ').append(sy.text(v));
+                pen = true;
+            }
+            if (s.main()) {
+                band = band(s, sx, sy);
+            }
+            List<Map<String, Object>> dots = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                if (s.values().get(i) != null) {
+                    dots.add(Map.of("cx", sx.text(i), "cy", sy.text(s.values().get(i))));
+                }
+            }
+            lines.add(Map.of("path", path.toString(), "main", s.main(), "name", s.name(), "dots", s.main() ? dots : List.of()));
+        }
+        List<Map<String, Object>> xTicks = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            xTicks.add(Map.of("at", sx.text(i), "label", Text.shortPeriode(periods.get(i))));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("width", width);
+        model.put("height", height);
+        model.put("title", title);
+        model.put("lines", lines);
+        model.put("band", band);
+        model.put("xTicks", xTicks);
+        model.put("yTicks", ticks(sy, sy.from, sy.to, true, indicator));
+        model.put("x0", LEFT);
+        model.put("x1", width - RIGHT);
+        model.put("y0", height - BOTTOM + 10);
+        model.put("labelY", height - BOTTOM + 28);
+        return model;
+    }
+
+    /** The interval band of a series as a polygon, over the periodes that have one. */
+    private static String band(Series s, Scale sx, Scale sy) {
+        List<String> upper = new ArrayList<>();
+        List<String> lower = new ArrayList<>();
+        for (int i = 0; i < s.values().size(); i++) {
+            if (s.lows().get(i) != null && s.highs().get(i) != null) {
+                upper.add(sx.text(i) + "," + sy.text(s.highs().get(i)));
+                lower.add(0, sx.text(i) + "," + sy.text(s.lows().get(i)));
+            }
+        }
+        if (upper.size() < 2) {
+            return null;
+        }
+        upper.addAll(lower);
+        return String.join(" ", upper);
+    }
+
+    /** A linear map from data values to pixels. */
+    private record Scale(double from, double to, double pixelFrom, double pixelTo) {
+        double at(double value) {
+            double span = to - from == 0 ? 1 : to - from;
+            return pixelFrom + (value - from) / span * (pixelTo - pixelFrom);
+        }
+
+        String text(double value) {
+            return String.format(Locale.ROOT, "%.1f", at(value));
+        }
+    }
+}

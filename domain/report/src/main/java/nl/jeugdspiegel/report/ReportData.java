@@ -1,0 +1,148 @@
+package nl.jeugdspiegel.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+
+/**
+ * What the site may show: for every periode and unit the figures after {@link Disclosure}, and from the
+ * indicators manifest the deliveries, size classes and whether the population is synthetic. The exact
+ * rows are dropped once published.
+ */
+public final class ReportData {
+
+    /** A unit of a level: niveau (gemeente, jeugdregio, grootteklasse, nederland) and code. */
+    public record Unit(String niveau, String code) {
+        public static final Unit NEDERLAND = new Unit("nederland", "NL");
+    }
+
+    private final List<Periode> periods;
+    private final Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures;
+    private final Map<Unit, String> names;
+    private final Map<Periode, Map<String, Instant>> deliveries;
+    private final Map<Periode, Map<String, String>> sizeClasses;
+    private final Map<Periode, Boolean> followUp;
+    private final boolean syntheticPopulation;
+
+    private ReportData(List<Periode> periods, Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures,
+                       Map<Unit, String> names, Map<Periode, Map<String, Instant>> deliveries,
+                       Map<Periode, Map<String, String>> sizeClasses, Map<Periode, Boolean> followUp,
+                       boolean syntheticPopulation) {
+        this.periods = periods;
+        this.figures = figures;
+        this.names = names;
+        this.deliveries = deliveries;
+        this.sizeClasses = sizeClasses;
+        this.followUp = followUp;
+        this.syntheticPopulation = syntheticPopulation;
+    }
+
+    /**
+     * Publishes the exact tables.
+     *
+     * @param tables   the rows of {@code indicators/periode=P/indicators.csv} per periode
+     * @param manifest {@code indicators/manifest.json}
+     */
+    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, byte[] manifest) throws IOException {
+        Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
+        Map<Unit, String> names = new HashMap<>();
+        for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
+            Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
+            for (IndicatorRow row : table.getValue()) {
+                Unit unit = new Unit(row.niveau(), row.code());
+                names.putIfAbsent(unit, row.naam());
+                byUnit.computeIfAbsent(unit, u -> new HashMap<>()).put(row.indicator(), row);
+            }
+            Map<Unit, Map<String, Disclosure.Figure>> published = new LinkedHashMap<>();
+            byUnit.forEach((unit, rows) -> published.put(unit, Disclosure.publish(rows)));
+            figures.put(table.getKey(), published);
+        }
+        JsonNode root = Json.MAPPER.readTree(manifest);
+        Map<Periode, Map<String, Instant>> deliveries = new TreeMap<>();
+        Map<Periode, Map<String, String>> sizeClasses = new TreeMap<>();
+        Map<Periode, Boolean> followUp = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("perioden").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> period = it.next();
+            Periode p = Periode.parse(period.getKey());
+            Map<String, Instant> delivered = new TreeMap<>();
+            period.getValue().path("leveringen").fields().forEachRemaining(d ->
+                    delivered.put(d.getKey(), d.getValue().isNull() ? null : Instant.parse(d.getValue().asText())));
+            deliveries.put(p, delivered);
+            Map<String, String> classes = new TreeMap<>();
+            period.getValue().path("grootteklassen").fields().forEachRemaining(c -> classes.put(c.getKey(), c.getValue().asText()));
+            sizeClasses.put(p, classes);
+            followUp.put(p, period.getValue().path("vervolg_beschikbaar").asBoolean());
+        }
+        boolean synthetic = false;
+        for (JsonNode year : root.path("bevolking")) {
+            synthetic |= year.path("synthetisch").asBoolean();
+        }
+        return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic);
+    }
+
+    public List<Periode> periods() {
+        return periods;
+    }
+
+    public Periode latest() {
+        return periods.get(periods.size() - 1);
+    }
+
+    /** The latest periode whose follow-up indicators are available, or the latest. */
+    public Periode latestWithFollowUp() {
+        List<Periode> reversed = new ArrayList<>(periods);
+        Collections.reverse(reversed);
+        return reversed.stream().filter(p -> followUp.getOrDefault(p, false)).findFirst().orElse(latest());
+    }
+
+    /** The published figure, or a suppressed one saying "niet beschikbaar" when the table has no row. */
+    public Disclosure.Figure figure(Periode periode, Unit unit, String indicator) {
+        Map<String, Disclosure.Figure> unitFigures = figures.getOrDefault(periode, Map.of()).get(unit);
+        Disclosure.Figure figure = unitFigures == null ? null : unitFigures.get(indicator);
+        return figure != null ? figure : Disclosure.Figure.suppressed(
+                nl.jeugdspiegel.indicators.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
+    }
+
+    /** All units of a periode at one level, with their figures. */
+    public Map<Unit, Map<String, Disclosure.Figure>> units(Periode periode, String niveau) {
+        Map<Unit, Map<String, Disclosure.Figure>> out = new LinkedHashMap<>();
+        figures.getOrDefault(periode, Map.of()).forEach((unit, f) -> {
+            if (unit.niveau().equals(niveau)) {
+                out.put(unit, f);
+            }
+        });
+        return out;
+    }
+
+    public String name(Unit unit) {
+        return names.getOrDefault(unit, unit.code());
+    }
+
+    /** When the gemeente's delivery for the periode arrived; null when it did not deliver. */
+    public Instant deliveredAt(Periode periode, String gemeente) {
+        return deliveries.getOrDefault(periode, Map.of()).get(gemeente);
+    }
+
+    public boolean delivered(Periode periode, String gemeente) {
+        return deliveries.getOrDefault(periode, Map.of()).containsKey(gemeente);
+    }
+
+    public String sizeClass(Periode periode, String gemeente) {
+        return sizeClasses.getOrDefault(periode, Map.of()).get(gemeente);
+    }
+
+    public boolean syntheticPopulation() {
+        return syntheticPopulation;
+    }
+}

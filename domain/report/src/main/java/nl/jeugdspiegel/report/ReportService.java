@@ -1,0 +1,184 @@
+package nl.jeugdspiegel.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.config.Settings;
+import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.storage.AwsClients;
+import nl.jeugdspiegel.core.storage.ObjectStore;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.IndicatorTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Regenerates the site from the indicator tables in the data bucket and publishes it to the site bucket
+ * (under a prefix: empty in AWS, {@code site/} locally). Publication is ordered so a reader sees a mix of
+ * old and new pages only for the seconds of the upload: changed pages first (in parallel), the home page
+ * last, then pages that no longer exist are deleted. {@code _site.json} lists every file with its hash,
+ * so unchanged files are not uploaded again and stale ones are known.
+ */
+public final class ReportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+    public static final String SITE_LIST = "_site.json";
+    public static final String SITE_BUCKET_SETTING = "SITE_BUCKET";
+    public static final String SITE_PREFIX_SETTING = "SITE_PREFIX";
+
+    /** What one publication did. */
+    public record Result(int files, int uploaded, int deleted, long largestPage, Duration renderTime, Duration time) {
+    }
+
+    private final ObjectStore data;
+    private final ObjectStore site;
+    private final String prefix;
+    private final SiteBuilder builder = new SiteBuilder();
+
+    public ReportService(ObjectStore data, ObjectStore site, String prefix) {
+        this.data = data;
+        this.site = site;
+        this.prefix = prefix;
+    }
+
+    /** Used by the function: the data bucket of the event, the site bucket and prefix from the environment. */
+    public static ReportService fromEnvironment(String dataBucket) {
+        S3Client s3 = AwsClients.s3();
+        return new ReportService(new ObjectStore(s3, dataBucket), new ObjectStore(s3, Settings.require(SITE_BUCKET_SETTING)),
+                Settings.get(SITE_PREFIX_SETTING).orElse(""));
+    }
+
+    public Result publish() throws IOException {
+        long started = System.nanoTime();
+        Optional<byte[]> manifest = data.readIfExists(IndicatorService.MANIFEST_KEY);
+        if (manifest.isEmpty()) {
+            LOG.info("no indicators yet ({} missing): nothing to publish", IndicatorService.MANIFEST_KEY);
+            return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
+        }
+        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+        JsonNode periods = Json.MAPPER.readTree(manifest.get()).path("perioden");
+        for (var it = periods.fieldNames(); it.hasNext(); ) {
+            Periode p = Periode.parse(it.next());
+            Optional<byte[]> csv = data.readIfExists(IndicatorService.tableKey(p, "csv"));
+            if (csv.isPresent()) {
+                tables.put(p, IndicatorTable.readCsv(new InputStreamReader(new ByteArrayInputStream(csv.get()),
+                        StandardCharsets.UTF_8), IndicatorService.tableKey(p, "csv")));
+            }
+        }
+        if (tables.isEmpty()) {
+            return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
+        }
+        long renderStart = System.nanoTime();
+        Map<String, byte[]> files = builder.build(ReportData.of(tables, manifest.get()));
+        Duration render = Duration.ofNanos(System.nanoTime() - renderStart);
+        Result result = upload(files, render, started);
+        LOG.info("site: {} files, {} uploaded, {} deleted, render {} ms, total {} ms", result.files(), result.uploaded(),
+                result.deleted(), render.toMillis(), result.time().toMillis());
+        return result;
+    }
+
+    private Result upload(Map<String, byte[]> files, Duration render, long started) throws IOException {
+        Map<String, String> previous = site.readIfExists(prefix + SITE_LIST)
+                .map(ReportService::readList).orElse(Map.of());
+        Map<String, String> hashes = new TreeMap<>();
+        List<String> changed = new ArrayList<>();
+        long largestPage = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String hash = sha256(f.getValue());
+            hashes.put(f.getKey(), hash);
+            if (!hash.equals(previous.get(f.getKey())) && !f.getKey().equals("index.html")) {
+                changed.add(f.getKey());
+            }
+            if (f.getKey().endsWith(".html")) {
+                largestPage = Math.max(largestPage, f.getValue().length);
+            }
+        }
+        parallel(changed, path -> site.putBytes(prefix + path, files.get(path), contentType(path)));
+        boolean homeChanged = !hashes.get("index.html").equals(previous.get("index.html"));
+        if (homeChanged) {
+            site.putBytes(prefix + "index.html", files.get("index.html"), contentType("index.html"));
+        }
+        List<String> stale = previous.keySet().stream().filter(path -> !files.containsKey(path)).toList();
+        parallel(stale, path -> site.delete(prefix + path));
+        site.putBytes(prefix + SITE_LIST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(hashes),
+                "application/json");
+        return new Result(files.size(), changed.size() + (homeChanged ? 1 : 0), stale.size(), largestPage, render,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private interface PathAction {
+        void run(String path);
+    }
+
+    private static void parallel(List<String> paths, PathAction action) throws IOException {
+        if (paths.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (String path : paths) {
+                work.add(pool.submit(() -> action.run(path)));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while publishing the site", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("cannot publish the site", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, String> readList(byte[] json) {
+        try {
+            return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            LOG.warn("{} unreadable: every file is uploaded again", SITE_LIST);
+            return Map.of();
+        }
+    }
+
+    static String contentType(String path) {
+        if (path.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (path.endsWith(".csv")) {
+            return "text/csv; charset=utf-8";
+        }
+        return path.endsWith(".json") ? "application/json" : "application/octet-stream";
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,520 @@
+package nl.jeugdspiegel.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.reference.Jeugdregio;
+import nl.jeugdspiegel.core.reference.Municipality;
+import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.indicators.Indicator;
+import nl.jeugdspiegel.indicators.SizeClass;
+import nl.jeugdspiegel.report.ReportData.Unit;
+
+/**
+ * Renders the whole static site from published figures: home, one page per gemeente, jeugdregio and
+ * indicator, the methodology and downloads. Pages come from Mustache templates (HTML-escaped by
+ * default); charts are inline SVG; no scripts, fonts or requests outside the site, so it works from a
+ * file:// path. Each page carries a Content-Security-Policy that allows only its own inline style.
+ */
+public final class SiteBuilder {
+
+    /** The indicators on the home page, the trends and the comparison columns of member tables. */
+    static final List<String> MAIN = List.of("jeugdigen_jh_per_1000", "aandeel_met_verblijf", "wachttijd_mediaan_dagen",
+            "beeindigd_volgens_plan", "voortijdig_beeindigd", "geen_nieuwe_hulp_6m", "oe_volgens_plan");
+    /** The outcome indicators drawn as funnel plots on the home page. */
+    static final List<String> HOME_FUNNELS = List.of("beeindigd_volgens_plan", "geen_nieuwe_hulp_6m");
+    /** A delivery is on time when it arrives within this many days after the half-year. */
+    static final int ON_TIME_DAYS = 92;
+
+    private final MustacheFactory templates = new DefaultMustacheFactory("site/templates");
+    private final String css;
+    private final String csp;
+    private final Properties definitions = new Properties();
+
+    public SiteBuilder() {
+        css = resource("site/style.css").strip();
+        csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+        try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream("site/definities.properties")) {
+            definitions.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file of the site by its relative path. */
+    public Map<String, byte[]> build(ReportData data) {
+        Map<String, byte[]> site = new LinkedHashMap<>();
+        ReferenceData reference = ReferenceData.get();
+        for (Municipality m : reference.municipalities()) {
+            site.put("gemeente/" + m.code() + ".html", page("unit", gemeentePage(data, m)));
+        }
+        for (Jeugdregio r : reference.regions()) {
+            site.put("regio/" + r.code() + ".html", page("unit", regioPage(data, r)));
+        }
+        for (Indicator indicator : Indicator.ALL) {
+            site.put("indicator/" + indicator.id() + ".html", page("indicator", indicatorPage(data, indicator)));
+        }
+        site.put("methode.html", page("methode", methodePage(data)));
+        site.put("downloads.html", page("downloads", base(data, "Downloads", "")));
+        site.put("downloads/cijfers.csv", csv(data));
+        site.put("downloads/cijfers.json", json(data));
+        site.put("index.html", page("index", homePage(data)));
+        return site;
+    }
+
+    // --- pages ------------------------------------------------------------------------------------
+
+    private Map<String, Object> homePage(ReportData data) {
+        Map<String, Object> model = base(data, "Jeugdhulp in Nederland", "");
+        Periode latest = data.latest();
+        long delivered = ReferenceData.get().municipalities().stream().filter(m -> data.delivered(latest, m.code())).count();
+        model.put("deliveredCount", delivered);
+        List<Map<String, Object>> keyFigures = new ArrayList<>();
+        for (String id : MAIN) {
+            Indicator indicator = Indicator.byId(id);
+            keyFigures.add(Map.of("id", id, "titel", indicator.titel(),
+                    "nl", cell(data.figure(periodeFor(data, indicator), Unit.NEDERLAND, id))));
+        }
+        keyFigures.add(0, Map.of("id", "jeugdigen_jh", "titel", Indicator.byId("jeugdigen_jh").titel(),
+                "nl", cell(data.figure(latest, Unit.NEDERLAND, "jeugdigen_jh"))));
+        model.put("keyFigures", keyFigures);
+        List<Map<String, Object>> trends = new ArrayList<>();
+        for (String id : MAIN) {
+            trends.add(trend(data, Indicator.byId(id), Unit.NEDERLAND, null, "Nederland"));
+        }
+        model.put("trends", trends);
+        List<Map<String, Object>> funnels = new ArrayList<>();
+        for (String id : HOME_FUNNELS) {
+            Indicator indicator = Indicator.byId(id);
+            Periode p = periodeFor(data, indicator);
+            Map<String, Object> chart = funnelChart(data, indicator, p, "");
+            if (chart != null) {
+                chart.put("tableHref", "indicator/" + id + ".html");
+                funnels.add(Map.of("titel", indicator.titel(), "periodeText", Text.periode(p), "chart", chart));
+            }
+        }
+        model.put("funnels", funnels);
+        List<Map<String, Object>> gemeenten = new ArrayList<>();
+        ReferenceData.get().municipalities().stream().sorted(Comparator.comparing(Municipality::naam))
+                .forEach(m -> gemeenten.add(Map.of("code", m.code(), "naam", m.naam())));
+        model.put("gemeenten", gemeenten);
+        List<Map<String, Object>> regios = new ArrayList<>();
+        ReferenceData.get().regions().stream().sorted(Comparator.comparing(Jeugdregio::naam))
+                .forEach(r -> regios.add(Map.of("code", r.code(), "naam", r.naam())));
+        model.put("regios", regios);
+        model.put("indicators", indicatorList());
+        return model;
+    }
+
+    private Map<String, Object> gemeentePage(ReportData data, Municipality m) {
+        Periode latest = data.latest();
+        Unit unit = new Unit("gemeente", m.code());
+        Unit regio = new Unit("jeugdregio", m.jeugdregioCode());
+        String sizeClass = data.sizeClass(latest, m.code());
+        Unit klasse = sizeClass == null ? null : new Unit("grootteklasse", sizeClass);
+        Map<String, Object> model = base(data, m.naam(), "../");
+        model.put("kind", "Gemeente");
+        model.put("naam", m.naam());
+        model.put("intro", "Gemeente " + m.naam() + " (" + m.code() + "), provincie " + m.provincie()
+                + ", vergeleken met de jeugdregio, gemeenten van dezelfde grootte en Nederland.");
+        model.put("regioHref", "../regio/" + m.jeugdregioCode() + ".html");
+        model.put("regioNaam", m.jeugdregioNaam());
+        model.put("sizeClassText", sizeClass == null ? null : sizeClassName(sizeClass));
+        model.put("columns", List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Indicator indicator : Indicator.ALL) {
+            Periode p = periodeFor(data, indicator);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            cells.add(cell(data.figure(p, unit, indicator.id())));
+            cells.add(cell(data.figure(p, regio, indicator.id())));
+            cells.add(klasse == null ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
+                    : cell(data.figure(p, klasse, indicator.id())));
+            cells.add(cell(data.figure(p, Unit.NEDERLAND, indicator.id())));
+            rows.add(Map.of("id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator), "cells", cells));
+        }
+        model.put("rows", rows);
+        List<Map<String, Object>> trends = new ArrayList<>();
+        for (String id : MAIN) {
+            trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, m.naam()));
+        }
+        model.put("trends", trends);
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (Periode p : data.periods()) {
+            boolean delivered = data.delivered(p, m.code());
+            Instant at = data.deliveredAt(p, m.code());
+            Instant deadline = deadline(p).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            deliveries.add(Map.of("periode", Text.periode(p), "geleverd", delivered ? "ja" : "nee",
+                    "datum", delivered ? Text.date(at) : "–",
+                    "opTijd", !delivered ? "–" : at == null ? "onbekend" : at.isBefore(deadline) ? "ja" : "nee, te laat"));
+        }
+        model.put("hasDeliveries", true);
+        model.put("deliveries", deliveries);
+        return model;
+    }
+
+    private Map<String, Object> regioPage(ReportData data, Jeugdregio r) {
+        Periode latest = data.latest();
+        Unit unit = new Unit("jeugdregio", r.code());
+        Map<String, Object> model = base(data, "Jeugdregio " + r.naam(), "../");
+        model.put("kind", "Jeugdregio");
+        model.put("naam", "Jeugdregio " + r.naam());
+        model.put("intro", "Jeugdregio " + r.naam() + " (" + r.code() + ") met " + r.gemeenten().size()
+                + " gemeenten. De cijfers zijn berekend uit de trajecten van de gemeenten die aanleverden.");
+        model.put("columns", List.of(r.naam(), "Nederland"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Indicator indicator : Indicator.ALL) {
+            Periode p = periodeFor(data, indicator);
+            rows.add(Map.of("id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator),
+                    "cells", List.of(cell(data.figure(p, unit, indicator.id())), cell(data.figure(p, Unit.NEDERLAND, indicator.id())))));
+        }
+        model.put("rows", rows);
+        List<Map<String, Object>> trends = new ArrayList<>();
+        for (String id : MAIN) {
+            trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, r.naam()));
+        }
+        model.put("trends", trends);
+        List<String> memberColumns = new ArrayList<>();
+        for (String id : MAIN) {
+            memberColumns.add(Indicator.byId(id).titel());
+        }
+        model.put("memberColumns", memberColumns);
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (Municipality m : r.gemeenten()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (String id : MAIN) {
+                cells.add(cell(data.figure(periodeFor(data, Indicator.byId(id)), new Unit("gemeente", m.code()), id)));
+            }
+            members.add(Map.of("code", m.code(), "naam", m.naam(), "cells", cells));
+        }
+        model.put("hasMembers", true);
+        model.put("members", members);
+        model.put("latestText", Text.periode(latest));
+        return model;
+    }
+
+    private Map<String, Object> indicatorPage(ReportData data, Indicator indicator) {
+        Periode p = periodeFor(data, indicator);
+        Map<String, Object> model = base(data, indicator.titel(), "../");
+        model.put("titel", indicator.titel());
+        model.put("definitie", definition(indicator));
+        model.put("periodeText", Text.periode(p));
+        model.put("unit", Text.unit(indicator));
+        Disclosure.Figure nl = data.figure(p, Unit.NEDERLAND, indicator.id());
+        model.put("nlValue", Text.value(nl));
+        model.put("nlInterval", Text.interval(nl));
+        boolean funnelKind = Charts.funnelKind(indicator);
+        model.put("funnelKind", funnelKind);
+        model.put("chart", funnelKind ? funnelChart(data, indicator, p, "../") : null);
+        List<Map.Entry<Unit, Disclosure.Figure>> gemeenten = new ArrayList<>();
+        data.units(p, "gemeente").forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator.id()))));
+        for (Municipality m : ReferenceData.get().municipalities()) {
+            Unit unit = new Unit("gemeente", m.code());
+            if (gemeenten.stream().noneMatch(e -> e.getKey().equals(unit))) {
+                gemeenten.add(Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
+            }
+        }
+        gemeenten.sort(Comparator.comparing((Map.Entry<Unit, Disclosure.Figure> e) -> e.getValue().published() ? 0 : 1)
+                .thenComparing(e -> e.getValue().published() ? -e.getValue().value() : 0)
+                .thenComparing(e -> data.name(e.getKey())));
+        List<Map<String, Object>> ranking = new ArrayList<>();
+        int rank = 0;
+        for (Map.Entry<Unit, Disclosure.Figure> e : gemeenten) {
+            Disclosure.Figure f = e.getValue();
+            Map<String, Object> row = new HashMap<>();
+            row.put("rank", f.published() ? String.valueOf(++rank) : "");
+            row.put("code", e.getKey().code());
+            row.put("naam", data.name(e.getKey()));
+            row.put("figure", cell(f));
+            row.put("noemer", f.published() && f.noemer() != null
+                    ? (indicator.kind() == Indicator.Kind.RATIO ? Text.number(f.noemer(), 1) : Text.count(f.noemer())) : "");
+            row.put("afwijking", deviation(f));
+            ranking.add(row);
+        }
+        model.put("ranking", ranking);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Jeugdregio r : ReferenceData.get().regions()) {
+            groups.add(Map.of("naam", "Jeugdregio " + r.naam(), "href", "../regio/" + r.code() + ".html",
+                    "figure", cell(data.figure(p, new Unit("jeugdregio", r.code()), indicator.id()))));
+        }
+        for (SizeClass c : SizeClass.values()) {
+            Map<String, Object> group = new HashMap<>();
+            group.put("naam", "Gemeenten met " + c.naam());
+            group.put("figure", cell(data.figure(p, new Unit("grootteklasse", c.code()), indicator.id())));
+            groups.add(group);
+        }
+        model.put("groups", groups);
+        return model;
+    }
+
+    private Map<String, Object> methodePage(ReportData data) {
+        Map<String, Object> model = base(data, "Methode", "");
+        model.put("indicators", indicatorList());
+        return model;
+    }
+
+    // --- parts ------------------------------------------------------------------------------------
+
+    private Map<String, Object> base(ReportData data, String title, String root) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("root", root);
+        model.put("css", css);
+        model.put("csp", csp);
+        model.put("synthetic", data.syntheticPopulation());
+        model.put("latestText", Text.periode(data.latest()));
+        model.put("followUpText", Text.periode(data.latestWithFollowUp()));
+        return model;
+    }
+
+    private List<Map<String, Object>> indicatorList() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Indicator indicator : Indicator.ALL) {
+            list.add(Map.of("id", indicator.id(), "titel", indicator.titel(), "definitie", definition(indicator)));
+        }
+        return list;
+    }
+
+    private String definition(Indicator indicator) {
+        String id = indicator.id();
+        if (id.startsWith("verwijzer.")) {
+            return definitions.getProperty("verwijzer") + " " + indicator.titel().replaceFirst(".*verwezen door ", "") + ".";
+        }
+        int dot = id.indexOf('.');
+        if (dot > 0) {
+            return definitions.getProperty(id.substring(0, dot)) + " Soort: "
+                    + id.substring(dot + 1).replace('_', ' ') + ".";
+        }
+        return definitions.getProperty(id, indicator.titel());
+    }
+
+    /** The follow-up indicators are shown for the latest periode whose follow-up is complete. */
+    private static Periode periodeFor(ReportData data, Indicator indicator) {
+        return indicator.followUp() ? data.latestWithFollowUp() : data.latest();
+    }
+
+    private static Map<String, Object> cell(Disclosure.Figure f) {
+        Map<String, Object> cell = new HashMap<>();
+        cell.put("value", Text.value(f));
+        cell.put("interval", Text.interval(f));
+        cell.put("reason", f.published() ? null : f.reason());
+        return cell;
+    }
+
+    private static String deviation(Disclosure.Figure f) {
+        if (!f.published() || f.funnel95Low() == null) {
+            return "";
+        }
+        double v = f.value();
+        if (f.funnel998Low() != null && (v < f.funnel998Low() || v > f.funnel998High())) {
+            return v > f.funnel998High() ? "hoger dan landelijk (99,8%)" : "lager dan landelijk (99,8%)";
+        }
+        if (v < f.funnel95Low() || v > f.funnel95High()) {
+            return v > f.funnel95High() ? "hoger dan landelijk (95%)" : "lager dan landelijk (95%)";
+        }
+        return "niet afwijkend";
+    }
+
+    private Map<String, Object> funnelChart(ReportData data, Indicator indicator, Periode p, String root) {
+        Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator.id());
+        if (!national.published()) {
+            return null;
+        }
+        List<Charts.FunnelPoint> points = new ArrayList<>();
+        data.units(p, "gemeente").forEach((unit, figures) -> {
+            Disclosure.Figure f = figures.get(indicator.id());
+            if (f != null && f.published() && f.noemer() != null) {
+                points.add(new Charts.FunnelPoint(data.name(unit), root + "gemeente/" + unit.code() + ".html",
+                        f.noemer(), f.value(), Text.value(f)));
+            }
+        });
+        String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p)
+                + " (" + points.size() + " gemeenten met een getoonde waarde)";
+        return Charts.funnel(indicator, indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(), points, title);
+    }
+
+    private Map<String, Object> trend(ReportData data, Indicator indicator, Unit unit, Unit compare, String name) {
+        List<Periode> periods = data.periods();
+        List<Double> values = new ArrayList<>();
+        List<Double> lows = new ArrayList<>();
+        List<Double> highs = new ArrayList<>();
+        List<Double> nl = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Periode p : periods) {
+            Disclosure.Figure f = data.figure(p, unit, indicator.id());
+            values.add(f.value());
+            lows.add(f.low());
+            highs.add(f.high());
+            Disclosure.Figure other = compare == null ? null : data.figure(p, compare, indicator.id());
+            nl.add(other == null ? null : other.value());
+            Map<String, Object> row = new HashMap<>();
+            row.put("periode", Text.periode(p));
+            row.put("main", cell(f));
+            row.put("nl", other == null ? null : cell(other));
+            rows.add(row);
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        series.add(new Charts.Series(name, true, values, lows, highs));
+        if (compare != null) {
+            series.add(new Charts.Series("Nederland", false, nl, nl, nl));
+        }
+        Map<String, Object> chart = Charts.trend(indicator, periods, series,
+                indicator.titel() + ", " + name + ", " + Text.periode(periods.get(0)) + " tot en met "
+                        + Text.periode(periods.get(periods.size() - 1)));
+        if (chart != null) {
+            chart.put("mainName", name);
+            chart.put("otherName", compare == null ? null : "Nederland");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("titel", indicator.titel());
+        model.put("chart", chart);
+        model.put("rows", rows);
+        return model;
+    }
+
+    private static String sizeClassName(String code) {
+        for (SizeClass c : SizeClass.values()) {
+            if (c.code().equals(code)) {
+                return "gemeenten met " + c.naam();
+            }
+        }
+        return code;
+    }
+
+    // --- downloads ---------------------------------------------------------------------------------
+
+    private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {
+    }
+
+    private static List<Published> allPublished(ReportData data) {
+        List<Published> all = new ArrayList<>();
+        for (Periode p : data.periods()) {
+            for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
+                data.units(p, niveau).forEach((unit, figures) -> figures.values().forEach(f ->
+                        all.add(new Published(p, unit, data.name(unit), f))));
+            }
+        }
+        return all;
+    }
+
+    private static byte[] csv(ReportData data) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+            csv.writeRecord("periode", "niveau", "code", "naam", "indicator", "waarde", "ci_laag", "ci_hoog", "teller",
+                    "noemer", "reden");
+            for (Published p : allPublished(data)) {
+                Disclosure.Figure f = p.figure();
+                csv.writeRecord(p.periode().toString(), p.unit().niveau(), p.unit().code(), p.naam(), f.indicator().id(),
+                        plain(f.value()), plain(f.low()), plain(f.high()), plain(f.teller()), plain(f.noemer()),
+                        f.reason() == null ? "" : f.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] json(ReportData data) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes)) {
+            out.writeStartArray();
+            for (Published p : allPublished(data)) {
+                Disclosure.Figure f = p.figure();
+                out.writeStartObject();
+                out.writeStringField("periode", p.periode().toString());
+                out.writeStringField("niveau", p.unit().niveau());
+                out.writeStringField("code", p.unit().code());
+                out.writeStringField("naam", p.naam());
+                out.writeStringField("indicator", f.indicator().id());
+                number(out, "waarde", f.value());
+                number(out, "ci_laag", f.low());
+                number(out, "ci_hoog", f.high());
+                number(out, "teller", f.teller());
+                number(out, "noemer", f.noemer());
+                if (f.reason() != null) {
+                    out.writeStringField("reden", f.reason());
+                }
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Absent values are left out of the object (the file is large enough). */
+    private static void number(JsonGenerator out, String name, Double value) throws IOException {
+        if (value != null) {
+            out.writeNumberField(name, value);
+        }
+    }
+
+    private static String plain(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) ? Long.toString(value.longValue())
+                : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    // --- rendering ---------------------------------------------------------------------------------
+
+    private byte[] page(String template, Map<String, Object> model) {
+        Mustache mustache = templates.compile(template + ".mustache");
+        StringWriter out = new StringWriter(64 * 1024);
+        mustache.execute(out, model);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The CSP source of the inline style: its SHA-256. */
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The day after which a delivery for the periode is late. */
+    private static LocalDate deadline(Periode p) {
+        return p.lastDay().plusDays(ON_TIME_DAYS);
+    }
+}
