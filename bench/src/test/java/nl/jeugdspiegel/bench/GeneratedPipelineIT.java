@@ -3,9 +3,6 @@ package nl.jeugdspiegel.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,32 +17,26 @@ import nl.jeugdspiegel.indicators.DuckDbIndicators;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.IndicatorTable;
-import nl.jeugdspiegel.runner.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole local flow as a user runs it ({@code ./jeugdspiegel generate} then {@code run}) on generated
- * data, once for the class. Then: the lake read by DuckDB with hive partitioning as contract §6 promises,
+ * data ({@link GeneratedCountry}). Then: the lake read by DuckDB with hive partitioning as contract §6 promises,
  * and the indicator tables against an independent implementation of the definitions in DuckDB SQL, on
  * every gemeente, jeugdregio, size class and national value of every periode.
  */
 class GeneratedPipelineIT {
 
-    @TempDir
-    static Path dir;
+    private static final Path dir = GeneratedCountry.DIR;
     @TempDir
     static Path work;
     private static String printed;
 
     @BeforeAll
-    static void generateAndRun() throws Exception {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        assertEquals(0, Main.run(new String[] {"generate", dir.toString(), "--scale", "0.01", "--seed", "3"}, out));
-        assertEquals(0, Main.run(new String[] {"run", dir.toString()}, out));
-        printed = output.toString(StandardCharsets.UTF_8);
+    static void generateAndRun() {
+        printed = GeneratedCountry.output();
     }
 
     @Test

@@ -28,7 +28,7 @@ final class Charts {
     }
 
     /** A point of a funnel plot: a gemeente's published value against its published denominator. */
-    record FunnelPoint(String name, String href, double x, double y, String text) {
+    record FunnelPoint(String name, double x, double y, String text) {
     }
 
     /** Can this kind of indicator be drawn as a funnel plot? */
@@ -62,8 +62,7 @@ final class Charts {
 
         List<Map<String, Object>> circles = new ArrayList<>();
         for (FunnelPoint p : points) {
-            circles.add(Map.of("cx", sx.text(p.x()), "cy", sy.text(p.y()), "name", p.name(), "text", p.text(),
-                    "href", p.href()));
+            circles.add(Map.of("cx", sx.text(p.x()), "cy", sy.text(p.y()), "name", p.name(), "text", p.text()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("width", WIDTH);

@@ -115,7 +115,7 @@ public final class SiteBuilder {
         for (String id : HOME_FUNNELS) {
             Indicator indicator = Indicator.byId(id);
             Periode p = periodeFor(data, indicator);
-            Map<String, Object> chart = funnelChart(data, indicator, p, "");
+            Map<String, Object> chart = funnelChart(data, indicator, p);
             if (chart != null) {
                 chart.put("tableHref", "indicator/" + id + ".html");
                 funnels.add(Map.of("titel", indicator.titel(), "periodeText", Text.periode(p), "chart", chart));
@@ -232,7 +232,7 @@ public final class SiteBuilder {
         model.put("nlInterval", Text.interval(nl));
         boolean funnelKind = Charts.funnelKind(indicator);
         model.put("funnelKind", funnelKind);
-        model.put("chart", funnelKind ? funnelChart(data, indicator, p, "../") : null);
+        model.put("chart", funnelKind ? funnelChart(data, indicator, p) : null);
         List<Map.Entry<Unit, Disclosure.Figure>> gemeenten = new ArrayList<>();
         data.units(p, "gemeente").forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator.id()))));
         for (Municipality m : ReferenceData.get().municipalities()) {
@@ -342,7 +342,7 @@ public final class SiteBuilder {
         return "niet afwijkend";
     }
 
-    private Map<String, Object> funnelChart(ReportData data, Indicator indicator, Periode p, String root) {
+    private Map<String, Object> funnelChart(ReportData data, Indicator indicator, Periode p) {
         Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator.id());
         if (!national.published()) {
             return null;
@@ -351,8 +351,7 @@ public final class SiteBuilder {
         data.units(p, "gemeente").forEach((unit, figures) -> {
             Disclosure.Figure f = figures.get(indicator.id());
             if (f != null && f.published() && f.noemer() != null) {
-                points.add(new Charts.FunnelPoint(data.name(unit), root + "gemeente/" + unit.code() + ".html",
-                        f.noemer(), f.value(), Text.value(f)));
+                points.add(new Charts.FunnelPoint(data.name(unit), f.noemer(), f.value(), Text.value(f)));
             }
         });
         String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p)

@@ -1,0 +1,215 @@
+package nl.jeugdspiegel.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import nl.jeugdspiegel.core.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The generated site in the system's headless Chromium (Debian {@code chromium} + {@code chromium-driver};
+ * {@code .ci/run} installs them): pages load without console errors and without any request outside the
+ * site, navigation works, the figures shown are the published (disclosure-controlled) ones, and axe-core
+ * finds no serious or critical accessibility violation. Screenshots go to {@code target/screenshots/}.
+ */
+class SiteInBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Path site;
+    private static ChromeDriver browser;
+    private static Map<String, Double> published;
+    private static String latest;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        GeneratedCountry.output();
+        site = GeneratedCountry.DIR.resolve("site").toAbsolutePath();
+        published = new HashMap<>();
+        latest = "";
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(site.resolve("downloads/cijfers.csv"))) {
+            for (CsvRecord r : csv) {
+                if (!r.getField(5).isEmpty() && !r.getField(0).equals("periode")) {
+                    published.put(r.getField(0) + "|" + r.getField(2) + "|" + r.getField(4), Double.valueOf(r.getField(5)));
+                    latest = r.getField(0).compareTo(latest) > 0 ? r.getField(0) : latest;
+                }
+            }
+        }
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1600", "--allow-file-access-from-files");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void clearLogs() {
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.manage().logs().get(LogType.PERFORMANCE);
+    }
+
+    private static void open(String path) {
+        browser.get(site.resolve(path).toUri().toString());
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** No console errors (a CSP violation is one) and every request stays inside the site folder. */
+    private static void assertCleanLoad(String page) throws Exception {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                errors.add(e.getMessage());
+            }
+        }
+        assertEquals(List.of(), errors, "console of " + page);
+        List<String> outside = new ArrayList<>();
+        int requests = 0;
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = Json.MAPPER.readTree(e.getMessage()).path("message");
+            if (message.path("method").asText().equals("Network.requestWillBeSent")) {
+                requests++;
+                String url = message.at("/params/request/url").asText();
+                if (!url.startsWith(site.toUri().toString()) && !url.startsWith("data:")) {
+                    outside.add(url);
+                }
+            }
+        }
+        assertTrue(requests > 0, "the performance log recorded the page request of " + page);
+        assertEquals(List.of(), outside, "requests outside the site from " + page);
+    }
+
+    /** The value text of a figure cell: its first text node ("61,2%", "17.245", "<10"). */
+    private static String cellValue(WebElement cell) {
+        return (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].firstChild.textContent;", cell);
+    }
+
+    /** Dutch display text back to a number: "17.245" → 17245, "61,2%" → 0.612. */
+    private static double parse(String text) {
+        String plain = text.replace(".", "").replace(",", ".").replace("€", "").strip();
+        return plain.endsWith("%") ? Double.parseDouble(plain.substring(0, plain.length() - 1)) / 100 : Double.parseDouble(plain);
+    }
+
+    private static WebElement firstTableCell(String indicatorTitle) {
+        WebElement row = browser.findElement(By.xpath("(//table)[1]//tr[th[a[normalize-space()='" + indicatorTitle + "']]]"));
+        return row.findElements(By.tagName("td")).get(0);
+    }
+
+    @Test
+    void homeLoadsCleanlyAndShowsThePublishedNationalFigures() throws Exception {
+        open("index.html");
+        assertCleanLoad("index.html");
+        screenshot("home");
+        assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElements(By.cssSelector("svg[role=img]")).size() >= 2, "charts");
+        double shown = parse(cellValue(firstTableCell("Jeugdigen met jeugdhulp")));
+        assertEquals(published.get(latest + "|NL|jeugdigen_jh"), shown);
+        double share = parse(cellValue(firstTableCell("Aandeel jeugdhulp met verblijf")));
+        assertEquals(published.get(latest + "|NL|aandeel_met_verblijf"), share, 1e-9);
+    }
+
+    @Test
+    void navigateFromHomeToAGemeenteAndItsRegion() throws Exception {
+        open("index.html");
+        browser.findElement(By.xpath("//h2[@id='gemeenten']/following-sibling::ul[1]//a[normalize-space()='Groningen']")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0014.html"), browser.getCurrentUrl());
+        assertEquals("Groningen", browser.findElement(By.tagName("h1")).getText());
+        assertCleanLoad("gemeente/GM0014.html");
+        screenshot("gemeente-GM0014");
+        // the figures equal the published ones; a suppressed one shows <10 or – with its reason
+        String value = cellValue(firstTableCell("Jeugdigen met jeugdhulp"));
+        Double expected = published.get(latest + "|GM0014|jeugdigen_jh");
+        if (expected == null) {
+            assertTrue(value.equals("<10") || value.equals("–"), value);
+        } else {
+            assertEquals(expected, parse(value));
+        }
+        for (String title : List.of("Lopende trajecten jeugdhulp zonder verblijf", "Lopende trajecten jeugdreclassering")) {
+            WebElement cell = firstTableCell(title);
+            String id = title.endsWith("jeugdreclassering") ? "trajecten_actief.jeugdreclassering"
+                    : "trajecten_actief.jeugdhulp_zonder_verblijf";
+            Double p = published.get(latest + "|GM0014|" + id);
+            String text = cellValue(cell);
+            if (p == null) {
+                assertTrue(text.equals("<10") || text.equals("–"), title + ": " + text);
+                assertTrue(!cell.findElements(By.className("reden")).isEmpty(), title + " says why it is suppressed");
+            } else {
+                assertEquals(p, parse(text), title);
+            }
+        }
+        browser.findElement(By.linkText("Groningen")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("regio/JZ10.html"), browser.getCurrentUrl());
+        assertEquals("Jeugdregio Groningen", browser.findElement(By.tagName("h1")).getText());
+        assertCleanLoad("regio/JZ10.html");
+        screenshot("regio-JZ10");
+    }
+
+    @Test
+    void noSeriousOrCriticalAccessibilityViolations() throws Exception {
+        for (String page : List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
+                "indicator/beeindigd_volgens_plan.html", "methode.html")) {
+            open(page);
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            List<String> serious = new ArrayList<>();
+            for (Rule rule : results.getViolations()) {
+                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                    serious.add(rule.getId() + " (" + rule.getImpact() + ", " + rule.getNodes().size() + " nodes): "
+                            + rule.getHelp());
+                }
+            }
+            assertEquals(List.of(), serious, "axe on " + page);
+            assertTrue(results.getPasses().size() > 10, "axe ran its checks on " + page);
+        }
+        open("indicator/beeindigd_volgens_plan.html");
+        screenshot("indicator-beeindigd_volgens_plan");
+        assertTrue(new File(SCREENSHOTS.toFile(), "indicator-beeindigd_volgens_plan.png").length() > 10_000);
+    }
+}

@@ -1,0 +1,135 @@
+package nl.jeugdspiegel.report;
+
+import static nl.jeugdspiegel.indicators.TestLake.jh;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.Indicator;
+import nl.jeugdspiegel.indicators.IndicatorEngine;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.TestLake;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The site from a small lake: every page, escaping, the CSP, and that only published figures appear. */
+class SiteBuilderTest {
+
+    private static final String EVIL = "<script>alert('x')</script> & \"Co\"";
+    @TempDir
+    static Path dir;
+    private static Map<String, byte[]> site;
+    private static ReportData data;
+
+    @BeforeAll
+    static void build() throws Exception {
+        TestLake lake = new TestLake(dir);
+        TestLake.Delivery groningen = lake.delivery("2024H1", "GM0014");
+        for (int i = 0; i < 60; i++) {
+            groningen.row(jh("g" + i, i < 13 ? "11" : "01", "2024-01-01", i < 40 ? "2024-05-01" : null).reden(i % 3 == 0 ? "02" : "01"));
+        }
+        lake.delivery("2024H1", "GM0034").row(jh("a", "01", "2024-01-01", null));
+        lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
+        lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0034;220000;50000\n");
+        // the engine is package-private to its tests: reach it through TestLake's helper
+        Method engineOf = TestLake.class.getDeclaredMethod("engine");
+        engineOf.setAccessible(true);
+        IndicatorEngine engine = (IndicatorEngine) engineOf.invoke(lake);
+        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+        for (String p : List.of("2024H1", "2024H2")) {
+            List<IndicatorRow> rows = new ArrayList<>();
+            for (IndicatorRow r : engine.compute(Periode.parse(p))) {
+                // a name that must be escaped wherever it appears
+                rows.add(r.code().equals("GM0014") ? new IndicatorRow(r.periode(), r.niveau(), r.code(), EVIL, r.indicator(),
+                        r.teller(), r.noemer(), r.waarde(), r.ciLaag(), r.ciHoog(), r.status(), r.funnel95Laag(),
+                        r.funnel95Hoog(), r.funnel998Laag(), r.funnel998Hoog()) : r);
+            }
+            tables.put(Periode.parse(p), rows);
+        }
+        String manifest = """
+                {"perioden":{"2024H1":{"vervolg_beschikbaar":true,"leveringen":{"GM0014":"2024-08-01T10:00:00Z","GM0034":"2024-12-20T10:00:00Z"},
+                "grootteklassen":{"GM0014":"150-250k","GM0034":"150-250k"}},
+                "2024H2":{"vervolg_beschikbaar":false,"leveringen":{"GM0014":"2025-02-01T10:00:00Z"},"grootteklassen":{"GM0014":"150-250k"}}},
+                "bevolking":{"2024":{"synthetisch":true}}}""";
+        data = ReportData.of(tables, manifest.getBytes(StandardCharsets.UTF_8));
+        site = new SiteBuilder().build(data);
+    }
+
+    private static String page(String path) {
+        return new String(site.get(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyPageExists() {
+        assertEquals(342, site.keySet().stream().filter(k -> k.startsWith("gemeente/")).count());
+        assertEquals(42, site.keySet().stream().filter(k -> k.startsWith("regio/")).count());
+        assertEquals(Indicator.ALL.size(), site.keySet().stream().filter(k -> k.startsWith("indicator/")).count());
+        assertTrue(site.keySet().containsAll(List.of("index.html", "methode.html", "downloads.html",
+                "downloads/cijfers.csv", "downloads/cijfers.json")));
+    }
+
+    @Test
+    void namesAreEscaped() {
+        String ranking = page("indicator/aandeel_met_verblijf.html");
+        assertTrue(ranking.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;")
+                || ranking.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"), "escaped name in the ranking");
+        for (Map.Entry<String, byte[]> f : site.entrySet()) {
+            if (f.getKey().endsWith(".html")) {
+                String html = new String(f.getValue(), StandardCharsets.UTF_8);
+                assertFalse(html.contains("<script"), f.getKey() + " has a script element");
+            }
+        }
+    }
+
+    @Test
+    void everyPageIsDutchWithAContentSecurityPolicyAndNoExternalReferences() {
+        for (Map.Entry<String, byte[]> f : site.entrySet()) {
+            if (!f.getKey().endsWith(".html")) {
+                continue;
+            }
+            String html = new String(f.getValue(), StandardCharsets.UTF_8);
+            assertTrue(html.contains("<html lang=\"nl\">"), f.getKey());
+            // the attribute is HTML-escaped ('none' as &#39;none&#39;), the browser reads it unescaped
+            assertTrue(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-"), f.getKey());
+            // the only absolute URL is the SVG namespace
+            assertFalse(Pattern.compile("https?://(?!www\\.w3\\.org/2000/svg\")").matcher(html).find(), f.getKey());
+            assertTrue(html.contains("synthetische"), "synthetic warning on " + f.getKey());
+        }
+    }
+
+    @Test
+    void onlyDisclosureControlledFiguresAppear() {
+        String groningen = page("gemeente/GM0014.html");
+        // 13 of 60 active JH are met verblijf in 2024H1: 21.7 %; shown rounded, never the exact 0.21666...
+        assertTrue(groningen.contains("21,7%"), "published share in the trend table");
+        assertFalse(groningen.contains("21,66"), "exact share");
+        String csv = new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8);
+        assertFalse(csv.contains("0.21666"), "exact value in the download");
+        assertTrue(csv.contains(",aandeel_met_verblijf,0.217,"), "rounded value in the download");
+        // Almere has one youth: its count is <10 and its shares are suppressed with a reason
+        String almere = page("gemeente/GM0034.html");
+        assertTrue(almere.contains("&lt;10"));
+        assertTrue(almere.contains(Disclosure.REASON_SMALL_DENOMINATOR));
+        // the follow-up of 2024H2 is not yet there; 2024H1's is, and is what the pages show
+        assertTrue(page("indicator/geen_nieuwe_hulp_6m.html").contains("1e halfjaar 2024"));
+    }
+
+    @Test
+    void deliveriesAreShownWithTheirTimeliness() {
+        String groningen = page("gemeente/GM0014.html");
+        assertTrue(groningen.contains("1 augustus 2024"));
+        String almere = page("gemeente/GM0034.html");
+        // 20 December is more than three months after 30 June
+        assertTrue(almere.contains("nee, te laat"));
+    }
+}
