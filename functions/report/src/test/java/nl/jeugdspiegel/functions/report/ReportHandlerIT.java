@@ -29,12 +29,14 @@ class ReportHandlerIT {
     private static final String SITE = "jeugdspiegel-site";
 
     @TempDir
-    Path bucketDir;
+    Path root;
     @TempDir
     Path cacheDir;
 
     @Test
     void manifestEventPublishesTheSiteOnceAndRemovesStalePages() throws Exception {
+        // the data bucket is root/data; the server keeps other buckets (the site) next to it, inside root
+        Path bucketDir = root.resolve("data");
         TestLake lake = new TestLake(bucketDir);
         lake.delivery("2024H1", "GM0014").row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"));
         lake.delivery("2024H2", "GM0014").row(jh("b", "11", "2024-08-01", null));
