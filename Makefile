@@ -15,4 +15,8 @@ build-IndicatorsFunction:
 	$(MVN) package -pl functions/indicators -am
 	unzip -q -o functions/indicators/target/jeugdspiegel-indicators-function-*-lambda.zip -d "$(ARTIFACTS_DIR)"
 
-.PHONY: build-CoreLayer build-IngestFunction build-IndicatorsFunction
+build-ReportFunction:
+	$(MVN) package -pl functions/report -am
+	unzip -q -o functions/report/target/jeugdspiegel-report-function-*-lambda.zip -d "$(ARTIFACTS_DIR)"
+
+.PHONY: build-CoreLayer build-IngestFunction build-IndicatorsFunction build-ReportFunction

@@ -10,6 +10,7 @@ import java.util.Arrays;
  *       and peak heap of a multi-GB upload under {@code -Xmx256m};</li>
  *   <li>{@code indicators [--dir D] [--scale F] [--runs N]}: the indicator engine against the same definitions
  *       in DuckDB SQL over the same lake (the whole country at realistic volume by default);</li>
+ *   <li>{@code report [--dir D] [--runs N]}: time to render the whole site and its largest page;</li>
  *   <li>{@code lake DIR}: reads DIR's lake with DuckDB ({@code read_parquet(..., hive_partitioning = true)}).</li>
  * </ul>
  */
@@ -23,13 +24,14 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
-            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | lake DIR");
+            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBench.run(rest);
             case "indicators" -> IndicatorsBench.run(rest);
+            case "report" -> ReportBench.run(rest);
             case "lake" -> LakeCheck.print(Path.of(rest[0]), System.out);
             case "heap-probe" -> HeapProbe.main(rest);
             default -> {

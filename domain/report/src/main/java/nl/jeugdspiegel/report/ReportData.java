@@ -2,6 +2,8 @@ package nl.jeugdspiegel.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +16,8 @@ import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.IndicatorTable;
 
 /**
  * What the site may show: for every periode and unit the figures after {@link Disclosure}, and from the
@@ -89,6 +93,20 @@ public final class ReportData {
             synthetic |= year.path("synthetisch").asBoolean();
         }
         return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic);
+    }
+
+    /** The tables and manifest under a folder that stands for the data bucket (the local runner's DIR). */
+    public static ReportData fromFolder(Path bucketDir) throws IOException {
+        byte[] manifest = Files.readAllBytes(bucketDir.resolve(IndicatorService.MANIFEST_KEY));
+        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+        for (Iterator<String> it = Json.MAPPER.readTree(manifest).path("perioden").fieldNames(); it.hasNext(); ) {
+            Periode p = Periode.parse(it.next());
+            Path csv = bucketDir.resolve(IndicatorService.tableKey(p, "csv"));
+            if (Files.exists(csv)) {
+                tables.put(p, IndicatorTable.readCsv(csv));
+            }
+        }
+        return of(tables, manifest);
     }
 
     public List<Periode> periods() {
