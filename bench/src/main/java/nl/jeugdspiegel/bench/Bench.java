@@ -1,7 +1,11 @@
 package nl.jeugdspiegel.bench;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import nl.jeugdspiegel.runner.Main;
 
 /**
  * {@code ./jeugdspiegel bench ...}: benchmarks that print their figures (docs/benchmarks.md).
@@ -38,6 +42,17 @@ public final class Bench {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
             }
+        }
+    }
+
+    /** When D has no {@code marker} yet, generates the country at the given scale and runs the local pipeline in D. */
+    static void prepareCountry(Path dir, String marker, String scale, PrintStream out) throws IOException {
+        if (Files.exists(dir.resolve(marker))) {
+            return;
+        }
+        out.println("preparing: generate the country (scale " + scale + ") and run the local pipeline in " + dir);
+        if (Main.run(new String[] {"demo", dir.toString(), "--scale", scale}, out) != 0) {
+            throw new IllegalStateException("the pipeline failed");
         }
     }
 

@@ -18,7 +18,6 @@ import nl.jeugdspiegel.indicators.LakeData;
 import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.LakeLoader;
 import nl.jeugdspiegel.indicators.Population;
-import nl.jeugdspiegel.runner.Main;
 
 /**
  * {@code ./jeugdspiegel bench indicators [--dir D] [--scale F] [--runs N]}: the indicator computation of
@@ -40,12 +39,7 @@ final class IndicatorsBench {
         int threads = Runtime.getRuntime().availableProcessors();
         boolean profile = List.of(args).contains("--profile");
         String only = Bench.option(args, "--only", "both");
-        if (!Files.isDirectory(dir.resolve("lake/trajecten"))) {
-            out.println("preparing: generate the country (scale " + scale + ") and run the local pipeline in " + dir);
-            if (Main.run(new String[] {"demo", dir.toString(), "--scale", scale}, out) != 0) {
-                throw new IllegalStateException("the pipeline failed");
-            }
-        }
+        Bench.prepareCountry(dir, "lake/trajecten", scale, out);
         List<LakeFile> files = LakeLoader.scan(dir);
         long lakeBytes = 0;
         for (LakeFile f : files) {

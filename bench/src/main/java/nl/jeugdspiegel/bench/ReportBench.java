@@ -1,14 +1,12 @@
 package nl.jeugdspiegel.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
-import nl.jeugdspiegel.runner.Main;
 
 /**
  * {@code ./jeugdspiegel bench report [--dir D] [--scale F] [--runs N]}: the time to render the whole site
@@ -26,12 +24,7 @@ final class ReportBench {
         Path dir = Path.of(Bench.option(args, "--dir", "target/bench-indicators"));
         String scale = Bench.option(args, "--scale", "1.0");
         int runs = Integer.parseInt(Bench.option(args, "--runs", "3"));
-        if (!Files.exists(dir.resolve("indicators/manifest.json"))) {
-            out.println("preparing: generate the country (scale " + scale + ") and run the local pipeline in " + dir);
-            if (Main.run(new String[] {"demo", dir.toString(), "--scale", scale}, out) != 0) {
-                throw new IllegalStateException("the pipeline failed");
-            }
-        }
+        Bench.prepareCountry(dir, "indicators/manifest.json", scale, out);
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
             ReportData data = ReportData.fromFolder(dir);

@@ -22,13 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
@@ -150,36 +147,16 @@ public final class IndicatorService {
     }
 
     private void download(Path lakeDir, List<S3Object> objects) throws IOException {
-        if (objects.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, 4 * threads));
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (S3Object object : objects) {
-                work.add(pool.submit(() -> {
-                    Path target = lakeDir.resolve(object.key());
-                    Files.createDirectories(target.getParent());
-                    Path partial = target.resolveSibling(target.getFileName() + ".part");
-                    try (InputStream in = store.open(object.key(), null)) {
-                        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    cachedETags.put(object.key(), version(object));
-                    return null;
-                }));
+        Parallel.forEach(objects, Math.min(16, 4 * threads), object -> {
+            Path target = lakeDir.resolve(object.key());
+            Files.createDirectories(target.getParent());
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (InputStream in = store.open(object.key(), null)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading the lake", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("cannot download the lake", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            cachedETags.put(object.key(), version(object));
+        });
     }
 
     private List<Population> populations() {

@@ -15,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.storage.AwsClients;
@@ -42,6 +39,7 @@ public final class ReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
     public static final String SITE_LIST = "_site.json";
+    private static final int UPLOAD_THREADS = 16;
     public static final String SITE_BUCKET_SETTING = "SITE_BUCKET";
     public static final String SITE_PREFIX_SETTING = "SITE_PREFIX";
 
@@ -112,47 +110,17 @@ public final class ReportService {
                 largestPage = Math.max(largestPage, f.getValue().length);
             }
         }
-        parallel(changed, path -> site.putBytes(prefix + path, files.get(path), contentType(path)));
+        Parallel.forEach(changed, UPLOAD_THREADS, path -> site.putBytes(prefix + path, files.get(path), contentType(path)));
         boolean homeChanged = !hashes.get("index.html").equals(previous.get("index.html"));
         if (homeChanged) {
             site.putBytes(prefix + "index.html", files.get("index.html"), contentType("index.html"));
         }
         List<String> stale = previous.keySet().stream().filter(path -> !files.containsKey(path)).toList();
-        parallel(stale, path -> site.delete(prefix + path));
+        Parallel.forEach(stale, UPLOAD_THREADS, path -> site.delete(prefix + path));
         site.putBytes(prefix + SITE_LIST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(hashes),
                 "application/json");
         return new Result(files.size(), changed.size() + (homeChanged ? 1 : 0), stale.size(), largestPage, render,
                 Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private interface PathAction {
-        void run(String path);
-    }
-
-    private static void parallel(List<String> paths, PathAction action) throws IOException {
-        if (paths.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (String path : paths) {
-                work.add(pool.submit(() -> action.run(path)));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while publishing the site", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException("cannot publish the site", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Map<String, String> readList(byte[] json) {
