@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.RecomputeRequest;
 
@@ -17,6 +18,7 @@ import nl.jeugdspiegel.indicators.RecomputeRequest;
 public final class IndicatorsHandler implements RequestHandler<SQSEvent, String> {
 
     private final IndicatorService service;
+    private final Metrics metrics = new Metrics("indicators");
 
     /** Used by Lambda: real clients, settings from the environment. */
     public IndicatorsHandler() {
@@ -33,6 +35,11 @@ public final class IndicatorsHandler implements RequestHandler<SQSEvent, String>
                 event.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
         try {
             IndicatorService.Result result = service.recompute(request);
+            metrics.event().metric("PeriodesComputed", result.computed().size(), Metrics.Unit.Count)
+                    .metric("PeriodesRewritten", result.written().size(), Metrics.Unit.Count)
+                    .metric("Trajectories", result.trajectories(), Metrics.Unit.Count)
+                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds)
+                    .property("messages", Integer.toString(event.getRecords().size())).emit();
             return "computed " + result.computed() + ", rewritten " + result.written() + " from "
                     + result.lakeFiles() + " lake files";
         } catch (IOException e) {

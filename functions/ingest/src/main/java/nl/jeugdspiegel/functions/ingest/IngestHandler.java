@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import java.time.Instant;
+import java.util.Optional;
 import nl.jeugdspiegel.core.config.Settings;
+import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.UploadEvent;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -21,6 +24,7 @@ import org.crac.Resource;
 public final class IngestHandler implements RequestHandler<S3Event, String>, Resource {
 
     private final IngestService service;
+    private final Metrics metrics = new Metrics("ingest");
 
     /** Used by Lambda: real clients, settings from the environment (run once per execution environment). */
     public IngestHandler() {
@@ -37,9 +41,17 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
         int ingested = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
             S3ObjectEntity object = record.getS3().getObject();
-            service.ingest(new UploadEvent(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
+            long started = System.nanoTime();
+            Optional<Receipt> written = service.ingest(new UploadEvent(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
                     object.getVersionId(), object.geteTag(), object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
                     Instant.ofEpochMilli(record.getEventTime().getMillis()), object.getSequencer()));
+            written.ifPresent(receipt -> metrics.event()
+                    .metric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), Metrics.Unit.Count)
+                    .metric("RowsRejected", receipt.aantallen().rijenAfgewezen(), Metrics.Unit.Count)
+                    .metric("DeliveriesRejected", "afgewezen".equals(receipt.status()) ? 1 : 0, Metrics.Unit.Count)
+                    .metric("Duration", (System.nanoTime() - started) / 1e6, Metrics.Unit.Milliseconds)
+                    .property("gemeente", receipt.gemeente()).property("periode", receipt.periode())
+                    .property("status", receipt.status()).emit());
             ingested++;
         }
         return "ingested " + ingested + " object(s)";

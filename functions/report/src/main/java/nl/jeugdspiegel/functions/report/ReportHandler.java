@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.report.ReportService;
 
 /**
@@ -17,6 +18,7 @@ import nl.jeugdspiegel.report.ReportService;
 public final class ReportHandler implements RequestHandler<S3Event, String> {
 
     private final Function<String, ReportService> services;
+    private final Metrics metrics = new Metrics("report");
 
     /** Used by Lambda: real clients, the site bucket from the environment. */
     public ReportHandler() {
@@ -36,6 +38,11 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
         S3EventNotificationRecord record = event.getRecords().get(0);
         try {
             ReportService.Result result = services.apply(record.getS3().getBucket().getName()).publish();
+            metrics.event().metric("FilesUploaded", result.uploaded(), Metrics.Unit.Count)
+                    .metric("FilesDeleted", result.deleted(), Metrics.Unit.Count)
+                    .metric("LargestPage", result.largestPage(), Metrics.Unit.Bytes)
+                    .metric("RenderTime", result.renderTime().toMillis(), Metrics.Unit.Milliseconds)
+                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds).emit();
             return "site: " + result.files() + " files, " + result.uploaded() + " uploaded, " + result.deleted() + " deleted";
         } catch (IOException e) {
             throw new UncheckedIOException("publishing the site failed", e);

@@ -1,0 +1,235 @@
+package nl.jeugdspiegel.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The security properties of template.yaml, read as YAML (CloudFormation tags such as {@code !Sub} are
+ * read as the plain value they tag): encrypted private buckets, TLS only, no wildcard actions, prefix-
+ * scoped function policies, the municipality role's tag condition, and triggers that no output matches.
+ */
+class TemplateTest {
+
+    private static JsonNode resources;
+    private static JsonNode globals;
+
+    @BeforeAll
+    static void load() throws Exception {
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../template.yaml").toFile());
+        resources = template.get("Resources");
+        globals = template.get("Globals");
+    }
+
+    private static Map<String, JsonNode> ofType(String type) {
+        Map<String, JsonNode> out = new HashMap<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) {
+                out.put(e.getKey(), e.getValue().get("Properties"));
+            }
+        });
+        return out;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.addAll(texts(n)));
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+
+    /** Every policy statement of the template, with where it comes from. */
+    private static List<Map.Entry<String, JsonNode>> statements() {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue().path("Properties");
+            String type = e.getValue().path("Type").asText();
+            if (type.equals("AWS::KMS::Key")) {
+                return; // key policies grant the account's administrators, as AWS requires
+            }
+            p.path("Policies").forEach(policy -> {
+                policy.path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
+                policy.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
+            });
+            p.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
+        });
+        return out;
+    }
+
+    @Test
+    void everyBucketIsEncryptedPrivateAndTlsOnly() {
+        Map<String, JsonNode> buckets = ofType("AWS::S3::Bucket");
+        assertEquals(3, buckets.size(), "data, site and Athena results: " + buckets.keySet());
+        Map<String, JsonNode> policies = ofType("AWS::S3::BucketPolicy");
+        buckets.forEach((name, bucket) -> {
+            assertFalse(bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+                    .asText().isEmpty(), name + " encrypted");
+            JsonNode block = bucket.get("PublicAccessBlockConfiguration");
+            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertTrue(block.path(flag).asBoolean(), name + " " + flag);
+            }
+            boolean tlsOnly = policies.values().stream().filter(p -> p.path("Bucket").asText().equals(name))
+                    .flatMap(p -> toList(p.at("/PolicyDocument/Statement")).stream())
+                    .anyMatch(s -> s.path("Effect").asText().equals("Deny")
+                            && s.at("/Condition/Bool/aws:SecureTransport").asText().equals("false"));
+            assertTrue(tlsOnly, name + " has a TLS-only policy");
+        });
+        assertTrue(buckets.get("DataBucket").at("/VersioningConfiguration/Status").asText().equals("Enabled"));
+        assertTrue(buckets.get("SiteBucket").at("/VersioningConfiguration/Status").asText().equals("Enabled"));
+        List<String> lifecycle = new ArrayList<>();
+        buckets.get("DataBucket").at("/LifecycleConfiguration/Rules").forEach(r -> lifecycle.add(r.path("Prefix").asText()));
+        assertTrue(lifecycle.containsAll(List.of("quarantine/", "receipts/")), lifecycle.toString());
+        assertFalse(buckets.get("AthenaResultsBucket").at("/LifecycleConfiguration/Rules/0/ExpirationInDays").isMissingNode());
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void noWildcardActionsOrResourcesAreAllowed() {
+        for (Map.Entry<String, JsonNode> e : statements()) {
+            JsonNode s = e.getValue();
+            if (!s.path("Effect").asText().equals("Allow")) {
+                continue;
+            }
+            for (String action : texts(s.get("Action"))) {
+                assertFalse(action.equals("*") || action.endsWith(":*"), e.getKey() + " allows " + action);
+            }
+            for (String resource : texts(s.path("Resource"))) {
+                assertFalse(resource.equals("*"), e.getKey() + " allows on every resource");
+            }
+        }
+    }
+
+    @Test
+    void functionPoliciesAreScopedToPrefixes() {
+        Map<String, List<String>> allowedPrefixes = Map.of(
+                "IngestFunction", List.of("/uploads/*", "/lake/trajecten/*", "/receipts/*", "/quarantine/*"),
+                "IndicatorsFunction", List.of("/lake/trajecten/*", "/reference/bevolking/*", "/indicators/*"),
+                "ReportFunction", List.of("/indicators/*", "${SiteBucket.Arn}/*"));
+        Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
+        assertEquals(allowedPrefixes.keySet(), functions.keySet());
+        for (Map.Entry<String, JsonNode> e : statements()) {
+            if (!functions.containsKey(e.getKey()) || !e.getValue().path("Effect").asText().equals("Allow")) {
+                continue;
+            }
+            JsonNode s = e.getValue();
+            for (String action : texts(s.get("Action"))) {
+                for (String resource : texts(s.path("Resource"))) {
+                    if (action.equals("s3:ListBucket")) {
+                        boolean scoped = !s.at("/Condition/StringLike/s3:prefix").isMissingNode() || resource.contains("SiteBucket");
+                        assertTrue(scoped, e.getKey() + " lists the data bucket without a prefix condition");
+                    } else if (action.startsWith("s3:")) {
+                        assertTrue(allowedPrefixes.get(e.getKey()).stream().anyMatch(resource::endsWith),
+                                e.getKey() + " " + action + " on " + resource);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void municipalitiesReachOnlyTheirOwnPrefixesThroughTheSessionTag() {
+        JsonNode role = resources.at("/MunicipalityUploadRole/Properties");
+        JsonNode trust = role.at("/AssumeRolePolicyDocument/Statement/0");
+        assertTrue(texts(trust.get("Action")).contains("sts:TagSession"));
+        assertEquals("GM????", trust.at("/Condition/StringLike/aws:RequestTag~1gemeentecode").asText());
+        List<String> actions = new ArrayList<>();
+        for (JsonNode s : role.at("/Policies/0/PolicyDocument/Statement")) {
+            for (String action : texts(s.get("Action"))) {
+                actions.add(action);
+                for (String resource : texts(s.get("Resource"))) {
+                    if (action.equals("s3:PutObject")) {
+                        assertEquals("${DataBucket.Arn}/uploads/${!aws:PrincipalTag/gemeentecode}/*", resource);
+                    } else if (action.equals("s3:GetObject")) {
+                        assertTrue(resource.matches("\\$\\{DataBucket.Arn}/(receipts|quarantine)/\\$\\{!aws:PrincipalTag/gemeentecode}/\\*"),
+                                resource);
+                    }
+                }
+            }
+        }
+        assertTrue(actions.containsAll(List.of("s3:PutObject", "s3:GetObject")));
+        assertFalse(actions.contains("s3:DeleteObject"));
+    }
+
+    @Test
+    void triggersAreFilteredSoNoOutputRetriggersItsFunction() {
+        Map<String, String[]> triggers = new HashMap<>();
+        ofType("AWS::Serverless::Function").forEach((name, f) -> f.path("Events").forEach(event -> {
+            if (event.path("Type").asText().equals("S3")) {
+                JsonNode rules = event.at("/Properties/Filter/S3Key/Rules");
+                String prefix = "";
+                String suffix = "";
+                for (JsonNode r : rules) {
+                    if (r.path("Name").asText().equals("prefix")) {
+                        prefix = r.path("Value").asText();
+                    } else {
+                        suffix = r.path("Value").asText();
+                    }
+                }
+                triggers.put(name, new String[] {prefix, suffix});
+            }
+        }));
+        assertEquals("uploads/", triggers.get("IngestFunction")[0]);
+        assertEquals(".csv", triggers.get("IngestFunction")[1]);
+        assertEquals("indicators/manifest", triggers.get("ReportFunction")[0]);
+        // ingest writes lake/, receipts/, quarantine/: none starts with uploads/
+        for (String output : List.of("lake/trajecten/", "receipts/", "quarantine/")) {
+            assertFalse(output.startsWith(triggers.get("IngestFunction")[0]), output);
+        }
+        // the lake notification goes to the indicators queue; indicators writes indicators/, which it does not watch
+        JsonNode queueRule = resources.at("/DataBucket/Properties/NotificationConfiguration/QueueConfigurations/0/Filter/S3Key/Rules");
+        assertEquals("lake/trajecten/", queueRule.get(0).path("Value").asText());
+        assertEquals(".parquet", queueRule.get(1).path("Value").asText());
+        assertFalse("indicators/".startsWith("lake/trajecten/"));
+        // the report writes to the site bucket, which has no notifications at all
+        assertTrue(resources.at("/SiteBucket/Properties/NotificationConfiguration").isMissingNode());
+    }
+
+    @Test
+    void functionsRunJava21OnArmWithDeadLettersAndAlarms() {
+        assertEquals("java21", globals.at("/Function/Runtime").asText());
+        assertEquals("arm64", globals.at("/Function/Architectures/0").asText());
+        assertEquals("PublishedVersions", resources.at("/IngestFunction/Properties/SnapStart/ApplyOn").asText());
+        assertEquals(1, resources.at("/IndicatorsFunction/Properties/ReservedConcurrentExecutions").asInt());
+        Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
+        for (String fn : List.of("IngestFunction", "IndicatorsFunction", "ReportFunction")) {
+            assertTrue(alarms.values().stream().anyMatch(a -> a.path("MetricName").asText().equals("Errors")
+                    && a.at("/Dimensions/0/Value").asText().equals(fn)), "errors alarm on " + fn);
+        }
+        for (String queue : List.of("IngestDeadLetterQueue", "IndicatorsDeadLetterQueue", "ReportDeadLetterQueue")) {
+            assertTrue(alarms.values().stream().anyMatch(a -> a.path("MetricName").asText().equals("ApproximateNumberOfMessagesVisible")
+                    && a.at("/Dimensions/0/Value").asText().startsWith(queue)), "depth alarm on " + queue);
+        }
+    }
+
+    @Test
+    void athenaTablesUsePartitionProjection() {
+        for (String table : List.of("TrajectenTable", "IndicatorsTable")) {
+            JsonNode parameters = resources.at("/" + table + "/Properties/TableInput/Parameters");
+            assertEquals("true", parameters.path("projection.enabled").asText(), table);
+            assertTrue(parameters.path("projection.periode.values").asText().contains("2021H1"), table);
+        }
+        assertEquals(342, resources.at("/TrajectenTable/Properties/TableInput/Parameters/projection.gemeente.values")
+                .asText().split(",").length);
+        assertEquals("SSE_KMS", resources.at(
+                "/AthenaWorkGroup/Properties/WorkGroupConfiguration/ResultConfiguration/EncryptionConfiguration/EncryptionOption").asText());
+    }
+}
