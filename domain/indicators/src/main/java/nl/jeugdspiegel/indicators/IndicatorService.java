@@ -8,14 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
@@ -185,7 +183,7 @@ public final class IndicatorService {
         Path csv = out.resolve("indicators-" + periode + ".csv");
         Path parquet = out.resolve("indicators-" + periode + ".parquet");
         IndicatorTable.writeCsv(rows, csv);
-        String hash = sha256(csv);
+        String hash = Hashes.sha256Hex(csv);
         String csvKey = tableKey(periode, "csv");
         Optional<HeadObjectResponse> existing = store.head(csvKey);
         if (existing.isPresent() && hash.equals(existing.get().metadata().get(CONTENT_HASH))
@@ -241,21 +239,6 @@ public final class IndicatorService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[65536];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

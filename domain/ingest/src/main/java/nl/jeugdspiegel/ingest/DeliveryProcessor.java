@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.LakeWriter;
@@ -77,7 +77,7 @@ public final class DeliveryProcessor {
      */
     public DeliveryResult process(InputStream upload, long expectedBytes, Periode periode, Path workDir,
                                   Map<String, String> lakeMetadata) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Hashes.sha256();
         DigestInputStream hashed = new DigestInputStream(upload, sha256);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
@@ -261,16 +261,9 @@ public final class DeliveryProcessor {
 
     /** The hex SHA-256 of a whole stream (for uploads that are refused before they are read). */
     public static String sha256Of(InputStream upload) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Hashes.sha256();
         new DigestInputStream(upload, sha256).transferTo(OutputStream.nullOutputStream());
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
 }

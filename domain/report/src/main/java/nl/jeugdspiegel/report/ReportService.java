@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
@@ -101,7 +99,7 @@ public final class ReportService {
         List<String> changed = new ArrayList<>();
         long largestPage = 0;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            String hash = sha256(f.getValue());
+            String hash = Hashes.sha256Hex(f.getValue());
             hashes.put(f.getKey(), hash);
             if (!hash.equals(previous.get(f.getKey())) && !f.getKey().equals("index.html")) {
                 changed.add(f.getKey());
@@ -140,13 +138,5 @@ public final class ReportService {
             return "text/csv; charset=utf-8";
         }
         return path.endsWith(".json") ? "application/json" : "application/octet-stream";
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,8 +15,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
@@ -496,12 +495,7 @@ public final class SiteBuilder {
 
     /** The CSP source of the inline style: its SHA-256. */
     static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Hashes.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String resource(String name) {
