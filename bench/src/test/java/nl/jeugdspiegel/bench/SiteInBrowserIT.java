@@ -193,6 +193,25 @@ class SiteInBrowserIT {
     }
 
     @Test
+    void usableOnAPhone() throws Exception {
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String page : List.of("index.html", "gemeente/GM0014.html", "indicator/beeindigd_volgens_plan.html")) {
+                open(page);
+                // the page itself never scrolls sideways: wide tables scroll inside their own box
+                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(overflow <= 1, page + " is " + overflow + " px wider than a 390 px screen");
+                assertCleanLoad(page);
+                screenshot("phone-" + page.replace('/', '-').replace(".html", ""));
+            }
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
     void noSeriousOrCriticalAccessibilityViolations() throws Exception {
         for (String page : List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
                 "indicator/beeindigd_volgens_plan.html", "methode.html")) {
