@@ -1,0 +1,158 @@
+package nl.jeugdspiegel.ingest.ijw;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Checks one iJw 3.2 message against its XSD (the copies in {@code reference/ijw-xsd/}, with their source
+ * in {@code reference/SOURCES.md}). The message type comes from the root element's namespace. Parsing is
+ * streaming (StAX for the root, SAX for validation) and hardened: a DOCTYPE is refused outright, so
+ * there are no DTDs, no external or internal entities and no entity expansion; schemas and parsers may
+ * not fetch anything. Problems carry the file name, line, column and the schema's reason.
+ */
+public final class MessageCheck {
+
+    /** The message types the delivery accepts, by their schema namespace. */
+    public enum Type {
+        JW301, JW305, JW307, JW315, JW323;
+
+        String namespace() {
+            return "http://www.istandaarden.nl/ijw/3_2/" + name().toLowerCase(java.util.Locale.ROOT) + "/schema";
+        }
+    }
+
+    /** Why a message was refused. */
+    public record Problem(String file, int line, int column, String reason) {
+    }
+
+    /** The outcome: the type when the message is valid, else the problem. */
+    public record Result(Optional<Type> type, Optional<Problem> problem) {
+        static Result valid(Type type) {
+            return new Result(Optional.of(type), Optional.empty());
+        }
+
+        static Result invalid(Problem problem) {
+            return new Result(Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    private final Map<Type, Schema> schemas = new ConcurrentHashMap<>();
+    private final SAXParserFactory parsers;
+    private final XMLInputFactory stax;
+
+    public MessageCheck() {
+        try {
+            parsers = SAXParserFactory.newInstance();
+            parsers.setNamespaceAware(true);
+            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            parsers.setXIncludeAware(false);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot configure a safe XML parser", e);
+        }
+        stax = XMLInputFactory.newFactory();
+        stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    private Schema schema(Type type) {
+        return schemas.computeIfAbsent(type, t -> {
+            try {
+                SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                // the message schemas import basisschema.xsd next to them, inside the jar
+                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+                URL xsd = MessageCheck.class.getResource("/reference/ijw-xsd/" + t.name() + ".xsd");
+                return factory.newSchema(xsd);
+            } catch (SAXException e) {
+                throw new IllegalStateException("cannot load the iJw schema of " + t, e);
+            }
+        });
+    }
+
+    /** Validates one message; {@code file} names it in problems. */
+    public Result check(String file, byte[] message) {
+        Type type;
+        try {
+            type = rootType(message);
+        } catch (XMLStreamException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
+            String reason = declaresDoctype(message) ? "een DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD's of entiteiten)"
+                    : "geen leesbare XML: " + firstLine(e.getMessage());
+            return Result.invalid(new Problem(file, line, column, reason));
+        }
+        if (type == null) {
+            return Result.invalid(new Problem(file, 1, 1, "geen iJw 3.2-bericht JW301, JW305, JW307, JW315 of JW323"));
+        }
+        try {
+            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            Validator validator = schema(type).newValidator();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(message))));
+            return Result.valid(type);
+        } catch (SAXParseException e) {
+            return Result.invalid(new Problem(file, e.getLineNumber(), e.getColumnNumber(), firstLine(e.getMessage())));
+        } catch (SAXException | IOException | ParserConfigurationException e) {
+            return Result.invalid(new Problem(file, 0, 0, firstLine(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /** The type named by the root element's namespace, or null; refuses a DOCTYPE before any entity is read. */
+    private Type rootType(byte[] message) throws XMLStreamException {
+        XMLStreamReader reader = stax.createXMLStreamReader(new ByteArrayInputStream(message));
+        try {
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new XMLStreamException("een DOCTYPE is niet toegestaan in een iJw-bericht", reader.getLocation());
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    for (Type t : Type.values()) {
+                        if (t.namespace().equals(reader.getNamespaceURI())) {
+                            return t;
+                        }
+                    }
+                    return null;
+                }
+            }
+            return null;
+        } finally {
+            reader.close();
+        }
+    }
+
+    /** A DOCTYPE can only stand before the root element, so the first kilobytes tell. */
+    private static boolean declaresDoctype(byte[] message) {
+        String head = new String(message, 0, Math.min(message.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,119 @@
+package nl.jeugdspiegel.ingest.ijw;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads the messages of a delivery zip as a stream, with the limits a zip from outside needs: no entry
+ * larger than {@code maxEntryBytes} unpacked, no more than {@code maxTotalBytes} unpacked in all and no
+ * more than {@code maxEntries} entries (a zip bomb stops at the limit, whatever its headers claim: the
+ * bytes are counted as they are inflated). An entry whose name could climb out of a folder (absolute
+ * paths, {@code ..}, backslashes, drive letters) or is not an {@code .xml} file is refused and reported;
+ * nothing is ever written to disk under an entry's name.
+ */
+public final class SafeZip {
+
+    /** One message: its name in the zip and its bytes. */
+    public record Entry(String name, byte[] content) {
+    }
+
+    /** An entry that was not read, and why. */
+    public record Refused(String name, String reason) {
+    }
+
+    /** A zip that breaks a limit is refused as a whole. */
+    public static final class ZipLimitException extends IOException {
+        ZipLimitException(String message) {
+            super(message);
+        }
+    }
+
+    /** What to do with each message. */
+    public interface Handler {
+        void accept(Entry entry) throws IOException;
+    }
+
+    public static final long DEFAULT_MAX_ENTRY_BYTES = 10L * 1024 * 1024;
+    public static final long DEFAULT_MAX_TOTAL_BYTES = 8L * 1024 * 1024 * 1024;
+    public static final int DEFAULT_MAX_ENTRIES = 5_000_000;
+
+    private final long maxEntryBytes;
+    private final long maxTotalBytes;
+    private final int maxEntries;
+
+    public SafeZip() {
+        this(DEFAULT_MAX_ENTRY_BYTES, DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_ENTRIES);
+    }
+
+    public SafeZip(long maxEntryBytes, long maxTotalBytes, int maxEntries) {
+        this.maxEntryBytes = maxEntryBytes;
+        this.maxTotalBytes = maxTotalBytes;
+        this.maxEntries = maxEntries;
+    }
+
+    /** Reads every entry, handing each message to the handler; returns the refused entries. */
+    public List<Refused> read(InputStream zip, Handler handler) throws IOException {
+        List<Refused> refused = new ArrayList<>();
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(zip)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (++entries > maxEntries) {
+                    throw new ZipLimitException("het zipbestand heeft meer dan " + maxEntries + " bestanden");
+                }
+                String name = entry.getName();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String unsafe = unsafeName(name);
+                if (unsafe != null) {
+                    refused.add(new Refused(name, unsafe));
+                    continue;
+                }
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                long size = 0;
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    size += n;
+                    total += n;
+                    if (total > maxTotalBytes) {
+                        throw new ZipLimitException("het zipbestand pakt uit tot meer dan " + maxTotalBytes
+                                + " bytes (zipbom?)");
+                    }
+                    // an oversized entry is still inflated to its end (counted, not kept), so the total
+                    // limit also bounds the work a bomb can cause while it is skipped
+                    if (size <= maxEntryBytes) {
+                        content.write(buffer, 0, n);
+                    }
+                }
+                if (size > maxEntryBytes) {
+                    refused.add(new Refused(name, "groter dan " + maxEntryBytes + " bytes uitgepakt"));
+                    continue;
+                }
+                handler.accept(new Entry(name, content.toByteArray()));
+            }
+        }
+        return refused;
+    }
+
+    /** Why a name is not acceptable, or null. */
+    static String unsafeName(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
+            return "ongeldige bestandsnaam (absoluut pad)";
+        }
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                return "ongeldige bestandsnaam (verwijst buiten de map: ..)";
+            }
+        }
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            return "geen .xml-bestand";
+        }
+        return null;
+    }
+}
