@@ -95,11 +95,6 @@ public final class IndicatorEngine {
         }
     }
 
-    /** Whether a population file for the year exists (and says it is synthetic). */
-    public Population population(int year) {
-        return populations.get(year);
-    }
-
     /** The size class code of each gemeente in periode P (gemeenten without one are left out). */
     public Map<String, String> sizeClasses(Periode periode) {
         Levels.Level classes = Levels.of(data.gemeenten, sizeSource(periode.year())).get(2);

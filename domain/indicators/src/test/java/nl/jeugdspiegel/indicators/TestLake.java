@@ -154,7 +154,7 @@ public final class TestLake {
     }
 
     /** Writes the lake files and population files, loads and merges them. */
-    IndicatorEngine engine() {
+    public IndicatorEngine engine() {
         try {
             write();
             return new IndicatorEngine(LakeLoader.load(LakeLoader.scan(dir), 2), Population.readAll(dir));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +40,7 @@ class SiteBuilderTest {
         lake.delivery("2024H1", "GM0034").row(jh("a", "01", "2024-01-01", null));
         lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0034;220000;50000\n");
-        // the engine is package-private to its tests: reach it through TestLake's helper
-        Method engineOf = TestLake.class.getDeclaredMethod("engine");
-        engineOf.setAccessible(true);
-        IndicatorEngine engine = (IndicatorEngine) engineOf.invoke(lake);
+        IndicatorEngine engine = lake.engine();
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
         for (String p : List.of("2024H1", "2024H2")) {
             List<IndicatorRow> rows = new ArrayList<>();
