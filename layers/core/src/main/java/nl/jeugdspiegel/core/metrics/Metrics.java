@@ -28,10 +28,15 @@ public final class Metrics {
     private final Clock clock;
     private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
+    /**
+     * Metrics to standard output inside Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set); elsewhere (the
+     * local runner, tests) none, so the runner's own output stays readable.
+     */
     public Metrics(String function) {
-        this(function, System.out, Clock.systemUTC());
+        this(function, System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null ? System.out : null, Clock.systemUTC());
     }
 
+    /** @param out where the lines go; null for nowhere */
     Metrics(String function, PrintStream out, Clock clock) {
         this.function = function;
         this.out = out;
@@ -55,6 +60,9 @@ public final class Metrics {
 
         /** Writes the line; the first event of an execution environment carries ColdStart = 1. */
         public void emit() {
+            if (out == null) {
+                return;
+            }
             if (coldStart.getAndSet(false)) {
                 metric("ColdStart", 1, Unit.Count);
             }

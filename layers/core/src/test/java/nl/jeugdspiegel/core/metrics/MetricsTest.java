@@ -36,4 +36,19 @@ class MetricsTest {
         assertEquals("GM0363", first.get("gemeente").asText());
         assertFalse(Json.MAPPER.readTree(lines[1]).has("ColdStart"));
     }
+
+    @Test
+    void outsideLambdaNothingIsWritten() {
+        // the no-argument constructor writes only where AWS_LAMBDA_FUNCTION_NAME is set (not in this test JVM)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null);
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            new Metrics("ingest").event().metric("RowsAccepted", 1, Metrics.Unit.Count).emit();
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+    }
 }
