@@ -18,7 +18,7 @@ public final class Main {
             "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N]   generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
             "  ./jeugdspiegel generate DIR [--seed N] [--scale F]  write synthetic uploads and a synthetic population file under DIR",
             "  ./jeugdspiegel run DIR                              run the pipeline on DIR (DIR stands for the S3 bucket)",
-            "  ./jeugdspiegel bench ingest|indicators|report|lake    benchmarks (see docs/benchmarks.md)",
+            "  ./jeugdspiegel bench ingest|indicators|report|lake benchmarks (see docs/benchmarks.md)",
             "",
             "Environment: JEUGDSPIEGEL_PSEUDONYM_KEY (optional; else a key is created in DIR/.jeugdspiegel/).");
 
