@@ -48,8 +48,6 @@ public final class IndicatorService {
     public static final String OUTPUT_PREFIX = "indicators/";
     public static final String MANIFEST_KEY = OUTPUT_PREFIX + "manifest.json";
     public static final String POPULATION_PREFIX = "reference/bevolking/";
-    private static final Pattern LAKE_FILE = Pattern.compile(Pattern.quote(LakeSchema.TRAJECTEN_PREFIX)
-            + "periode=(\\d{4}H[12])/gemeente=(GM\\d{4})/" + Pattern.quote(LakeSchema.PART_FILE));
     private static final Pattern POPULATION_FILE = Pattern.compile(Pattern.quote(POPULATION_PREFIX) + "(\\d{4})\\.csv");
     /** The setting (environment variable DATA_BUCKET) naming the data bucket. */
     public static final String BUCKET_SETTING = "DATA_BUCKET";
@@ -97,14 +95,15 @@ public final class IndicatorService {
         LakeData data = LakeLoader.load(files, threads);
         IndicatorEngine engine = new IndicatorEngine(data, populations);
         List<Periode> written = new ArrayList<>();
+        Map<Periode, String> hashes = new HashMap<>();
         Path out = Files.createDirectories(cache.resolve("out"));
         for (Periode periode : affected) {
             List<IndicatorRow> rows = engine.compute(periode);
-            if (write(periode, rows, out)) {
+            if (write(periode, rows, out, hashes)) {
                 written.add(periode);
             }
         }
-        writeManifest(data, engine, populations, lakePeriods);
+        writeManifest(data, engine, populations, lakePeriods, hashes);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files, {} trajectories, {} ms",
                 affected.size(), written.size(), files.size(), data.trajectories(), time.toMillis());
@@ -118,12 +117,13 @@ public final class IndicatorService {
         List<S3Object> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
         for (S3Object object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
-            Matcher m = LAKE_FILE.matcher(object.key());
-            if (!m.matches()) {
+            Optional<LakeSchema.Partition> partition = LakeSchema.partitionOf(object.key())
+                    .filter(p -> p.file().equals(LakeSchema.PART_FILE));
+            if (partition.isEmpty()) {
                 continue; // not a lake part file (e.g. a folder marker)
             }
             listed.add(object.key());
-            files.add(new LakeFile(Periode.parse(m.group(1)), m.group(2), lakeDir.resolve(object.key())));
+            files.add(new LakeFile(partition.get().periode(), partition.get().gemeentecode(), lakeDir.resolve(object.key())));
             if (!version(object).equals(cachedETags.get(object.key())) || !Files.exists(lakeDir.resolve(object.key()))) {
                 toFetch.add(object);
             }
@@ -178,12 +178,14 @@ public final class IndicatorService {
         return populations;
     }
 
-    /** Writes the table of one periode unless the bucket already holds the same content. */
-    private boolean write(Periode periode, List<IndicatorRow> rows, Path out) throws IOException {
+    /** Writes the table of one periode unless the bucket already holds the same content; records its hash. */
+    private boolean write(Periode periode, List<IndicatorRow> rows, Path out, Map<Periode, String> hashes)
+            throws IOException {
         Path csv = out.resolve("indicators-" + periode + ".csv");
         Path parquet = out.resolve("indicators-" + periode + ".parquet");
         IndicatorTable.writeCsv(rows, csv);
         String hash = Hashes.sha256Hex(csv);
+        hashes.put(periode, hash);
         String csvKey = tableKey(periode, "csv");
         Optional<HeadObjectResponse> existing = store.head(csvKey);
         if (existing.isPresent() && hash.equals(existing.get().metadata().get(CONTENT_HASH))
@@ -207,7 +209,7 @@ public final class IndicatorService {
      * synthetic. The report reads it; its arrival triggers the report.
      */
     private void writeManifest(LakeData data, IndicatorEngine engine, List<Population> populations,
-                               Set<Periode> lakePeriods) {
+                               Set<Periode> lakePeriods, Map<Periode, String> hashes) {
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         ObjectNode perioden = manifest.putObject("perioden");
         for (Periode p : lakePeriods) {
@@ -216,7 +218,9 @@ public final class IndicatorService {
             period.put("tabel_parquet", tableKey(p, "parquet"));
             period.put("vervolg_beschikbaar", data.periodIndex(p.next()) >= 0);
             // the table's content hash: any new figure changes the manifest, and so starts the report
-            period.put("inhoud_sha256", store.head(tableKey(p, "csv")).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null));
+            // computed in this run, or else as the bucket holds it
+            period.put("inhoud_sha256", hashes.containsKey(p) ? hashes.get(p)
+                    : store.head(tableKey(p, "csv")).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null));
             ObjectNode leveringen = period.putObject("leveringen");
             for (String gemeente : data.gemeenten) {
                 if (data.delivered(p, gemeente)) {

@@ -54,13 +54,10 @@ public final class LakeLoader {
             return files;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.filter(p -> p.getFileName().toString().equals(LakeSchema.PART_FILE)).toList()) {
-                String periode = path.getParent().getParent().getFileName().toString();
-                String gemeente = path.getParent().getFileName().toString();
-                if (periode.startsWith("periode=") && gemeente.startsWith("gemeente=")) {
-                    Periode.tryParse(periode.substring(8)).ifPresent(p ->
-                            files.add(new LakeFile(p, gemeente.substring(9), path)));
-                }
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String key = LakeSchema.TRAJECTEN_PREFIX + root.relativize(path).toString().replace('\\', '/');
+                LakeSchema.partitionOf(key).filter(p -> p.file().equals(LakeSchema.PART_FILE))
+                        .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
             }
         }
         return files;

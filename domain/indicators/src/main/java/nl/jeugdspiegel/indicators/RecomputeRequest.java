@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.lake.LakeSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecomputeRequest.class);
-    private static final Pattern LAKE_KEY = Pattern.compile("lake/trajecten/periode=(\\d{4}H[12])/gemeente=GM\\d{4}/[^/]+\\.parquet");
 
     public static final RecomputeRequest ALL = new RecomputeRequest(true, Set.of());
 
@@ -76,8 +74,7 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
     /** The periode of a lake object key, if it is one. */
     static Optional<Periode> lakePeriode(String key) {
-        Matcher m = LAKE_KEY.matcher(key);
-        return m.matches() ? Periode.tryParse(m.group(1)) : Optional.empty();
+        return LakeSchema.partitionOf(key).filter(p -> p.file().endsWith(".parquet")).map(LakeSchema.Partition::periode);
     }
 
     /**

@@ -7,6 +7,9 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
@@ -49,5 +52,21 @@ public final class LakeSchema {
 
     public static String partitionPrefix(Periode periode, String gemeentecode) {
         return TRAJECTEN_PREFIX + "periode=" + periode + "/gemeente=" + gemeentecode + "/";
+    }
+
+    /** Where a key under {@code lake/trajecten/} points: its partition and file name. */
+    public record Partition(Periode periode, String gemeentecode, String file) {
+    }
+
+    private static final Pattern TRAJECTEN_KEY = Pattern.compile(Pattern.quote(TRAJECTEN_PREFIX)
+            + "periode=([^/]+)/gemeente=(GM\\d{4})/([^/]+)");
+
+    /** The partition of {@code lake/trajecten/periode=P/gemeente=G/file}; empty for any other key. */
+    public static Optional<Partition> partitionOf(String key) {
+        Matcher m = TRAJECTEN_KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Periode.tryParse(m.group(1)).map(p -> new Partition(p, m.group(2), m.group(3)));
     }
 }
