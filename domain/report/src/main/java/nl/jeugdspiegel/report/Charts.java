@@ -108,11 +108,12 @@ final class Charts {
     private static List<Map<String, Object>> ticks(Scale scale, double from, double to, boolean vertical,
                                                    Indicator indicator) {
         List<Map<String, Object>> ticks = new ArrayList<>();
+        // value axes read as percentages or ratios; everything else with one decimal
+        Indicator.Kind kind = indicator.kind();
+        Indicator.Kind labelKind = kind == Indicator.Kind.SHARE || kind == Indicator.Kind.RATIO ? kind : Indicator.Kind.MEAN;
         double step = niceStep((to - from) / 5);
         for (double v = Math.ceil(from / step) * step; v <= to + 1e-9; v += step) {
-            String label = vertical ? Text.format(indicator.kind() == Indicator.Kind.SHARE ? Indicator.Kind.SHARE
-                    : indicator.kind() == Indicator.Kind.RATIO ? Indicator.Kind.RATIO : Indicator.Kind.MEAN, v)
-                    : Text.number(v, 0);
+            String label = vertical ? Text.format(labelKind, v) : Text.number(v, 0);
             ticks.add(Map.of("at", scale.text(v), "label", label));
         }
         return ticks;

@@ -47,9 +47,7 @@ public final class MessageFacts {
     private final XMLInputFactory stax;
 
     public MessageFacts() {
-        stax = XMLInputFactory.newFactory();
-        stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        stax = MessageCheck.safeStax();
     }
 
     /** The product lines of a message that {@link MessageCheck} accepted. */
