@@ -12,6 +12,8 @@ import nl.jeugdspiegel.runner.Main;
  * <ul>
  *   <li>{@code ingest [--rows N] [--big-gb G] [--dir D]}: ingest throughput against DuckDB's CSV to Parquet,
  *       and peak heap of a multi-GB upload under {@code -Xmx256m};</li>
+ *   <li>{@code ijw [--trajectories N] [--dir D]}: messages per second for a large zip of iJw messages, and the
+ *       live heap for a zip four times as large, under {@code -Xmx256m};</li>
  *   <li>{@code indicators [--dir D] [--scale F] [--runs N]}: the indicator engine against the same definitions
  *       in DuckDB SQL over the same lake (the whole country at realistic volume by default);</li>
  *   <li>{@code report [--dir D] [--runs N]}: time to render the whole site and its largest page;</li>
@@ -28,12 +30,13 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
-            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | lake DIR");
+            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ingest" -> IngestBench.run(rest);
+            case "ijw" -> IjwBench.run(rest);
             case "indicators" -> IndicatorsBench.run(rest);
             case "report" -> ReportBench.run(rest);
             case "lake" -> LakeCheck.print(Path.of(rest[0]), System.out);

@@ -13,11 +13,13 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.DeliveryResult;
+import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 
 /**
- * Runs the ingest code path on one local file in a JVM of its own (started by {@link IngestBench}) and
- * prints one line: rows, seconds, peak heap used and the largest old generation left after a garbage
+ * Runs the ingest code path on one local file (a CSV, or a zip of iJw messages) in a JVM of its own
+ * (started by {@link IngestBench} and {@link IjwBench}) and prints one line: messages, rows, seconds, peak heap used and the largest old generation left after a garbage
  * collection (the live set, which is what must stay flat as files grow). With a fourth argument, that
  * many made-up rows are ingested first, untimed, as the SnapStart priming hook does.
  */
@@ -39,8 +41,16 @@ final class HeapProbe {
         }
         long started = System.nanoTime();
         DeliveryResult result;
+        long messages = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            result = processor.process(in, Files.size(file), periode, work, Map.of());
+            if (file.toString().endsWith(".zip")) {
+                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), 0.05)
+                        .process(in, Files.size(file), periode, work, processor, Map.of());
+                result = processed.result();
+                messages = processed.outcome().messages();
+            } else {
+                result = processor.process(in, Files.size(file), periode, work, Map.of());
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = 0;
@@ -53,8 +63,8 @@ final class HeapProbe {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
-                result.report().rowsRead(), seconds, peak / 1048576.0, liveAfterGc / 1048576.0,
+        System.out.printf(Locale.ROOT, "messages=%d rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
+                messages, result.report().rowsRead(), seconds, peak / 1048576.0, liveAfterGc / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0, result.accepted(),
                 result.lakeFile() == null ? 0 : Files.size(result.lakeFile()) / 1048576.0);
         IngestBench.deleteRecursively(work);

@@ -93,7 +93,7 @@ final class IngestBench {
     }
 
     /** The figures one {@link HeapProbe} run printed. */
-    private record Probe(String line, long rows, double seconds, double lakeMb) {
+    record Probe(String line, long messages, long rows, double seconds, double lakeMb, double oldGenMb) {
         static Probe parse(String line) {
             java.util.Map<String, String> values = new java.util.HashMap<>();
             for (String part : line.split(" ")) {
@@ -105,13 +105,14 @@ final class IngestBench {
             if (!values.containsKey("seconds")) {
                 throw new IllegalStateException("the probe failed: " + line);
             }
-            return new Probe(line, Long.parseLong(values.get("rows")), Double.parseDouble(values.get("seconds")),
-                    Double.parseDouble(values.get("lakeMB")));
+            return new Probe(line, Long.parseLong(values.get("messages")), Long.parseLong(values.get("rows")),
+                    Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("lakeMB")),
+                    Double.parseDouble(values.get("oldGenAfterGcMB")));
         }
     }
 
     /** Runs {@link HeapProbe} in a fresh JVM with SerialGC and the given heap limit. */
-    private static Probe probe(Path csv, Path dir, String heap, int primingRows) throws IOException, InterruptedException {
+    static Probe probe(Path csv, Path dir, String heap, int primingRows) throws IOException, InterruptedException {
         Path jar = Path.of(IngestBench.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",

@@ -1,7 +1,10 @@
 package nl.jeugdspiegel.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,8 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
@@ -23,6 +30,8 @@ import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
@@ -52,6 +61,7 @@ public final class IngestService {
 
     private final S3Client s3;
     private final DeliveryProcessor processor;
+    private final MessageDelivery messages;
     private final ReferenceData reference;
     private final Clock clock;
 
@@ -59,6 +69,7 @@ public final class IngestService {
         this.s3 = s3;
         this.reference = ReferenceData.get();
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, maxRejectedFraction);
+        this.messages = new MessageDelivery(new SafeZip(), maxRejectedFraction);
         this.clock = clock;
     }
 
@@ -100,7 +111,8 @@ public final class IngestService {
         try (ResponseInputStream<GetObjectResponse> upload = store.open(event.key(), event.versionId())) {
             GetObjectResponse object = upload.response();
             Receipt receipt = parsed.problem() != null
-                    ? reject(store, event, object, DeliveryProcessor.sha256Of(upload), parsed.problem(), null, null, started)
+                    ? reject(store, event, object, DeliveryProcessor.sha256Of(upload), parsed.problem(), null, null, null,
+                    started)
                     : ingestValid(store, event, parsed.key(), upload, workDir, started);
             store.putBytes(UploadKey.receiptKey(event.key()), Json.MAPPER.writeValueAsBytes(receipt),
                     "application/json");
@@ -123,10 +135,18 @@ public final class IngestService {
                                 ResponseInputStream<GetObjectResponse> upload, Path workDir, long started)
             throws IOException {
         GetObjectResponse object = upload.response();
-        DeliveryResult result = processor.process(upload, sizeOf(event, object), key.periode(), workDir,
-                DeliveryRef.footerMetadata(event, object.versionId()));
+        Map<String, String> footer = DeliveryRef.footerMetadata(event, object.versionId());
+        Receipt.Berichten berichten = null;
+        DeliveryResult result;
+        if (UploadKey.isMessageZip(event.key())) {
+            MessagesRead read = readMessages(upload, sizeOf(event, object), key, workDir, footer);
+            result = read.result();
+            berichten = read.berichten();
+        } else {
+            result = processor.process(upload, sizeOf(event, object), key.periode(), workDir, footer);
+        }
         if (!result.accepted()) {
-            return reject(store, event, object, result.sha256(), result.problem(), result, key, started);
+            return reject(store, event, object, result.sha256(), result.problem(), result, berichten, key, started);
         }
         DeliveryRef delivery = DeliveryRef.of(event, object.versionId(), object.eTag(), result.sha256());
         String lakeKey = LakeSchema.trajectenKey(key.periode(), key.gemeentecode());
@@ -136,8 +156,8 @@ public final class IngestService {
             if (inForce.isPresent() && inForce.get().isNewerThan(delivery)) {
                 return receipt(Receipt.GEACCEPTEERD, false, "De levering is goedgekeurd maar niet verwerkt: "
                                 + "er is al een nieuwere levering voor " + key.gemeentecode() + " " + key.periode()
-                                + " verwerkt, die van kracht blijft.", event, object, result.sha256(), result, null,
-                        key, inForce.orElse(null), null, inForce.get(), lakeKey, started);
+                                + " verwerkt, die van kracht blijft.", event, object, result.sha256(), result, berichten,
+                        null, key, inForce.orElse(null), null, inForce.get(), lakeKey, started);
             }
             ObjectStore.Condition condition = current.map(h -> ObjectStore.Condition.unchanged(h.eTag()))
                     .orElse(ObjectStore.Condition.ABSENT);
@@ -160,13 +180,62 @@ public final class IngestService {
                     + key.periode() + " in de lake." + (identical == null ? ""
                     : " De inhoud is byte voor byte gelijk aan de levering die al van kracht was (" + identical
                     + "); het resultaat is hetzelfde.");
-            return receipt(Receipt.GEACCEPTEERD, true, melding, event, object, result.sha256(), result, null, key,
-                    previous, identical, delivery, lakeKey, started);
+            return receipt(Receipt.GEACCEPTEERD, true, melding, event, object, result.sha256(), result, berichten,
+                    null, key, previous, identical, delivery, lakeKey, started);
         }
     }
 
+    /** The result of an iJw delivery, and the messages part of its receipt. */
+    private record MessagesRead(DeliveryResult result, Receipt.Berichten berichten) {
+    }
+
+    /**
+     * A zip of iJw messages: the messages are checked and turned into trajectory rows in a CSV in the work
+     * folder, which then takes the CSV path. The delivery's hash is the zip's.
+     */
+    private MessagesRead readMessages(InputStream upload, long size, UploadKey key, Path workDir,
+                                      Map<String, String> footer) throws IOException {
+        MessageDelivery.Processed processed = messages.process(upload, size, key.periode(), workDir, processor, footer);
+        MessageDelivery.Outcome outcome = processed.outcome();
+        DeliveryResult result = processed.result();
+        List<Receipt.Bericht> refused = outcome.problems().stream().map(p -> new Receipt.Bericht(
+                ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
+                p.column() == 0 ? null : p.column(), p.reason())).toList();
+        Receipt.Berichten berichten = new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(),
+                outcome.perType(), outcome.trajectories(), refused, outcome.rejected() - refused.size(),
+                sourcesOfCitedRows(outcome, result.report()),
+                "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
+                        + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de berichten "
+                        + "waar zo'n traject uit komt.", outcome.warnings());
+        return new MessagesRead(result, berichten);
+    }
+
+    /** For the rows a receipt names, the message files they came from. */
+    private static Map<Long, String> sourcesOfCitedRows(MessageDelivery.Outcome outcome, ValidationReport report)
+            throws IOException {
+        if (outcome.sources() == null) {
+            return null;
+        }
+        Set<Long> cited = new HashSet<>(report.duplicateLines());
+        report.reasons().values().forEach(stats -> cited.addAll(stats.firstLines()));
+        if (cited.isEmpty()) {
+            return null;
+        }
+        Map<Long, String> sources = new TreeMap<>();
+        try (BufferedReader lines = Files.newBufferedReader(outcome.sources(), StandardCharsets.UTF_8)) {
+            long csvLine = 2; // the first trajectory is line 2 of the CSV, after the header
+            for (String line; (line = lines.readLine()) != null; csvLine++) {
+                if (cited.contains(csvLine)) {
+                    sources.put(csvLine, line);
+                }
+            }
+        }
+        return sources;
+    }
+
     private Receipt reject(ObjectStore store, UploadEvent event, GetObjectResponse object, String sha256,
-                           FileProblem problem, DeliveryResult result, UploadKey key, long started) {
+                           FileProblem problem, DeliveryResult result, Receipt.Berichten berichten, UploadKey key,
+                           long started) {
         store.copy(event.key(), object.versionId(), sizeOf(event, object), UploadKey.quarantineKey(event.key()));
         Optional<DeliveryRef> inForce = Optional.empty();
         if (key != null) {
@@ -176,17 +245,18 @@ public final class IngestService {
         String melding = "De levering is afgewezen (" + problem.code().code() + "): " + problem.melding() + ". "
                 + (inForce.isPresent() ? "De eerder geaccepteerde levering " + inForce.get().key() + " blijft van kracht."
                 : "De lake is niet gewijzigd.") + " Een kopie staat in " + UploadKey.quarantineKey(event.key()) + ".";
-        return receipt(Receipt.AFGEWEZEN, null, melding, event, object, sha256, result, problem, key, null, null,
-                inForce.orElse(null), null, started);
+        return receipt(Receipt.AFGEWEZEN, null, melding, event, object, sha256, result, berichten, problem, key, null,
+                null, inForce.orElse(null), null, started);
     }
 
     private Receipt receipt(String status, Boolean applied, String melding, UploadEvent event,
-                            GetObjectResponse object, String sha256, DeliveryResult result, FileProblem problem,
+                            GetObjectResponse object, String sha256, DeliveryResult result,
+                            Receipt.Berichten berichten, FileProblem problem,
                             UploadKey key, DeliveryRef replaced, String identicalTo, DeliveryRef inForce,
                             String lakeKey, long started) {
         ValidationReport report = result == null ? new ValidationReport() : result.report();
         long lakeRows = result == null || !result.accepted() || Boolean.FALSE.equals(applied) ? 0 : result.lakeRows();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(berichten == null ? List.of() : berichten.waarschuwingen());
         if (result != null && !result.droppedColumns().isEmpty()) {
             warnings.add("kolommen die niet in het contract staan zijn genegeerd en niet opgeslagen: "
                     + String.join(", ", result.droppedColumns()));
@@ -206,6 +276,7 @@ public final class IngestService {
                         event.eventTime()),
                 new Receipt.Aantallen(report.rowsRead(), report.rowsAccepted(), report.rowsRejected(),
                         report.duplicates(), lakeRows),
+                berichten,
                 problem == null ? null : new Receipt.Afwijzing(problem.code().code(), problem.code().omschrijving(),
                         problem.melding(), problem.regel() == 0 ? null : problem.regel()),
                 errors(report),

@@ -2,7 +2,8 @@ package nl.jeugdspiegel.ingest;
 
 /**
  * The stable reason codes of contract §3. Row codes reject one row; file codes reject the delivery.
- * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice).
+ * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice), as are the
+ * codes of iJw deliveries: {@link #BERICHT_ONGELDIG} (one message refused) and {@link #ZIP_ONGELDIG}.
  */
 public enum ReasonCode {
     // row codes
@@ -16,15 +17,19 @@ public enum ReasonCode {
     VERPLICHT_LEEG(false, "verplichte waarde ontbreekt"),
     BUITEN_PERIODE(false, "traject was op geen enkele dag van de periode actief"),
     KOLOMMEN_AANTAL(false, "aantal velden in de regel wijkt af van de kopregel"),
+    // message code (iJw deliveries): rejects one message of the zip
+    BERICHT_ONGELDIG(false, "iJw-bericht afgewezen: voldoet niet aan het iJw 3.2-XSD, is geen iJw-bericht, of is "
+            + "geen veilig .xml-bestand in de zip"),
     // file codes
-    SLEUTEL_ONGELDIG(true, "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv"),
+    SLEUTEL_ONGELDIG(true, "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv (of naam.zip)"),
     GEMEENTE_ONBEKEND(true, "gemeentecode staat niet in de gemeentelijst"),
     KOLOM_ONTBREEKT(true, "verplichte kolom ontbreekt in de kopregel"),
     KOLOM_DUBBEL(true, "kopregel noemt een kolom meer dan eens"),
     CODERING_ONGELDIG(true, "bestand is geen UTF-8-tekst"),
     SCHEIDINGSTEKEN_ONBEKEND(true, "scheidingsteken is geen ; of ,"),
     LEEG_BESTAND(true, "bestand bevat geen gegevensregels"),
-    TE_VEEL_FOUTEN(true, "te veel afgewezen regels");
+    TE_VEEL_FOUTEN(true, "te veel afgewezen regels (of iJw-berichten)"),
+    ZIP_ONGELDIG(true, "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip");
 
     private final boolean fileLevel;
     private final String omschrijving;

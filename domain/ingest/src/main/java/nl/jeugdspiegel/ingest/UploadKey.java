@@ -9,9 +9,10 @@ import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.FileProblem;
 
 /**
- * The key of an upload, {@code uploads/{gemeentecode}/{periode}/{naam}.csv} (contract §1), and the keys
- * that mirror it: {@code receipts/…/{naam}.json} and {@code quarantine/…/{naam}.csv}, also for keys that
- * are not valid.
+ * The key of an upload, {@code uploads/{gemeentecode}/{periode}/{naam}.csv} (contract §1) or
+ * {@code …/{naam}.zip} (a zip of iJw 3.2 messages), and the keys that mirror it:
+ * {@code receipts/…/{naam}.json} (for a zip {@code {naam}.zip.json}, so a CSV and a zip of the same name
+ * keep their own receipt) and {@code quarantine/…/{naam}.csv|zip}, also for keys that are not valid.
  */
 public record UploadKey(String gemeentecode, Periode periode, String naam) {
 
@@ -31,16 +32,23 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
         return key.startsWith(UPLOADS);
     }
 
+    /** Is this upload a zip of iJw messages (rather than a CSV)? */
+    public static boolean isMessageZip(String key) {
+        return key.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
     /**
      * Parses and checks an upload key: its shape, the gemeentecode against the reference list, and the
      * periode (from 2015H1 up to the current half-year).
      */
     public static Parsed parse(String key, ReferenceData reference, LocalDate today) {
         String[] parts = key.split("/", -1);
-        if (parts.length != 4 || !parts[0].equals("uploads") || !parts[3].toLowerCase(Locale.ROOT).endsWith(".csv")
-                || parts[3].length() <= ".csv".length()) {
+        String extension = parts[parts.length - 1].toLowerCase(Locale.ROOT).endsWith(".zip") ? ".zip" : ".csv";
+        if (parts.length != 4 || !parts[0].equals("uploads") || !parts[3].toLowerCase(Locale.ROOT).endsWith(extension)
+                || parts[3].length() <= extension.length()) {
             return refused(ReasonCode.SLEUTEL_ONGELDIG, "de bestandslocatie moet uploads/GM####/JJJJH1/naam.csv "
-                    + "of uploads/GM####/JJJJH2/naam.csv zijn (vier delen, gescheiden door /); ontvangen: " + key);
+                    + "of uploads/GM####/JJJJH2/naam.csv zijn (vier delen, gescheiden door /), of naam.zip voor "
+                    + "iJw-berichten; ontvangen: " + key);
         }
         String gemeentecode = parts[1];
         if (!GEMEENTECODE.matcher(gemeentecode).matches()) {
@@ -64,7 +72,7 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
                     + "(gemeentelijke indeling 2026, 342 gemeenten); controleer de code of gebruik de code van de "
                     + "gemeente na een herindeling");
         }
-        String naam = parts[3].substring(0, parts[3].length() - ".csv".length());
+        String naam = parts[3].substring(0, parts[3].length() - extension.length());
         return new Parsed(new UploadKey(gemeentecode, periode.get(), naam), null);
     }
 
@@ -72,7 +80,7 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
         return new Parsed(null, FileProblem.of(code, melding));
     }
 
-    /** {@code uploads/X/Y/naam.csv} → {@code receipts/X/Y/naam.json} (any upload key). */
+    /** {@code uploads/X/Y/naam.csv} → {@code receipts/X/Y/naam.json}; any other key gets {@code .json} added. */
     public static String receiptKey(String uploadKey) {
         String rest = uploadKey.substring(UPLOADS.length());
         if (rest.toLowerCase(Locale.ROOT).endsWith(".csv")) {
@@ -81,7 +89,7 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
         return RECEIPTS + rest + ".json";
     }
 
-    /** {@code uploads/X/Y/naam.csv} → {@code quarantine/X/Y/naam.csv} (any upload key). */
+    /** {@code uploads/X/Y/naam.csv|zip} → {@code quarantine/X/Y/naam.csv|zip} (any upload key). */
     public static String quarantineKey(String uploadKey) {
         return QUARANTINE + uploadKey.substring(UPLOADS.length());
     }

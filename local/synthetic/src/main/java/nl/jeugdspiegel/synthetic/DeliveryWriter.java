@@ -16,10 +16,12 @@ import java.util.function.Consumer;
 import nl.jeugdspiegel.core.Periode;
 
 /**
- * Writes one CSV delivery per municipality and half-year, as the municipality would: every trajectory
+ * Writes one delivery per municipality and half-year, as the municipality would: every trajectory
  * it is responsible for that was active in the period, with the end date only when it fell in the
- * period, in the municipality's dialect. A few deliveries are faulty on purpose (and corrected later);
- * a few are missing. File modification times are the delivery dates.
+ * period. A CSV delivery uses the municipality's dialect; an iJw delivery is a zip of the messages of
+ * those trajectories ({@link IjwDelivery}). A few deliveries are faulty on purpose (and corrected later);
+ * a few are missing. File modification times are the delivery dates. Both formats have the same faults,
+ * the same faulty trajectories and the same missing deliveries, so they give the same lake.
  */
 final class DeliveryWriter {
 
@@ -29,12 +31,14 @@ final class DeliveryWriter {
     private final SyntheticCountry country;
     private final CareHistory history;
     private final long seed;
+    private final Generator.Format format;
     private final int[][] byGemeente;
 
-    DeliveryWriter(SyntheticCountry country, CareHistory history, long seed) {
+    DeliveryWriter(SyntheticCountry country, CareHistory history, long seed, Generator.Format format) {
         this.country = country;
         this.history = history;
         this.seed = seed;
+        this.format = format;
         int[] counts = new int[country.gemeenten().size()];
         for (int t = 0; t < history.size; t++) {
             counts[history.gemeente[t]]++;
@@ -63,15 +67,16 @@ final class DeliveryWriter {
                 LocalDate delivered = p.lastDay().plusDays(Math.round(g.traits().delayMedianDays()
                         * Math.exp(0.35 * Traits.gaussian(new java.util.SplittableRandom(mix(g.index(), p, 2))))));
                 String name = fileName(g, p);
+                String extension = format.extension();
                 if (fault != null) {
-                    String faultyName = fault == Fault.BAD_KEY ? name : name.replace(".csv", "_v1.csv");
+                    String faultyName = fault == Fault.BAD_KEY ? name : name.replace(extension, "_v1" + extension);
                     Path faulty = fault == Fault.BAD_KEY
                             ? uploads.resolve(g.municipality().code()).resolve(p.year() + "-" + p.half()).resolve(faultyName)
                             : uploads.resolve(g.municipality().code()).resolve(p.toString()).resolve(faultyName);
                     rows += writeFile(faulty, g, p, fault, delivered);
                     files++;
                     delivered = delivered.plusDays(7);
-                    name = fault == Fault.BAD_KEY ? name : name.replace(".csv", "_v2.csv");
+                    name = fault == Fault.BAD_KEY ? name : name.replace(extension, "_v2" + extension);
                 }
                 rows += writeFile(uploads.resolve(g.municipality().code()).resolve(p.toString()).resolve(name), g, p,
                         null, delivered);
@@ -83,14 +88,7 @@ final class DeliveryWriter {
     }
 
     private int activeCount(SyntheticCountry.Gemeente g, Periode p) {
-        int active = 0;
-        for (int t : byGemeente[g.index()]) {
-            if (history.start[t] <= p.lastEpochDay()
-                    && (history.end[t] == CareHistory.NONE || history.end[t] >= p.firstEpochDay())) {
-                active++;
-            }
-        }
-        return active;
+        return active(g, p).length;
     }
 
     private Fault faultFor(int gemeente, Periode p) {
@@ -107,15 +105,70 @@ final class DeliveryWriter {
         return null;
     }
 
-    private static String fileName(SyntheticCountry.Gemeente g, Periode p) {
+    private String fileName(SyntheticCountry.Gemeente g, Periode p) {
+        if (format == Generator.Format.IJW) {
+            return "berichten_" + g.municipality().code() + "_" + p + format.extension();
+        }
         return g.dialect().spacedFileName()
                 ? "Levering jeugdhulp " + g.municipality().naam().replace("'", "") + " " + p + ".csv"
                 : "trajecten_" + g.municipality().code() + "_" + p + ".csv";
     }
 
+    /** The trajectories of g active in p, in delivery order. */
+    private int[] active(SyntheticCountry.Gemeente g, Periode p) {
+        return java.util.Arrays.stream(byGemeente[g.index()]).filter(t -> history.start[t] <= p.lastEpochDay()
+                && (history.end[t] == CareHistory.NONE || history.end[t] >= p.firstEpochDay())).toArray();
+    }
+
+    /**
+     * Does trajectory t get an error in this delivery? A faulty delivery: every tenth trajectory, from the
+     * first on (so even a small file is over the 5 % threshold); otherwise the municipality's usual error rate,
+     * except in small deliveries, where one bad row in twenty would already reject them.
+     */
+    private boolean error(int t, int position, SyntheticCountry.Gemeente g, Periode p, Fault fault, int activeCount) {
+        if (fault == Fault.TOO_MANY_ERRORS || (format == Generator.Format.IJW && fault == Fault.MISSING_COLUMN)) {
+            return position % 10 == 0;
+        }
+        return activeCount >= 100 && unit(t, p, 4) < g.traits().rowErrorRate();
+    }
+
+    /** What the municipality invoiced for t in p, in cents, or -1 when its kosten are not delivered. */
+    long kostenCents(int t, Periode p, SyntheticCountry.Gemeente g) {
+        if (unit(t, p, 6) >= g.traits().kostenCompleteness()) {
+            return -1;
+        }
+        int from = Math.max(history.start[t], p.firstEpochDay());
+        int to = history.end[t] == CareHistory.NONE ? p.lastEpochDay() : Math.min(history.end[t], p.lastEpochDay());
+        return Math.round(Math.max(0, to - from + 1) * history.dailyRate[t] * 100);
+    }
+
     private long writeFile(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault, LocalDate delivered)
             throws IOException {
         Files.createDirectories(file.getParent());
+        long rows = format == Generator.Format.IJW ? writeZip(file, g, p, fault) : writeCsv(file, g, p, fault);
+        Files.setLastModifiedTime(file, FileTime.from(delivered.atTime(9, 0).plusMinutes(g.index() % 480)
+                .toInstant(ZoneOffset.UTC)));
+        return rows;
+    }
+
+    private long writeZip(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault) throws IOException {
+        int[] active = active(g, p);
+        IjwDelivery messages = new IjwDelivery(history, this, g, p);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            for (int i = 0; i < active.length; i++) {
+                messages.write(zip, active[i], error(active[i], i, g, p, fault, active.length));
+            }
+        }
+        if (fault == Fault.LATIN1) {
+            // the iJw counterpart of a file in the wrong encoding: a zip cut off halfway (an aborted upload)
+            byte[] whole = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        }
+        return active.length;
+    }
+
+    private long writeCsv(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault) throws IOException {
         Dialect dialect = g.dialect();
         if (fault == Fault.LATIN1 && dialect.extraColumn() == null) {
             dialect = new Dialect(dialect.separator(), false, dialect.crlf(), dialect.dutchDates(),
@@ -123,11 +176,8 @@ final class DeliveryWriter {
         }
         RowFormat format = new RowFormat(dialect);
         Charset charset = fault == Fault.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
-        int first = p.firstEpochDay();
-        int last = p.lastEpochDay();
+        int[] active = active(g, p);
         long rows = 0;
-        // small deliveries get no random errors: one bad row in twenty would already reject them
-        double errorRate = activeCount(g, p) < 100 ? 0 : g.traits().rowErrorRate();
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             if (dialect.bom() && charset == StandardCharsets.UTF_8) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -138,24 +188,15 @@ final class DeliveryWriter {
             }
             out.write(header.getBytes(charset));
             StringBuilder line = new StringBuilder(256);
-            for (int t : byGemeente[g.index()]) {
-                int start = history.start[t];
-                int end = history.end[t];
-                if (start > last || (end != CareHistory.NONE && end < first)) {
-                    continue;
-                }
+            for (int t : active) {
                 line.setLength(0);
-                // a faulty delivery: every tenth row has an error, from the first row on (so even a small
-                // file is over the 5 % threshold); otherwise the municipality's usual error rate
-                boolean error = fault == Fault.TOO_MANY_ERRORS ? rows % 10 == 0 : unit(t, p, 4) < errorRate;
+                boolean error = error(t, (int) rows, g, p, fault, active.length);
                 format.row(line, new TrajectoryValues(format, t, p, g, error ? unit(t, p, 5) : -1,
                         fault == Fault.LATIN1 && rows % 7 == 3));
                 out.write(line.toString().getBytes(charset));
                 rows++;
             }
         }
-        Files.setLastModifiedTime(file, FileTime.from(delivered.atTime(9, 0).plusMinutes(g.index() % 480)
-                .toInstant(ZoneOffset.UTC)));
         return rows;
     }
 
@@ -207,13 +248,8 @@ final class DeliveryWriter {
         }
 
         private String kosten() {
-            if (unit(t, p, 6) >= g.traits().kostenCompleteness()) {
-                return null;
-            }
-            int from = Math.max(history.start[t], p.firstEpochDay());
-            int to = history.end[t] == CareHistory.NONE ? p.lastEpochDay() : Math.min(history.end[t], p.lastEpochDay());
-            long cents = Math.round(Math.max(0, to - from + 1) * history.dailyRate[t] * 100);
-            return format.kosten(cents);
+            long cents = kostenCents(t, p, g);
+            return cents < 0 ? null : format.kosten(cents);
         }
 
         /** One kind of error per faulty row. */

@@ -12,13 +12,37 @@ import nl.jeugdspiegel.core.Periode;
 /**
  * {@code ./jeugdspiegel generate DIR}: synthetic uploads for all 342 municipalities and the half-years
  * 2021H1 to 2025H2, and a synthetic population file per year, deterministic for a seed. {@code scale}
- * shrinks every population (and so every volume) for quick runs. See docs/synthetic-data.md.
+ * shrinks every population (and so every volume) for quick runs; {@code format} writes CSV files or zips of
+ * iJw messages for the same trajectories. See docs/synthetic-data.md.
  */
 public final class Generator {
 
     public static final Periode FIRST = Periode.parse("2021H1");
     public static final Periode LAST = Periode.parse("2025H2");
     public static final String SYNTHETIC_LABEL = "synthetisch";
+
+    /** The form of the deliveries: contract CSV files, or zips of iJw 3.2 messages (same trajectories). */
+    public enum Format {
+        CSV(".csv"), IJW(".zip");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public static Format parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "ijw" -> IJW;
+                default -> throw new IllegalArgumentException("--format is csv or ijw, not " + name);
+            };
+        }
+    }
 
     /** What was generated. */
     public record Summary(long files, long rows, long youths, long trajectories) {
@@ -28,6 +52,11 @@ public final class Generator {
     }
 
     public static Summary generate(Path dir, long seed, double scale, Consumer<String> progress) throws IOException {
+        return generate(dir, seed, scale, Format.CSV, progress);
+    }
+
+    public static Summary generate(Path dir, long seed, double scale, Format format, Consumer<String> progress)
+            throws IOException {
         if (scale <= 0 || scale > 10) {
             throw new IllegalArgumentException("scale must be above 0 and at most 10, got " + scale);
         }
@@ -37,7 +66,7 @@ public final class Generator {
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
         writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
-        long[] written = new DeliveryWriter(country, history, seed)
+        long[] written = new DeliveryWriter(country, history, seed, format)
                 .write(dir.resolve("uploads"), Periode.range(FIRST, LAST), progress);
         return new Summary(written[0], written[1], history.youthCount, history.size);
     }

@@ -27,6 +27,61 @@ public final class LargeUpload {
     private LargeUpload() {
     }
 
+    /**
+     * The iJw form for benchmarks: a zip with the messages of {@code trajectories} jeugdhulp trajectories
+     * (JW315, JW301, JW305, a JW307 for about half, a JW323 for each), all valid and active in the periode,
+     * written as a stream; returns the number of messages.
+     */
+    public static long writeIjw(Path file, long trajectories, Periode periode, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        BsnSequence bsns = new BsnSequence(seed);
+        int first = periode.firstEpochDay();
+        int last = periode.lastEpochDay();
+        long messages = 0;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            for (long t = 0; t < trajectories; t++) {
+                int start = first - 400 + random.nextInt(last - first + 401);
+                int end = random.nextDouble() < 0.45 ? Math.max(start, first) + random.nextInt(last - Math.max(start, first) + 1)
+                        : CareHistory.NONE;
+                String day = java.time.LocalDate.ofEpochDay(start).toString();
+                IjwMessages.Client client = new IjwMessages.Client(String.format(java.util.Locale.ROOT, "%09d", bsns.next()),
+                        java.time.LocalDate.ofEpochDay(start - (4 + random.nextInt(14)) * 365L).toString(),
+                        Integer.toString(1 + random.nextInt(2)), "Grootbestandsma");
+                IjwMessages.Parties parties = new IjwMessages.Parties("7301" + (1000 + random.nextInt(9000)), "0363");
+                String categorie = Integer.toString(31 + random.nextInt(8));
+                String code = categorie + "A01";
+                String id = Long.toString(t, 36).toUpperCase(java.util.Locale.ROOT);
+                String requested = java.time.LocalDate.ofEpochDay(start - random.nextInt(90)).toString();
+                messages += put(zip, "jw315/" + id + ".xml", IjwMessages.jw315(parties, "A" + id, requested, client,
+                        "R" + id, categorie, code, day, "0" + (1 + random.nextInt(6))));
+                messages += put(zip, "jw301/" + id + ".xml", IjwMessages.jw301(parties, "T" + id, requested, client, t,
+                        "R" + id, categorie, code, requested, day));
+                messages += put(zip, "jw305/" + id + ".xml", IjwMessages.jw305(parties, "S" + id, day, client, t,
+                        categorie, code, day));
+                if (end != CareHistory.NONE) {
+                    String ended = java.time.LocalDate.ofEpochDay(end).toString();
+                    messages += put(zip, "jw307/" + id + ".xml", IjwMessages.jw307(parties, "E" + id, ended, client, t,
+                            categorie, code, day, "3" + (1 + random.nextInt(5)), ended));
+                }
+                messages += put(zip, "jw323/" + id + ".xml", IjwMessages.jw323(parties, "F" + id,
+                        periode.lastDay().plusDays(14).toString(), "D" + id, periode.firstDay().toString(),
+                        periode.lastDay().toString(), client.bsn(), new IjwMessages.Prestatie(t, categorie, code,
+                                periode.firstDay().toString(), periode.lastDay().toString(), 10, random.nextInt(2_000_000),
+                                false)));
+            }
+        }
+        return messages;
+    }
+
+    static int put(java.util.zip.ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(xml.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        return 1;
+    }
+
     /** Writes {@code rows} rows (or, with {@code rows} ≤ 0, rows until the file reaches {@code bytes}). */
     public static long write(Path file, long rows, long bytes, Periode periode, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);

@@ -3,6 +3,8 @@ package nl.jeugdspiegel.ingest.ijw;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,14 +15,15 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Checks one iJw 3.2 message against its XSD (the copies in {@code reference/ijw-xsd/}, with their source
@@ -58,6 +61,10 @@ public final class MessageCheck {
     private final Map<Type, Schema> schemas = new ConcurrentHashMap<>();
     private final SAXParserFactory parsers;
     private final XMLInputFactory stax;
+    /** Parsers and validators are costly to make and not thread-safe: one of each per thread, reused. */
+    private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
+    private final ThreadLocal<Map<Type, ValidatorHandler>> validators =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(Type.class));
 
     public MessageCheck() {
         try {
@@ -107,24 +114,97 @@ public final class MessageCheck {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
             String reason = declaresDoctype(message) ? "een DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD's of entiteiten)"
-                    : "geen leesbare XML: " + firstLine(e.getMessage());
+                    : "geen leesbare XML: " + reason(String.valueOf(e.getMessage()));
             return Result.invalid(new Problem(file, line, column, reason));
         }
         if (type == null) {
             return Result.invalid(new Problem(file, 1, 1, "geen iJw 3.2-bericht JW301, JW305, JW307, JW315 of JW323"));
         }
+        ElementTracker elements = new ElementTracker();
+        boolean done = false;
         try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
-            Validator validator = schema(type).newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(message))));
+            ValidatorHandler validator = validator(type);
+            validator.setContentHandler(elements);
+            validator.setErrorHandler(elements);
+            XMLReader reader = reader();
+            reader.setContentHandler(validator);
+            reader.parse(new InputSource(new ByteArrayInputStream(message)));
+            done = true;
             return Result.valid(type);
         } catch (SAXParseException e) {
-            return Result.invalid(new Problem(file, e.getLineNumber(), e.getColumnNumber(), firstLine(e.getMessage())));
+            String element = elements.current();
+            return Result.invalid(new Problem(file, e.getLineNumber(), e.getColumnNumber(),
+                    (element == null ? "" : "element " + element + ": ") + reason(e.getMessage())));
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            return Result.invalid(new Problem(file, 0, 0, firstLine(String.valueOf(e.getMessage()))));
+            return Result.invalid(new Problem(file, 0, 0, reason(String.valueOf(e.getMessage()))));
+        } finally {
+            if (!done) { // a parse that stopped half-way: start the next message with fresh ones
+                readers.remove();
+                validators.get().remove(type);
+            }
         }
+    }
+
+    private XMLReader reader() throws SAXException, ParserConfigurationException {
+        XMLReader reader = readers.get();
+        if (reader == null) {
+            reader = parsers.newSAXParser().getXMLReader();
+            readers.set(reader);
+        }
+        return reader;
+    }
+
+    private ValidatorHandler validator(Type type) throws SAXException {
+        ValidatorHandler validator = validators.get().get(type);
+        if (validator == null) {
+            validator = schema(type).newValidatorHandler();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validators.get().put(type, validator);
+        }
+        return validator;
+    }
+
+    /**
+     * Follows the element being validated, so a problem can name it (a datatype error does not), and stops
+     * at the first schema error. Sits behind the validator: a value is validated before its end tag is
+     * passed on, so the element is still current when its value is refused.
+     */
+    private static final class ElementTracker extends DefaultHandler {
+        private final Deque<String> open = new ArrayDeque<>();
+
+        String current() {
+            return open.peekLast();
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            open.addLast(localName);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            open.pollLast();
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    }
+
+    /**
+     * The schema's reason without the offending value: a value can be a BSN, a birth date or a name, and
+     * the reason goes into the receipt. An impossible or malformed date gets a Dutch explanation first.
+     */
+    static String reason(String schemaMessage) {
+        String redacted = firstLine(schemaMessage)
+                .replaceAll("(?i)(value\\s+)'[^']*'", "$1'…'")
+                .replaceAll("^(cvc-datatype-valid[.0-9]*:\\s*)'[^']*'", "$1'…'");
+        if (redacted.startsWith("cvc-datatype-valid") && redacted.contains("'date'")) {
+            return "geen geldige datum: verwacht JJJJ-MM-DD met een dag die bestaat (" + redacted + ")";
+        }
+        return redacted;
     }
 
     /** The type named by the root element's namespace, or null; refuses a DOCTYPE before any entity is read. */

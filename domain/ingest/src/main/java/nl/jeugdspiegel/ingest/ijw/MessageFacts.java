@@ -37,7 +37,7 @@ public final class MessageFacts {
 
     /** Paths kept inside a product line. */
     private static final Set<String> LINE_PATHS = Set.of("ToewijzingNummer", "Product/Categorie", "Product/Code",
-            "Begindatum", "Einddatum", "RedenBeeindiging", "Toewijzingsdatum", "Ingangsdatum", "ToewijzingIngangsdatum",
+            "Begindatum", "Einddatum", "RedenBeeindiging", "ReferentieAanbieder", "Toewijzingsdatum", "Ingangsdatum", "ToewijzingIngangsdatum",
             "Verwijzer/Type", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum",
             "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit");
     /** Paths kept about the client and the message (relative to the message root). */

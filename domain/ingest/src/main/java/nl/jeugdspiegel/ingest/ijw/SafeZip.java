@@ -1,6 +1,7 @@
 package nl.jeugdspiegel.ingest.ijw;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -56,13 +57,18 @@ public final class SafeZip {
         this.maxEntries = maxEntries;
     }
 
-    /** Reads every entry, handing each message to the handler; returns the refused entries. */
+    /** Reads every entry, handing each message to the handler; returns the refused entries. Leaves {@code zip} open. */
     public List<Refused> read(InputStream zip, Handler handler) throws IOException {
         List<Refused> refused = new ArrayList<>();
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(zip)) {
+        // the caller owns the stream (and hashes what follows the last entry), so closing the zip must not close it
+        try (ZipInputStream in = new ZipInputStream(new FilterInputStream(zip) {
+            @Override
+            public void close() {
+            }
+        })) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 if (++entries > maxEntries) {
                     throw new ZipLimitException("het zipbestand heeft meer dan " + maxEntries + " bestanden");

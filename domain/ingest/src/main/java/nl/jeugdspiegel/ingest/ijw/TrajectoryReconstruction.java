@@ -1,10 +1,12 @@
 package nl.jeugdspiegel.ingest.ijw;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,17 +25,45 @@ import nl.jeugdspiegel.ingest.csv.Column;
  *   <li>soort and hulpvorm come from the product category (JZ020) through {@code bij_hulpvorm_afgeleid} of
  *       {@code reference/codes/ijw_jz020_productcategorie.csv}; a category without a sound mapping is
  *       reported and its trajectories are left out rather than guessed.</li>
- *   <li>reden_beeindiging: JZ588 → BIJ ({@code bij_reden_beeindiging_afgeleid}); verwijzer: the JW315's
- *       COD327 → BIJ ({@code bij_verwijzer_afgeleid}); aanmelddatum: the dagtekening of the JW315 for the
- *       client and product, else the Toewijzingsdatum of the JW301; kosten: the JW323 amounts (debet minus
+ *   <li>The chain: the allocation is the JW301 with the trajectory's ToewijzingNummer; the request is the
+ *       JW315 with the allocation's ReferentieAanbieder, or, without that link, the client's latest JW315 for
+ *       the same category dated on or before the start.</li>
+ *   <li>reden_beeindiging: JZ588 → BIJ ({@code bij_reden_beeindiging_afgeleid}); verwijzer: the request's
+ *       COD327 → BIJ ({@code bij_verwijzer_afgeleid}); aanmelddatum: the request's dagtekening, else the
+ *       allocation's Toewijzingsdatum, whichever is first found on or before the start (a request or
+ *       allocation made after care began says nothing about the wait, so then it stays empty);
+ *       aanbieder_agb: the sender (Afzender) of the JW305/JW307; kosten: the JW323 amounts (debet minus
  *       credit, in cents) of the ToewijzingNummer whose product period overlaps the periode.</li>
  *   <li>Only trajectories active in the periode of the delivery are kept.</li>
  * </ul>
  */
 public final class TrajectoryReconstruction {
 
-    /** The rows in {@link Column} order, and what the receipt should say about the reconstruction. */
-    public record Result(List<List<String>> rows, List<String> warnings) {
+    /**
+     * The rows in {@link Column} order, for each row the messages it came from, and what the receipt should
+     * say about the reconstruction. Results of parts of a delivery (clients split over buckets) add up.
+     */
+    public record Result(List<List<String>> rows, List<String> sources, int stopsWithoutStart,
+                         Map<String, Integer> unmapped) {
+
+        public static final Result EMPTY = new Result(List.of(), List.of(), 0, Map.of());
+
+        public Result plusCounts(Result other) {
+            Map<String, Integer> all = new TreeMap<>(unmapped);
+            other.unmapped.forEach((c, n) -> all.merge(c, n, Integer::sum));
+            return new Result(List.of(), List.of(), stopsWithoutStart + other.stopsWithoutStart, all);
+        }
+
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>();
+            if (stopsWithoutStart > 0) {
+                warnings.add(stopsWithoutStart + " traject(en) met een JW307 (stop) zonder JW305 (start): de begindatum "
+                        + "komt uit de JW307");
+            }
+            unmapped.forEach((categorie, n) -> warnings.add(n + " traject(en) met productcategorie " + categorie
+                    + " niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm"));
+            return warnings;
+        }
     }
 
     private final CodeList categories = ReferenceData.get().codeList(ReferenceData.IJW_PRODUCTCATEGORIE);
@@ -42,56 +72,54 @@ public final class TrajectoryReconstruction {
 
     private static final class Trajectory {
         String bsn;
+        String toewijzing;
         String geboortedatum;
         String geslacht;
         String categorie;
         String start;
         String end;
         String reden;
+        String agb;
+        String startFile;
+        String stopFile;
         boolean started;
     }
 
+    /** The facts of one delivery (or of a part of it that holds all messages of its clients). */
     public Result reconstruct(Periode periode, Collection<MessageFacts.Fact> facts) {
         Map<String, Trajectory> byKey = new TreeMap<>();
-        List<String> warnings = new ArrayList<>();
+        Map<String, List<MessageFacts.Fact>> requests = new HashMap<>();
+        Map<String, MessageFacts.Fact> allocations = new HashMap<>();
+        Map<String, List<MessageFacts.Fact>> invoices = new HashMap<>();
         for (MessageFacts.Fact f : facts) {
-            if (f.type() != MessageCheck.Type.JW305 && f.type() != MessageCheck.Type.JW307) {
-                continue;
-            }
-            Trajectory t = byKey.computeIfAbsent(key(f), k -> new Trajectory());
-            t.bsn = f.get("Client/Bsn");
-            t.geboortedatum = f.get("Client/Geboortedatum/Datum");
-            t.geslacht = f.get("Client/Geslacht");
-            t.categorie = f.get("Product/Categorie");
-            if (f.type() == MessageCheck.Type.JW305) {
-                t.start = f.get("Begindatum");
-                t.started = true;
-            } else {
-                if (t.start == null) {
-                    t.start = f.get("Begindatum");
-                }
-                t.end = f.get("Einddatum");
-                t.reden = f.get("RedenBeeindiging");
+            String bsn = f.get("Client/Bsn");
+            switch (f.type()) {
+                case JW315 -> requests.computeIfAbsent(bsn, b -> new ArrayList<>()).add(f);
+                case JW301 -> allocations.putIfAbsent(bsn + "|" + f.get("ToewijzingNummer"), f);
+                case JW323 -> invoices.computeIfAbsent(bsn + "|" + f.get("ToewijzingNummer"), b -> new ArrayList<>()).add(f);
+                case JW305, JW307 -> add(byKey.computeIfAbsent(key(f), k -> new Trajectory()), f);
             }
         }
         int stopsWithoutStart = 0;
         Map<String, Integer> unmapped = new TreeMap<>();
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, Trajectory> e : byKey.entrySet()) {
-            Trajectory t = e.getValue();
+        List<String> sources = new ArrayList<>();
+        for (Trajectory t : byKey.values()) {
             if (!active(t, periode)) {
                 continue;
             }
             String hulpvorm = categories.contains(t.categorie) ? categories.value(t.categorie, "bij_hulpvorm_afgeleid") : null;
             if (hulpvorm == null || hulpvorm.isBlank()) {
-                unmapped.merge(t.categorie, 1, Integer::sum);
+                unmapped.merge(String.valueOf(t.categorie), 1, Integer::sum);
                 continue;
             }
             if (!t.started) {
                 stopsWithoutStart++;
             }
+            MessageFacts.Fact allocation = allocations.get(t.bsn + "|" + t.toewijzing);
+            MessageFacts.Fact request = request(requests.getOrDefault(t.bsn, List.of()), allocation, t);
             String[] row = new String[Column.values().length];
-            java.util.Arrays.fill(row, "");
+            Arrays.fill(row, "");
             row[Column.BSN.ordinal()] = t.bsn;
             row[Column.GEBOORTEDATUM.ordinal()] = t.geboortedatum;
             row[Column.GESLACHT.ordinal()] = t.geslacht;
@@ -101,20 +129,39 @@ public final class TrajectoryReconstruction {
             row[Column.EINDDATUM.ordinal()] = t.end == null ? "" : t.end;
             row[Column.REDEN_BEEINDIGING.ordinal()] = t.reden == null ? "" : bij(redenen, t.reden, "bij_reden_beeindiging_afgeleid");
             row[Column.PRODUCTCATEGORIE.ordinal()] = t.categorie;
-            String[] parts = e.getKey().split("\\|", -1);
-            row[Column.AANMELDDATUM.ordinal()] = aanmelddatum(facts, t, parts[1]);
-            row[Column.VERWIJZER.ordinal()] = verwijzer(facts, t);
-            row[Column.KOSTEN.ordinal()] = kosten(facts, t, parts[1], periode);
-            rows.add(List.of(row));
+            row[Column.AANBIEDER_AGB.ordinal()] = t.agb == null ? "" : t.agb;
+            row[Column.AANMELDDATUM.ordinal()] = aanmelddatum(request, allocation, t.start);
+            row[Column.VERWIJZER.ordinal()] = request == null || request.get("Verwijzer/Type") == null ? ""
+                    : bij(verwijzers, request.get("Verwijzer/Type"), "bij_verwijzer_afgeleid");
+            row[Column.KOSTEN.ordinal()] = kosten(invoices.getOrDefault(t.bsn + "|" + t.toewijzing, List.of()), periode);
+            rows.add(Arrays.asList(row));
+            sources.add(t.startFile == null ? t.stopFile : t.stopFile == null ? t.startFile : t.startFile + ", " + t.stopFile);
         }
-        rows.sort(Comparator.comparing((List<String> r) -> r.get(Column.BSN.ordinal()))
-                .thenComparing(r -> r.get(Column.STARTDATUM.ordinal())).thenComparing(r -> r.get(Column.HULPVORM.ordinal())));
-        if (stopsWithoutStart > 0) {
-            warnings.add(stopsWithoutStart + " traject(en) met een JW307 (stop) zonder JW305 (start): de begindatum komt uit de JW307");
+        return new Result(rows, sources, stopsWithoutStart, unmapped);
+    }
+
+    private static void add(Trajectory t, MessageFacts.Fact f) {
+        t.bsn = f.get("Client/Bsn");
+        t.toewijzing = f.get("ToewijzingNummer");
+        t.geboortedatum = f.get("Client/Geboortedatum/Datum");
+        t.geslacht = f.get("Client/Geslacht");
+        t.categorie = f.get("Product/Categorie");
+        if (f.type() == MessageCheck.Type.JW305) {
+            t.start = f.get("Begindatum");
+            t.started = true;
+            t.startFile = f.file();
+            t.agb = f.get("Header/Afzender");
+        } else {
+            if (!t.started) {
+                t.start = f.get("Begindatum");
+            }
+            t.end = f.get("Einddatum");
+            t.reden = f.get("RedenBeeindiging");
+            t.stopFile = f.file();
+            if (t.agb == null) {
+                t.agb = f.get("Header/Afzender");
+            }
         }
-        unmapped.forEach((categorie, n) -> warnings.add(n + " traject(en) met productcategorie " + categorie
-                + " niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm"));
-        return new Result(rows, warnings);
     }
 
     private static String key(MessageFacts.Fact f) {
@@ -137,47 +184,37 @@ public final class TrajectoryReconstruction {
         return value == null ? "" : value;
     }
 
-    /** The dagtekening of the earliest JW315 for this client and category on or before the start, else the JW301's Toewijzingsdatum. */
-    private static String aanmelddatum(Collection<MessageFacts.Fact> facts, Trajectory t, String toewijzing) {
-        String best = null;
-        for (MessageFacts.Fact f : facts) {
-            if (f.type() == MessageCheck.Type.JW315 && t.bsn.equals(f.get("Client/Bsn")) && t.categorie.equals(f.get("Product/Categorie"))) {
-                String day = f.get("Header/BerichtIdentificatie/Dagtekening");
-                if (day != null && day.compareTo(t.start) <= 0 && (best == null || day.compareTo(best) < 0)) {
-                    best = day;
-                }
+    /** The JW315 linked to the allocation by ReferentieAanbieder, else the client's latest for the category up to the start. */
+    private static MessageFacts.Fact request(List<MessageFacts.Fact> requests, MessageFacts.Fact allocation, Trajectory t) {
+        String reference = allocation == null ? null : allocation.get("ReferentieAanbieder");
+        MessageFacts.Fact latest = null;
+        for (MessageFacts.Fact f : requests) {
+            if (reference != null && reference.equals(f.get("ReferentieAanbieder"))) {
+                return f;
+            }
+            String day = f.get("Header/BerichtIdentificatie/Dagtekening");
+            if (t.categorie.equals(f.get("Product/Categorie")) && day != null && day.compareTo(t.start) <= 0
+                    && (latest == null || day.compareTo(latest.get("Header/BerichtIdentificatie/Dagtekening")) > 0)) {
+                latest = f;
             }
         }
-        if (best != null) {
-            return best;
-        }
-        for (MessageFacts.Fact f : facts) {
-            if (f.type() == MessageCheck.Type.JW301 && t.bsn.equals(f.get("Client/Bsn")) && toewijzing.equals(f.get("ToewijzingNummer"))) {
-                return f.get("Toewijzingsdatum") == null ? "" : f.get("Toewijzingsdatum");
-            }
-        }
-        return "";
+        return latest;
     }
 
-    private String verwijzer(Collection<MessageFacts.Fact> facts, Trajectory t) {
-        for (MessageFacts.Fact f : facts) {
-            if (f.type() == MessageCheck.Type.JW315 && t.bsn.equals(f.get("Client/Bsn"))
-                    && t.categorie.equals(f.get("Product/Categorie")) && f.get("Verwijzer/Type") != null) {
-                return bij(verwijzers, f.get("Verwijzer/Type"), "bij_verwijzer_afgeleid");
-            }
+    private static String aanmelddatum(MessageFacts.Fact request, MessageFacts.Fact allocation, String start) {
+        String requested = request == null ? null : request.get("Header/BerichtIdentificatie/Dagtekening");
+        if (requested != null && requested.compareTo(start) <= 0) {
+            return requested;
         }
-        return "";
+        String allocated = allocation == null ? null : allocation.get("Toewijzingsdatum");
+        return allocated != null && allocated.compareTo(start) <= 0 ? allocated : "";
     }
 
     /** Euros with two decimals, or empty when no invoice line of the periode names the allocation. */
-    private static String kosten(Collection<MessageFacts.Fact> facts, Trajectory t, String toewijzing, Periode p) {
+    private static String kosten(List<MessageFacts.Fact> invoiceLines, Periode p) {
         long cents = 0;
         boolean any = false;
-        for (MessageFacts.Fact f : facts) {
-            if (f.type() != MessageCheck.Type.JW323 || !t.bsn.equals(f.get("Client/Bsn"))
-                    || !toewijzing.equals(f.get("ToewijzingNummer"))) {
-                continue;
-            }
+        for (MessageFacts.Fact f : invoiceLines) {
             String from = f.get("ProductPeriode/Begindatum");
             String to = f.get("ProductPeriode/Einddatum");
             if (from == null || to == null || LocalDate.parse(to).isBefore(p.firstDay()) || LocalDate.parse(from).isAfter(p.lastDay())) {
@@ -187,6 +224,6 @@ public final class TrajectoryReconstruction {
             cents += "C".equalsIgnoreCase(f.get("IngediendBedrag/DebetCredit")) ? -amount : amount;
             any = true;
         }
-        return any ? java.math.BigDecimal.valueOf(cents, 2).toPlainString() : "";
+        return any ? BigDecimal.valueOf(cents, 2).toPlainString() : "";
     }
 }

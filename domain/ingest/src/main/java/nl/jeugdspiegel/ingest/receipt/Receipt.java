@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest.receipt;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Map;
  * officer; docs/ontvangstbewijs.md explains each field. Never holds a value from the file.
  */
 @JsonPropertyOrder({"contractversie", "status", "toegepast", "melding", "gemeente", "gemeentenaam", "periode",
-        "bron", "aantallen", "afwijzing", "fouten", "dubbele_sleutels", "kolommen_genegeerd", "waarschuwingen",
+        "bron", "aantallen", "berichten", "afwijzing", "fouten", "dubbele_sleutels", "kolommen_genegeerd", "waarschuwingen",
         "drempel_afgewezen_procent", "identiek_aan", "vervangt", "levering_in_gebruik", "lake_sleutel",
         "verwerkt_op", "verwerkingstijd_ms"})
 public record Receipt(
@@ -25,6 +26,7 @@ public record Receipt(
         String periode,
         Bron bron,
         Aantallen aantallen,
+        Berichten berichten,
         Afwijzing afwijzing,
         List<Fout> fouten,
         @JsonProperty("dubbele_sleutels") Regels dubbeleSleutels,
@@ -53,6 +55,29 @@ public record Receipt(
             @JsonProperty("rijen_afgewezen") long rijenAfgewezen,
             @JsonProperty("rijen_dubbel") long rijenDubbel,
             @JsonProperty("rijen_in_lake") long rijenInLake) {
+    }
+
+    /**
+     * An iJw delivery (a zip of messages): how many messages were read, accepted and refused, the refused ones
+     * (file, line, column and the schema's reason, never a value from the message), and for the rows named in
+     * {@code fouten} and {@code dubbele_sleutels}, which messages the reconstructed trajectory came from (its
+ * warnings, such as categories without a sound mapping, go to the receipt's {@code waarschuwingen}). The
+     * rows of an iJw delivery are its reconstructed trajectories, numbered from 2 as in a CSV with a header.
+     */
+    @JsonPropertyOrder({"gelezen", "geaccepteerd", "afgewezen", "per_type", "trajecten_gereconstrueerd",
+            "afgewezen_berichten", "afgewezen_niet_getoond", "bronnen_van_regels", "uitleg"})
+    public record Berichten(long gelezen, long geaccepteerd, long afgewezen,
+                            @JsonProperty("per_type") Map<String, Long> perType,
+                            @JsonProperty("trajecten_gereconstrueerd") long trajectenGereconstrueerd,
+                            @JsonProperty("afgewezen_berichten") List<Bericht> afgewezenBerichten,
+                            @JsonProperty("afgewezen_niet_getoond") long afgewezenNietGetoond,
+                            @JsonProperty("bronnen_van_regels") Map<Long, String> bronnenVanRegels,
+                            String uitleg,
+                            @JsonIgnore List<String> waarschuwingen) {
+    }
+
+    /** One refused message. */
+    public record Bericht(String code, String bestand, Integer regel, Integer kolom, String reden) {
     }
 
     /** Why the whole delivery was rejected. */

@@ -80,7 +80,26 @@ class MessageCheckTest {
         assertEquals("start-4711.xml", problem.file());
         int begindatumLine = xml.substring(0, xml.indexOf("<Begindatum>")).split("\n", -1).length;
         assertEquals(begindatumLine, problem.line(), problem.toString());
-        assertTrue(problem.reason().contains("2024-02-31"), problem.reason());
+        assertTrue(problem.reason().contains("Begindatum") && problem.reason().contains("geen geldige datum"),
+                problem.reason());
+        assertFalse(problem.reason().contains("2024-02-31"), "values never reach a receipt: " + problem.reason());
+    }
+
+    @Test
+    void refusedValuesThatCouldBePersonalDataAreNotRepeatedInTheReason() {
+        String longName = "Achternaamdieveel" + "x".repeat(200);
+        MessageCheck.Problem name = check(jw305("2024-02-01", "")
+                .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>" + longName + "</ijw:Achternaam>"))
+                .problem().orElseThrow();
+        assertTrue(name.reason().contains("Achternaam"), name.reason());
+        assertFalse(name.reason().contains("Achternaamdieveel"), name.reason());
+        MessageCheck.Problem bsn = check(jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>11122233X</Bsn>"))
+                .problem().orElseThrow();
+        assertTrue(bsn.reason().contains("Bsn"), bsn.reason());
+        assertFalse(bsn.reason().contains("11122233"), bsn.reason());
+        MessageCheck.Problem birth = check(jw305("2024-02-01", "").replace("2012-05-17", "2012-05-32"))
+                .problem().orElseThrow();
+        assertFalse(birth.reason().contains("2012-05"), birth.reason());
     }
 
     @Test

@@ -1,0 +1,305 @@
+package nl.jeugdspiegel.ingest.ijw;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipException;
+import javax.xml.stream.XMLStreamException;
+import nl.jeugdspiegel.core.Hashes;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.DeliveryResult;
+import nl.jeugdspiegel.ingest.ReasonCode;
+import nl.jeugdspiegel.ingest.csv.Column;
+import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.validation.ValidationReport;
+
+/**
+ * Turns a delivery zip of iJw 3.2 messages into the trajectory CSV of contract §2 in a work folder, so the
+ * delivery then takes the CSV path (row validation, pseudonymisation, lake). Every message is checked
+ * against its XSD; the delivery is refused when more than the threshold of its messages is refused (the
+ * 5 % rule of the CSV rows, applied to messages).
+ *
+ * <p>Memory does not grow with the zip: messages are read one at a time, and the few facts kept of each
+ * valid message are spilled to one of N bucket files chosen by the client's BSN, so all messages of a
+ * client meet in one bucket. Each bucket is then reconstructed on its own. N grows with the zip's size.
+ * The work folder holds BSNs for the duration of the call only; the caller deletes it.
+ */
+public final class MessageDelivery {
+
+    /** At most this many refused messages are listed one by one in the receipt. */
+    public static final int MAX_PROBLEMS_SHOWN = 100;
+    /** Compressed zip bytes per bucket: a bucket's facts then take some tens of megabytes at most. */
+    static final long ZIP_BYTES_PER_BUCKET = 4L << 20;
+    static final int MAX_BUCKETS = 256;
+
+    /**
+     * What reading the messages gave. {@code csv} and {@code sources} exist when {@code problem} is null;
+     * {@code sources} has one line per CSV row: the messages the trajectory came from.
+     */
+    public record Outcome(FileProblem problem, long messages, long rejected, Map<String, Long> perType,
+                          List<MessageCheck.Problem> problems, long trajectories, List<String> warnings,
+                          Path csv, Path sources) {
+        public long accepted() {
+            return messages - rejected;
+        }
+    }
+
+    /** The delivery's result on the CSV path (its hash is the zip's), and what reading the messages gave. */
+    public record Processed(DeliveryResult result, Outcome outcome) {
+    }
+
+    private final MessageCheck check = new MessageCheck();
+    private final MessageFacts facts = new MessageFacts();
+    private final TrajectoryReconstruction reconstruction = new TrajectoryReconstruction();
+    private final SafeZip zip;
+    private final double maxRejectedFraction;
+
+    public MessageDelivery(SafeZip zip, double maxRejectedFraction) {
+        this.zip = zip;
+        this.maxRejectedFraction = maxRejectedFraction;
+    }
+
+    /**
+     * The whole iJw path: reads the messages into trajectory rows, then runs them through the CSV path of
+     * {@code processor} (validation, pseudonymisation, the lake file in {@code workDir}). The result's hash is
+     * the zip's, so a replayed zip is recognised as the same delivery.
+     */
+    public Processed process(InputStream upload, long zipBytes, Periode periode, Path workDir,
+                             DeliveryProcessor processor, Map<String, String> lakeMetadata) throws IOException {
+        MessageDigest sha256 = Hashes.sha256();
+        DigestInputStream hashed = new DigestInputStream(upload, sha256);
+        Outcome outcome = read(hashed, zipBytes, periode, workDir);
+        hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
+        String zipSha = HexFormat.of().formatHex(sha256.digest());
+        if (outcome.problem() != null) {
+            return new Processed(new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha,
+                    null, 0), outcome);
+        }
+        try (InputStream csv = Files.newInputStream(outcome.csv())) {
+            DeliveryResult rows = processor.process(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata);
+            return new Processed(new DeliveryResult(rows.problem(), rows.report(), rows.droppedColumns(), zipSha,
+                    rows.lakeFile(), rows.lakeRows()), outcome);
+        }
+    }
+
+    /** Reads the zip to its end (also when it is refused) and writes the CSV into {@code workDir}. */
+    public Outcome read(InputStream upload, long zipBytes, Periode periode, Path workDir) throws IOException {
+        int buckets = (int) Math.min(MAX_BUCKETS, zipBytes / ZIP_BYTES_PER_BUCKET + 1);
+        Reading reading = new Reading();
+        long[] bytesRead = {0};
+        BufferedInputStream in = new BufferedInputStream(new FilterInputStream(upload) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                bytesRead[0] += Math.max(0, n);
+                return n;
+            }
+        }, 1 << 16);
+        FileProblem problem = notAZip(in);
+        if (problem == null) {
+            try (FactSpill spill = new FactSpill(workDir, buckets)) {
+                for (SafeZip.Refused r : zip.read(in, entry -> reading.message(entry, spill))) {
+                    reading.refuse(new MessageCheck.Problem(r.name(), 0, 0, r.reason()));
+                }
+            } catch (SafeZip.ZipLimitException e) {
+                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, e.getMessage());
+            } catch (ZipException e) {
+                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand is beschadigd en niet te lezen ("
+                        + e.getMessage() + ")");
+            } catch (EOFException e) {
+                if (bytesRead[0] < zipBytes) {
+                    throw e; // the connection ended early, not the zip: let the read be retried
+                }
+                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand houdt midden in een bericht op "
+                        + "(onvolledig verstuurd of afgebroken); lever het opnieuw aan");
+            }
+        }
+        problem = problem != null ? problem : threshold(reading);
+        if (problem != null) {
+            return reading.outcome(problem, 0, List.of(), null, null);
+        }
+        Path csv = workDir.resolve("trajecten-uit-berichten.csv");
+        Path sources = workDir.resolve("bronnen.txt");
+        TrajectoryReconstruction.Result counts = TrajectoryReconstruction.Result.EMPTY;
+        long rows = 0;
+        try (Writer text = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CsvWriter out = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(text);
+             BufferedWriter sourceLines = Files.newBufferedWriter(sources, StandardCharsets.UTF_8)) {
+            out.writeRecord(Arrays.stream(Column.values()).map(Column::header).toList());
+            for (int b = 0; b < buckets; b++) {
+                TrajectoryReconstruction.Result part = reconstruction.reconstruct(periode, FactSpill.load(workDir, b));
+                for (int i = 0; i < part.rows().size(); i++) {
+                    out.writeRecord(part.rows().get(i));
+                    sourceLines.write(part.sources().get(i));
+                    sourceLines.newLine();
+                }
+                rows += part.rows().size();
+                counts = counts.plusCounts(part);
+            }
+        }
+        if (rows == 0) {
+            problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "de berichten bevatten geen jeugdhulptraject (JW305/JW307) "
+                    + "dat in " + periode + " actief was" + (counts.unmapped().isEmpty() ? ""
+                    : "; trajecten met productcategorie " + String.join(", ", counts.unmapped().keySet())
+                    + " zijn niet op te nemen"));
+        }
+        return reading.outcome(problem, rows, counts.warnings(), csv, sources);
+    }
+
+    /** A zip starts with a local file header (PK\3\4) or, when empty, the end record (PK\5\6). */
+    private static FileProblem notAZip(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
+                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
+        return zip ? null : FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het bestand is geen zipbestand; lever de "
+                + "iJw-berichten (.xml) als één .zip aan, of lever een CSV-bestand (.csv)");
+    }
+
+    private FileProblem threshold(Reading reading) {
+        if (reading.messages == 0) {
+            return FileProblem.of(ReasonCode.LEEG_BESTAND, "het zipbestand bevat geen iJw-berichten (.xml)");
+        }
+        double fraction = (double) reading.rejected / reading.messages;
+        if (fraction > maxRejectedFraction) {
+            return FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
+                    "%d van de %d berichten (%.1f %%) zijn afgewezen; de grens is %.1f %%",
+                    reading.rejected, reading.messages, 100 * fraction, 100 * maxRejectedFraction));
+        }
+        return null;
+    }
+
+    /** Counts and problems while the zip is read. */
+    private final class Reading {
+        long messages;
+        long rejected;
+        final Map<String, Long> perType = new TreeMap<>();
+        final List<MessageCheck.Problem> problems = new ArrayList<>();
+
+        void message(SafeZip.Entry entry, FactSpill spill) throws IOException {
+            MessageCheck.Result result = check.check(entry.name(), entry.content());
+            if (result.problem().isPresent()) {
+                refuse(result.problem().get());
+                return;
+            }
+            MessageCheck.Type type = result.type().orElseThrow();
+            try {
+                for (MessageFacts.Fact fact : facts.read(type, entry.name(), entry.content())) {
+                    spill.write(fact);
+                }
+            } catch (XMLStreamException e) {
+                refuse(new MessageCheck.Problem(entry.name(), 0, 0, "niet te lezen na de schemacontrole"));
+                return;
+            }
+            messages++;
+            perType.merge(type.name(), 1L, Long::sum);
+        }
+
+        void refuse(MessageCheck.Problem problem) {
+            messages++;
+            rejected++;
+            if (problems.size() < MAX_PROBLEMS_SHOWN) {
+                problems.add(problem);
+            }
+        }
+
+        Outcome outcome(FileProblem problem, long trajectories, List<String> warnings, Path csv, Path sources) {
+            return new Outcome(problem, messages, rejected, perType, problems, trajectories, warnings,
+                    problem == null ? csv : null, problem == null ? sources : null);
+        }
+    }
+
+    /** Facts on disk, in buckets by the client's BSN. */
+    private static final class FactSpill implements AutoCloseable {
+        private static final MessageCheck.Type[] TYPES = MessageCheck.Type.values();
+        private final DataOutputStream[] buckets;
+
+        FactSpill(Path dir, int count) throws IOException {
+            buckets = new DataOutputStream[count];
+            for (int b = 0; b < count; b++) {
+                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(dir, b)), 8192));
+            }
+        }
+
+        static Path file(Path dir, int bucket) {
+            return dir.resolve("berichtfeiten-" + bucket + ".bin");
+        }
+
+        void write(MessageFacts.Fact fact) throws IOException {
+            String bsn = String.valueOf(fact.get("Client/Bsn"));
+            DataOutputStream out = buckets[Math.floorMod(bsn.hashCode(), buckets.length)];
+            out.writeByte(fact.type().ordinal());
+            out.writeUTF(fact.file());
+            out.writeShort(fact.values().size());
+            for (Map.Entry<String, String> e : fact.values().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+        }
+
+        /** Reads one bucket back and deletes it. */
+        static List<MessageFacts.Fact> load(Path dir, int bucket) throws IOException {
+            Path file = file(dir, bucket);
+            List<MessageFacts.Fact> facts = new ArrayList<>();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                while (true) {
+                    int type;
+                    try {
+                        type = in.readByte();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    String name = in.readUTF();
+                    int n = in.readShort();
+                    Map<String, String> values = new HashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) {
+                        values.put(in.readUTF(), in.readUTF());
+                    }
+                    facts.add(new MessageFacts.Fact(TYPES[type], name, values));
+                }
+            }
+            Files.delete(file);
+            return facts;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (DataOutputStream out : buckets) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}
