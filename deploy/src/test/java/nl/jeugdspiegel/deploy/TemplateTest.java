@@ -172,6 +172,7 @@ class TemplateTest {
     @Test
     void triggersAreFilteredSoNoOutputRetriggersItsFunction() {
         Map<String, String[]> triggers = new HashMap<>();
+        Map<String, List<String>> suffixes = new HashMap<>();
         ofType("AWS::Serverless::Function").forEach((name, f) -> f.path("Events").forEach(event -> {
             if (event.path("Type").asText().equals("S3")) {
                 JsonNode rules = event.at("/Properties/Filter/S3Key/Rules");
@@ -184,11 +185,13 @@ class TemplateTest {
                         suffix = r.path("Value").asText();
                     }
                 }
+                assertTrue(!triggers.containsKey(name) || triggers.get(name)[0].equals(prefix), name + ": one prefix");
                 triggers.put(name, new String[] {prefix, suffix});
+                suffixes.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(suffix);
             }
         }));
         assertEquals("uploads/", triggers.get("IngestFunction")[0]);
-        assertEquals(".csv", triggers.get("IngestFunction")[1]);
+        assertEquals(List.of(".csv", ".zip"), suffixes.get("IngestFunction"), "CSV files and zips of iJw messages");
         assertEquals("indicators/manifest", triggers.get("ReportFunction")[0]);
         // ingest writes lake/, receipts/, quarantine/: none starts with uploads/
         for (String output : List.of("lake/trajecten/", "receipts/", "quarantine/")) {

@@ -81,13 +81,15 @@ public final class IngestService {
     }
 
     /**
-     * Warms up the ingest code path on {@code rows} made-up rows, without any S3 call (SnapStart priming).
+     * Warms up the ingest code path on {@code rows} made-up rows and loads the iJw message schemas, without any
+     * S3 call (SnapStart priming).
      * Leaves nothing behind: the work folder is removed.
      */
     public void prime(int rows) {
         Path workDir = createWorkDir();
         try {
             processor.prime(rows, workDir);
+            messages.prime();
         } catch (IOException e) {
             throw new UncheckedIOException("priming failed", e);
         } finally {

@@ -39,6 +39,19 @@ class UploadKeyTest {
     }
 
     @Test
+    void acceptsAZipOfIjwMessagesWithItsOwnReceiptKey() {
+        UploadKey.Parsed parsed = parse("uploads/GM0363/2024H1/berichten 2024H1.ZIP");
+        assertNull(parsed.problem());
+        assertEquals(new UploadKey("GM0363", Periode.parse("2024H1"), "berichten 2024H1"), parsed.key());
+        assertTrue(UploadKey.isMessageZip("uploads/GM0363/2024H1/berichten 2024H1.ZIP"));
+        assertEquals("receipts/GM0363/2024H1/levering.zip.json", UploadKey.receiptKey("uploads/GM0363/2024H1/levering.zip"),
+                "a CSV and a zip of the same name keep their own receipt");
+        assertEquals("quarantine/GM0363/2024H1/levering.zip", UploadKey.quarantineKey("uploads/GM0363/2024H1/levering.zip"));
+        assertEquals(ReasonCode.SLEUTEL_ONGELDIG, parse("uploads/GM0363/2024H1/berichten.tar.gz").problem().code());
+        assertEquals(ReasonCode.SLEUTEL_ONGELDIG, parse("uploads/GM0363/2024H1/.zip").problem().code());
+    }
+
+    @Test
     void refusesAnUnknownMunicipality() {
         UploadKey.Parsed parsed = parse("uploads/GM9999/2024H1/x.csv");
         assertEquals(ReasonCode.GEMEENTE_ONBEKEND, parsed.problem().code());

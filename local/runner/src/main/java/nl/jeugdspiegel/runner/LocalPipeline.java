@@ -78,7 +78,8 @@ final class LocalPipeline {
             configureEnvironment(server, key);
             ObjectStore store = new ObjectStore(s3, BUCKET);
             List<S3Object> uploads = store.list(UploadKey.UPLOADS).stream()
-                    .filter(o -> o.key().endsWith(".csv")) // the template's S3 trigger: suffix .csv
+                    // the template's S3 triggers: suffix .csv, and .zip for iJw messages
+                    .filter(o -> o.key().endsWith(".csv") || o.key().endsWith(".zip"))
                     .toList();
             out.printf(Locale.ROOT, "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
                     uploads.size(), dir, BUCKET, server.endpoint(), workers);

@@ -17,8 +17,9 @@ public final class Main {
             "usage:",
             "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N]   generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
             "  ./jeugdspiegel generate DIR [--seed N] [--scale F]  write synthetic uploads and a synthetic population file under DIR",
+            "                  [--format csv|ijw]                 uploads as CSV files (default) or as zips of iJw 3.2 messages",
             "  ./jeugdspiegel run DIR                              run the pipeline on DIR (DIR stands for the S3 bucket)",
-            "  ./jeugdspiegel bench ingest|indicators|report|lake benchmarks (see docs/benchmarks.md)",
+            "  ./jeugdspiegel bench ingest|ijw|indicators|report|lake  benchmarks (see docs/benchmarks.md)",
             "",
             "Environment: JEUGDSPIEGEL_PSEUDONYM_KEY (optional; else a key is created in DIR/.jeugdspiegel/).");
 
@@ -74,7 +75,8 @@ public final class Main {
 
     private static void generate(Path dir, Options options, PrintStream out) throws IOException {
         long started = System.nanoTime();
-        Generator.Summary summary = Generator.generate(dir, options.seed(), options.scale(), line -> out.println("  " + line));
+        Generator.Summary summary = Generator.generate(dir, options.seed(), options.scale(), options.format(),
+                line -> out.println("  " + line));
         out.printf(Locale.ROOT, "generated %d uploads (%,d rows; %,d synthetic youths, %,d trajectories) in %s in %.1f s%n",
                 summary.files(), summary.rows(), summary.youths(), summary.trajectories(), dir,
                 (System.nanoTime() - started) / 1e9);
@@ -122,15 +124,17 @@ public final class Main {
         Files.writeString(marker, "made by ./jeugdspiegel demo; removed by the next demo run\n");
     }
 
-    /** Positional DIR and --seed / --scale. */
-    record Options(List<String> positional, long seed, double scale) {
+    /** Positional DIR and --seed / --scale / --format. */
+    record Options(List<String> positional, long seed, double scale, Generator.Format format) {
 
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
             long seed = 20260101L;
             double scale = 1.0;
+            Generator.Format format = Generator.Format.CSV;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--format" -> format = Generator.Format.parse(value(args, ++i, "--format"));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                     case "--scale" -> scale = Double.parseDouble(value(args, ++i, "--scale"));
                     default -> {
@@ -141,7 +145,7 @@ public final class Main {
                     }
                 }
             }
-            return new Options(positional, seed, scale);
+            return new Options(positional, seed, scale, format);
         }
 
         Path dir(Path fallback) {

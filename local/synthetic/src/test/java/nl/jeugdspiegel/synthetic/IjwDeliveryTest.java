@@ -102,6 +102,33 @@ class IjwDeliveryTest {
         }
     }
 
+    @Test
+    void spillingOverManyBucketsGivesTheSameTrajectoriesAsOne(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("groot.zip");
+        long written = LargeUpload.writeIjw(zip, 400, Periode.parse("2024H1"), 5);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), 0.05);
+        List<List<String>> results = new ArrayList<>();
+        // the bucket count follows the zip's size: claiming 200 MB spreads the clients over 48 buckets
+        for (long claimedSize : new long[] {Files.size(zip), 200L << 20}) {
+            Path work = Files.createTempDirectory(dir, "w");
+            MessageDelivery.Outcome outcome;
+            try (InputStream in = Files.newInputStream(zip)) {
+                outcome = messages.read(in, claimedSize, Periode.parse("2024H1"), work);
+            }
+            assertEquals(null, outcome.problem());
+            assertEquals(written, outcome.messages());
+            List<String> lines = new ArrayList<>(Files.readAllLines(outcome.csv()));
+            lines.sort(null);
+            results.add(lines);
+            try (Stream<Path> left = Files.list(work)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("berichtfeiten-")),
+                        "every bucket is read and removed");
+            }
+        }
+        assertEquals(401, results.get(0).size(), "400 trajectories and the header");
+        assertEquals(results.get(0), results.get(1));
+    }
+
     /** The lake rows of every delivery in force, per gemeente and periode folder, and why first versions were rejected. */
     private record Ingested(Map<String, List<String>> rows, Set<ReasonCode> rejections, List<String> warnings) {
     }

@@ -38,7 +38,7 @@ public final class MessageCheck {
     public enum Type {
         JW301, JW305, JW307, JW315, JW323;
 
-        String namespace() {
+        public String namespace() {
             return "http://www.istandaarden.nl/ijw/3_2/" + name().toLowerCase(java.util.Locale.ROOT) + "/schema";
         }
     }

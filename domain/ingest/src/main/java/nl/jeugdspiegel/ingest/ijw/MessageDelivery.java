@@ -170,6 +170,16 @@ public final class MessageDelivery {
         return reading.outcome(problem, rows, counts.warnings(), csv, sources);
     }
 
+    /**
+     * Loads the five message schemas and makes this thread's parser and validators (SnapStart priming), by
+     * checking an empty message of each type; the checks fail, which is all they need to do.
+     */
+    public void prime() {
+        for (MessageCheck.Type type : MessageCheck.Type.values()) {
+            check.check("priming.xml", ("<Bericht xmlns=\"" + type.namespace() + "\"/>").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** A zip starts with a local file header (PK\3\4) or, when empty, the end record (PK\5\6). */
     private static FileProblem notAZip(BufferedInputStream in) throws IOException {
         in.mark(4);

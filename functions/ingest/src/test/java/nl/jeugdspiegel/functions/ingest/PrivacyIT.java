@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * After ingesting files with known BSNs, birth dates and extra naam/adres columns (accepted, rejected
- * and with invalid BSNs), nothing outside uploads/ and quarantine/ holds any of them, and neither does
- * the log output.
+ * and with invalid BSNs), or a zip of iJw messages with names, an address, a referrer's name and a refused
+ * over-long name, nothing outside uploads/ and quarantine/ holds any of them, and neither does the log output.
  */
 class PrivacyIT extends S3TestSupport {
 
@@ -95,7 +95,41 @@ class PrivacyIT extends S3TestSupport {
             secrets.add(TestUploads.bsn(i));
         }
         assertNoSecrets("log output", logs.toString(StandardCharsets.UTF_8), secrets);
+        assertNoSecretsOutsideUploadsAndQuarantine(secrets, 4);
+    }
 
+    @Test
+    void noPersonalDataFromIjwMessagesLeavesUploadsAndQuarantine() throws IOException {
+        Map<String, String> messages = IjwZips.messages(30);
+        // a refused message whose schema error is about a name: the receipt must not repeat it
+        messages.put("jw305/lange-naam.xml", messages.get("jw305/1.xml").replace(IjwZips.SURNAME, IjwZips.LONG_SURNAME));
+        S3Event event = Events.load("s3-put-upload-ijw.json");
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
+        PrintStream capture = new PrintStream(logs, true, StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
+        try {
+            s3().putObject(r -> r.bucket(BUCKET).key(Events.key(event)),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(IjwZips.zip(messages)));
+            handler().handleRequest(event, null);
+        } finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+        assertEquals("geaccepteerd", receipt(event).get("status").asText());
+        assertEquals(1, receipt(event).at("/berichten/afgewezen").asLong());
+        List<String> secrets = new ArrayList<>(List.of(IjwZips.SURNAME, IjwZips.LONG_SURNAME.substring(0, 20),
+                IjwZips.BIRTH_DATE, "Kastanjelaan", "Jeugdstad", "1234AB", "Dokter Verwijsma", "Verwijsma"));
+        for (int i = 0; i <= 30; i++) {
+            secrets.add(TestUploads.bsn(i));
+        }
+        assertNoSecrets("log output", logs.toString(StandardCharsets.UTF_8), secrets);
+        assertNoSecretsOutsideUploadsAndQuarantine(secrets, 2);
+    }
+
+    private void assertNoSecretsOutsideUploadsAndQuarantine(List<String> secrets, int atLeast) throws IOException {
         int checked = 0;
         for (S3Object object : s3().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()) {
             if (object.key().startsWith("uploads/") || object.key().startsWith("quarantine/")) {
@@ -108,7 +142,7 @@ class PrivacyIT extends S3TestSupport {
             }
             checked++;
         }
-        assertTrue(checked >= 4, "receipts and the lake file were checked, got " + checked);
+        assertTrue(checked >= atLeast, "receipts and the lake file were checked, got " + checked);
     }
 
     private void ingest(S3Event event, String content) {

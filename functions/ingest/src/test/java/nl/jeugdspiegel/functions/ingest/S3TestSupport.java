@@ -22,6 +22,7 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.ingest.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
+import nl.jeugdspiegel.ingest.UploadKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -61,6 +62,10 @@ abstract class S3TestSupport {
         s3().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString(content));
     }
 
+    void put(String key, byte[] content) {
+        s3().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(content));
+    }
+
     Optional<byte[]> get(String key) {
         try {
             return Optional.of(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray());
@@ -70,7 +75,7 @@ abstract class S3TestSupport {
     }
 
     JsonNode receipt(S3Event event) throws IOException {
-        String key = Events.key(event).replaceFirst("^uploads/", "receipts/").replaceFirst("\\.csv$", ".json");
+        String key = UploadKey.receiptKey(Events.key(event));
         return Json.MAPPER.readTree(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
     }
 

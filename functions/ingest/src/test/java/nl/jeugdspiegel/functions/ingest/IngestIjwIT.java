@@ -1,0 +1,120 @@
+package nl.jeugdspiegel.functions.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.jeugdspiegel.core.Hashes;
+import nl.jeugdspiegel.core.lake.Trajectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The ingest handler with events/s3-put-upload-ijw.json: a zip of iJw messages against in-process S3. */
+class IngestIjwIT extends S3TestSupport {
+
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+    static final S3Event IJW = Events.load("s3-put-upload-ijw.json");
+
+    @Override
+    S3Client s3() {
+        return S3.client();
+    }
+
+    private void ingest(S3Event event, byte[] zip) {
+        put(Events.key(event), zip);
+        handler().handleRequest(event, null);
+    }
+
+    @Test
+    void aZipOfMessagesLandsInTheLakeWithAReceiptThatNamesTheRefusedMessages() throws IOException {
+        Map<String, String> messages = IjwZips.messages(24);
+        messages.put("jw305/kapot.xml", messages.get("jw305/3.xml").replace("<Begindatum>2024-02-01</Begindatum>",
+                "<Begindatum>2024-02-30</Begindatum>"));
+        messages.put("../../buiten-de-map.xml", messages.get("jw305/4.xml"));
+        byte[] zip = IjwZips.zip(messages);
+        ingest(IJW, zip);
+
+        JsonNode receipt = receipt(IJW);
+        assertEquals("receipts/GM0363/2024H1/berichten 2024H1.zip.json",
+                nl.jeugdspiegel.ingest.UploadKey.receiptKey(Events.key(IJW)));
+        assertEquals("geaccepteerd", receipt.get("status").asText(), receipt.toString());
+        assertEquals(Hashes.sha256Hex(zip), receipt.at("/bron/sha256").asText(),
+                "the receipt names the zip as delivered");
+        JsonNode berichten = receipt.get("berichten");
+        assertEquals(messages.size(), berichten.get("gelezen").asLong());
+        assertEquals(2, berichten.get("afgewezen").asLong());
+        assertEquals(24, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories");
+        assertEquals(24 + 1, berichten.at("/per_type/JW305").asLong(), "24 jeugdhulp starts and one jeugdbescherming");
+        Map<String, JsonNode> refused = new java.util.TreeMap<>();
+        berichten.get("afgewezen_berichten").forEach(b -> refused.put(b.get("bestand").asText(), b));
+        assertEquals(List.of("../../buiten-de-map.xml", "jw305/kapot.xml"), List.copyOf(refused.keySet()));
+        JsonNode kapot = refused.get("jw305/kapot.xml");
+        assertEquals("bericht_ongeldig", kapot.get("code").asText());
+        assertTrue(kapot.get("regel").asInt() > 1, kapot.toString());
+        assertTrue(kapot.get("reden").asText().contains("Begindatum"), kapot.toString());
+        assertFalse(kapot.toString().contains("2024-02-30"), "no value from a message in the receipt");
+        assertTrue(refused.get("../../buiten-de-map.xml").get("reden").asText().contains(".."));
+        assertTrue(receipt.get("waarschuwingen").toString().contains("productcategorie 48 niet opgenomen"),
+                receipt.get("waarschuwingen").toString());
+
+        List<Trajectory> lake = lakeRows();
+        assertEquals(24, lake.size());
+        assertEquals(24, receipt.at("/aantallen/rijen_in_lake").asLong());
+        Map<String, Long> perHulpvorm = lake.stream().collect(Collectors.groupingBy(Trajectory::hulpvorm,
+                java.util.TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of("01", 3L, "02", 3L, "03", 3L, "04", 3L, "11", 3L, "12", 3L, "13", 3L, "14", 3L), perHulpvorm,
+                "JZ020 31–38 → BIJ 01–04, 11–14");
+        Trajectory ended = lake.stream().filter(Trajectory::hasEinddatum).findFirst().orElseThrow();
+        assertEquals("01", ended.redenBeeindiging(), "JZ588 31 → BIJ 01");
+        assertEquals("02", ended.verwijzer(), "COD327 02 → BIJ 02");
+        assertEquals(java.time.LocalDate.parse("2024-01-05").toEpochDay(), ended.aanmelddatum());
+        assertEquals("73010001", ended.aanbiederAgb());
+        assertEquals(12, lake.stream().filter(Trajectory::hasEinddatum).count());
+    }
+
+    @Test
+    void aReplayedZipChangesNothing() throws IOException {
+        byte[] zip = IjwZips.zip(IjwZips.messages(20));
+        ingest(IJW, zip);
+        String etag = s3().headObject(r -> r.bucket(BUCKET).key(LAKE_KEY)).eTag();
+        handler().handleRequest(IJW, null);
+        assertEquals(etag, s3().headObject(r -> r.bucket(BUCKET).key(LAKE_KEY)).eTag());
+        assertEquals(Events.key(IJW), receipt(IJW).get("identiek_aan").asText());
+    }
+
+    @Test
+    void aZipWithTooManyRefusedMessagesIsQuarantinedAndTheEarlierDeliveryStays() throws IOException {
+        put(Events.key(UPLOAD), validUpload(30));
+        handler().handleRequest(UPLOAD, null);
+        Map<String, String> messages = IjwZips.messages(20);
+        messages.replaceAll((name, xml) -> name.startsWith("jw323/") ? xml.replace("ijw:DebetCredit>", "ijw:Fout>") : xml);
+        ingest(IJW, IjwZips.zip(messages));
+
+        JsonNode receipt = receipt(IJW);
+        assertEquals("afgewezen", receipt.get("status").asText());
+        assertEquals("te_veel_fouten", receipt.at("/afwijzing/code").asText());
+        assertTrue(receipt.at("/afwijzing/melding").asText().contains("berichten"), receipt.toString());
+        assertEquals(20, receipt.at("/berichten/afgewezen").asLong());
+        assertEquals(Events.key(UPLOAD), receipt.at("/levering_in_gebruik/sleutel").asText());
+        assertTrue(get("quarantine/GM0363/2024H1/berichten 2024H1.zip").isPresent());
+        assertEquals(30, lakeRows().size(), "the CSV delivery stays in force");
+    }
+
+    @Test
+    void somethingElseThanAZipIsRefusedWithAClearReason() throws IOException {
+        put(Events.key(IJW), validUpload(5));
+        handler().handleRequest(IJW, null);
+        JsonNode receipt = receipt(IJW);
+        assertEquals("zip_ongeldig", receipt.at("/afwijzing/code").asText());
+        assertTrue(receipt.at("/afwijzing/melding").asText().contains("geen zipbestand"), receipt.toString());
+        assertTrue(get(LAKE_KEY).isEmpty());
+    }
+}
