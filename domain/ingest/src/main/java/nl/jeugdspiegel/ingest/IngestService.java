@@ -1,10 +1,7 @@
 package nl.jeugdspiegel.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,12 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
@@ -141,9 +135,10 @@ public final class IngestService {
         Receipt.Berichten berichten = null;
         DeliveryResult result;
         if (UploadKey.isMessageZip(event.key())) {
-            MessagesRead read = readMessages(upload, sizeOf(event, object), key, workDir, footer);
-            result = read.result();
-            berichten = read.berichten();
+            MessageDelivery.Processed processed = messages.process(upload, sizeOf(event, object), key.periode(),
+                    workDir, processor, footer);
+            result = processed.result();
+            berichten = processed.receiptPart();
         } else {
             result = processor.process(upload, sizeOf(event, object), key.periode(), workDir, footer);
         }
@@ -185,54 +180,6 @@ public final class IngestService {
             return receipt(Receipt.GEACCEPTEERD, true, melding, event, object, result.sha256(), result, berichten,
                     null, key, previous, identical, delivery, lakeKey, started);
         }
-    }
-
-    /** The result of an iJw delivery, and the messages part of its receipt. */
-    private record MessagesRead(DeliveryResult result, Receipt.Berichten berichten) {
-    }
-
-    /**
-     * A zip of iJw messages: the messages are checked and turned into trajectory rows in a CSV in the work
-     * folder, which then takes the CSV path. The delivery's hash is the zip's.
-     */
-    private MessagesRead readMessages(InputStream upload, long size, UploadKey key, Path workDir,
-                                      Map<String, String> footer) throws IOException {
-        MessageDelivery.Processed processed = messages.process(upload, size, key.periode(), workDir, processor, footer);
-        MessageDelivery.Outcome outcome = processed.outcome();
-        DeliveryResult result = processed.result();
-        List<Receipt.Bericht> refused = outcome.problems().stream().map(p -> new Receipt.Bericht(
-                ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
-                p.column() == 0 ? null : p.column(), p.reason())).toList();
-        Receipt.Berichten berichten = new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(),
-                outcome.perType(), outcome.trajectories(), refused, outcome.rejected() - refused.size(),
-                sourcesOfCitedRows(outcome, result.report()),
-                "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
-                        + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de berichten "
-                        + "waar zo'n traject uit komt.", outcome.warnings());
-        return new MessagesRead(result, berichten);
-    }
-
-    /** For the rows a receipt names, the message files they came from. */
-    private static Map<Long, String> sourcesOfCitedRows(MessageDelivery.Outcome outcome, ValidationReport report)
-            throws IOException {
-        if (outcome.sources() == null) {
-            return null;
-        }
-        Set<Long> cited = new HashSet<>(report.duplicateLines());
-        report.reasons().values().forEach(stats -> cited.addAll(stats.firstLines()));
-        if (cited.isEmpty()) {
-            return null;
-        }
-        Map<Long, String> sources = new TreeMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(outcome.sources(), StandardCharsets.UTF_8)) {
-            long csvLine = 2; // the first trajectory is line 2 of the CSV, after the header
-            for (String line; (line = lines.readLine()) != null; csvLine++) {
-                if (cited.contains(csvLine)) {
-                    sources.put(csvLine, line);
-                }
-            }
-        }
-        return sources;
     }
 
     private Receipt reject(ObjectStore store, UploadEvent event, GetObjectResponse object, String sha256,

@@ -3,6 +3,7 @@ package nl.jeugdspiegel.ingest.ijw;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
@@ -21,10 +22,12 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamException;
@@ -35,6 +38,7 @@ import nl.jeugdspiegel.ingest.DeliveryResult;
 import nl.jeugdspiegel.ingest.ReasonCode;
 import nl.jeugdspiegel.ingest.csv.Column;
 import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
 
 /**
@@ -70,6 +74,38 @@ public final class MessageDelivery {
 
     /** The delivery's result on the CSV path (its hash is the zip's), and what reading the messages gave. */
     public record Processed(DeliveryResult result, Outcome outcome) {
+
+        /** The receipt's {@code berichten} block (its warnings go to the receipt's {@code waarschuwingen}). */
+        public Receipt.Berichten receiptPart() throws IOException {
+            List<Receipt.Bericht> refused = outcome.problems().stream().map(p -> new Receipt.Bericht(
+                    ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
+                    p.column() == 0 ? null : p.column(), p.reason())).toList();
+            return new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(), outcome.perType(),
+                    outcome.trajectories(), refused, outcome.rejected() - refused.size(), sourcesOfCitedRows(),
+                    "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
+                            + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de "
+                            + "berichten waar zo'n traject uit komt.", outcome.warnings());
+        }
+
+        /** For the rows the receipt names (rejected or replaced), the message files they came from. */
+        private Map<Long, String> sourcesOfCitedRows() throws IOException {
+            ValidationReport report = result.report();
+            Set<Long> cited = new HashSet<>(report.duplicateLines());
+            report.reasons().values().forEach(stats -> cited.addAll(stats.firstLines()));
+            if (outcome.sources() == null || cited.isEmpty()) {
+                return null;
+            }
+            Map<Long, String> sources = new TreeMap<>();
+            try (BufferedReader lines = Files.newBufferedReader(outcome.sources(), StandardCharsets.UTF_8)) {
+                long csvLine = 2; // the first trajectory is line 2 of the CSV, after the header
+                for (String line; (line = lines.readLine()) != null; csvLine++) {
+                    if (cited.contains(csvLine)) {
+                        sources.put(csvLine, line);
+                    }
+                }
+            }
+            return sources;
+        }
     }
 
     private final MessageCheck check = new MessageCheck();

@@ -39,6 +39,8 @@ class IngestIjwIT extends S3TestSupport {
         messages.put("jw305/kapot.xml", messages.get("jw305/3.xml").replace("<Begindatum>2024-02-01</Begindatum>",
                 "<Begindatum>2024-02-30</Begindatum>"));
         messages.put("../../buiten-de-map.xml", messages.get("jw305/4.xml"));
+        // valid for the schema ([0-9]{9}) but not a BSN (elfproef): the row check rejects the trajectory
+        messages.put("jw305/elfproef.xml", messages.get("jw305/5.xml").replace(IjwZips.client(5).bsn(), "123456789"));
         byte[] zip = IjwZips.zip(messages);
         ingest(IJW, zip);
 
@@ -51,8 +53,14 @@ class IngestIjwIT extends S3TestSupport {
         JsonNode berichten = receipt.get("berichten");
         assertEquals(messages.size(), berichten.get("gelezen").asLong());
         assertEquals(2, berichten.get("afgewezen").asLong());
-        assertEquals(24, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories");
-        assertEquals(24 + 1, berichten.at("/per_type/JW305").asLong(), "24 jeugdhulp starts and one jeugdbescherming");
+        assertEquals(25, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories and the bad BSN");
+        JsonNode elfproef = receipt.get("fouten").get(0);
+        assertEquals("bsn_elfproef", elfproef.get("code").asText());
+        String row = elfproef.get("regels").get(0).asText();
+        assertEquals("jw305/elfproef.xml", berichten.at("/bronnen_van_regels/" + row).asText(),
+                "the receipt says which message the rejected trajectory came from");
+        assertEquals(24 + 2, berichten.at("/per_type/JW305").asLong(),
+                "24 jeugdhulp starts, the start with a bad BSN and one jeugdbescherming");
         Map<String, JsonNode> refused = new java.util.TreeMap<>();
         berichten.get("afgewezen_berichten").forEach(b -> refused.put(b.get("bestand").asText(), b));
         assertEquals(List.of("../../buiten-de-map.xml", "jw305/kapot.xml"), List.copyOf(refused.keySet()));
