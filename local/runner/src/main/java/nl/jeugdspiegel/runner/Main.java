@@ -15,7 +15,8 @@ public final class Main {
 
     private static final String USAGE = String.join("\n",
             "usage:",
-            "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N]   generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
+            "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N] [--format csv|ijw]",
+            "                                                     generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
             "  ./jeugdspiegel generate DIR [--seed N] [--scale F]  write synthetic uploads and a synthetic population file under DIR",
             "                  [--format csv|ijw]                 uploads as CSV files (default) or as zips of iJw 3.2 messages",
             "  ./jeugdspiegel run DIR                              run the pipeline on DIR (DIR stands for the S3 bucket)",

@@ -56,6 +56,14 @@ public final class IjwMessages {
                 .append("          <ijw:Code>").append(code).append("</ijw:Code>\n        </Product>\n");
     }
 
+    /** Opens the product list and its one line, with the allocation number and the product. */
+    private static void productLine(StringBuilder xml, String list, String line, long toewijzingNummer,
+                                    String categorie, String code) {
+        xml.append("    <").append(list).append(">\n      <").append(line).append(">\n")
+                .append("        <ToewijzingNummer>").append(toewijzingNummer).append("</ToewijzingNummer>\n");
+        product(xml, categorie, code);
+    }
+
     private static String close(StringBuilder xml, String lines) {
         return xml.append("    </").append(lines).append(">\n  </Client>\n</Bericht>\n").toString();
     }
@@ -103,9 +111,7 @@ public final class IjwMessages {
                                String categorie, String code, String begindatum) {
         StringBuilder xml = open("JW305", "438", from.agb(), from.gemeente(), id, dagtekening);
         client(xml, c, false);
-        xml.append("    <StartProducten>\n      <StartProduct>\n")
-                .append("        <ToewijzingNummer>").append(toewijzingNummer).append("</ToewijzingNummer>\n");
-        product(xml, categorie, code);
+        productLine(xml, "StartProducten", "StartProduct", toewijzingNummer, categorie, code);
         xml.append("        <Begindatum>").append(begindatum).append("</Begindatum>\n")
                 .append("        <StatusAanlevering>1</StatusAanlevering>\n      </StartProduct>\n");
         return close(xml, "StartProducten");
@@ -116,9 +122,7 @@ public final class IjwMessages {
                                String categorie, String code, String begindatum, String reden, String einddatum) {
         StringBuilder xml = open("JW307", "440", from.agb(), from.gemeente(), id, dagtekening);
         client(xml, c, false);
-        xml.append("    <StopProducten>\n      <StopProduct>\n")
-                .append("        <ToewijzingNummer>").append(toewijzingNummer).append("</ToewijzingNummer>\n");
-        product(xml, categorie, code);
+        productLine(xml, "StopProducten", "StopProduct", toewijzingNummer, categorie, code);
         xml.append("        <Begindatum>").append(begindatum).append("</Begindatum>\n")
                 .append("        <RedenBeeindiging>").append(reden).append("</RedenBeeindiging>\n")
                 .append("        <Einddatum>").append(einddatum).append("</Einddatum>\n")
