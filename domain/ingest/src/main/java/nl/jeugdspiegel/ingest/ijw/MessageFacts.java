@@ -39,7 +39,7 @@ public final class MessageFacts {
     private static final Set<String> LINE_PATHS = Set.of("ToewijzingNummer", "Product/Categorie", "Product/Code",
             "Begindatum", "Einddatum", "RedenBeeindiging", "ReferentieAanbieder", "Toewijzingsdatum", "Ingangsdatum", "ToewijzingIngangsdatum",
             "Verwijzer/Type", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum",
-            "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit");
+            "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit", "ProductReferentie/ReferentieNummer");
     /** Paths kept about the client and the message (relative to the message root). */
     private static final Set<String> CLIENT_PATHS = Set.of("Client/Bsn", "Client/Geboortedatum/Datum", "Client/Geslacht",
             "Declaratie/Clienten/Client/Bsn", "Header/BerichtIdentificatie/Dagtekening", "Header/Afzender");

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.CodeList;
@@ -33,7 +35,8 @@ import nl.jeugdspiegel.ingest.csv.Column;
  *       allocation's Toewijzingsdatum, whichever is first found on or before the start (a request or
  *       allocation made after care began says nothing about the wait, so then it stays empty);
  *       aanbieder_agb: the sender (Afzender) of the JW305/JW307; kosten: the JW323 amounts (debet minus
- *       credit, in cents) of the ToewijzingNummer whose product period overlaps the periode.</li>
+ *       credit, in cents) of the ToewijzingNummer whose product period overlaps the periode, each invoice
+ *       line (ProductReferentie) counted once.</li>
  *   <li>Only trajectories active in the periode of the delivery are kept.</li>
  * </ul>
  */
@@ -214,7 +217,12 @@ public final class TrajectoryReconstruction {
     private static String kosten(List<MessageFacts.Fact> invoiceLines, Periode p) {
         long cents = 0;
         boolean any = false;
+        Set<String> seen = new HashSet<>();
         for (MessageFacts.Fact f : invoiceLines) {
+            String reference = f.get("ProductReferentie/ReferentieNummer");
+            if (reference != null && !seen.add(reference)) {
+                continue; // the same invoice line sent again (a correction is a credit line with its own number)
+            }
             String from = f.get("ProductPeriode/Begindatum");
             String to = f.get("ProductPeriode/Einddatum");
             if (from == null || to == null || LocalDate.parse(to).isBefore(p.firstDay()) || LocalDate.parse(from).isAfter(p.lastDay())) {

@@ -52,7 +52,12 @@ class TrajectoryReconstructionTest {
                 start("4711", "32", "2024-02-01"),
                 stop("4711", "32", "2024-02-01", "2024-05-31", "31"),
                 fact(MessageCheck.Type.JW323, "ToewijzingNummer", "4711", "ProductPeriode/Begindatum", "2024-02-01",
-                        "ProductPeriode/Einddatum", "2024-02-29", "IngediendBedrag/Bedrag", "125050", "IngediendBedrag/DebetCredit", "D"),
+                        "ProductPeriode/Einddatum", "2024-02-29", "IngediendBedrag/Bedrag", "125050", "IngediendBedrag/DebetCredit", "D",
+                        "ProductReferentie/ReferentieNummer", "DEC1-1"),
+                // the same invoice sent again counts once
+                fact(MessageCheck.Type.JW323, "ToewijzingNummer", "4711", "ProductPeriode/Begindatum", "2024-02-01",
+                        "ProductPeriode/Einddatum", "2024-02-29", "IngediendBedrag/Bedrag", "125050", "IngediendBedrag/DebetCredit", "D",
+                        "ProductReferentie/ReferentieNummer", "DEC1-1"),
                 fact(MessageCheck.Type.JW323, "ToewijzingNummer", "4711", "ProductPeriode/Begindatum", "2024-03-01",
                         "ProductPeriode/Einddatum", "2024-03-31", "IngediendBedrag/Bedrag", "5000", "IngediendBedrag/DebetCredit", "C"),
                 // an invoice line of another half-year does not count
