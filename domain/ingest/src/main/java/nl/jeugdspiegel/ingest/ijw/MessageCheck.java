@@ -47,16 +47,27 @@ public final class MessageCheck {
     public record Problem(String file, int line, int column, String reason) {
     }
 
-    /** The outcome: the type when the message is valid, else the problem. */
-    public record Result(Optional<Type> type, Optional<Problem> problem) {
+    /**
+     * The outcome: the type when the message is valid, else the problem; or, for an iJw 3.2 message of a type
+     * trajectories do not need (JW302 retour, JW304 wijziging, JW317, …), only its name in {@code otherType}:
+     * it is skipped, not refused, so a municipality can send its whole message traffic.
+     */
+    public record Result(Optional<Type> type, Optional<Problem> problem, Optional<String> otherType) {
         static Result valid(Type type) {
-            return new Result(Optional.of(type), Optional.empty());
+            return new Result(Optional.of(type), Optional.empty(), Optional.empty());
         }
 
         static Result invalid(Problem problem) {
-            return new Result(Optional.empty(), Optional.of(problem));
+            return new Result(Optional.empty(), Optional.of(problem), Optional.empty());
+        }
+
+        static Result other(String type) {
+            return new Result(Optional.empty(), Optional.empty(), Optional.of(type));
         }
     }
+
+    private static final java.util.regex.Pattern IJW_NAMESPACE =
+            java.util.regex.Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema");
 
     private final Map<Type, Schema> schemas = new ConcurrentHashMap<>();
     private final SAXParserFactory parsers;
@@ -107,9 +118,18 @@ public final class MessageCheck {
 
     /** Validates one message; {@code file} names it in problems. */
     public Result check(String file, byte[] message) {
-        Type type;
+        Type type = null;
         try {
-            type = rootType(message);
+            String namespace = rootNamespace(message);
+            for (Type t : Type.values()) {
+                if (t.namespace().equals(namespace)) {
+                    type = t;
+                }
+            }
+            java.util.regex.Matcher other = IJW_NAMESPACE.matcher(namespace == null ? "" : namespace);
+            if (type == null && other.matches()) {
+                return Result.other(other.group(1).toUpperCase(java.util.Locale.ROOT));
+            }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
@@ -207,8 +227,8 @@ public final class MessageCheck {
         return redacted;
     }
 
-    /** The type named by the root element's namespace, or null; refuses a DOCTYPE before any entity is read. */
-    private Type rootType(byte[] message) throws XMLStreamException {
+    /** The root element's namespace, or null; refuses a DOCTYPE before any entity is read. */
+    private String rootNamespace(byte[] message) throws XMLStreamException {
         XMLStreamReader reader = stax.createXMLStreamReader(new ByteArrayInputStream(message));
         try {
             while (reader.hasNext()) {
@@ -217,12 +237,7 @@ public final class MessageCheck {
                     throw new XMLStreamException("een DOCTYPE is niet toegestaan in een iJw-bericht", reader.getLocation());
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    for (Type t : Type.values()) {
-                        if (t.namespace().equals(reader.getNamespaceURI())) {
-                            return t;
-                        }
-                    }
-                    return null;
+                    return reader.getNamespaceURI();
                 }
             }
             return null;

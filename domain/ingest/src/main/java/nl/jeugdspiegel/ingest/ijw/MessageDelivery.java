@@ -61,11 +61,13 @@ public final class MessageDelivery {
     static final int MAX_BUCKETS = 256;
 
     /**
-     * What reading the messages gave. {@code csv} and {@code sources} exist when {@code problem} is null;
-     * {@code sources} has one line per CSV row: the messages the trajectory came from.
+     * What reading the messages gave. {@code messages} counts the messages checked (accepted and refused);
+     * {@code skipped} the iJw messages of other types per type, which are not checked. {@code csv} and
+     * {@code sources} exist when {@code problem} is null; {@code sources} has one line per CSV row: the
+     * messages the trajectory came from.
      */
     public record Outcome(FileProblem problem, long messages, long rejected, Map<String, Long> perType,
-                          List<MessageCheck.Problem> problems, long trajectories, List<String> warnings,
+                          Map<String, Long> skipped, List<MessageCheck.Problem> problems, long trajectories, List<String> warnings,
                           Path csv, Path sources) {
         public long accepted() {
             return messages - rejected;
@@ -81,7 +83,7 @@ public final class MessageDelivery {
                     ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
                     p.column() == 0 ? null : p.column(), p.reason())).toList();
             return new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(), outcome.perType(),
-                    outcome.trajectories(), refused, outcome.rejected() - refused.size(), sourcesOfCitedRows(),
+                    outcome.skipped().isEmpty() ? null : outcome.skipped(), outcome.trajectories(), refused, outcome.rejected() - refused.size(), sourcesOfCitedRows(),
                     "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
                             + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de "
                             + "berichten waar zo'n traject uit komt.", outcome.warnings());
@@ -229,7 +231,9 @@ public final class MessageDelivery {
 
     private FileProblem threshold(Reading reading) {
         if (reading.messages == 0) {
-            return FileProblem.of(ReasonCode.LEEG_BESTAND, "het zipbestand bevat geen iJw-berichten (.xml)");
+            return FileProblem.of(ReasonCode.LEEG_BESTAND, reading.skipped.isEmpty()
+                    ? "het zipbestand bevat geen iJw-berichten (.xml)"
+                    : "het zipbestand bevat geen JW301, JW305, JW307, JW315 of JW323, alleen " + reading.skipped.keySet());
         }
         double fraction = (double) reading.rejected / reading.messages;
         if (fraction > maxRejectedFraction) {
@@ -245,10 +249,15 @@ public final class MessageDelivery {
         long messages;
         long rejected;
         final Map<String, Long> perType = new TreeMap<>();
+        final Map<String, Long> skipped = new TreeMap<>();
         final List<MessageCheck.Problem> problems = new ArrayList<>();
 
         void message(SafeZip.Entry entry, FactSpill spill) throws IOException {
             MessageCheck.Result result = check.check(entry.name(), entry.content());
+            if (result.otherType().isPresent()) {
+                skipped.merge(result.otherType().get(), 1L, Long::sum);
+                return;
+            }
             if (result.problem().isPresent()) {
                 refuse(result.problem().get());
                 return;
@@ -275,7 +284,7 @@ public final class MessageDelivery {
         }
 
         Outcome outcome(FileProblem problem, long trajectories, List<String> warnings, Path csv, Path sources) {
-            return new Outcome(problem, messages, rejected, perType, problems, trajectories, warnings,
+            return new Outcome(problem, messages, rejected, perType, skipped, problems, trajectories, warnings,
                     problem == null ? csv : null, problem == null ? sources : null);
         }
     }

@@ -58,16 +58,18 @@ public record Receipt(
     }
 
     /**
-     * An iJw delivery (a zip of messages): how many messages were read, accepted and refused, the refused ones
+     * An iJw delivery (a zip of messages): how many messages were read, accepted and refused (and, per type, the
+ * iJw messages of other types that were skipped), the refused ones
      * (file, line, column and the schema's reason, never a value from the message), and for the rows named in
      * {@code fouten} and {@code dubbele_sleutels}, which messages the reconstructed trajectory came from (its
  * warnings, such as categories without a sound mapping, go to the receipt's {@code waarschuwingen}). The
      * rows of an iJw delivery are its reconstructed trajectories, numbered from 2 as in a CSV with a header.
      */
-    @JsonPropertyOrder({"gelezen", "geaccepteerd", "afgewezen", "per_type", "trajecten_gereconstrueerd",
+    @JsonPropertyOrder({"gelezen", "geaccepteerd", "afgewezen", "per_type", "overgeslagen", "trajecten_gereconstrueerd",
             "afgewezen_berichten", "afgewezen_niet_getoond", "bronnen_van_regels", "uitleg"})
     public record Berichten(long gelezen, long geaccepteerd, long afgewezen,
                             @JsonProperty("per_type") Map<String, Long> perType,
+                            Map<String, Long> overgeslagen,
                             @JsonProperty("trajecten_gereconstrueerd") long trajectenGereconstrueerd,
                             @JsonProperty("afgewezen_berichten") List<Bericht> afgewezenBerichten,
                             @JsonProperty("afgewezen_niet_getoond") long afgewezenNietGetoond,

@@ -129,6 +129,13 @@ class MessageCheckTest {
     }
 
     @Test
+    void anIjwMessageOfAnotherTypeIsSkippedNotRefused() {
+        MessageCheck.Result result = check("<?xml version=\"1.0\"?><Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>");
+        assertEquals(java.util.Optional.of("JW317"), result.otherType());
+        assertTrue(result.problem().isEmpty() && result.type().isEmpty());
+    }
+
+    @Test
     void otherXmlIsNotAnIjwMessage() {
         MessageCheck.Problem problem = check("<?xml version=\"1.0\"?><Bericht xmlns=\"urn:other\"/>").problem().orElseThrow();
         assertTrue(problem.reason().contains("geen iJw"), problem.reason());

@@ -41,6 +41,8 @@ class IngestIjwIT extends S3TestSupport {
         messages.put("../../buiten-de-map.xml", messages.get("jw305/4.xml"));
         // valid for the schema ([0-9]{9}) but not a BSN (elfproef): the row check rejects the trajectory
         messages.put("jw305/elfproef.xml", messages.get("jw305/5.xml").replace(IjwZips.client(5).bsn(), "123456789"));
+        // a message type trajectories do not need (JW317, a retour): skipped, not refused
+        messages.put("jw317/1.xml", "<?xml version=\"1.0\"?>\n<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>\n");
         byte[] zip = IjwZips.zip(messages);
         ingest(IJW, zip);
 
@@ -51,7 +53,8 @@ class IngestIjwIT extends S3TestSupport {
         assertEquals(Hashes.sha256Hex(zip), receipt.at("/bron/sha256").asText(),
                 "the receipt names the zip as delivered");
         JsonNode berichten = receipt.get("berichten");
-        assertEquals(messages.size(), berichten.get("gelezen").asLong());
+        assertEquals(messages.size() - 1, berichten.get("gelezen").asLong());
+        assertEquals(1, berichten.at("/overgeslagen/JW317").asLong());
         assertEquals(2, berichten.get("afgewezen").asLong());
         assertEquals(25, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories and the bad BSN");
         JsonNode elfproef = receipt.get("fouten").get(0);
