@@ -67,8 +67,8 @@ public final class MessageDelivery {
      * messages the trajectory came from.
      */
     public record Outcome(FileProblem problem, long messages, long rejected, Map<String, Long> perType,
-                          Map<String, Long> skipped, List<MessageCheck.Problem> problems, long trajectories, List<String> warnings,
-                          Path csv, Path sources) {
+                          Map<String, Long> skipped, List<MessageCheck.Problem> problems, long trajectories,
+                          List<String> warnings, Path csv, Path sources) {
         public long accepted() {
             return messages - rejected;
         }
@@ -83,7 +83,8 @@ public final class MessageDelivery {
                     ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
                     p.column() == 0 ? null : p.column(), p.reason())).toList();
             return new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(), outcome.perType(),
-                    outcome.skipped().isEmpty() ? null : outcome.skipped(), outcome.trajectories(), refused, outcome.rejected() - refused.size(), sourcesOfCitedRows(),
+                    outcome.skipped().isEmpty() ? null : outcome.skipped(), outcome.trajectories(), refused,
+                    outcome.rejected() - refused.size(), sourcesOfCitedRows(),
                     "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
                             + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de "
                             + "berichten waar zo'n traject uit komt.", outcome.warnings());
