@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.synthetic;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -10,9 +11,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.zip.ZipOutputStream;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -116,7 +119,7 @@ final class DeliveryWriter {
 
     /** The trajectories of g active in p, in delivery order. */
     private int[] active(SyntheticCountry.Gemeente g, Periode p) {
-        return java.util.Arrays.stream(byGemeente[g.index()]).filter(t -> history.start[t] <= p.lastEpochDay()
+        return Arrays.stream(byGemeente[g.index()]).filter(t -> history.start[t] <= p.lastEpochDay()
                 && (history.end[t] == CareHistory.NONE || history.end[t] >= p.firstEpochDay())).toArray();
     }
 
@@ -154,8 +157,8 @@ final class DeliveryWriter {
     private long writeZip(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault) throws IOException {
         int[] active = active(g, p);
         IjwDelivery messages = new IjwDelivery(history, this, g, p);
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
-                new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (ZipOutputStream zip = new ZipOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (int i = 0; i < active.length; i++) {
                 messages.write(zip, active[i], error(active[i], i, g, p, fault, active.length));
             }
@@ -163,7 +166,7 @@ final class DeliveryWriter {
         if (fault == Fault.LATIN1) {
             // the iJw counterpart of a file in the wrong encoding: a zip cut off halfway (an aborted upload)
             byte[] whole = Files.readAllBytes(file);
-            Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+            Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         }
         return active.length;
     }
@@ -178,7 +181,7 @@ final class DeliveryWriter {
         Charset charset = fault == Fault.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
         int[] active = active(g, p);
         long rows = 0;
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             if (dialect.bom() && charset == StandardCharsets.UTF_8) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }

@@ -1,12 +1,17 @@
 package nl.jeugdspiegel.synthetic;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -39,21 +44,21 @@ public final class LargeUpload {
         int last = periode.lastEpochDay();
         long messages = 0;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
-                new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (ZipOutputStream zip = new ZipOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (long t = 0; t < trajectories; t++) {
                 int start = first - 400 + random.nextInt(last - first + 401);
                 int end = random.nextDouble() < 0.45 ? Math.max(start, first) + random.nextInt(last - Math.max(start, first) + 1)
                         : CareHistory.NONE;
-                String day = java.time.LocalDate.ofEpochDay(start).toString();
-                IjwMessages.Client client = new IjwMessages.Client(String.format(java.util.Locale.ROOT, "%09d", bsns.next()),
-                        java.time.LocalDate.ofEpochDay(start - (4 + random.nextInt(14)) * 365L).toString(),
+                String day = LocalDate.ofEpochDay(start).toString();
+                IjwMessages.Client client = new IjwMessages.Client(String.format(Locale.ROOT, "%09d", bsns.next()),
+                        LocalDate.ofEpochDay(start - (4 + random.nextInt(14)) * 365L).toString(),
                         Integer.toString(1 + random.nextInt(2)), "Grootbestandsma");
                 IjwMessages.Parties parties = new IjwMessages.Parties("7301" + (1000 + random.nextInt(9000)), "0363");
                 String categorie = Integer.toString(31 + random.nextInt(8));
                 String code = categorie + "A01";
-                String id = Long.toString(t, 36).toUpperCase(java.util.Locale.ROOT);
-                String requested = java.time.LocalDate.ofEpochDay(start - random.nextInt(90)).toString();
+                String id = Long.toString(t, 36).toUpperCase(Locale.ROOT);
+                String requested = LocalDate.ofEpochDay(start - random.nextInt(90)).toString();
                 messages += put(zip, "jw315/" + id + ".xml", IjwMessages.jw315(parties, "A" + id, requested, client,
                         "R" + id, categorie, code, day, "0" + (1 + random.nextInt(6))));
                 messages += put(zip, "jw301/" + id + ".xml", IjwMessages.jw301(parties, "T" + id, requested, client, t,
@@ -61,7 +66,7 @@ public final class LargeUpload {
                 messages += put(zip, "jw305/" + id + ".xml", IjwMessages.jw305(parties, "S" + id, day, client, t,
                         categorie, code, day));
                 if (end != CareHistory.NONE) {
-                    String ended = java.time.LocalDate.ofEpochDay(end).toString();
+                    String ended = LocalDate.ofEpochDay(end).toString();
                     messages += put(zip, "jw307/" + id + ".xml", IjwMessages.jw307(parties, "E" + id, ended, client, t,
                             categorie, code, day, "3" + (1 + random.nextInt(5)), ended));
                 }
@@ -75,8 +80,8 @@ public final class LargeUpload {
         return messages;
     }
 
-    static int put(java.util.zip.ZipOutputStream zip, String name, String xml) throws IOException {
-        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    static int put(ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
         zip.write(xml.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         return 1;

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -39,7 +43,7 @@ public final class MessageCheck {
         JW301, JW305, JW307, JW315, JW323;
 
         public String namespace() {
-            return "http://www.istandaarden.nl/ijw/3_2/" + name().toLowerCase(java.util.Locale.ROOT) + "/schema";
+            return "http://www.istandaarden.nl/ijw/3_2/" + name().toLowerCase(Locale.ROOT) + "/schema";
         }
     }
 
@@ -66,8 +70,7 @@ public final class MessageCheck {
         }
     }
 
-    private static final java.util.regex.Pattern IJW_NAMESPACE =
-            java.util.regex.Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema");
+    private static final Pattern IJW_NAMESPACE = Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema");
 
     private final Map<Type, Schema> schemas = new ConcurrentHashMap<>();
     private final SAXParserFactory parsers;
@@ -75,7 +78,7 @@ public final class MessageCheck {
     /** Parsers and validators are costly to make and not thread-safe: one of each per thread, reused. */
     private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
     private final ThreadLocal<Map<Type, ValidatorHandler>> validators =
-            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(Type.class));
+            ThreadLocal.withInitial(() -> new EnumMap<>(Type.class));
 
     public MessageCheck() {
         try {
@@ -126,9 +129,9 @@ public final class MessageCheck {
                     type = t;
                 }
             }
-            java.util.regex.Matcher other = IJW_NAMESPACE.matcher(namespace == null ? "" : namespace);
+            Matcher other = IJW_NAMESPACE.matcher(namespace == null ? "" : namespace);
             if (type == null && other.matches()) {
-                return Result.other(other.group(1).toUpperCase(java.util.Locale.ROOT));
+                return Result.other(other.group(1).toUpperCase(Locale.ROOT));
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
@@ -249,7 +252,7 @@ public final class MessageCheck {
     /** A DOCTYPE can only stand before the root element, so the first kilobytes tell. */
     private static boolean declaresDoctype(byte[] message) {
         String head = new String(message, 0, Math.min(message.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
-        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
+        return head.toUpperCase(Locale.ROOT).contains("<!DOCTYPE");
     }
 
     private static String firstLine(String message) {
