@@ -69,6 +69,9 @@ public final class TrajectoryReconstruction {
         }
     }
 
+    /** How the receipt names a start or stop without a Product (it is optional in JW305 and JW307). */
+    static final String NO_CATEGORY = "(geen Product in het bericht)";
+
     private final CodeList categories = ReferenceData.get().codeList(ReferenceData.IJW_PRODUCTCATEGORIE);
     private final CodeList redenen = ReferenceData.get().codeList(ReferenceData.IJW_REDEN_BEEINDIGING);
     private final CodeList verwijzers = ReferenceData.get().codeList(ReferenceData.IJW_VERWIJZER);
@@ -113,7 +116,7 @@ public final class TrajectoryReconstruction {
             }
             String hulpvorm = categories.contains(t.categorie) ? categories.value(t.categorie, "bij_hulpvorm_afgeleid") : null;
             if (hulpvorm == null || hulpvorm.isBlank()) {
-                unmapped.merge(String.valueOf(t.categorie), 1, Integer::sum);
+                unmapped.merge(t.categorie == null ? NO_CATEGORY : t.categorie, 1, Integer::sum);
                 continue;
             }
             if (!t.started) {

@@ -96,10 +96,13 @@ class TrajectoryReconstructionTest {
     @Test
     void categoryWithoutASoundMappingIsReportedNotGuessed() {
         TrajectoryReconstruction.Result result = new TrajectoryReconstruction().reconstruct(H1, List.of(
-                start("1", "45", "2024-03-01"), start("2", "45", "2024-04-01"), start("3", "33", "2024-03-01")));
+                start("1", "45", "2024-03-01"), start("2", "45", "2024-04-01"), start("3", "33", "2024-03-01"),
+                fact(MessageCheck.Type.JW305, "ToewijzingNummer", "4", "Begindatum", "2024-03-01")));
         assertEquals(1, result.rows().size());
         assertEquals("03", col(result.rows().get(0), Column.HULPVORM));
-        assertEquals(List.of("2 traject(en) met productcategorie 45 niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm"),
+        assertEquals(List.of("1 traject(en) met productcategorie " + TrajectoryReconstruction.NO_CATEGORY
+                        + " niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm",
+                "2 traject(en) met productcategorie 45 niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm"),
                 result.warnings());
     }
 
