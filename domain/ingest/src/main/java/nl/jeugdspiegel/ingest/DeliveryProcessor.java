@@ -3,14 +3,10 @@ package nl.jeugdspiegel.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -77,13 +73,11 @@ public final class DeliveryProcessor {
      */
     public DeliveryResult process(InputStream upload, long expectedBytes, Periode periode, Path workDir,
                                   Map<String, String> lakeMetadata) throws IOException {
-        MessageDigest sha256 = Hashes.sha256();
-        DigestInputStream hashed = new DigestInputStream(upload, sha256);
+        Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
         FileProblem problem = read(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
-        hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
-        String sha = HexFormat.of().formatHex(sha256.digest());
+        String sha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (problem == null && report.rowsRead() == 0) {
             problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
         }
@@ -261,9 +255,7 @@ public final class DeliveryProcessor {
 
     /** The hex SHA-256 of a whole stream (for uploads that are refused before they are read). */
     public static String sha256Of(InputStream upload) throws IOException {
-        MessageDigest sha256 = Hashes.sha256();
-        new DigestInputStream(upload, sha256).transferTo(OutputStream.nullOutputStream());
-        return HexFormat.of().formatHex(sha256.digest());
+        return new Hashes.HashingInputStream(upload).finishHex();
     }
 
 }

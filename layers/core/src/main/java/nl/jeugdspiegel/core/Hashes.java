@@ -2,8 +2,10 @@ package nl.jeugdspiegel.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -31,13 +33,25 @@ public final class Hashes {
     }
 
     public static String sha256Hex(Path file) throws IOException {
-        MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+            return new HashingInputStream(in).finishHex();
         }
-        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Hashes (SHA-256) what is read through it, so a stream is read once for its content and its hash;
+     * {@link #finishHex()} hashes what is left unread and returns the hash of the whole stream.
+     */
+    public static final class HashingInputStream extends DigestInputStream {
+
+        public HashingInputStream(InputStream in) {
+            super(in, sha256());
+        }
+
+        /** Reads the rest of the stream and returns the hex SHA-256 of all of it. */
+        public String finishHex() throws IOException {
+            transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(getMessageDigest().digest());
+        }
     }
 }

@@ -12,18 +12,14 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,11 +125,9 @@ public final class MessageDelivery {
      */
     public Processed process(InputStream upload, long zipBytes, Periode periode, Path workDir,
                              DeliveryProcessor processor, Map<String, String> lakeMetadata) throws IOException {
-        MessageDigest sha256 = Hashes.sha256();
-        DigestInputStream hashed = new DigestInputStream(upload, sha256);
+        Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         Outcome outcome = read(hashed, zipBytes, periode, workDir);
-        hashed.transferTo(OutputStream.nullOutputStream()); // hash what an early rejection left unread
-        String zipSha = HexFormat.of().formatHex(sha256.digest());
+        String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
             return new Processed(new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha,
                     null, 0), outcome);
