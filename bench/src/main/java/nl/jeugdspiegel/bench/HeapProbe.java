@@ -44,8 +44,8 @@ final class HeapProbe {
         long messages = 0;
         try (InputStream in = Files.newInputStream(file)) {
             if (file.toString().endsWith(".zip")) {
-                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), 0.05)
-                        .process(in, Files.size(file), periode, work, processor, Map.of());
+                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), processor)
+                        .process(in, Files.size(file), periode, work, Map.of());
                 result = processed.result();
                 messages = processed.outcome().messages();
             } else {

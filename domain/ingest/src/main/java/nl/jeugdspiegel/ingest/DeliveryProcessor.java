@@ -63,6 +63,20 @@ public final class DeliveryProcessor {
     }
 
     /**
+     * The 5 % rule: {@code te_veel_fouten} when more than the threshold of the {@code read} units of a
+     * delivery ({@code regels}, or the {@code berichten} of a zip) was rejected; else null.
+     */
+    public FileProblem tooManyRejected(long rejected, long read, String units) {
+        double fraction = read == 0 ? 0 : (double) rejected / read;
+        if (fraction <= maxRejectedFraction) {
+            return null;
+        }
+        return FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
+                "%d van de %d %s (%.1f %%) zijn afgewezen; de grens is %.1f %%", rejected, read, units,
+                100 * fraction, 100 * maxRejectedFraction));
+    }
+
+    /**
      * Processes one delivery.
      *
      * @param upload        the uploaded bytes (read to the end, also when the file is rejected early)
@@ -81,11 +95,8 @@ public final class DeliveryProcessor {
         if (problem == null && report.rowsRead() == 0) {
             problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
         }
-        if (problem == null && report.rejectedFraction() > maxRejectedFraction) {
-            problem = FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
-                    "%d van de %d regels (%.1f %%) zijn afgewezen; de grens is %.1f %%",
-                    report.rowsRejected(), report.rowsRead(), 100 * report.rejectedFraction(),
-                    100 * maxRejectedFraction));
+        if (problem == null) {
+            problem = tooManyRejected(report.rowsRejected(), report.rowsRead(), "regels");
         }
         if (problem != null) {
             return new DeliveryResult(problem, report, reading.dropped, sha, null, 0);

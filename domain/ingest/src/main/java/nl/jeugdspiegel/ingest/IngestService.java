@@ -63,7 +63,7 @@ public final class IngestService {
         this.s3 = s3;
         this.reference = ReferenceData.get();
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, maxRejectedFraction);
-        this.messages = new MessageDelivery(new SafeZip(), maxRejectedFraction);
+        this.messages = new MessageDelivery(new SafeZip(), processor);
         this.clock = clock;
     }
 
@@ -136,7 +136,7 @@ public final class IngestService {
         DeliveryResult result;
         if (UploadKey.isMessageZip(event.key())) {
             MessageDelivery.Processed processed = messages.process(upload, sizeOf(event, object), key.periode(),
-                    workDir, processor, footer);
+                    workDir, footer);
             result = processed.result();
             berichten = processed.receiptPart();
         } else {

@@ -106,7 +106,7 @@ class IjwDeliveryTest {
     void spillingOverManyBucketsGivesTheSameTrajectoriesAsOne(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("groot.zip");
         long written = LargeUpload.writeIjw(zip, 400, Periode.parse("2024H1"), 5);
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), 0.05);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR);
         List<List<String>> results = new ArrayList<>();
         // the bucket count follows the zip's size: claiming 200 MB spreads the clients over 48 buckets
         for (long claimedSize : new long[] {Files.size(zip), 200L << 20}) {
@@ -134,7 +134,7 @@ class IjwDeliveryTest {
     }
 
     private static Ingested ingest(Path root, boolean onlyJeugdhulp, Path work) throws IOException {
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), 0.05);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR);
         Map<String, List<String>> rows = new TreeMap<>();
         Set<ReasonCode> rejections = EnumSet.noneOf(ReasonCode.class);
         List<String> warnings = new ArrayList<>();
@@ -156,7 +156,7 @@ class IjwDeliveryTest {
             try (InputStream in = Files.newInputStream(file)) {
                 if (file.toString().endsWith(".zip")) {
                     MessageDelivery.Processed processed = messages.process(in, Files.size(file), periode.get(), dir,
-                            PROCESSOR, Map.of());
+                            Map.of());
                     result = processed.result();
                     warnings.addAll(processed.outcome().warnings());
                 } else {

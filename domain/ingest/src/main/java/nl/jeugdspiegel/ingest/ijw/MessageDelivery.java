@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,20 +110,21 @@ public final class MessageDelivery {
     private final MessageFacts facts = new MessageFacts();
     private final TrajectoryReconstruction reconstruction = new TrajectoryReconstruction();
     private final SafeZip zip;
-    private final double maxRejectedFraction;
+    private final DeliveryProcessor processor;
 
-    public MessageDelivery(SafeZip zip, double maxRejectedFraction) {
+    /** Reads zips with {@code zip}'s limits; the rows go to {@code processor}, whose threshold also holds for messages. */
+    public MessageDelivery(SafeZip zip, DeliveryProcessor processor) {
         this.zip = zip;
-        this.maxRejectedFraction = maxRejectedFraction;
+        this.processor = processor;
     }
 
     /**
      * The whole iJw path: reads the messages into trajectory rows, then runs them through the CSV path of
-     * {@code processor} (validation, pseudonymisation, the lake file in {@code workDir}). The result's hash is
+     * the processor (validation, pseudonymisation, the lake file in {@code workDir}). The result's hash is
      * the zip's, so a replayed zip is recognised as the same delivery.
      */
     public Processed process(InputStream upload, long zipBytes, Periode periode, Path workDir,
-                             DeliveryProcessor processor, Map<String, String> lakeMetadata) throws IOException {
+                             Map<String, String> lakeMetadata) throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         Outcome outcome = read(hashed, zipBytes, periode, workDir);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
@@ -230,13 +230,7 @@ public final class MessageDelivery {
                     ? "het zipbestand bevat geen iJw-berichten (.xml)"
                     : "het zipbestand bevat geen JW301, JW305, JW307, JW315 of JW323, alleen " + reading.skipped.keySet());
         }
-        double fraction = (double) reading.rejected / reading.messages;
-        if (fraction > maxRejectedFraction) {
-            return FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
-                    "%d van de %d berichten (%.1f %%) zijn afgewezen; de grens is %.1f %%",
-                    reading.rejected, reading.messages, 100 * fraction, 100 * maxRejectedFraction));
-        }
-        return null;
+        return processor.tooManyRejected(reading.rejected, reading.messages, "berichten");
     }
 
     /** Counts and problems while the zip is read. */
