@@ -43,7 +43,7 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
      */
     public static Parsed parse(String key, ReferenceData reference, LocalDate today) {
         String[] parts = key.split("/", -1);
-        String extension = parts[parts.length - 1].toLowerCase(Locale.ROOT).endsWith(".zip") ? ".zip" : ".csv";
+        String extension = isMessageZip(key) ? ".zip" : ".csv";
         if (parts.length != 4 || !parts[0].equals("uploads") || !parts[3].toLowerCase(Locale.ROOT).endsWith(extension)
                 || parts[3].length() <= extension.length()) {
             return refused(ReasonCode.SLEUTEL_ONGELDIG, "de bestandslocatie moet uploads/GM####/JJJJH1/naam.csv "

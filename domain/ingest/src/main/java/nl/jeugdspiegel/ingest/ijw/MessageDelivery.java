@@ -49,8 +49,8 @@ import nl.jeugdspiegel.ingest.validation.ValidationReport;
  */
 public final class MessageDelivery {
 
-    /** At most this many refused messages are listed one by one in the receipt. */
-    public static final int MAX_PROBLEMS_SHOWN = 100;
+    /** At most this many refused messages are listed one by one in the receipt, as lines per row reason. */
+    public static final int MAX_PROBLEMS_SHOWN = ValidationReport.MAX_LINES_PER_REASON;
     /** Compressed zip bytes per bucket: a bucket's facts then take some tens of megabytes at most. */
     static final long ZIP_BYTES_PER_BUCKET = 4L << 20;
     static final int MAX_BUCKETS = 256;

@@ -122,7 +122,8 @@ public final class TrajectoryReconstruction {
             if (!t.started) {
                 stopsWithoutStart++;
             }
-            MessageFacts.Fact allocation = allocations.get(t.bsn + "|" + t.toewijzing);
+            String allocationKey = t.bsn + "|" + t.toewijzing;
+            MessageFacts.Fact allocation = allocations.get(allocationKey);
             MessageFacts.Fact request = request(requests.getOrDefault(t.bsn, List.of()), allocation, t);
             String[] row = new String[Column.values().length];
             Arrays.fill(row, "");
@@ -139,7 +140,7 @@ public final class TrajectoryReconstruction {
             row[Column.AANMELDDATUM.ordinal()] = aanmelddatum(request, allocation, t.start);
             row[Column.VERWIJZER.ordinal()] = request == null || request.get("Verwijzer/Type") == null ? ""
                     : bij(verwijzers, request.get("Verwijzer/Type"), "bij_verwijzer_afgeleid");
-            row[Column.KOSTEN.ordinal()] = kosten(invoices.getOrDefault(t.bsn + "|" + t.toewijzing, List.of()), periode);
+            row[Column.KOSTEN.ordinal()] = kosten(invoices.getOrDefault(allocationKey, List.of()), periode);
             rows.add(Arrays.asList(row));
             sources.add(t.startFile == null ? t.stopFile : t.stopFile == null ? t.startFile : t.startFile + ", " + t.stopFile);
         }
