@@ -1,7 +1,6 @@
 package nl.jeugdspiegel.synthetic;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.zip.ZipOutputStream;
 import nl.jeugdspiegel.core.Periode;
@@ -47,60 +46,31 @@ final class IjwDelivery {
     void write(ZipOutputStream zip, int t, boolean error) throws IOException {
         int y = history.youth[t];
         IjwMessages.Client client = new IjwMessages.Client(String.format(Locale.ROOT, "%09d", history.bsn[y]),
-                day(history.birth[y]), Integer.toString(history.sex[y]), SURNAMES[y % SURNAMES.length]);
+                TrajectoryMessages.day(history.birth[y]), Integer.toString(history.sex[y]), SURNAMES[y % SURNAMES.length]);
         IjwMessages.Parties parties = new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
         boolean jeugdhulp = history.soort[t] == CareHistory.JH;
         int hulpvorm = history.hulpvorm[t];
         String categorie = !jeugdhulp ? (history.soort[t] == CareHistory.JB ? "48" : "47")
                 : Integer.toString(hulpvorm < 10 ? 30 + hulpvorm : 24 + hulpvorm);
-        String code = categorie + "A01";
         int start = history.start[t];
-        String id = Long.toString(t, 36).toUpperCase(Locale.ROOT);
+        TrajectoryMessages messages = new TrajectoryMessages(zip, t, parties, client, categorie, start, error);
         if (jeugdhulp) {
             int aanmeld = history.aanmeld[t];
-            int requested = aanmeld == CareHistory.NONE ? start + 3 : aanmeld;
-            int allocated = aanmeld == CareHistory.NONE ? start + 5 : aanmeld + (start - aanmeld) / 2;
-            put(zip, "jw315/" + id + ".xml", IjwMessages.jw315(parties, "A" + id, dated(requested, error), client,
-                    "R" + id, categorie, code, day(start), String.format(Locale.ROOT, "%02d", history.verwijzer[t])));
-            put(zip, "jw301/" + id + ".xml", IjwMessages.jw301(parties, "T" + id, dated(allocated, error), client, t,
-                    "R" + id, categorie, code, day(allocated), day(start)));
+            messages.request(aanmeld == CareHistory.NONE ? start + 3 : aanmeld,
+                    aanmeld == CareHistory.NONE ? start + 5 : aanmeld + (start - aanmeld) / 2,
+                    String.format(Locale.ROOT, "%02d", history.verwijzer[t]));
         }
-        put(zip, "jw305/" + id + ".xml", IjwMessages.jw305(parties, "S" + id, dated(start, error), client, t,
-                categorie, code, day(start)));
+        messages.start();
         int end = history.end[t];
         if (end != CareHistory.NONE && end <= p.lastEpochDay()) {
             int reden = history.reden[t];
-            String jz588 = jeugdhulp ? JZ588[reden] : reden == 1 ? "31" : "34";
-            put(zip, "jw307/" + id + ".xml", IjwMessages.jw307(parties, "E" + id, dated(end, error), client, t,
-                    categorie, code, day(start), jz588, day(end)));
+            messages.stop(end, jeugdhulp ? JZ588[reden] : reden == 1 ? "31" : "34");
         }
         long cents = jeugdhulp ? writer.kostenCents(t, p, g) : -1;
         if (cents >= 0) {
             int from = Math.max(start, p.firstEpochDay());
             int to = end == CareHistory.NONE ? p.lastEpochDay() : Math.min(end, p.lastEpochDay());
-            int days = Math.max(0, to - from + 1);
-            IjwMessages.Prestatie[] lines = t % 4 == 0
-                    ? new IjwMessages.Prestatie[] {
-                        new IjwMessages.Prestatie(t, categorie, code, day(from), day(Math.max(from, to)), days, cents + 1234, false),
-                        new IjwMessages.Prestatie(t, categorie, code, day(from), day(Math.max(from, to)), 0, 1234, true)}
-                    : new IjwMessages.Prestatie[] {
-                        new IjwMessages.Prestatie(t, categorie, code, day(from), day(Math.max(from, to)), days, cents, false)};
-            String declaratie = "D" + id + (p.year() % 100) + p.half();
-            put(zip, "jw323/" + id + ".xml", IjwMessages.jw323(parties, "F" + id, dated(p.lastEpochDay() + 14, error),
-                    declaratie, p.firstDay().toString(), p.lastDay().toString(), client.bsn(), lines));
+            messages.invoice(p, from, to, Math.max(0, to - from + 1), cents, t % 4 == 0);
         }
-    }
-
-    /** A message's dagtekening; impossible (30 February) when the trajectory has an error. */
-    private static String dated(int epochDay, boolean error) {
-        return error ? LocalDate.ofEpochDay(epochDay).getYear() + "-02-30" : day(epochDay);
-    }
-
-    private static String day(int epochDay) {
-        return LocalDate.ofEpochDay(epochDay).toString();
-    }
-
-    private static void put(ZipOutputStream zip, String name, String xml) throws IOException {
-        LargeUpload.put(zip, name, xml);
     }
 }

@@ -7,10 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nl.jeugdspiegel.core.Periode;
 
@@ -42,7 +40,7 @@ public final class LargeUpload {
         BsnSequence bsns = new BsnSequence(seed);
         int first = periode.firstEpochDay();
         int last = periode.lastEpochDay();
-        long messages = 0;
+        long written = 0;
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (ZipOutputStream zip = new ZipOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
@@ -50,41 +48,23 @@ public final class LargeUpload {
                 int start = first - 400 + random.nextInt(last - first + 401);
                 int end = random.nextDouble() < 0.45 ? Math.max(start, first) + random.nextInt(last - Math.max(start, first) + 1)
                         : CareHistory.NONE;
-                String day = LocalDate.ofEpochDay(start).toString();
                 IjwMessages.Client client = new IjwMessages.Client(String.format(Locale.ROOT, "%09d", bsns.next()),
-                        LocalDate.ofEpochDay(start - (4 + random.nextInt(14)) * 365L).toString(),
-                        Integer.toString(1 + random.nextInt(2)), "Grootbestandsma");
+                        TrajectoryMessages.day(start - (4 + random.nextInt(14)) * 365), Integer.toString(1 + random.nextInt(2)),
+                        "Grootbestandsma");
                 IjwMessages.Parties parties = new IjwMessages.Parties("7301" + (1000 + random.nextInt(9000)), "0363");
-                String categorie = Integer.toString(31 + random.nextInt(8));
-                String code = categorie + "A01";
-                String id = Long.toString(t, 36).toUpperCase(Locale.ROOT);
-                String requested = LocalDate.ofEpochDay(start - random.nextInt(90)).toString();
-                messages += put(zip, "jw315/" + id + ".xml", IjwMessages.jw315(parties, "A" + id, requested, client,
-                        "R" + id, categorie, code, day, "0" + (1 + random.nextInt(6))));
-                messages += put(zip, "jw301/" + id + ".xml", IjwMessages.jw301(parties, "T" + id, requested, client, t,
-                        "R" + id, categorie, code, requested, day));
-                messages += put(zip, "jw305/" + id + ".xml", IjwMessages.jw305(parties, "S" + id, day, client, t,
-                        categorie, code, day));
+                TrajectoryMessages messages = new TrajectoryMessages(zip, t, parties, client,
+                        Integer.toString(31 + random.nextInt(8)), start, false);
+                int requested = start - random.nextInt(90);
+                messages.request(requested, requested, "0" + (1 + random.nextInt(6)));
+                messages.start();
                 if (end != CareHistory.NONE) {
-                    String ended = LocalDate.ofEpochDay(end).toString();
-                    messages += put(zip, "jw307/" + id + ".xml", IjwMessages.jw307(parties, "E" + id, ended, client, t,
-                            categorie, code, day, "3" + (1 + random.nextInt(5)), ended));
+                    messages.stop(end, "3" + (1 + random.nextInt(5)));
                 }
-                messages += put(zip, "jw323/" + id + ".xml", IjwMessages.jw323(parties, "F" + id,
-                        periode.lastDay().plusDays(14).toString(), "D" + id, periode.firstDay().toString(),
-                        periode.lastDay().toString(), client.bsn(), new IjwMessages.Prestatie(t, categorie, code,
-                                periode.firstDay().toString(), periode.lastDay().toString(), 10, random.nextInt(2_000_000),
-                                false)));
+                messages.invoice(periode, first, last, 10, random.nextInt(2_000_000), false);
+                written += messages.written();
             }
         }
-        return messages;
-    }
-
-    static int put(ZipOutputStream zip, String name, String xml) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(xml.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        return 1;
+        return written;
     }
 
     /** Writes {@code rows} rows (or, with {@code rows} ≤ 0, rows until the file reaches {@code bytes}). */
