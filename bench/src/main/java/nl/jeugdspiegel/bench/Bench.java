@@ -17,6 +17,8 @@ import nl.jeugdspiegel.runner.Main;
  *   <li>{@code indicators [--dir D] [--scale F] [--runs N]}: the indicator engine against the same definitions
  *       in DuckDB SQL over the same lake (the whole country at realistic volume by default);</li>
  *   <li>{@code report [--dir D] [--runs N]}: time to render the whole site and its largest page;</li>
+ *   <li>{@code disclosure DIR [--method exact|rounded]}: the attacker of contract v1.2 §8 on DIR's published
+ *       site, judged against DIR's exact indicator tables;</li>
  *   <li>{@code lake DIR}: reads DIR's lake with DuckDB ({@code read_parquet(..., hive_partitioning = true)}).</li>
  * </ul>
  */
@@ -30,7 +32,7 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
-            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | lake DIR");
+            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | disclosure DIR [--method exact|rounded] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -40,6 +42,7 @@ public final class Bench {
             case "indicators" -> IndicatorsBench.run(rest);
             case "report" -> ReportBench.run(rest);
             case "lake" -> LakeCheck.print(Path.of(rest[0]), System.out);
+            case "disclosure" -> DisclosureAudit.main(rest, System.out);
             case "heap-probe" -> HeapProbe.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);

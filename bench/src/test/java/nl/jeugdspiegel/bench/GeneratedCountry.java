@@ -27,26 +27,32 @@ final class GeneratedCountry {
     /** Generates and runs on first use; returns what the runner printed. */
     static synchronized String output() {
         if (printed == null) {
-            try {
-                if (Files.exists(DIR)) {
-                    try (Stream<Path> all = Files.walk(DIR)) {
-                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
-                }
-                ByteArrayOutputStream output = new ByteArrayOutputStream();
-                PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-                int generated = Main.run(new String[] {"generate", DIR.toString(), "--scale", "0.01", "--seed", "3"}, out);
-                int ran = Main.run(new String[] {"run", DIR.toString()}, out);
-                printed = output.toString(StandardCharsets.UTF_8);
-                if (generated != 0 || ran != 0) {
-                    throw new IllegalStateException("the pipeline failed:\n" + printed);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            printed = generateAndRun(DIR, "0.01", "3");
         }
         return printed;
+    }
+
+    /** {@code ./jeugdspiegel generate DIR --scale F --seed N}, then {@code run DIR}, in a fresh DIR; returns what they printed. */
+    static String generateAndRun(Path dir, String scale, String seed) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+            int generated = Main.run(new String[] {"generate", dir.toString(), "--scale", scale, "--seed", seed}, out);
+            int ran = Main.run(new String[] {"run", dir.toString()}, out);
+            String text = output.toString(StandardCharsets.UTF_8);
+            if (generated != 0 || ran != 0) {
+                throw new IllegalStateException("the pipeline failed:\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -7,21 +7,35 @@ import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.Stats;
 
 /**
- * Disclosure control of contract §8, the one place where exact figures become publishable ones. Nothing
- * is rendered from an {@link IndicatorRow}; everything goes through {@link #publish} first.
+ * Disclosure control of contract v1.2 §8, the one place where exact figures become publishable ones. Nothing
+ * is rendered from an {@link IndicatorRow}; everything goes through {@link #publish} first. The principle:
+ * no count below 10, and no difference of published figures below 10, can be derived from what is
+ * published. docs/report.md explains the method and what it costs; the attacker test
+ * ({@code DisclosureAttackIT}) tries to break it on the published files.
  * <ul>
- *   <li>Counts are rounded to the nearest multiple of 5; a count below 10 is shown as {@code <10}.</li>
- *   <li>A percentage or mean (and, by the same reasoning, a median, an amount per youth and an O/E ratio)
- *       only when its denominator is at least 20; for O/E that is the number of ended trajectories.</li>
- *   <li>A rate per 1,000 only when at least 10 youths are counted (the count behind it would be {@code <10}).</li>
- *   <li>In a breakdown (trajectories per soort) where exactly one cell is suppressed, the next smallest
- *       cell is suppressed too.</li>
+ *   <li>Counts are rounded to the nearest multiple of 5; a count below 10 is shown as {@code <10}. In a
+ *       breakdown (trajectories per soort) where exactly one cell is {@code <10}, the next smallest cell
+ *       is suppressed too.</li>
+ *   <li>A share, mean, quantile, amount per youth or O/E ratio only when at least 20 observations are
+ *       behind it (for O/E: 20 ended trajectories). A denominator of 0 is fewer than 20.</li>
+ *   <li>A share (and O/E, whose observed count is the teller of {@code beeindigd_volgens_plan}) only when
+ *       neither its teller nor noemer − teller is below 10; a rate per 1,000 only when at least 10 youths
+ *       are counted.</li>
+ *   <li>Shares, rates and O/E ratios, their intervals and their funnel limits are computed from the
+ *       <em>rounded</em> counts (the ones published next to them), so they reveal nothing the rounded
+ *       counts do not: the exact teller cannot be recovered from the printed value, and differences
+ *       across levels, breakdowns and periodes stay differences of rounded counts.</li>
  *   <li>Values are rounded: shares to 0.1 percentage point, means and rates to 0.1, days and euros to
- *       whole numbers, O/E to 0.01; intervals and funnel limits likewise.</li>
+ *       whole numbers, O/E to 0.01; intervals and funnel limits likewise. Funnel limits lie around the
+ *       published national value, for the published denominator.</li>
  * </ul>
- * Every suppressed figure carries its reason.
+ * Across units, breakdowns and periodes, {@link Differencing} then suppresses the few further figures that
+ * would let a count below 10 be pinned by combining rounded counts. Every suppressed figure carries its
+ * reason. {@link Rules} switches the v1.2 rules off, only so that the benchmark can show what each costs
+ * and what it protects.
  */
 public final class Disclosure {
 
@@ -30,15 +44,56 @@ public final class Disclosure {
 
     public static final String REASON_SMALL_COUNT = "minder dan 10";
     public static final String REASON_SMALL_DENOMINATOR = "gebaseerd op minder dan 20 waarnemingen";
+    public static final String REASON_SMALL_CELL = "teller of noemer min teller kleiner dan 10";
     public static final String REASON_SMALL_RATE_COUNT = "gebaseerd op minder dan 10 jeugdigen";
     public static final String REASON_SECONDARY = "onderdrukt om een andere onderdrukte cel te beschermen";
-    public static final String REASON_NOT_AVAILABLE = "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of noemer 0";
+    public static final String REASON_DIFFERENCING = "onderdrukt zodat een klein aantal niet uit andere cijfers terug te rekenen is";
+    public static final String REASON_NOT_AVAILABLE = "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of te weinig kosten ingevuld";
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
 
     /** The count breakdowns whose cells protect each other. */
     static final List<String> BREAKDOWNS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
 
-    private Disclosure() {
+    /**
+     * The rules of v1.2 beyond rounding: ratios from rounded counts, suppression of shares with a small
+     * teller or rest, and the differencing audit ({@link Differencing}) across units, breakdowns and
+     * periodes. {@link #PUBLISHED} has all three; the others exist for the cost comparison. The audit reads
+     * a share as its rounded counts, so it needs the other two rules.
+     */
+    public record Rules(boolean fromRoundedCounts, boolean smallCellsSuppressed, boolean differencingAudited) {
+        public static final Rules PUBLISHED = new Rules(true, true, true);
+
+        public Rules {
+            if (differencingAudited && !(fromRoundedCounts && smallCellsSuppressed)) {
+                throw new IllegalArgumentException("the differencing audit needs ratios from rounded counts and the small-cell rule");
+            }
+        }
+    }
+
+    private final Rules rules;
+    private final Map<String, IndicatorRow> nationalRows;
+    /** Nederland's published figures: empty while they are being published (no funnel limits around itself). */
+    private Map<String, Figure> national = Map.of();
+
+    /**
+     * Disclosure for one periode.
+     *
+     * @param nationalRows the exact rows of Nederland in that periode: funnel limits lie around its published values
+     */
+    public Disclosure(Rules rules, Map<String, IndicatorRow> nationalRows) {
+        this.rules = rules;
+        this.nationalRows = nationalRows;
+        this.national = publish(nationalRows);
+    }
+
+    /** With the published rules. */
+    public Disclosure(Map<String, IndicatorRow> nationalRows) {
+        this(Rules.PUBLISHED, nationalRows);
+    }
+
+    /** Nederland's published figures of this periode. */
+    public Map<String, Figure> national() {
+        return national;
     }
 
     /**
@@ -46,14 +101,13 @@ public final class Disclosure {
      *
      * @param rows the exact rows of that unit and periode (one per indicator)
      */
-    public static Map<String, Figure> publish(Map<String, IndicatorRow> rows) {
+    public Map<String, Figure> publish(Map<String, IndicatorRow> rows) {
         Map<String, Figure> out = new LinkedHashMap<>();
         IndicatorRow ended = rows.get("beeindigd_volgens_plan");
-        Double endedCount = ended == null ? null : ended.noemer();
         for (Indicator indicator : Indicator.ALL) {
             IndicatorRow row = rows.get(indicator.id());
             if (row != null) {
-                out.put(indicator.id(), primary(indicator, row, endedCount));
+                out.put(indicator.id(), primary(indicator, row, ended));
             }
         }
         for (String prefix : BREAKDOWNS) {
@@ -62,38 +116,106 @@ public final class Disclosure {
         return out;
     }
 
-    static Figure primary(Indicator indicator, IndicatorRow row, Double endedCount) {
+    private Figure primary(Indicator indicator, IndicatorRow row, IndicatorRow ended) {
         if (IndicatorRow.NOG_NIET_BESCHIKBAAR.equals(row.status())) {
             return Figure.suppressed(indicator, REASON_NOT_YET);
+        }
+        Double observations = indicator.kind() == Indicator.Kind.RATIO ? (ended == null ? null : ended.noemer())
+                : indicator.kind() == Indicator.Kind.COUNT || indicator.kind() == Indicator.Kind.PER_1000 ? null
+                : row.noemer();
+        if (observations != null && observations < MIN_DENOMINATOR) {
+            // also a denominator of 0, which "niet beschikbaar" would otherwise give away
+            return Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR);
         }
         if (!IndicatorRow.OK.equals(row.status()) || row.waarde() == null) {
             return Figure.suppressed(indicator, REASON_NOT_AVAILABLE);
         }
         return switch (indicator.kind()) {
             case COUNT -> row.waarde() < MIN_COUNT ? Figure.suppressed(indicator, REASON_SMALL_COUNT)
-                    : new Figure(indicator, round5(row.waarde()), null, null, null, null, null, null, null);
-            case SHARE -> row.noemer() < MIN_DENOMINATOR ? Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR)
-                    : new Figure(indicator, round(row.waarde(), 3), round(row.ciLaag(), 3), round(row.ciHoog(), 3),
-                    count(row.teller()), count(row.noemer()), round(row.funnel95Laag(), 3), round(row.funnel95Hoog(), 3),
-                    null).withFunnel998(round(row.funnel998Laag(), 3), round(row.funnel998Hoog(), 3));
-            case PER_1000 -> row.teller() < MIN_COUNT ? Figure.suppressed(indicator, REASON_SMALL_RATE_COUNT)
-                    : new Figure(indicator, round(row.waarde(), 1), round(row.ciLaag(), 1), round(row.ciHoog(), 1),
-                    count(row.teller()), count(row.noemer()), round(row.funnel95Laag(), 1), round(row.funnel95Hoog(), 1),
-                    null).withFunnel998(round(row.funnel998Laag(), 1), round(row.funnel998Hoog(), 1));
-            case QUANTILE -> row.noemer() < MIN_DENOMINATOR ? Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR)
-                    : new Figure(indicator, round(row.waarde(), 0), null, null, null, count(row.noemer()), null, null, null);
-            case MEAN -> row.noemer() < MIN_DENOMINATOR ? Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR)
-                    : new Figure(indicator, round(row.waarde(), 1), round(row.ciLaag(), 1), round(row.ciHoog(), 1),
-                    null, count(row.noemer()), round(row.funnel95Laag(), 1), round(row.funnel95Hoog(), 1),
-                    null).withFunnel998(round(row.funnel998Laag(), 1), round(row.funnel998Hoog(), 1));
-            case AMOUNT -> row.noemer() < MIN_DENOMINATOR ? Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR)
-                    : new Figure(indicator, round(row.waarde(), 0), null, null, null, count(row.noemer()), null, null, null);
-            case RATIO -> endedCount == null || endedCount < MIN_DENOMINATOR
-                    ? Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR)
-                    : new Figure(indicator, round(row.waarde(), 2), round(row.ciLaag(), 2), round(row.ciHoog(), 2),
-                    null, round(row.noemer(), 1), round(row.funnel95Laag(), 2), round(row.funnel95Hoog(), 2),
-                    null).withFunnel998(round(row.funnel998Laag(), 2), round(row.funnel998Hoog(), 2));
+                    : Figure.of(indicator, round5(row.waarde()));
+            case SHARE -> share(indicator, row.teller(), row.noemer());
+            case PER_1000 -> perThousand(indicator, row);
+            case QUANTILE -> Figure.of(indicator, round(row.waarde(), 0)).withCounts(null, count(row.noemer()));
+            case MEAN -> mean(indicator, row);
+            case AMOUNT -> Figure.of(indicator, round(row.waarde(), 0)).withCounts(null, count(row.noemer()));
+            case RATIO -> ended == null ? Figure.suppressed(indicator, REASON_NOT_AVAILABLE) : ratio(indicator, row, ended);
         };
+    }
+
+    private boolean smallCell(double teller, double noemer) {
+        return rules.smallCellsSuppressed() && (teller < MIN_COUNT || noemer - teller < MIN_COUNT);
+    }
+
+    /** The count a ratio is computed from: rounded to 5 under the published rules. */
+    private double basis(double count) {
+        return rules.fromRoundedCounts() ? round5(count) : count;
+    }
+
+    private Figure share(Indicator indicator, double teller, double noemer) {
+        if (smallCell(teller, noemer)) {
+            return Figure.suppressed(indicator, REASON_SMALL_CELL);
+        }
+        long x = (long) basis(teller);
+        long n = (long) basis(noemer);
+        Stats.Interval ci = Stats.wilson(x, n, Stats.Z95);
+        Figure f = Figure.of(indicator, round((double) x / n, 3)).withInterval(round(ci.low(), 3), round(ci.high(), 3))
+                .withCounts(count(teller), count(noemer));
+        Double p0 = nationalValue(indicator);
+        return p0 == null ? f : f.withFunnel(round(Stats.funnelProportion(p0, n, Stats.Z95), 3),
+                round(Stats.funnelProportion(p0, n, Stats.Z998), 3));
+    }
+
+    private Figure perThousand(Indicator indicator, IndicatorRow row) {
+        if (row.teller() < MIN_COUNT) {
+            return Figure.suppressed(indicator, REASON_SMALL_RATE_COUNT);
+        }
+        long youths = (long) basis(row.teller());
+        long inhabitants = Math.round(row.noemer()); // inwoners 0-17: public (CBS)
+        Stats.Interval ci = Stats.wilson(youths, inhabitants, Stats.Z95);
+        Figure f = Figure.of(indicator, round(1000.0 * youths / inhabitants, 1))
+                .withInterval(round(1000 * ci.low(), 1), round(1000 * ci.high(), 1))
+                .withCounts(count(row.teller()), count(row.noemer()));
+        Double rate = nationalValue(indicator);
+        if (rate == null) {
+            return f;
+        }
+        Stats.Interval f95 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z95);
+        Stats.Interval f998 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z998);
+        return f.withFunnel(new Stats.Interval(round(1000 * f95.low(), 1), round(1000 * f95.high(), 1)),
+                new Stats.Interval(round(1000 * f998.low(), 1), round(1000 * f998.high(), 1)));
+    }
+
+    private Figure mean(Indicator indicator, IndicatorRow row) {
+        Figure f = Figure.of(indicator, round(row.waarde(), 1)).withInterval(round(row.ciLaag(), 1), round(row.ciHoog(), 1))
+                .withCounts(null, count(row.noemer()));
+        Double mean0 = nationalValue(indicator);
+        IndicatorRow nl = nationalRows.get(indicator.id());
+        if (mean0 == null || nl == null || nl.ciLaag() == null || nl.noemer() == null) {
+            return f;
+        }
+        // the national standard deviation, from the national interval (mean ± z·sd/√n)
+        double sd0 = (nl.ciHoog() - nl.ciLaag()) / (2 * Stats.Z95) * Math.sqrt(nl.noemer());
+        long n = (long) basis(row.noemer());
+        return f.withFunnel(round(Stats.funnelMean(mean0, sd0, n, Stats.Z95), 1),
+                round(Stats.funnelMean(mean0, sd0, n, Stats.Z998), 1));
+    }
+
+    private Figure ratio(Indicator indicator, IndicatorRow row, IndicatorRow ended) {
+        if (smallCell(ended.teller(), ended.noemer())) {
+            return Figure.suppressed(indicator, REASON_SMALL_CELL);
+        }
+        long observed = (long) basis(row.teller());
+        double expected = round(row.noemer(), 1);
+        Stats.Interval ci = Stats.poissonRatio95(observed, expected);
+        return Figure.of(indicator, round(observed / expected, 2)).withInterval(round(ci.low(), 2), round(ci.high(), 2))
+                .withCounts(null, expected)
+                .withFunnel(round(Stats.funnelRatio(expected, Stats.Z95), 2), round(Stats.funnelRatio(expected, Stats.Z998), 2));
+    }
+
+    /** The published national value of an indicator in this periode, or null. */
+    private Double nationalValue(Indicator indicator) {
+        Figure f = national.get(indicator.id());
+        return f == null ? null : f.value();
     }
 
     /** Exactly one suppressed cell in a breakdown: the smallest published cell goes too. */
@@ -135,26 +257,40 @@ public final class Disclosure {
         return Math.round(value * scale) / scale;
     }
 
+    private static Stats.Interval round(Stats.Interval interval, int decimals) {
+        return new Stats.Interval(round(interval.low(), decimals), round(interval.high(), decimals));
+    }
+
     /**
      * A published figure: rounded values, or none with the reason why. {@code teller} and {@code noemer}
      * are published counts (rounded to 5, absent below 10); for O/E the noemer is the expected number.
+     * The funnel limits are those of the published value, as the funnel plot draws them.
      */
     public record Figure(Indicator indicator, Double value, Double low, Double high, Double teller, Double noemer,
-                         Double funnel95Low, Double funnel95High, String reason, Double funnel998Low,
-                         Double funnel998High) {
+                         Double funnel95Low, Double funnel95High, Double funnel998Low, Double funnel998High,
+                         String reason) {
 
-        Figure(Indicator indicator, Double value, Double low, Double high, Double teller, Double noemer,
-               Double funnel95Low, Double funnel95High, String reason) {
-            this(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, reason, null, null);
+        static Figure of(Indicator indicator, double value) {
+            return new Figure(indicator, value, null, null, null, null, null, null, null, null, null);
         }
 
         static Figure suppressed(Indicator indicator, String reason) {
-            return new Figure(indicator, null, null, null, null, null, null, null, reason);
+            return new Figure(indicator, null, null, null, null, null, null, null, null, null, reason);
         }
 
-        Figure withFunnel998(Double low998, Double high998) {
-            return new Figure(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, reason, low998,
-                    high998);
+        Figure withInterval(Double low, Double high) {
+            return new Figure(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, funnel998Low,
+                    funnel998High, reason);
+        }
+
+        Figure withCounts(Double teller, Double noemer) {
+            return new Figure(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, funnel998Low,
+                    funnel998High, reason);
+        }
+
+        Figure withFunnel(Stats.Interval limits95, Stats.Interval limits998) {
+            return new Figure(indicator, value, low, high, teller, noemer, limits95.low(), limits95.high(),
+                    limits998.low(), limits998.high(), reason);
         }
 
         public boolean published() {

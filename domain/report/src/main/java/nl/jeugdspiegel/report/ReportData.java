@@ -38,11 +38,12 @@ public final class ReportData {
     private final Map<Periode, Map<String, String>> sizeClasses;
     private final Map<Periode, Boolean> followUp;
     private final boolean syntheticPopulation;
+    private final int suppressedAgainstDifferencing;
 
     private ReportData(List<Periode> periods, Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures,
                        Map<Unit, String> names, Map<Periode, Map<String, Instant>> deliveries,
                        Map<Periode, Map<String, String>> sizeClasses, Map<Periode, Boolean> followUp,
-                       boolean syntheticPopulation) {
+                       boolean syntheticPopulation, int suppressedAgainstDifferencing) {
         this.periods = periods;
         this.figures = figures;
         this.names = names;
@@ -50,6 +51,7 @@ public final class ReportData {
         this.sizeClasses = sizeClasses;
         this.followUp = followUp;
         this.syntheticPopulation = syntheticPopulation;
+        this.suppressedAgainstDifferencing = suppressedAgainstDifferencing;
     }
 
     /**
@@ -59,19 +61,12 @@ public final class ReportData {
      * @param manifest {@code indicators/manifest.json}
      */
     public static ReportData of(Map<Periode, List<IndicatorRow>> tables, byte[] manifest) throws IOException {
-        Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
-        Map<Unit, String> names = new HashMap<>();
-        for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
-            Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
-            for (IndicatorRow row : table.getValue()) {
-                Unit unit = new Unit(row.niveau(), row.code());
-                names.putIfAbsent(unit, row.naam());
-                byUnit.computeIfAbsent(unit, u -> new HashMap<>()).put(row.indicator(), row);
-            }
-            Map<Unit, Map<String, Disclosure.Figure>> published = new LinkedHashMap<>();
-            byUnit.forEach((unit, rows) -> published.put(unit, Disclosure.publish(rows)));
-            figures.put(table.getKey(), published);
-        }
+        return of(tables, manifest, Disclosure.Rules.PUBLISHED);
+    }
+
+    /** Publishes the exact tables under other disclosure rules (for the benchmark that weighs them). */
+    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, byte[] manifest, Disclosure.Rules rules)
+            throws IOException {
         JsonNode root = Json.MAPPER.readTree(manifest);
         Map<Periode, Map<String, Instant>> deliveries = new TreeMap<>();
         Map<Periode, Map<String, String>> sizeClasses = new TreeMap<>();
@@ -92,7 +87,24 @@ public final class ReportData {
         for (JsonNode year : root.path("bevolking")) {
             synthetic |= year.path("synthetisch").asBoolean();
         }
-        return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic);
+        Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
+        Map<Unit, String> names = new HashMap<>();
+        for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
+            Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
+            for (IndicatorRow row : table.getValue()) {
+                Unit unit = new Unit(row.niveau(), row.code());
+                names.putIfAbsent(unit, row.naam());
+                byUnit.computeIfAbsent(unit, u -> new HashMap<>()).put(row.indicator(), row);
+            }
+            Disclosure disclosure = new Disclosure(rules, byUnit.getOrDefault(Unit.NEDERLAND, Map.of()));
+            Map<Unit, Map<String, Disclosure.Figure>> published = new LinkedHashMap<>();
+            byUnit.forEach((unit, rows) -> published.put(unit, unit.equals(Unit.NEDERLAND) ? disclosure.national()
+                    : disclosure.publish(rows)));
+            figures.put(table.getKey(), published);
+        }
+        int differencing = rules.differencingAudited() ? Differencing.protect(figures, sizeClasses) : 0;
+        return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic,
+                differencing);
     }
 
     /** The tables and manifest under a folder that stands for the data bucket (the local runner's DIR). */
@@ -162,5 +174,10 @@ public final class ReportData {
 
     public boolean syntheticPopulation() {
         return syntheticPopulation;
+    }
+
+    /** How many figures the differencing audit suppressed beyond the rules per figure. */
+    public int suppressedAgainstDifferencing() {
+        return suppressedAgainstDifferencing;
     }
 }

@@ -84,8 +84,10 @@ public final class ReportService {
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         long renderStart = System.nanoTime();
-        Map<String, byte[]> files = builder.build(ReportData.of(tables, manifest.get()));
+        ReportData data = ReportData.of(tables, manifest.get());
+        Map<String, byte[]> files = builder.build(data);
         Duration render = Duration.ofNanos(System.nanoTime() - renderStart);
+        LOG.info("disclosure: {} figures suppressed by the differencing audit", data.suppressedAgainstDifferencing());
         Result result = upload(files, render, started);
         LOG.info("site: {} files, {} uploaded, {} deleted, render {} ms, total {} ms", result.files(), result.uploaded(),
                 result.deleted(), render.toMillis(), result.time().toMillis());

@@ -276,6 +276,7 @@ public final class SiteBuilder {
     private Map<String, Object> methodePage(ReportData data) {
         Map<String, Object> model = base(data, "Methode", "");
         model.put("indicators", indicatorList());
+        model.put("smallCellReason", Disclosure.REASON_SMALL_CELL);
         return model;
     }
 
@@ -327,7 +328,7 @@ public final class SiteBuilder {
         return cell;
     }
 
-    private static String deviation(Disclosure.Figure f) {
+    static String deviation(Disclosure.Figure f) {
         if (!f.published() || f.funnel95Low() == null) {
             return "";
         }
@@ -427,11 +428,12 @@ public final class SiteBuilder {
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
              CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
             csv.writeRecord("periode", "niveau", "code", "naam", "indicator", "waarde", "ci_laag", "ci_hoog", "teller",
-                    "noemer", "reden");
+                    "noemer", "funnel_95_laag", "funnel_95_hoog", "funnel_998_laag", "funnel_998_hoog", "reden");
             for (Published p : allPublished(data)) {
                 Disclosure.Figure f = p.figure();
                 csv.writeRecord(p.periode().toString(), p.unit().niveau(), p.unit().code(), p.naam(), f.indicator().id(),
                         plain(f.value()), plain(f.low()), plain(f.high()), plain(f.teller()), plain(f.noemer()),
+                        plain(f.funnel95Low()), plain(f.funnel95High()), plain(f.funnel998Low()), plain(f.funnel998High()),
                         f.reason() == null ? "" : f.reason());
             }
         } catch (IOException e) {
@@ -457,6 +459,10 @@ public final class SiteBuilder {
                 number(out, "ci_hoog", f.high());
                 number(out, "teller", f.teller());
                 number(out, "noemer", f.noemer());
+                number(out, "funnel_95_laag", f.funnel95Low());
+                number(out, "funnel_95_hoog", f.funnel95High());
+                number(out, "funnel_998_laag", f.funnel998Low());
+                number(out, "funnel_998_hoog", f.funnel998High());
                 if (f.reason() != null) {
                     out.writeStringField("reden", f.reason());
                 }

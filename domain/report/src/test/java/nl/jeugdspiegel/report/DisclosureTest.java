@@ -24,7 +24,7 @@ class DisclosureTest {
         for (IndicatorRow r : rows) {
             byId.put(r.indicator(), r);
         }
-        return Disclosure.publish(byId);
+        return new Disclosure(Map.of()).publish(byId);
     }
 
     @Test
@@ -52,13 +52,11 @@ class DisclosureTest {
         assertFalse(small.published());
         assertEquals(Disclosure.REASON_SMALL_DENOMINATOR, small.reason());
         assertEquals("–", Text.value(small));
-        Disclosure.Figure enough = publish(row("beeindigd_volgens_plan", 13.0, 20.0, 0.65)).get("beeindigd_volgens_plan");
-        assertEquals(0.65, enough.value());
-        assertEquals("65,0%", Text.value(enough));
-        // the share's counts are published as counts: rounded to five, none below ten
+        Disclosure.Figure enough = publish(row("beeindigd_volgens_plan", 13.0, 26.0, 0.5)).get("beeindigd_volgens_plan");
+        assertTrue(enough.published());
+        // the share's counts are published as counts: rounded to five
         assertEquals(15.0, enough.teller());
-        assertEquals(20.0, enough.noemer());
-        assertNull(publish(row("beeindigd_volgens_plan", 8.0, 40.0, 0.2)).get("beeindigd_volgens_plan").teller());
+        assertEquals(25.0, enough.noemer());
         assertFalse(publish(row("tevredenheid_gemiddeld", 130.0, 19.0, 6.84)).get("tevredenheid_gemiddeld").published());
         assertEquals(6.8, publish(row("tevredenheid_gemiddeld", 137.0, 20.0, 6.85 - 1e-9)).get("tevredenheid_gemiddeld").value());
         assertFalse(publish(row("duur_mediaan_dagen", null, 19.0, 120.0)).get("duur_mediaan_dagen").published());
@@ -66,19 +64,79 @@ class DisclosureTest {
     }
 
     @Test
-    void valuesAndIntervalsAreRounded() {
-        Disclosure.Figure f = publish(row("aandeel_met_verblijf", 33.0, 100.0, 0.33333)).get("aandeel_met_verblijf");
-        assertEquals(0.333, f.value());
-        assertEquals(0.321, f.low());
-        assertEquals(0.346, f.high());
-        assertEquals("33,3%", Text.value(f));
-        assertEquals("32,1–34,6%", Text.interval(f));
+    void aDenominatorOfZeroIsFewerThanTwentyNotUnavailable() {
+        // "niet beschikbaar" for a delivering gemeente would tell that nobody ended, started or answered
+        IndicatorRow none = new IndicatorRow("2024H1", "gemeente", "GM0014", "Groningen", "beeindigd_volgens_plan", 0.0, 0.0,
+                null, null, null, IndicatorRow.NIET_BESCHIKBAAR, null, null, null, null);
+        assertEquals(Disclosure.REASON_SMALL_DENOMINATOR, publish(none).get("beeindigd_volgens_plan").reason());
+        IndicatorRow noWaits = new IndicatorRow("2024H1", "gemeente", "GM0014", "Groningen", "wachttijd_mediaan_dagen", null, 0.0,
+                null, null, null, IndicatorRow.NIET_BESCHIKBAAR, null, null, null, null);
+        assertEquals(Disclosure.REASON_SMALL_DENOMINATOR, publish(noWaits).get("wachttijd_mediaan_dagen").reason());
+        IndicatorRow noEnded = new IndicatorRow("2024H1", "gemeente", "GM0014", "Groningen", "oe_volgens_plan", 0.0, 0.0,
+                null, null, null, IndicatorRow.NIET_BESCHIKBAAR, null, null, null, null);
+        assertEquals(Disclosure.REASON_SMALL_DENOMINATOR, publish(noEnded,
+                new IndicatorRow("2024H1", "gemeente", "GM0014", "Groningen", "beeindigd_volgens_plan", 0.0, 0.0, null, null,
+                        null, IndicatorRow.NIET_BESCHIKBAAR, null, null, null, null)).get("oe_volgens_plan").reason());
     }
 
     @Test
-    void ratesPerThousandNeedTenYouths() {
+    void aShareNeedsTenInItsTellerAndTenInTheRest() {
+        // 8 of 40: the teller is below 10
+        Disclosure.Figure fewYes = publish(row("verwijzer.08", 8.0, 40.0, 0.2)).get("verwijzer.08");
+        assertFalse(fewYes.published());
+        assertEquals(Disclosure.REASON_SMALL_CELL, fewYes.reason());
+        // 33 of 40: noemer − teller = 7, which 1 − share would give back
+        Disclosure.Figure fewNo = publish(row("geen_nieuwe_hulp_6m", 33.0, 40.0, 33 / 40.0)).get("geen_nieuwe_hulp_6m");
+        assertEquals(Disclosure.REASON_SMALL_CELL, fewNo.reason());
+        assertTrue(publish(row("geen_nieuwe_hulp_6m", 30.0, 40.0, 0.75)).get("geen_nieuwe_hulp_6m").published());
+        // the O/E ratio's observed count is the volgens plan teller: the same rule
+        IndicatorRow oe = row("oe_volgens_plan", 33.0, 25.0, 33 / 25.0);
+        assertEquals(Disclosure.REASON_SMALL_CELL, publish(oe, row("beeindigd_volgens_plan", 33.0, 40.0, 33 / 40.0))
+                .get("oe_volgens_plan").reason());
+    }
+
+    @Test
+    void sharesAndIntervalsAreComputedFromTheRoundedCounts() {
+        // 33 of 100 is published as 35 of 100: 35.0 %, Wilson interval of 35/100, never the exact 33.0 %
+        Disclosure.Figure f = publish(row("aandeel_met_verblijf", 33.0, 100.0, 0.33)).get("aandeel_met_verblijf");
+        assertEquals(0.35, f.value());
+        assertEquals(0.264, f.low());
+        assertEquals(0.447, f.high());
+        assertEquals(35.0, f.teller());
+        assertEquals(100.0, f.noemer());
+        assertEquals("35,0%", Text.value(f));
+        assertEquals("26,4–44,7%", Text.interval(f));
+        // every teller that rounds to the same five gives the same figure: the exact one cannot be recovered
+        for (double teller = 33; teller <= 37; teller++) {
+            assertEquals(f, publish(row("aandeel_met_verblijf", teller, 100.0, teller / 100)).get("aandeel_met_verblijf"));
+        }
+    }
+
+    @Test
+    void ratesAndRatiosAreComputedFromTheRoundedCounts() {
         assertFalse(publish(row("jeugdigen_jh_per_1000", 9.0, 4000.0, 2.25)).get("jeugdigen_jh_per_1000").published());
-        assertEquals(2.5, publish(row("jeugdigen_jh_per_1000", 10.0, 4000.0, 2.5)).get("jeugdigen_jh_per_1000").value());
+        // 12 youths are published as 10: 2.5 per 1,000 of 4,000
+        assertEquals(2.5, publish(row("jeugdigen_jh_per_1000", 12.0, 4000.0, 3.0)).get("jeugdigen_jh_per_1000").value());
+        // observed 22 is used as 20: 20 / 16.0 = 1.25
+        IndicatorRow oe = row("oe_volgens_plan", 22.0, 16.04, 22 / 16.04);
+        Disclosure.Figure ratio = publish(oe, row("beeindigd_volgens_plan", 22.0, 40.0, 0.55)).get("oe_volgens_plan");
+        assertEquals(1.25, ratio.value());
+        assertEquals(16.0, ratio.noemer());
+    }
+
+    @Test
+    void funnelLimitsLieAroundThePublishedNationalValueForThePublishedDenominator() {
+        Map<String, IndicatorRow> nl = Map.of("beeindigd_volgens_plan", new IndicatorRow("2024H1", "nederland", "NL",
+                "Nederland", "beeindigd_volgens_plan", 6001.0, 10002.0, 0.59998, 0.59, 0.61, IndicatorRow.OK, null, null, null, null));
+        Disclosure disclosure = new Disclosure(nl);
+        assertEquals(0.6, disclosure.national().get("beeindigd_volgens_plan").value());
+        Disclosure.Figure f = disclosure.publish(Map.of("beeindigd_volgens_plan", row("beeindigd_volgens_plan", 31.0, 52.0, 31 / 52.0)))
+                .get("beeindigd_volgens_plan");
+        // around 0.6 for a noemer of 50 (52 rounded): 0.6 ± 1.96·√(0.24/50)
+        assertEquals(0.464, f.funnel95Low());
+        assertEquals(0.736, f.funnel95High());
+        assertEquals(0.386, f.funnel998Low());
+        assertEquals(0.814, f.funnel998High());
     }
 
     @Test

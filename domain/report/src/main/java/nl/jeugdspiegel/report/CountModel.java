@@ -1,0 +1,156 @@
+package nl.jeugdspiegel.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.Indicator;
+
+/**
+ * The counts behind the published figures and the exact relations between them, as {@link Bounds}
+ * variables named {@code periode|niveau|code|quantity}. Quantities: {@code A0..A3}, {@code S0..S3},
+ * {@code E0..E3} (active, started, ended trajectories per soort category), their jeugdhulp totals
+ * {@code AJH, SJH, EJH}, the tellers and noemers of the shares ({@link #SHARES}, with the rest
+ * noemer − teller), {@code CLIENTS} (jeugdigen_jh), {@code YOUNG} (those under 18, per 1,000),
+ * {@code WAIT_N} (started with an aanmelddatum) and {@code CARRYc} (active in the periode before and not
+ * ended in it). The relations hold by the definitions of docs/indicatoren.md:
+ * <ul>
+ *   <li>within a unit: a total is the sum of its cells (soort, verwijzers, reasons for ending), a teller
+ *       is at most its noemer, distinct youths at most the trajectories;</li>
+ *   <li>a jeugdregio, a size class and Nederland are the sums of their delivering municipalities, for every
+ *       count that is counted per trajectory or per owner ({@link #ADDITIVE}; youths are not: one youth can
+ *       have care in two municipalities);</li>
+ *   <li>consecutive periodes: active in P = (active in P − 1 − ended in P − 1) + started in P, per soort.</li>
+ * </ul>
+ */
+public final class CountModel {
+
+    public static final List<String> KINDS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
+    private static final String[] KIND_QUANTITIES = {"A", "S", "E"};
+
+    /** Share indicators: the quantities of teller, noemer and noemer − teller. */
+    public static final Map<String, String[]> SHARES = new LinkedHashMap<>();
+    /** Figures whose noemer is a number of observations, and its quantity. */
+    public static final Map<String, String> OBSERVATIONS = Map.of("duur_mediaan_dagen", "EJH",
+            "wachttijd_mediaan_dagen", "WAIT_N", "wachttijd_p90_dagen", "WAIT_N", "tevredenheid_gemiddeld", "TEV_N",
+            "kosten_per_jeugdige", "CLIENTS");
+    /** Quantities that add up from municipalities to higher levels. */
+    public static final List<String> ADDITIVE = new ArrayList<>();
+    /** Every quantity by a small number, so a unit's variables sit in one array. */
+    private static final Map<String, Integer> QUANTITIES = new HashMap<>();
+
+    static {
+        SHARES.put("aandeel_met_verblijf", new String[] {"A1", "AJH", "A0"});
+        for (String v : Indicator.VERWIJZERS) {
+            SHARES.put("verwijzer." + v, new String[] {"VERW" + v, "SJH", "VERWNOT" + v});
+        }
+        SHARES.put("beeindigd_volgens_plan", new String[] {"PLAN", "EJH", "PLANNOT"});
+        SHARES.put("voortijdig_beeindigd", new String[] {"VOORT", "EJH", "VOORTNOT"});
+        SHARES.put("zonder_hulp_verder", new String[] {"ZHV_YES", "ZHV_FILLED", "ZHV_NO"});
+        SHARES.put("zonder_hulp_verder_respons", new String[] {"ZHV_FILLED", "EJH", "ZHV_NOT"});
+        SHARES.put("tevredenheid_respons", new String[] {"TEV_N", "EJH", "TEV_NOT"});
+        SHARES.put("geen_nieuwe_hulp_6m", new String[] {"COH_OK", "COH", "COH_NOT"});
+        SHARES.put("geen_nieuwe_start_cbs", new String[] {"CBS_OK", "EJH", "CBS_NOT"});
+        for (String k : KIND_QUANTITIES) {
+            for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                ADDITIVE.add(k + c);
+            }
+        }
+        ADDITIVE.addAll(List.of("AJH", "SJH", "EJH", "PLAN", "VOORT", "EXT", "ZHV_FILLED", "ZHV_YES", "TEV_N", "CBS_OK",
+                "COH", "COH_OK", "WAIT_N"));
+        for (String v : Indicator.VERWIJZERS) {
+            ADDITIVE.add("VERW" + v);
+        }
+        List<String> all = new ArrayList<>(ADDITIVE);
+        SHARES.values().forEach(q -> all.addAll(List.of(q)));
+        all.addAll(List.of("WAIT_NOT", "CLIENTS", "CLIENTS_NOT", "YOUNG", "YOUNG_NOT", "COH_OUT"));
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            all.add("CARRY" + c);
+        }
+        all.forEach(q -> QUANTITIES.putIfAbsent(q, QUANTITIES.size()));
+    }
+
+    private final Bounds bounds;
+    private final Map<Periode, Map<String, int[]>> vars = new HashMap<>();
+
+    public CountModel(Bounds bounds) {
+        this.bounds = bounds;
+    }
+
+    public Bounds bounds() {
+        return bounds;
+    }
+
+    /** The unit's part of a variable name. */
+    public static String unit(String niveau, String code) {
+        return niveau + "|" + code;
+    }
+
+    /** The quantity a count indicator counts ({@code trajecten_gestart.jeugdbescherming} → S2), or null. */
+    public static String countQuantity(String indicator) {
+        if (indicator.equals("jeugdigen_jh")) {
+            return "CLIENTS";
+        }
+        for (int k = 0; k < KINDS.size(); k++) {
+            if (indicator.startsWith(KINDS.get(k))) {
+                return KIND_QUANTITIES[k] + Indicator.CATEGORIES.indexOf(indicator.substring(KINDS.get(k).length()));
+            }
+        }
+        return null;
+    }
+
+    public int v(Periode p, String unit, String quantity) {
+        Integer q = QUANTITIES.get(quantity);
+        if (q == null) {
+            throw new IllegalArgumentException("no quantity " + quantity);
+        }
+        int[] unitVars = vars.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(unit, u -> {
+            int[] fresh = new int[QUANTITIES.size()];
+            Arrays.fill(fresh, -1);
+            return fresh;
+        });
+        if (unitVars[q] < 0) {
+            unitVars[q] = bounds.var(p + "|" + unit + "|" + quantity);
+        }
+        return unitVars[q];
+    }
+
+    /** The relations within one unit in periode P. */
+    public void structure(Periode p, String unit) {
+        int ajh = v(p, unit, "AJH");
+        int sjh = v(p, unit, "SJH");
+        int ejh = v(p, unit, "EJH");
+        bounds.total(ajh, v(p, unit, "A0"), v(p, unit, "A1"));
+        bounds.total(sjh, v(p, unit, "S0"), v(p, unit, "S1"));
+        bounds.total(ejh, v(p, unit, "E0"), v(p, unit, "E1"));
+        bounds.total(sjh, Indicator.VERWIJZERS.stream().mapToInt(c -> v(p, unit, "VERW" + c)).toArray());
+        bounds.total(ejh, v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
+        bounds.total(v(p, unit, "ZHV_FILLED"), v(p, unit, "ZHV_YES"), v(p, unit, "ZHV_NO"));
+        bounds.total(sjh, v(p, unit, "WAIT_N"), v(p, unit, "WAIT_NOT"));
+        bounds.total(ajh, v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
+        bounds.total(v(p, unit, "CLIENTS"), v(p, unit, "YOUNG"), v(p, unit, "YOUNG_NOT"));
+        bounds.total(v(p, unit, "CLIENTS"), v(p, unit, "COH"), v(p, unit, "COH_OUT"));
+        for (String[] q : SHARES.values()) {
+            bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
+        }
+    }
+
+    /** A unit in periode P is the sum of the given (delivering) municipalities, or units, for every additive count. */
+    public void sum(Periode p, String unit, List<String> parts) {
+        for (String quantity : ADDITIVE) {
+            bounds.total(v(p, unit, quantity), parts.stream().mapToInt(part -> v(p, part, quantity)).toArray());
+        }
+    }
+
+    /** Active in P per soort is what was active in the periode before and did not end in it, plus what started in P. */
+    public void chain(Periode before, Periode p, String unit) {
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            int carried = v(p, unit, "CARRY" + c);
+            bounds.total(v(before, unit, "A" + c), v(before, unit, "E" + c), carried);
+            bounds.total(v(p, unit, "A" + c), v(p, unit, "S" + c), carried);
+        }
+    }
+}
