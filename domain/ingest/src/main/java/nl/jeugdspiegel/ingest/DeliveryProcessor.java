@@ -29,6 +29,7 @@ import nl.jeugdspiegel.ingest.validation.ValidationReport;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
 
@@ -42,8 +43,14 @@ public final class DeliveryProcessor {
 
     /** Default rejection threshold: more than 5 % of the rows rejected rejects the delivery. */
     public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.05;
-    /** The longest field the reader buffers; longer means the file is broken (an unclosed quote). */
-    static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
+    /**
+     * Reading limits (characters): a longer field, a longer record or more fields means the file is broken
+     * (an unclosed quote, no line ends), and the delivery is refused with {@code regel_te_lang}. Memory per
+     * record stays within a few megabytes whatever the file holds.
+     */
+    static final int MAX_FIELD_CHARS = 1024 * 1024;
+    static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
+    static final int MAX_FIELDS = 4096;
 
     private final CodeRules rules;
     private final PseudonymKey key;
@@ -125,10 +132,14 @@ public final class DeliveryProcessor {
             return opened.problem();
         }
         BufferedReader text = opened.reader();
-        text.mark(1 << 20);
-        String firstLine = text.readLine();
-        text.reset();
-        if (firstLine == null || firstLine.isBlank()) {
+        UploadText.FirstLine headerLine = UploadText.firstLine(text);
+        if (headerLine.tooLong()) {
+            return new FileProblem(ReasonCode.REGEL_TE_LANG, "de kopregel (regel 1) is langer dan 64 KiB ("
+                    + UploadText.MAX_HEADER_CHARS + " tekens): het bestand heeft geen regeleinden, of de eerste regel "
+                    + "is geen kopregel met kolomnamen; sla het bestand op als CSV met één traject per regel", 1);
+        }
+        String firstLine = headerLine.text();
+        if (firstLine.isBlank()) {
             return FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand is leeg: geen kopregel en geen gegevensregels");
         }
         if (UploadText.hasInvalidText(firstLine)) {
@@ -147,14 +158,15 @@ public final class DeliveryProcessor {
                 .allowExtraFields(true)                  // a wrong field count is a row error,
                 .allowMissingFields(true)                // reported as kolommen_aantal
                 .allowExtraCharsAfterClosingQuote(true)  // "a"x reads as ax, as spreadsheets mean it
-                .maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(text);
+                .maxBufferSize(MAX_RECORD_CHARS)
+                .build(CsvRecordHandler.builder().maxFields(MAX_FIELDS).maxFieldSize(MAX_FIELD_CHARS)
+                        .maxRecordSize(MAX_RECORD_CHARS).build(), text);
         Iterator<CsvRecord> records = csv.iterator();
         Header header;
         try {
             header = Header.of(records.next().getFields());
         } catch (CsvParseException unreadable) {
-            return new FileProblem(ReasonCode.KOLOM_ONTBREEKT, "de kopregel is niet als CSV te lezen", 1);
+            return new FileProblem(ReasonCode.REGEL_TE_LANG, "de kopregel is niet als CSV te lezen: " + LIMITS, 1);
         }
         reading.dropped = header.unknownColumnsForReceipt();
         FileProblem headerProblem = headerProblem(header);
@@ -182,9 +194,9 @@ public final class DeliveryProcessor {
                     return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
                 }
                 if (batch.unreadableFromLine > 0) {
-                    return new FileProblem(ReasonCode.TE_VEEL_FOUTEN, "vanaf regel " + batch.unreadableFromLine
-                            + " is het bestand niet meer als CSV te lezen: een veld is langer dan " + MAX_FIELD_CHARS / 1_000_000
-                            + " miljoen tekens (waarschijnlijk een aanhalingsteken dat niet wordt gesloten)",
+                    return new FileProblem(ReasonCode.REGEL_TE_LANG, "vanaf regel " + batch.unreadableFromLine
+                            + " is het bestand niet meer als CSV te lezen: " + LIMITS + " (waarschijnlijk een "
+                            + "aanhalingsteken dat niet wordt gesloten, of een bestand zonder regeleinden)",
                             batch.unreadableFromLine);
                 }
                 if (batch.last) {
@@ -198,6 +210,9 @@ public final class DeliveryProcessor {
         }
         return null;
     }
+
+    private static final String LIMITS = String.format(Locale.ROOT, "een veld is langer dan %,d tekens, een regel langer dan "
+            + "%,d tekens of heeft meer dan %,d velden", MAX_FIELD_CHARS, MAX_RECORD_CHARS, MAX_FIELDS).replace(',', '.');
 
     private static FileProblem headerProblem(Header header) {
         List<Column> missing = header.missingRequired();

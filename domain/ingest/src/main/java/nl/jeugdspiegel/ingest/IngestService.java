@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
@@ -27,6 +29,7 @@ import nl.jeugdspiegel.ingest.csv.FileProblem;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import nl.jeugdspiegel.ingest.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -93,7 +96,10 @@ public final class IngestService {
 
     /**
      * Ingests one uploaded object; returns its receipt, or empty when the key is not an upload or the
-     * object no longer exists (nothing to do).
+     * object no longer exists (nothing to do: also a replayed event after the upload expired). Any other
+     * failure still leaves a receipt {@code verwerking_mislukt} (written on every failed attempt, so at the
+     * latest on the last one; a retry that succeeds replaces it) and is thrown again without any message
+     * that could quote the upload.
      */
     public Optional<Receipt> ingest(UploadEvent event) {
         if (!UploadKey.isUpload(event.key())) {
@@ -103,27 +109,92 @@ public final class IngestService {
         long started = System.nanoTime();
         ObjectStore store = new ObjectStore(s3, event.bucket());
         UploadKey.Parsed parsed = UploadKey.parse(event.key(), reference, LocalDate.now(clock.withZone(NL)));
-        Path workDir = createWorkDir();
+        Path workDir = null;
+        GetObjectResponse object = null;
+        Receipt receipt;
         try (ResponseInputStream<GetObjectResponse> upload = store.open(event.key(), event.versionId())) {
-            GetObjectResponse object = upload.response();
-            Receipt receipt = parsed.problem() != null
+            object = upload.response();
+            workDir = createWorkDir();
+            receipt = parsed.problem() != null
                     ? reject(store, event, object, DeliveryProcessor.sha256Of(upload), parsed.problem(), null, null, null,
                     started)
                     : ingestValid(store, event, parsed.key(), upload, workDir, started);
-            store.putBytes(UploadKey.receiptKey(event.key()), Json.MAPPER.writeValueAsBytes(receipt),
-                    "application/json");
-            LOG.info("{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms", event.key(), receipt.status()
-                            + (Boolean.FALSE.equals(receipt.toegepast()) ? " (not applied: newer delivery in force)" : ""),
-                    receipt.aantallen().rijenGelezen(), receipt.aantallen().rijenGeaccepteerd(),
-                    receipt.aantallen().rijenAfgewezen(), receipt.aantallen().rijenInLake(), receipt.verwerkingstijdMs());
-            return Optional.of(receipt);
         } catch (NoSuchKeyException gone) {
             LOG.warn("upload {} no longer exists; nothing to ingest", event.key());
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ingest of " + event.key() + " failed", e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // NoSuchVersion: that version expired or was removed
+                LOG.warn("upload {} version {} no longer exists; nothing to ingest", event.key(), event.versionId());
+                return Optional.empty();
+            }
+            throw failed(store, event, object, e, started);
+        } catch (IOException | RuntimeException | VirtualMachineError e) {
+            throw failed(store, event, object, e, started);
         } finally {
-            deleteRecursively(workDir);
+            if (workDir != null) {
+                deleteRecursively(workDir);
+            }
+        }
+        String written = writeReceipt(store, event, object, receipt);
+        LOG.info("{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms; receipt {}", event.key(), receipt.status()
+                        + (Boolean.FALSE.equals(receipt.toegepast()) ? " (not applied: newer delivery in force)" : ""),
+                receipt.aantallen().rijenGelezen(), receipt.aantallen().rijenGeaccepteerd(),
+                receipt.aantallen().rijenAfgewezen(), receipt.aantallen().rijenInLake(), receipt.verwerkingstijdMs(), written);
+        return Optional.of(receipt);
+    }
+
+    /**
+     * An unexpected failure: the receipt says so ({@code verwerking_mislukt}, with a reference that is also in
+     * the log), and what is thrown carries no message. Nothing was half-written: the lake is written in one
+     * conditional PUT (or a multipart upload that completes or not), and that is the last step of a delivery.
+     */
+    private RuntimeException failed(ObjectStore store, UploadEvent event, GetObjectResponse object, Throwable failure,
+                                    long started) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("ingest of {} failed (kenmerk {}): {}", event.key(), reference, Failures.describe(failure));
+        FileProblem problem = FileProblem.of(ReasonCode.VERWERKING_MISLUKT, "de verwerking is onverwacht mislukt (kenmerk "
+                + reference + "); er is niets in de lake veranderd. De verwerking wordt automatisch nog enkele keren "
+                + "geprobeerd en dit ontvangstbewijs wordt dan vervangen. Staat het er na een uur nog, lever het bestand "
+                + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
+        try {
+            String melding = "De levering is niet verwerkt: " + problem.melding() + ".";
+            writeReceipt(store, event, object, receipt(Receipt.AFGEWEZEN, null, melding, event, object, null, null, null,
+                    problem, null, null, null, null, null, started));
+        } catch (RuntimeException receiptFailure) {
+            LOG.error("no receipt for {} (kenmerk {}): {}", event.key(), reference, Failures.describe(receiptFailure));
+        }
+        return Failures.withoutMessages("ingest of " + event.key() + " failed (kenmerk " + reference + ")", failure);
+    }
+
+    /**
+     * Writes a receipt at the upload's receipt key, unless that key already holds the receipt of a newer
+     * delivery of the same key (contract v1.2 §1): then beside it, in {@code eerdere-versies/}. Which delivery a
+     * receipt belongs to is in its object metadata, as for the lake. Returns the key written.
+     */
+    private static String writeReceipt(ObjectStore store, UploadEvent event, GetObjectResponse object, Receipt receipt) {
+        String versionId = object != null ? object.versionId() : event.versionId();
+        DeliveryRef self = DeliveryRef.of(event, versionId, object != null ? object.eTag() : event.eTag(),
+                receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
+        byte[] json = Receipts.toJson(receipt);
+        String key = UploadKey.receiptKey(event.key());
+        for (int attempt = 1; ; attempt++) {
+            Optional<HeadObjectResponse> existing = store.head(key);
+            Optional<DeliveryRef> holder = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
+            if (holder.isPresent() && holder.get().key().equals(event.key()) && holder.get().isNewerThan(self)) {
+                String beside = UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), versionId);
+                store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
+                return beside;
+            }
+            ObjectStore.Condition condition = existing.map(h -> ObjectStore.Condition.unchanged(h.eTag()))
+                    .orElse(ObjectStore.Condition.ABSENT);
+            try {
+                store.putBytes(key, json, "application/json", self.toS3Metadata(), condition);
+                return key;
+            } catch (S3Exception e) {
+                if (!ObjectStore.conditionFailed(e) || attempt == MAX_LAKE_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -151,10 +222,11 @@ public final class IngestService {
             Optional<HeadObjectResponse> current = store.head(lakeKey);
             Optional<DeliveryRef> inForce = current.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
             if (inForce.isPresent() && inForce.get().isNewerThan(delivery)) {
-                return receipt(Receipt.GEACCEPTEERD, false, "De levering is goedgekeurd maar niet verwerkt: "
-                                + "er is al een nieuwere levering voor " + key.gemeentecode() + " " + key.periode()
-                                + " verwerkt, die van kracht blijft.", event, object, result.sha256(), result, berichten,
-                        null, key, inForce.orElse(null), null, inForce.get(), lakeKey, started);
+                // not applied: it replaces nothing, and the delivery in force stays so
+                return receipt(Receipt.GEACCEPTEERD, false, "De levering is goedgekeurd maar niet toegepast: er is al "
+                                + "een nieuwere levering voor " + key.gemeentecode() + " " + key.periode() + " verwerkt ("
+                                + inForce.get().key() + "), die van kracht blijft.", event, object, result.sha256(), result,
+                        berichten, null, key, null, null, inForce.get(), lakeKey, started);
             }
             ObjectStore.Condition condition = current.map(h -> ObjectStore.Condition.unchanged(h.eTag()))
                     .orElse(ObjectStore.Condition.ABSENT);
@@ -162,7 +234,7 @@ public final class IngestService {
                 store.putFile(lakeKey, result.lakeFile(), "application/vnd.apache.parquet", delivery.toS3Metadata(),
                         condition);
             } catch (S3Exception e) {
-                if ((e.statusCode() == 412 || e.statusCode() == 409) && attempt < MAX_LAKE_WRITE_ATTEMPTS) {
+                if (ObjectStore.conditionFailed(e) && attempt < MAX_LAKE_WRITE_ATTEMPTS) {
                     LOG.info("{}: another delivery for the same gemeente and periode was written meanwhile; "
                             + "checking again", event.key());
                     continue;
@@ -221,8 +293,8 @@ public final class IngestService {
                 key == null ? null : key.gemeentecode(),
                 municipality == null ? null : municipality.naam(),
                 key == null ? null : key.periode().toString(),
-                new Receipt.Bron(event.key(), object.versionId(), object.eTag(), sha256, sizeOf(event, object),
-                        event.eventTime()),
+                new Receipt.Bron(event.key(), object == null ? event.versionId() : object.versionId(),
+                        object == null ? event.eTag() : object.eTag(), sha256, sizeOf(event, object), event.eventTime()),
                 new Receipt.Aantallen(report.rowsRead(), report.rowsAccepted(), report.rowsRejected(),
                         report.duplicates(), lakeRows),
                 berichten,
@@ -252,7 +324,7 @@ public final class IngestService {
     }
 
     private static long sizeOf(UploadEvent event, GetObjectResponse object) {
-        Long length = object.contentLength();
+        Long length = object == null ? null : object.contentLength();
         return length != null ? length : event.size();
     }
 

@@ -3,7 +3,8 @@ package nl.jeugdspiegel.ingest;
 /**
  * The stable reason codes of contract §3. Row codes reject one row; file codes reject the delivery.
  * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice), as are the
- * codes of iJw deliveries: {@link #BERICHT_ONGELDIG} (one message refused) and {@link #ZIP_ONGELDIG}.
+ * codes of iJw deliveries: {@link #BERICHT_ONGELDIG} (one message refused) and {@link #ZIP_ONGELDIG}, and
+ * {@link #REGEL_TE_LANG} (a line beyond the reading limits). {@link #VERWERKING_MISLUKT} is contract v1.2 §3.
  */
 public enum ReasonCode {
     // row codes
@@ -29,6 +30,10 @@ public enum ReasonCode {
     SCHEIDINGSTEKEN_ONBEKEND(true, "scheidingsteken is geen ; of ,"),
     LEEG_BESTAND(true, "bestand bevat geen gegevensregels"),
     TE_VEEL_FOUTEN(true, "te veel afgewezen regels (of iJw-berichten)"),
+    REGEL_TE_LANG(true, "een regel is te lang om als CSV te lezen: een kopregel van meer dan 64 KiB, een bestand zonder "
+            + "regeleinden, of een regel boven de leesgrenzen (meestal een aanhalingsteken dat niet wordt gesloten)"),
+    VERWERKING_MISLUKT(true, "de verwerking is onverwacht mislukt; de lake is niet gewijzigd en de levering kan opnieuw "
+            + "worden aangeboden"),
     ZIP_ONGELDIG(true, "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip");
 
     private final boolean fileLevel;

@@ -319,6 +319,67 @@ class DeliveryProcessorTest {
         assertEquals(10, result.report().rowsRejected());
     }
 
+    /** An upload of {@code size} bytes: {@code head}, then {@code fill} repeated (made as it is read, never held). */
+    private DeliveryResult processStream(String head, char fill, long size) throws IOException {
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream upload = new java.io.InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - position);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = position < start.length ? start[(int) position] : (byte) fill;
+                    position++;
+                }
+                return n;
+            }
+        };
+        Path work = Files.createTempDirectory(dir, "work");
+        return new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, 0.05)
+                .process(upload, size, H1_2024, work, Map.of());
+    }
+
+    @Test
+    void aHeaderLineOver64KibIsRefusedAsTooLong() throws IOException {
+        // a 2 MB header line: read no further than 64 KiB, refused with a specific code, the whole file still hashed
+        DeliveryResult result = processStream(String.join(";", TestUploads.HEADER) + ";", 'x', 2_000_000);
+        assertEquals(ReasonCode.REGEL_TE_LANG, result.problem().code());
+        assertEquals(1, result.problem().regel());
+        assertTrue(result.problem().melding().contains("64 KiB"), result.problem().melding());
+        assertEquals(64, result.sha256().length());
+    }
+
+    @Test
+    void aFileWithoutLineEndsIsRefusedAsTooLong() throws IOException {
+        // 40 MB without a single line end, as a spreadsheet export gone wrong or binary data with no NUL
+        DeliveryResult result = processStream("bsn;geboortedatum;", 'a', 40_000_000);
+        assertEquals(ReasonCode.REGEL_TE_LANG, result.problem().code());
+        assertTrue(result.problem().melding().contains("geen regeleinden"), result.problem().melding());
+    }
+
+    @Test
+    void aRecordBeyondTheReadingLimitsIsRefusedWithItsLine() throws IOException {
+        // a valid header and rows, then a quote that opens and never closes over 3 MB of text
+        String rows = csv(rows(30)) + TestUploads.bsn(31) + ";\"";
+        DeliveryResult unclosed = processStream(rows, 'y', 3_000_000);
+        assertEquals(ReasonCode.REGEL_TE_LANG, unclosed.problem().code());
+        assertEquals(32, unclosed.problem().regel(), "the line where the unreadable record starts");
+        assertTrue(unclosed.problem().melding().contains("vanaf regel 32"), unclosed.problem().melding());
+        // a row with more fields than any CSV of the contract can have
+        DeliveryResult wide = processStream(csv(rows(30)), ';', 20_000 + csv(rows(30)).length());
+        assertEquals(ReasonCode.REGEL_TE_LANG, wide.problem().code());
+    }
+
     @Test
     void sameInputGivesIdenticalLakeBytes() throws IOException {
         byte[] upload = csv(rows(10)).getBytes(StandardCharsets.UTF_8);

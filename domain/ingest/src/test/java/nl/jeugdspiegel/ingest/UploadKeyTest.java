@@ -67,4 +67,27 @@ class UploadKeyTest {
         assertEquals("receipts/GM0363/2024/x.json", UploadKey.receiptKey("uploads/GM0363/2024/x.csv"));
         assertEquals("receipts/x.json", UploadKey.receiptKey("uploads/x.csv"));
     }
+
+    @Test
+    void noTwoUploadsShareAReceipt() {
+        // x.zip and x.zip.csv (and x.csv.csv and x.csv) each keep their own receipt; the triggers only pass .csv and .zip
+        java.util.List<String> names = java.util.List.of("x.csv", "x.zip", "x.zip.csv", "x.csv.csv", "x.ZIP.csv", "x.zip.zip",
+                "x.zip.csv.csv", "x.csv.zip", "x.json.csv", "X.CSV", "x.Zip");
+        java.util.Set<String> receipts = new java.util.HashSet<>();
+        for (String name : names) {
+            assertTrue(receipts.add(UploadKey.receiptKey("uploads/GM0363/2024H1/" + name)), name + " shares a receipt");
+        }
+        assertEquals("receipts/GM0363/2024H1/x.zip.csv.json", UploadKey.receiptKey("uploads/GM0363/2024H1/x.zip.csv"));
+        assertEquals("receipts/GM0363/2024H1/x.zip.json", UploadKey.receiptKey("uploads/GM0363/2024H1/x.zip"));
+    }
+
+    @Test
+    void anEarlierVersionsReceiptGoesBesideByEventTimeAndVersion() {
+        java.time.Instant t = java.time.Instant.parse("2024-07-15T09:30:00.250Z");
+        assertEquals("receipts/GM0363/2024H1/eerdere-versies/levering@20240715T093000250Z.json",
+                UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.csv", t, null));
+        String versioned = UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");
+        assertTrue(versioned.matches("receipts/GM0363/2024H1/eerdere-versies/levering\\.zip@20240715T093000250Z-[0-9a-f]{8}\\.json"),
+                versioned);
+    }
 }

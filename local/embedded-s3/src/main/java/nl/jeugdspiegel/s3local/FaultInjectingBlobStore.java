@@ -37,7 +37,11 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
     }
 
     private void maybeFail(Faults.Operation operation) {
-        int status = faults.apply(operation);
+        maybeFail(operation, null);
+    }
+
+    private void maybeFail(Faults.Operation operation, String key) {
+        int status = faults.apply(operation, key);
         if (status != 0) {
             throw S3Exceptions.fromStatusCode(status);
         }
@@ -45,25 +49,25 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     @Override
     public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
-        maybeFail(Faults.Operation.GET);
+        maybeFail(Faults.Operation.GET, request.key());
         return super.getBlob(request);
     }
 
     @Override
     public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
-        maybeFail(Faults.Operation.HEAD);
+        maybeFail(Faults.Operation.HEAD, request.key());
         return super.blobMetadata(request);
     }
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-        maybeFail(Faults.Operation.PUT);
+        maybeFail(Faults.Operation.PUT, request.key());
         return super.putBlob(request, content);
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
-        maybeFail(Faults.Operation.COPY);
+        maybeFail(Faults.Operation.COPY, request.destinationKey());
         return super.copyBlob(request);
     }
 

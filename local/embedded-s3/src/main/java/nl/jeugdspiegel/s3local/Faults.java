@@ -20,6 +20,8 @@ public final class Faults {
     }
 
     private final Map<Operation, Deque<Fault>> pending = new EnumMap<>(Operation.class);
+    /** Faults that hit every request of a kind on keys under a prefix, until cleared. */
+    private final Map<Operation, Map<String, Integer>> underPrefix = new EnumMap<>(Operation.class);
     private final AtomicInteger injected = new AtomicInteger();
 
     /** The next {@code times} requests of this kind fail with {@code status} (e.g. 503, 500). */
@@ -43,8 +45,15 @@ public final class Faults {
         return failNext(operation, 1_000_000, status);
     }
 
+    /** Every request of this kind on a key under {@code keyPrefix} fails, until {@link #clear()}; other keys are served. */
+    public synchronized Faults failAlways(Operation operation, int status, String keyPrefix) {
+        underPrefix.computeIfAbsent(operation, k -> new java.util.LinkedHashMap<>()).put(keyPrefix, status);
+        return this;
+    }
+
     public synchronized void clear() {
         pending.clear();
+        underPrefix.clear();
     }
 
     /** How many faults were injected so far. */
@@ -52,10 +61,16 @@ public final class Faults {
         return injected.get();
     }
 
-    /** Applies the next fault for {@code operation}, if any: sleeps, or returns the status to fail with. */
-    int apply(Operation operation) {
+    /** Applies the next fault for {@code operation} on {@code key}, if any: sleeps, or returns the status to fail with. */
+    int apply(Operation operation, String key) {
         Fault fault;
         synchronized (this) {
+            for (Map.Entry<String, Integer> rule : underPrefix.getOrDefault(operation, Map.of()).entrySet()) {
+                if (key != null && key.startsWith(rule.getKey())) {
+                    injected.incrementAndGet();
+                    return rule.getValue();
+                }
+            }
             Deque<Fault> queue = pending.get(operation);
             fault = queue == null ? null : queue.poll();
         }

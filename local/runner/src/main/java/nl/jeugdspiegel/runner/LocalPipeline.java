@@ -3,9 +3,12 @@ package nl.jeugdspiegel.runner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Supplier;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.storage.ObjectStore;
@@ -29,6 +33,8 @@ import nl.jeugdspiegel.functions.ingest.IngestHandler;
 import nl.jeugdspiegel.functions.report.ReportHandler;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.ingest.UploadKey;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.report.ReportService;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,10 +54,13 @@ final class LocalPipeline {
     /** Locally the site bucket is DIR/site: the same bucket, this prefix. */
     static final String SITE_PREFIX = "site/";
 
-    /** Counts of the ingest stage. */
+    /** Counts of the ingest stage; {@code failed} lists the uploads whose processing failed on every attempt. */
     record Summary(int files, int accepted, int rejected, int notApplied, long rowsRead, long rowsAccepted,
-                   long rowsRejected, long rowsInLake, Duration ingestTime) {
+                   long rowsRejected, long rowsInLake, Duration ingestTime, List<String> failed) {
     }
+
+    /** As the template's EventInvokeConfig: the first attempt and two retries. */
+    static final int INGEST_ATTEMPTS = 3;
 
     /** What the indicators stage did. */
     record IndicatorSummary(List<String> periodes, int lakeFiles, Duration time) {
@@ -59,9 +68,16 @@ final class LocalPipeline {
 
     private final PrintStream out;
     private final int workers;
+    private final Supplier<RequestHandler<S3Event, String>> ingestHandlers;
 
     LocalPipeline(PrintStream out) {
+        this(out, IngestHandler::new);
+    }
+
+    /** @param ingestHandlers makes one ingest handler per worker (tests pass one that fails on purpose) */
+    LocalPipeline(PrintStream out, Supplier<RequestHandler<S3Event, String>> ingestHandlers) {
         this.out = out;
+        this.ingestHandlers = ingestHandlers;
         // handler instances: S3 round trips leave the cores idle part of the time, so two per core
         this.workers = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
     }
@@ -136,11 +152,12 @@ final class LocalPipeline {
         Progress progress = new Progress(out, "ingest", uploads.size());
         // accepted, rejected, not applied, rows read, rows accepted, rows rejected
         AtomicLongArray counts = new AtomicLongArray(6);
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
         // rows of the delivery in force per lake partition (a later delivery replaces an earlier one)
         Map<String, Long> lakeRows = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
-        ThreadLocal<IngestHandler> handlers = ThreadLocal.withInitial(IngestHandler::new);
+        ThreadLocal<RequestHandler<S3Event, String>> handlers = ThreadLocal.withInitial(ingestHandlers);
         try {
             List<Future<?>> work = new ArrayList<>();
             long[] sequence = {1};
@@ -150,9 +167,24 @@ final class LocalPipeline {
                 work.add(pool.submit(() -> {
                     long seq = firstSequence;
                     for (S3Object upload : group) {
-                        handlers.get().handleRequest(S3Events.parse(S3Events.objectCreatedJson(BUCKET, upload.key(),
-                                upload.size(), upload.eTag(), upload.lastModified(), seq++)), null);
-                        count(readReceipt(dir, upload.key()), counts, lakeRows);
+                        S3Event event = S3Events.parse(S3Events.objectCreatedJson(BUCKET, upload.key(), upload.size(),
+                                upload.eTag(), upload.lastModified(), seq++));
+                        RuntimeException failure = null;
+                        // as Lambda does: retried twice, then given up on, and the next event is handled
+                        for (int attempt = 1; attempt <= INGEST_ATTEMPTS; attempt++) {
+                            try {
+                                handlers.get().handleRequest(event, null);
+                                failure = null;
+                                break;
+                            } catch (RuntimeException e) {
+                                failure = e;
+                            }
+                        }
+                        if (failure != null) {
+                            failed.add(failure.getMessage()); // carries no value of the upload
+                        }
+                        Instant eventTime = event.getRecords().get(0).getEventTime().toDate().toInstant();
+                        readReceipt(dir, upload.key(), eventTime).ifPresent(r -> count(r, counts, lakeRows));
                         progress.step(upload.key());
                     }
                     return null;
@@ -172,31 +204,43 @@ final class LocalPipeline {
         progress.done();
         return new Summary(uploads.size(), (int) counts.get(0), (int) counts.get(1), (int) counts.get(2),
                 counts.get(3), counts.get(4), counts.get(5), lakeRows.values().stream().mapToLong(Long::longValue).sum(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), List.copyOf(failed));
     }
 
-    /** DIR is the bucket, so the receipt is read straight from its file. */
-    private static JsonNode readReceipt(Path dir, String uploadKey) {
-        Path file = dir.resolve(UploadKey.receiptKey(uploadKey));
+    /**
+     * DIR is the bucket, so the receipt is read straight from its file: at the upload's receipt key, or beside it
+     * when a newer upload of the same key holds that place. Empty when there is none (the object was gone, or
+     * not even a failure receipt could be written).
+     */
+    private static Optional<Receipt> readReceipt(Path dir, String uploadKey, Instant eventTime) {
         try {
-            return Json.MAPPER.readTree(file.toFile());
+            Path file = dir.resolve(UploadKey.receiptKey(uploadKey));
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            Receipt receipt = Receipts.read(Files.readAllBytes(file));
+            if (!receipt.bron().ontvangenOp().equals(eventTime)) {
+                Path beside = dir.resolve(UploadKey.earlierVersionReceiptKey(uploadKey, eventTime, null));
+                return Files.exists(beside) ? Optional.of(Receipts.read(Files.readAllBytes(beside))) : Optional.empty();
+            }
+            return Optional.of(receipt);
         } catch (IOException e) {
-            throw new UncheckedIOException("no readable receipt for " + uploadKey + " at " + file, e);
+            throw new UncheckedIOException("unreadable receipt for " + uploadKey, e);
         }
     }
 
-    private static void count(JsonNode receipt, AtomicLongArray counts, Map<String, Long> lakeRows) {
-        if ("afgewezen".equals(receipt.get("status").asText())) {
+    private static void count(Receipt receipt, AtomicLongArray counts, Map<String, Long> lakeRows) {
+        if (Receipt.AFGEWEZEN.equals(receipt.status())) {
             counts.incrementAndGet(1);
-        } else if (!receipt.get("toegepast").asBoolean()) {
+        } else if (!receipt.toegepast()) {
             counts.incrementAndGet(2);
         } else {
             counts.incrementAndGet(0);
-            lakeRows.put(receipt.get("lake_sleutel").asText(), receipt.at("/aantallen/rijen_in_lake").asLong());
+            lakeRows.put(receipt.lakeSleutel(), receipt.aantallen().rijenInLake());
         }
-        counts.addAndGet(3, receipt.at("/aantallen/rijen_gelezen").asLong());
-        counts.addAndGet(4, receipt.at("/aantallen/rijen_geaccepteerd").asLong());
-        counts.addAndGet(5, receipt.at("/aantallen/rijen_afgewezen").asLong());
+        counts.addAndGet(3, receipt.aantallen().rijenGelezen());
+        counts.addAndGet(4, receipt.aantallen().rijenGeaccepteerd());
+        counts.addAndGet(5, receipt.aantallen().rijenAfgewezen());
     }
 
     /** What the SAM template sets in AWS, pointed at the embedded server. */

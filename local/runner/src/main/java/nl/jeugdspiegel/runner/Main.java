@@ -87,9 +87,16 @@ public final class Main {
         if (!Files.isDirectory(dir.resolve("uploads"))) {
             throw new IllegalArgumentException(dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
         }
+        List<String> failed = new ArrayList<>();
         new LocalPipeline(out).run(dir, s -> {
             out.printf(Locale.ROOT, "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
                     s.files(), s.ingestTime().toMillis() / 1000.0, s.accepted(), s.rejected(), s.notApplied());
+            failed.addAll(s.failed());
+            if (!s.failed().isEmpty()) {
+                out.printf(Locale.ROOT, "ingest FAILED for %d upload(s) after %d attempts each (receipt verwerking_mislukt; the log has the kenmerk):%n",
+                        s.failed().size(), LocalPipeline.INGEST_ATTEMPTS);
+                s.failed().forEach(f -> out.println("  " + f));
+            }
             out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
                     s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
             out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
@@ -101,7 +108,8 @@ public final class Main {
                 out.println("site: " + s.index().toAbsolutePath().normalize().toUri());
             }
         });
-        return 0;
+        // rejected deliveries are handled (their receipts say why); a delivery that could not be processed is a failure
+        return failed.isEmpty() ? 0 : 1;
     }
 
     /** A demo folder is made fresh: an earlier demo there is removed, any other content is refused. */

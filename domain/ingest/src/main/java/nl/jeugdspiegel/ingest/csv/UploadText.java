@@ -71,6 +71,34 @@ public final class UploadText {
         return new Opened(reader, null);
     }
 
+    /** The longest header line read: 64 KiB of characters (contract v1.2 §3). */
+    public static final int MAX_HEADER_CHARS = 64 * 1024;
+
+    /** The first line of a file, or that it is longer than {@link #MAX_HEADER_CHARS}. */
+    public record FirstLine(String text, boolean tooLong) {
+    }
+
+    /**
+     * The first line of the text without taking it from the reader (marked and reset): empty for an empty
+     * file; too long beyond {@link #MAX_HEADER_CHARS} characters (also a file without any line end beyond
+     * that size). Never holds more than that in memory.
+     */
+    public static FirstLine firstLine(BufferedReader text) throws IOException {
+        text.mark(MAX_HEADER_CHARS + 2);
+        StringBuilder line = new StringBuilder();
+        try {
+            for (int c; (c = text.read()) >= 0 && c != '\n' && c != '\r'; ) {
+                if (line.length() == MAX_HEADER_CHARS) {
+                    return new FirstLine(null, true);
+                }
+                line.append((char) c);
+            }
+        } finally {
+            text.reset();
+        }
+        return new FirstLine(line.toString(), false);
+    }
+
     /** Does decoded text hold bytes that were not UTF-8, or NUL characters (binary data)? */
     public static boolean hasInvalidText(String value) {
         return value.indexOf(NOT_UTF8) >= 0 || value.indexOf('\0') >= 0;

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Checks one iJw 3.2 message against its XSD (the copies in {@code reference/ijw-xsd/}, with their source
@@ -137,29 +140,31 @@ public final class MessageCheck {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
             String reason = declaresDoctype(message) ? "een DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD's of entiteiten)"
-                    : "geen leesbare XML: " + reason(String.valueOf(e.getMessage()));
+                    : "geen leesbare XML: " + reason(String.valueOf(e.getMessage()), List.of());
             return Result.invalid(new Problem(file, line, column, reason));
         }
         if (type == null) {
             return Result.invalid(new Problem(file, 1, 1, "geen iJw 3.2-bericht JW301, JW305, JW307, JW315 of JW323"));
         }
         ElementTracker elements = new ElementTracker();
+        ValueRecorder values = null;
         boolean done = false;
         try {
             ValidatorHandler validator = validator(type);
             validator.setContentHandler(elements);
             validator.setErrorHandler(elements);
-            XMLReader reader = reader();
-            reader.setContentHandler(validator);
-            reader.parse(new InputSource(new ByteArrayInputStream(message)));
+            values = new ValueRecorder(reader());
+            values.setContentHandler(validator);
+            values.parse(new InputSource(new ByteArrayInputStream(message)));
             done = true;
             return Result.valid(type);
         } catch (SAXParseException e) {
             String element = elements.current();
             return Result.invalid(new Problem(file, e.getLineNumber(), e.getColumnNumber(),
-                    (element == null ? "" : "element " + element + ": ") + reason(e.getMessage())));
+                    (element == null ? "" : "element " + element + ": ") + reason(e.getMessage(), values.values())));
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            return Result.invalid(new Problem(file, 0, 0, reason(String.valueOf(e.getMessage()))));
+            return Result.invalid(new Problem(file, 0, 0, reason(String.valueOf(e.getMessage()),
+                    values == null ? List.of() : values.values())));
         } finally {
             if (!done) { // a parse that stopped half-way: start the next message with fresh ones
                 readers.remove();
@@ -217,17 +222,90 @@ public final class MessageCheck {
     }
 
     /**
-     * The schema's reason without the offending value: a value can be a BSN, a birth date or a name, and
-     * the reason goes into the receipt. An impossible or malformed date gets a Dutch explanation first.
+     * Records the text and the attribute values of the element being read, before the validator sees them,
+     * so that a reason quoting one of them can be cleared of it.
      */
-    static String reason(String schemaMessage) {
-        String redacted = firstLine(schemaMessage)
-                .replaceAll("(?i)(value\\s+)'[^']*'", "$1'…'")
-                .replaceAll("^(cvc-datatype-valid[.0-9]*:\\s*)'[^']*'", "$1'…'");
+    private static final class ValueRecorder extends XMLFilterImpl {
+        private static final int MAX_CHARS = 1 << 20;
+        private final StringBuilder text = new StringBuilder();
+        private final List<String> attributes = new ArrayList<>();
+
+        ValueRecorder(XMLReader parent) {
+            super(parent);
+        }
+
+        List<String> values() {
+            List<String> values = new ArrayList<>(attributes);
+            values.add(text.toString());
+            return values;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            text.setLength(0);
+            attributes.clear();
+            for (int i = 0; i < atts.getLength(); i++) {
+                attributes.add(atts.getValue(i));
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            text.append(ch, start, Math.max(0, Math.min(length, MAX_CHARS - text.length())));
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            super.endElement(uri, localName, qName); // the validator judges the text here: keep it until then
+            text.setLength(0);
+        }
+    }
+
+    /** What follows a quoted value in the schema messages that quote one (Xerces' message texts). */
+    private static final List<String> AFTER_VALUE = List.of("' is not facet-valid", "' with length = '", "' has ",
+            "' of element '", "' of attribute '", "' is not a valid value");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * The schema's reason without the offending value: a value can be a BSN, a birth date or a name, and
+     * the reason goes into the receipt. First every value of the element being read is replaced where the
+     * message quotes it (also as the schema normalised it); then whatever a known message quotes as its value
+     * is replaced from the opening quote to the text that follows a value, so a value with an apostrophe
+     * ({@code D'Souza}) is removed whole. An impossible or malformed date gets a Dutch explanation first.
+     */
+    static String reason(String schemaMessage, List<String> values) {
+        String redacted = firstLine(schemaMessage);
+        for (String value : values) {
+            for (String variant : List.of(value, value.replaceAll("[\\t\\n\\r]", " "),
+                    WHITESPACE.matcher(value.strip()).replaceAll(" "))) {
+                if (!variant.isEmpty()) {
+                    redacted = redacted.replace("'" + variant + "'", "'…'");
+                }
+            }
+        }
+        redacted = quotedValueRemoved(redacted);
         if (redacted.startsWith("cvc-datatype-valid") && redacted.contains("'date'")) {
             return "geen geldige datum: verwacht JJJJ-MM-DD met een dag die bestaat (" + redacted + ")";
         }
         return redacted;
+    }
+
+    /** "Value 'x' is not …", "The value 'x' of element …", "'x' is not a valid value …": x becomes "…". */
+    private static String quotedValueRemoved(String message) {
+        int colon = message.indexOf(": ");
+        int from = colon < 0 ? 0 : colon + 2;
+        int open = message.indexOf('\'', from);
+        String before = open < 0 ? "" : message.substring(from, open).strip();
+        if (open < 0 || !(before.isEmpty() || before.equalsIgnoreCase("value") || before.equalsIgnoreCase("the value"))) {
+            return message;
+        }
+        int close = -1;
+        for (String after : AFTER_VALUE) {
+            close = Math.max(close, message.lastIndexOf(after));
+        }
+        return close <= open ? message.substring(0, open + 1) + "…'" : message.substring(0, open + 1) + "…" + message.substring(close);
     }
 
     /** The root element's namespace, or null; refuses a DOCTYPE before any entity is read. */

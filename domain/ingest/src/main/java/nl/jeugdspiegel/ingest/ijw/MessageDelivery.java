@@ -155,14 +155,23 @@ public final class MessageDelivery {
         FileProblem problem = notAZip(in);
         if (problem == null) {
             try (FactSpill spill = new FactSpill(workDir, buckets)) {
-                for (SafeZip.Refused r : zip.read(in, entry -> reading.message(entry, spill))) {
-                    reading.refuse(new MessageCheck.Problem(r.name(), 0, 0, r.reason()));
-                }
+                zip.read(in, new SafeZip.Handler() {
+                    @Override
+                    public void accept(SafeZip.Entry entry) throws IOException {
+                        reading.message(entry, spill);
+                    }
+
+                    @Override
+                    public void refuse(SafeZip.Refused refused) {
+                        reading.refuse(new MessageCheck.Problem(refused.name(), 0, 0, refused.reason()));
+                    }
+                });
             } catch (SafeZip.ZipLimitException e) {
                 problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, e.getMessage());
             } catch (ZipException e) {
-                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand is beschadigd en niet te lezen ("
-                        + e.getMessage() + ")");
+                // not the JDK's message: it can quote an entry name
+                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand is beschadigd en niet te lezen; "
+                        + "pak het opnieuw in (zonder wachtwoord of versleuteling) en lever het opnieuw aan");
             } catch (EOFException e) {
                 if (bytesRead[0] < zipBytes) {
                     throw e; // the connection ended early, not the zip: let the read be retried

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -34,10 +32,17 @@ public final class SafeZip {
         }
     }
 
-    /** What to do with each message. */
+    /** What to do with each message, and with each entry that is refused. */
     public interface Handler {
         void accept(Entry entry) throws IOException;
+
+        void refuse(Refused refused);
     }
+
+    /** Longer entry names are refused: a name is shown in the receipt, and the zip format allows 64 KiB. */
+    public static final int MAX_NAME_CHARS = 255;
+    /** How much of a refused name a receipt shows. */
+    static final int SHOWN_NAME_CHARS = 100;
 
     public static final long DEFAULT_MAX_ENTRY_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_TOTAL_BYTES = 8L * 1024 * 1024 * 1024;
@@ -57,9 +62,11 @@ public final class SafeZip {
         this.maxEntries = maxEntries;
     }
 
-    /** Reads every entry, handing each message to the handler; returns the refused entries. Leaves {@code zip} open. */
-    public List<Refused> read(InputStream zip, Handler handler) throws IOException {
-        List<Refused> refused = new ArrayList<>();
+    /**
+     * Reads every entry, handing each message and each refused entry to the handler (nothing is collected
+     * here, whatever the number of entries). Leaves {@code zip} open.
+     */
+    public void read(InputStream zip, Handler handler) throws IOException {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -79,7 +86,7 @@ public final class SafeZip {
                 }
                 String unsafe = unsafeName(name);
                 if (unsafe != null) {
-                    refused.add(new Refused(name, unsafe));
+                    handler.refuse(new Refused(shown(name), unsafe));
                     continue;
                 }
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -98,17 +105,24 @@ public final class SafeZip {
                     }
                 }
                 if (size > maxEntryBytes) {
-                    refused.add(new Refused(name, "groter dan " + maxEntryBytes + " bytes uitgepakt"));
+                    handler.refuse(new Refused(name, "groter dan " + maxEntryBytes + " bytes uitgepakt"));
                     continue;
                 }
                 handler.accept(new Entry(name, content.toByteArray()));
             }
         }
-        return refused;
+    }
+
+    /** A name as a receipt may show it: at most {@value #SHOWN_NAME_CHARS} characters. */
+    static String shown(String name) {
+        return name.length() <= SHOWN_NAME_CHARS ? name : name.substring(0, SHOWN_NAME_CHARS) + "…";
     }
 
     /** Why a name is not acceptable, or null. */
     static String unsafeName(String name) {
+        if (name.length() > MAX_NAME_CHARS) {
+            return "bestandsnaam langer dan " + MAX_NAME_CHARS + " tekens";
+        }
         if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")) {
             return "ongeldige bestandsnaam (absoluut pad)";
         }

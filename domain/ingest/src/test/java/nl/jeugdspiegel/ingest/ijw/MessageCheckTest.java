@@ -103,6 +103,34 @@ class MessageCheckTest {
     }
 
     @Test
+    void aValueWithAnApostropheIsNotRepeatedEither() {
+        // Xerces quotes the value in apostrophes: a name with one of its own must not end the redaction early
+        String name = "D'Souza-Vandenbroucke" + "-Hoogstraten".repeat(20);
+        MessageCheck.Problem problem = check(jw305("2024-02-01", "")
+                .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>" + name + "</ijw:Achternaam>"))
+                .problem().orElseThrow();
+        assertTrue(problem.reason().contains("Achternaam"), problem.reason());
+        for (String part : new String[] {"Souza", "Vandenbroucke", "Hoogstraten", "D'"}) {
+            assertFalse(problem.reason().contains(part), problem.reason());
+        }
+        // and in a BSN with an apostrophe, a pattern error
+        MessageCheck.Problem bsn = check(jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>1112'22333</Bsn>"))
+                .problem().orElseThrow();
+        assertFalse(bsn.reason().contains("22333") || bsn.reason().contains("1112"), bsn.reason());
+    }
+
+    @Test
+    void theRedactionKeepsTheSchemasWordsAndDropsEveryQuotedValue() {
+        String reason = MessageCheck.reason("cvc-maxLength-valid: Value 'O'Neil' with length = '6' is not facet-valid "
+                + "with respect to maxLength '5' for type 'LDT_Naam'.", java.util.List.of());
+        assertFalse(reason.contains("Neil"), reason);
+        assertTrue(reason.contains("maxLength '5'") && reason.contains("LDT_Naam"), reason);
+        String type = MessageCheck.reason("cvc-type.3.1.3: The value 'a'b'c' of element 'Bsn' is not valid.", java.util.List.of());
+        assertFalse(type.contains("b'c"), type);
+        assertTrue(type.contains("Bsn"), type);
+    }
+
+    @Test
     void missingRequiredElementIsRefused() {
         String withoutStatus = jw305("2024-02-01", "").replace("<StatusAanlevering>1</StatusAanlevering>", "");
         MessageCheck.Problem problem = check(withoutStatus).problem().orElseThrow();

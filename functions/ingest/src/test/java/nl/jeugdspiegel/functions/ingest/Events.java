@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import nl.jeugdspiegel.core.json.Json;
 
 /** Loads the repository's events/*.json (the files {@code sam local invoke -e} uses) as Lambda would. */
@@ -36,9 +37,21 @@ final class Events {
 
     /** An event file with the object's versionId set, as S3 sends it for a versioned bucket. */
     static S3Event withVersionId(String name, String versionId) {
+        return with(name, record -> ((ObjectNode) record.at("/s3/object")).put("versionId", versionId));
+    }
+
+    /** An event file for a later upload of the same key: another event time and sequencer. */
+    static S3Event later(String name, String eventTime, String sequencer) {
+        return with(name, record -> {
+            record.put("eventTime", eventTime);
+            ((ObjectNode) record.at("/s3/object")).put("sequencer", sequencer);
+        });
+    }
+
+    private static S3Event with(String name, Consumer<ObjectNode> change) {
         try {
             ObjectNode json = (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
-            ((ObjectNode) json.at("/Records/0/s3/object")).put("versionId", versionId);
+            change.accept((ObjectNode) json.at("/Records/0"));
             return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
                     .fromJson(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(json)));
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,31 @@ class IngestFaultsIT extends S3TestSupport {
         assertEquals(List.of(), server.client().listObjectsV2(r -> r.bucket(BUCKET).prefix("lake/")).contents());
 
         handler().handleRequest(UPLOAD, null); // Lambda's retry of the same event
+        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals(20, lakeRows().size());
+    }
+
+    @Test
+    void aFailureThatPersistsEndsInAReceiptThatSaysSo() throws IOException {
+        String upload = validUpload(20);
+        put(Events.key(UPLOAD), upload);
+        server.faults().failAlways(Operation.PUT, 500, "lake/");
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> handler().handleRequest(UPLOAD, null));
+        // what Lambda logs of the failure: the upload key and where it failed, no message that could quote the upload
+        assertTrue(failure.getMessage().startsWith("ingest of uploads/GM0363/2024H1/trajecten 2024H1.csv failed (kenmerk "),
+                failure.getMessage());
+        assertEquals(null, failure.getCause());
+        JsonNode receipt = receipt(UPLOAD);
+        assertEquals("afgewezen", receipt.get("status").asText());
+        assertEquals("verwerking_mislukt", receipt.at("/afwijzing/code").asText());
+        String melding = receipt.at("/afwijzing/melding").asText();
+        assertTrue(melding.contains("kenmerk") && failure.getMessage().contains(melding.replaceAll(".*kenmerk ([0-9a-f]+).*", "$1")),
+                "the receipt and the log share the reference: " + melding);
+        assertTrue(get(LAKE_KEY).isEmpty(), "nothing in the lake");
+        assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isEmpty());
+
+        server.faults().clear();
+        handler().handleRequest(UPLOAD, null); // Lambda's retry: the receipt is replaced by the real outcome
         assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
         assertEquals(20, lakeRows().size());
     }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.ingest.TestUploads;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,30 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertFalse(stale.get("toegepast").asBoolean());
         assertEquals(0, stale.at("/aantallen/rijen_in_lake").asLong());
         assertEquals(Events.key(REPLACEMENT), stale.at("/levering_in_gebruik/sleutel").asText());
+        assertTrue(stale.get("vervangt") == null, "it replaced nothing: " + stale.get("vervangt"));
+        assertTrue(stale.get("melding").asText().contains("niet toegepast"), stale.get("melding").asText());
+        assertTrue(receipt(REPLACEMENT).get("toegepast").asBoolean(), "the receipt of the delivery in force is untouched");
+    }
+
+    @Test
+    void anOlderUploadOfTheSameKeyKeepsItsReceiptBesideTheNewerOne() throws IOException {
+        put(Events.key(UPLOAD), validUpload(10));
+        S3Event newer = Events.later("s3-put-upload.json", "2024-07-20T08:00:00.000Z", "0066950A1B2C3D4E6A");
+        handler().handleRequest(newer, null);      // the second upload of the key is processed first
+        handler().handleRequest(UPLOAD, null);     // the event of the first upload arrives late
+        JsonNode atKey = receipt(UPLOAD);
+        assertEquals("2024-07-20T08:00:00Z", atKey.at("/bron/ontvangen_op").asText(), "the newer receipt stays in place");
+        assertTrue(atKey.get("toegepast").asBoolean());
+        String besideKey = "receipts/GM0363/2024H1/eerdere-versies/trajecten 2024H1@20240715T093000000Z.json";
+        JsonNode beside = Json.MAPPER.readTree(get(besideKey).orElseThrow(() -> new AssertionError("no receipt at " + besideKey)));
+        assertEquals("2024-07-15T09:30:00Z", beside.at("/bron/ontvangen_op").asText());
+        assertFalse(beside.get("toegepast").asBoolean());
+        assertEquals(Events.key(UPLOAD), beside.at("/levering_in_gebruik/sleutel").asText());
+        assertTrue(beside.get("vervangt") == null);
+        // a replay of the newer event writes its receipt in place again, and the older one stays beside it
+        handler().handleRequest(newer, null);
+        assertEquals("2024-07-20T08:00:00Z", receipt(UPLOAD).at("/bron/ontvangen_op").asText());
+        assertTrue(get(besideKey).isPresent());
     }
 
     @Test

@@ -99,6 +99,17 @@ public final class ObjectStore {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
+    /** One PUT with user metadata; throws {@link S3Exception} with status 412 (or 409) when the condition no longer holds. */
+    public void putBytes(String key, byte[] content, String contentType, Map<String, String> metadata, Condition condition) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata)
+                .ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()), RequestBody.fromBytes(content));
+    }
+
+    /** Is this the failure of a write whose condition no longer held (another writer came first)? */
+    public static boolean conditionFailed(S3Exception e) {
+        return e.statusCode() == 412 || e.statusCode() == 409;
+    }
+
     /**
      * Uploads a local file as one object, atomically: a single PUT up to the part size, a multipart
      * upload above it. Throws {@link S3Exception} with status 412 when the condition no longer holds.
