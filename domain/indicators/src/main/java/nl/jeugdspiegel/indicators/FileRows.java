@@ -12,6 +12,8 @@ final class FileRows {
     int size;
     /** When S3 received the delivery (from the file's footer), or null when the footer does not say. */
     Instant deliveredAt;
+    /** Why the file could not be read as a lake file, or null. */
+    String unreadable;
     long[] clientHigh;
     long[] clientLow;
     short[] geboortejaar;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import nl.jeugdspiegel.core.lake.LakeSchema;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
@@ -34,15 +35,31 @@ final class IndicatorReadSupport extends ReadSupport<FileRows> {
         this.rows = rows;
     }
 
+    /** A Parquet file that is not a lake file: a column the indicators read is missing or of another type. */
+    static final class ForeignSchemaException extends IllegalStateException {
+        ForeignSchemaException(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public ReadContext init(InitContext context) {
+        MessageType file = context.getFileSchema();
         Types.MessageTypeBuilder projection = Types.buildMessage();
-        for (Type field : context.getFileSchema().getFields()) {
+        for (String column : COLUMNS) {
+            Type expected = LakeSchema.TRAJECTEN.getType(column);
+            if (!file.containsField(column) || !file.getType(column).isPrimitive()
+                    || file.getType(column).asPrimitiveType().getPrimitiveTypeName()
+                    != expected.asPrimitiveType().getPrimitiveTypeName()) {
+                throw new ForeignSchemaException("geen lake-bestand: kolom " + column + " ontbreekt of heeft een ander type");
+            }
+        }
+        for (Type field : file.getFields()) {
             if (COLUMNS.contains(field.getName())) {
                 projection.addField(field);
             }
         }
-        return new ReadContext(projection.named(context.getFileSchema().getName()));
+        return new ReadContext(projection.named(file.getName()));
     }
 
     /** The footer's key/value metadata, known once reading has begun. */

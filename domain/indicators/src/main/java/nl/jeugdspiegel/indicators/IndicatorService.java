@@ -53,9 +53,9 @@ public final class IndicatorService {
     public static final String BUCKET_SETTING = "DATA_BUCKET";
     private static final String CONTENT_HASH = "inhoud-sha256";
 
-    /** What one run did. */
+    /** What one run did; {@code skipped} are the lake objects left out because they are not readable lake files. */
     public record Result(List<Periode> computed, List<Periode> written, int lakeFiles, int trajectories,
-                         int clients, Duration time) {
+                         int clients, List<LakeData.Skipped> skipped, Duration time) {
     }
 
     private final ObjectStore store;
@@ -89,7 +89,7 @@ public final class IndicatorService {
         Set<Periode> affected = request.affected(lakePeriods);
         if (affected.isEmpty()) {
             LOG.info("nothing to recompute: {} lake files, request {}", files.size(), request);
-            return new Result(List.of(), List.of(), files.size(), 0, 0, Duration.ofNanos(System.nanoTime() - started));
+            return new Result(List.of(), List.of(), files.size(), 0, 0, List.of(), Duration.ofNanos(System.nanoTime() - started));
         }
         List<Population> populations = populations();
         LakeData data = LakeLoader.load(files, threads);
@@ -105,9 +105,10 @@ public final class IndicatorService {
         }
         writeManifest(data, engine, populations, lakePeriods, hashes);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files, {} trajectories, {} ms",
-                affected.size(), written.size(), files.size(), data.trajectories(), time.toMillis());
-        return new Result(List.copyOf(affected), written, files.size(), data.trajectories(), data.clients(), time);
+        LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
+                affected.size(), written.size(), files.size(), data.skipped().size(), data.trajectories(), time.toMillis());
+        return new Result(List.copyOf(affected), written, files.size(), data.trajectories(), data.clients(), data.skipped(),
+                time);
     }
 
     /** Lists the lake and downloads new or changed files into the cache; removes files no longer listed. */
@@ -230,6 +231,11 @@ public final class IndicatorService {
             }
             ObjectNode grootteklassen = period.putObject("grootteklassen");
             engine.sizeClasses(p).forEach(grootteklassen::put);
+        }
+        // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
+        var skipped = manifest.putArray("overgeslagen_lake_objecten");
+        for (LakeData.Skipped s : data.skipped()) {
+            skipped.addObject().put("sleutel", LakeSchema.trajectenKey(s.periode(), s.gemeente())).put("reden", s.reason());
         }
         ObjectNode bevolking = manifest.putObject("bevolking");
         Map<Integer, Population> byYear = new HashMap<>();

@@ -1,6 +1,7 @@
 package nl.jeugdspiegel.indicators;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.jeugdspiegel.core.Periode;
@@ -22,6 +23,9 @@ public final class LakeData {
     final long[][] jhRows;
     final long[][] jhRowsWithKosten;
     final long[][] kostenCent;
+
+    /** Lake objects that could not be read as lake files, and why: left out of every figure. */
+    final List<Skipped> skipped = new ArrayList<>();
 
     int size;
     int clientCount;
@@ -52,8 +56,16 @@ public final class LakeData {
         kostenCent = new long[p][g];
     }
 
+    /** A lake object left out: its key (as far as the lake is concerned, its local file) and the reason. */
+    public record Skipped(Periode periode, String gemeente, String reason) {
+    }
+
     public List<Periode> periods() {
         return periods;
+    }
+
+    public List<Skipped> skipped() {
+        return List.copyOf(skipped);
     }
 
     public int trajectories() {

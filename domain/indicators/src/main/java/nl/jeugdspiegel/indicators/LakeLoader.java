@@ -120,7 +120,28 @@ public final class LakeLoader {
     private static final ThreadLocal<CodecFactory> CODECS = ThreadLocal.withInitial(() ->
             new CodecFactory(new Configuration(false), 1024 * 1024));
 
+    /**
+     * Decodes one lake file. A file that is not a Parquet file, is damaged, or is a Parquet file of another
+     * schema comes back marked unreadable (with a reason that quotes nothing from the file), so one corrupt or
+     * foreign object does not stop the national run.
+     */
     private static FileRows decode(LakeFile file) {
+        try {
+            return read(file);
+        } catch (IndicatorReadSupport.ForeignSchemaException e) {
+            return unreadable(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return unreadable("geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static FileRows unreadable(String reason) {
+        FileRows rows = new FileRows(0);
+        rows.unreadable = reason;
+        return rows;
+    }
+
+    private static FileRows read(LakeFile file) throws IOException {
         InputFile input = new LocalInputFile(file.path());
         FileRows rows = new FileRows(4096);
         IndicatorReadSupport support = new IndicatorReadSupport(rows);
@@ -136,8 +157,6 @@ public final class LakeLoader {
             }
             last.deliveredAt = deliveredAt(support.keyValueMetadata().get(DELIVERED_AT));
             return last;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.path(), e);
         }
     }
 
@@ -150,6 +169,11 @@ public final class LakeLoader {
     }
 
     private static void merge(LakeData data, ClientIds clients, RowIndex keys, LakeFile file, FileRows rows) {
+        if (rows.unreadable != null) {
+            LOG.warn("lake object of {} {} left out: {}", file.periode(), file.gemeente(), rows.unreadable);
+            data.skipped.add(new LakeData.Skipped(file.periode(), file.gemeente(), rows.unreadable));
+            return;
+        }
         int p = data.periods.indexOf(file.periode());
         int g = data.gemeenten.indexOf(file.gemeente());
         data.delivered[p][g] = true;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a batch of queue messages asks for: the periodes of the lake objects that changed (S3 event
  * notifications of {@code lake/trajecten/periode=P/gemeente=G/part-00000.parquet}), or everything
- * ({@code {"recompute":"all"}}, the scheduled full run). S3's test message and unknown bodies are logged
- * and skipped: one odd message must not block the queue.
+ * ({@code {"recompute":"all"}}, the scheduled full run). S3's test message is skipped; a malformed message is
+ * reported ({@link #read}) and dropped: one odd message must not block the queue.
  */
 public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
@@ -38,38 +40,54 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
         return !all && changed.isEmpty();
     }
 
+    /** A batch read: what it asks for, and which of its messages (by position) are malformed, with why. */
+    public record Batch(RecomputeRequest request, Map<Integer, String> malformed) {
+    }
+
     /** Combines the bodies of one batch of messages. */
     public static RecomputeRequest fromMessages(List<String> bodies) {
+        return read(bodies).request();
+    }
+
+    /**
+     * Reads a batch message by message: a malformed one (not JSON, no S3 notification of the expected shape, a
+     * key that is not validly URL-encoded) is reported, not fatal, so one bad message cannot make the batch
+     * fail until it dead-letters. S3's test message and notifications for keys outside the lake are skipped.
+     */
+    public static Batch read(List<String> bodies) {
         Set<Periode> changed = new TreeSet<>();
-        for (String body : bodies) {
-            JsonNode message;
+        Map<Integer, String> malformed = new TreeMap<>();
+        boolean all = false;
+        for (int i = 0; i < bodies.size(); i++) {
+            String body = bodies.get(i);
             try {
-                message = Json.MAPPER.readTree(body);
-            } catch (JsonProcessingException e) {
-                LOG.warn("skipped a message that is not JSON ({} characters)", body.length());
-                continue;
-            }
-            if (message == null) {
-                continue;
-            }
-            if ("all".equals(message.path("recompute").asText())) {
-                return ALL;
-            }
-            if (!message.has("Records")) {
-                LOG.info("skipped a message without Records (event {})", message.path("Event").asText("unknown"));
-                continue;
-            }
-            for (JsonNode record : message.get("Records")) {
-                String key = record.at("/s3/object/key").asText("");
-                Optional<Periode> periode = lakePeriode(URLDecoder.decode(key, StandardCharsets.UTF_8));
-                if (periode.isPresent()) {
-                    changed.add(periode.get());
+                JsonNode message = body == null ? null : Json.MAPPER.readTree(body);
+                if (message == null || !message.isObject()) {
+                    malformed.put(i, "geen JSON-object");
+                } else if ("all".equals(message.path("recompute").asText())) {
+                    all = true;
+                } else if (message.has("Records") && message.get("Records").isArray()) {
+                    for (JsonNode record : message.get("Records")) {
+                        String key = record.at("/s3/object/key").asText("");
+                        Optional<Periode> periode = lakePeriode(URLDecoder.decode(key, StandardCharsets.UTF_8));
+                        if (periode.isPresent()) {
+                            changed.add(periode.get());
+                        } else {
+                            LOG.warn("skipped a notification for a key outside the lake: {}", key);
+                        }
+                    }
+                } else if (message.has("Event")) {
+                    LOG.info("skipped a message without Records (event {})", message.path("Event").asText("unknown"));
                 } else {
-                    LOG.warn("skipped a notification for a key outside the lake: {}", key);
+                    malformed.put(i, "geen S3-melding en geen {\"recompute\":\"all\"}");
                 }
+            } catch (JsonProcessingException e) {
+                malformed.put(i, "geen JSON (" + body.length() + " tekens)");
+            } catch (IllegalArgumentException e) {
+                malformed.put(i, "sleutel niet geldig URL-gecodeerd");
             }
         }
-        return new RecomputeRequest(false, changed);
+        return new Batch(all ? ALL : new RecomputeRequest(false, changed), malformed);
     }
 
     /** The periode of a lake object key, if it is one. */

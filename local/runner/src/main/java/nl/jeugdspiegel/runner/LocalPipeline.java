@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import nl.jeugdspiegel.core.config.Settings;
+import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.storage.ObjectStore;
@@ -62,8 +64,8 @@ final class LocalPipeline {
     /** As the template's EventInvokeConfig: the first attempt and two retries. */
     static final int INGEST_ATTEMPTS = 3;
 
-    /** What the indicators stage did. */
-    record IndicatorSummary(List<String> periodes, int lakeFiles, Duration time) {
+    /** What the indicators stage did; {@code skipped} are lake objects left out as unreadable. */
+    record IndicatorSummary(List<String> periodes, int lakeFiles, List<String> skipped, Duration time) {
     }
 
     private final PrintStream out;
@@ -135,12 +137,31 @@ final class LocalPipeline {
                     lakeObject.size(), lakeObject.eTag(), lakeObject.lastModified(), sequence++));
         }
         out.printf(Locale.ROOT, "indicators: %d lake notifications in one queue batch%n", notifications.size());
-        String result = new IndicatorsHandler().handleRequest(S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
+        SQSBatchResponse response = new IndicatorsHandler().handleRequest(
+                S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
         List<String> periodes = store.list(IndicatorService.OUTPUT_PREFIX).stream().map(S3Object::key)
                 .filter(k -> k.endsWith("/indicators.csv")).map(k -> k.substring(k.indexOf('=') + 1, k.lastIndexOf('/')))
                 .toList();
-        out.println("indicators: " + result);
-        return new IndicatorSummary(periodes, notifications.size(), Duration.ofNanos(System.nanoTime() - started));
+        if (!response.getBatchItemFailures().isEmpty()) {
+            // in AWS the messages go back to the queue; locally the run has failed
+            throw new IllegalStateException("the indicators run failed (its log says why)");
+        }
+        return new IndicatorSummary(periodes, notifications.size(), skippedLakeObjects(store),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The lake objects the indicators left out, as the manifest names them. */
+    private static List<String> skippedLakeObjects(ObjectStore store) {
+        List<String> skipped = new ArrayList<>();
+        store.readIfExists(IndicatorService.MANIFEST_KEY).ifPresent(manifest -> {
+            try {
+                Json.MAPPER.readTree(manifest).path("overgeslagen_lake_objecten").forEach(o ->
+                        skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return skipped;
     }
 
     private Summary ingest(Path dir, List<S3Object> uploads) throws IOException {

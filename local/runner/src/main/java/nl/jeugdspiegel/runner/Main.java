@@ -100,9 +100,12 @@ public final class Main {
             out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
                     s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
             out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
-        }, s -> out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periodes().size(),
-                s.periodes().isEmpty() ? "none" : s.periodes().get(0) + " to " + s.periodes().get(s.periodes().size() - 1),
-                s.time().toMillis() / 1000.0, dir.resolve("indicators")), s -> {
+        }, s -> {
+            out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periodes().size(),
+                    s.periodes().isEmpty() ? "none" : s.periodes().get(0) + " to " + s.periodes().get(s.periodes().size() - 1),
+                    s.time().toMillis() / 1000.0, dir.resolve("indicators"));
+            s.skipped().forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
+        }, s -> {
             out.printf(Locale.ROOT, "report: %s in %.1f s%n", s.result(), s.time().toMillis() / 1000.0);
             if (s.index() != null) {
                 out.println("site: " + s.index().toAbsolutePath().normalize().toUri());

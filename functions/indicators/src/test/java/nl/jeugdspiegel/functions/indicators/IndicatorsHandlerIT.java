@@ -2,9 +2,11 @@ package nl.jeugdspiegel.functions.indicators;
 
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,9 +56,9 @@ class IndicatorsHandlerIT {
             ObjectStore store = new ObjectStore(s3, BUCKET);
             IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
 
-            String result = handler.handleRequest(Events.load("sqs-lake-updated.json"), null);
+            SQSBatchResponse response = handler.handleRequest(Events.load("sqs-lake-updated.json"), null);
+            assertEquals(List.of(), response.getBatchItemFailures());
             // 2024H2 changed: it and 2024H1 (whose follow-up lies in 2024H2) are computed and written
-            assertEquals("computed [2024H1, 2024H2], rewritten [2024H1, 2024H2] from 2 lake files", result);
             int units = ReferenceData.get().municipalities().size() + ReferenceData.get().regions().size() + 6 + 1;
             for (Periode p : List.of(H1, H2)) {
                 List<String> csv = Files.readAllLines(bucketDir.resolve(IndicatorService.tableKey(p, "csv")), StandardCharsets.UTF_8);
@@ -80,23 +82,27 @@ class IndicatorsHandlerIT {
             assertTrue(!manifest.at("/perioden/2024H2/vervolg_beschikbaar").asBoolean());
             assertTrue(!manifest.at("/bevolking/2024/synthetisch").asBoolean());
 
-            // the same event again (at-least-once delivery): same figures, nothing rewritten
-            assertEquals("computed [2024H1, 2024H2], rewritten [] from 2 lake files",
-                    handler.handleRequest(Events.load("sqs-lake-updated.json"), null));
-            // the scheduled full run covers every periode in the lake
-            assertEquals("computed [2024H1, 2024H2], rewritten [] from 2 lake files",
-                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null));
+            // the same event again (at-least-once delivery), and the scheduled full run: same figures, nothing rewritten
+            String tableETag = store.head(IndicatorService.tableKey(H1, "csv")).orElseThrow().eTag();
+            String manifestETag = store.head(IndicatorService.MANIFEST_KEY).orElseThrow().eTag();
+            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-lake-updated.json"), null).getBatchItemFailures());
+            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
+            assertEquals(tableETag, store.head(IndicatorService.tableKey(H1, "csv")).orElseThrow().eTag());
+            assertEquals(manifestETag, store.head(IndicatorService.MANIFEST_KEY).orElseThrow().eTag());
         }
     }
 
     @Test
-    void failedWriteFailsTheInvocationAndLeavesNoHalfTable() throws Exception {
+    void failedWriteReturnsTheBatchToTheQueueAndLeavesNoHalfTable() throws Exception {
         lake();
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
              S3Client s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5))).build()) {
             IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
             server.faults().failAlways(Faults.Operation.PUT, 503);
-            assertThrows(RuntimeException.class, () -> handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null));
+            SQSEvent scheduled = Events.load("sqs-scheduled-recompute.json");
+            assertEquals(List.of(scheduled.getRecords().get(0).getMessageId()), handler.handleRequest(scheduled, null)
+                    .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
+                    "the message goes back to the queue");
             assertTrue(Files.notExists(bucketDir.resolve(IndicatorService.tableKey(H1, "csv"))));
             assertTrue(Files.notExists(bucketDir.resolve(IndicatorService.tableKey(H1, "parquet"))));
             // the retry (SQS delivers the batch again) succeeds once S3 does
@@ -104,5 +110,73 @@ class IndicatorsHandlerIT {
             handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null);
             assertTrue(Files.exists(bucketDir.resolve(IndicatorService.tableKey(H1, "csv"))));
         }
+    }
+
+    @Test
+    void aMalformedMessageIsDroppedAndTheRestOfTheBatchIsComputed() throws Exception {
+        lake();
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
+            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+            SQSEvent batch = Events.load("sqs-malformed-messages.json");
+            assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures(),
+                    "the two malformed messages are not retried until the batch dead-letters");
+            assertTrue(Files.exists(bucketDir.resolve(IndicatorService.tableKey(H2, "csv"))), "the good message was computed");
+
+            // when the run itself fails (here: writing a table that changed), only the well-formed message returns to the queue
+            Files.delete(bucketDir.resolve(IndicatorService.MANIFEST_KEY));
+            Files.delete(bucketDir.resolve(IndicatorService.tableKey(H2, "csv")));
+        }
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
+             S3Client s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5))).build()) {
+            server.faults().failAlways(Faults.Operation.PUT, 503);
+            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+            SQSEvent batch = Events.load("sqs-malformed-messages.json");
+            assertEquals(List.of(batch.getRecords().get(2).getMessageId()), handler.handleRequest(batch, null)
+                    .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        }
+    }
+
+    @Test
+    void aCorruptOrForeignLakeObjectIsLeftOutAndNamedTheRestIsComputed() throws Exception {
+        lake();
+        // a truncated Parquet file, a text file, and a Parquet file of another schema, each where a lake file belongs
+        Path good = bucketDir.resolve("lake/trajecten/periode=2024H1/gemeente=GM0014/part-00000.parquet");
+        byte[] bytes = Files.readAllBytes(good);
+        write("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        write("lake/trajecten/periode=2024H1/gemeente=GM0037/part-00000.parquet", "bsn;naam\n123456782;Jansen\n".getBytes());
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
+            ObjectStore store = new ObjectStore(s3, BUCKET);
+            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
+            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
+            // an indicator table is a Parquet file, but not a lake file
+            write("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet",
+                    Files.readAllBytes(bucketDir.resolve(IndicatorService.tableKey(H1, "parquet"))));
+            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
+
+            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorService.MANIFEST_KEY).toFile());
+            List<String> skipped = new java.util.ArrayList<>();
+            manifest.path("overgeslagen_lake_objecten").forEach(o -> skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
+            assertEquals(3, skipped.size(), skipped.toString());
+            assertTrue(skipped.get(0).startsWith("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet: geen leesbaar Parquet-bestand"),
+                    skipped.toString());
+            assertTrue(skipped.get(1).startsWith("lake/trajecten/periode=2024H1/gemeente=GM0037/"), skipped.toString());
+            assertTrue(skipped.get(2).equals("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet: "
+                    + "geen lake-bestand: kolom client ontbreekt of heeft een ander type")
+                    || skipped.get(2).contains("geen lake-bestand"), skipped.toString());
+            assertFalse(skipped.toString().contains("Jansen") || skipped.toString().contains("123456782"));
+            // the rest is computed: Groningen's figures are there, the others count as not delivered
+            assertTrue(manifest.at("/perioden/2024H1/leveringen").has("GM0014"));
+            assertFalse(manifest.at("/perioden/2024H1/leveringen").has("GM0034"));
+            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorService.tableKey(H1, "csv")));
+            assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,jeugdigen_jh,1,")));
+            assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0034,") && l.endsWith("niet_beschikbaar,,,,")),
+                    "Almere counts as not delivered");
+        }
+    }
+
+    private void write(String key, byte[] content) throws java.io.IOException {
+        Path file = bucketDir.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
     }
 }

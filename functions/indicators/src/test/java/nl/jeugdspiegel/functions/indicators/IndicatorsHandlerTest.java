@@ -29,4 +29,12 @@ class IndicatorsHandlerTest {
     void scheduledFullRun() {
         assertTrue(request("sqs-scheduled-recompute.json").all());
     }
+
+    @Test
+    void malformedMessagesAreNamedAndTheRestIsRead() {
+        SQSEvent sqs = Events.load("sqs-malformed-messages.json");
+        RecomputeRequest.Batch batch = RecomputeRequest.read(sqs.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
+        assertEquals(Set.of(0, 1), batch.malformed().keySet());
+        assertEquals(Set.of(Periode.parse("2024H2")), batch.request().changed());
+    }
 }
