@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateTest {
 
+    private static JsonNode template;
     private static JsonNode resources;
     private static JsonNode globals;
 
     @BeforeAll
     static void load() throws Exception {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../template.yaml").toFile());
+        template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../template.yaml").toFile());
         resources = template.get("Resources");
         globals = template.get("Globals");
     }
@@ -73,7 +74,7 @@ class TemplateTest {
     @Test
     void everyBucketIsEncryptedPrivateAndTlsOnly() {
         Map<String, JsonNode> buckets = ofType("AWS::S3::Bucket");
-        assertEquals(3, buckets.size(), "data, site and Athena results: " + buckets.keySet());
+        assertEquals(4, buckets.size(), "data, site, Athena results and audit: " + buckets.keySet());
         Map<String, JsonNode> policies = ofType("AWS::S3::BucketPolicy");
         buckets.forEach((name, bucket) -> {
             assertFalse(bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
@@ -92,7 +93,7 @@ class TemplateTest {
         assertTrue(buckets.get("SiteBucket").at("/VersioningConfiguration/Status").asText().equals("Enabled"));
         List<String> lifecycle = new ArrayList<>();
         buckets.get("DataBucket").at("/LifecycleConfiguration/Rules").forEach(r -> lifecycle.add(r.path("Prefix").asText()));
-        assertTrue(lifecycle.containsAll(List.of("quarantine/", "receipts/")), lifecycle.toString());
+        assertTrue(lifecycle.containsAll(List.of("uploads/", "quarantine/", "receipts/")), lifecycle.toString());
         assertFalse(buckets.get("AthenaResultsBucket").at("/LifecycleConfiguration/Rules/0/ExpirationInDays").isMissingNode());
     }
 
@@ -234,5 +235,116 @@ class TemplateTest {
                 .asText().split(",").length);
         assertEquals("SSE_KMS", resources.at(
                 "/AthenaWorkGroup/Properties/WorkGroupConfiguration/ResultConfiguration/EncryptionConfiguration/EncryptionOption").asText());
+    }
+
+    private static JsonNode lifecycleRule(String prefix) {
+        for (JsonNode rule : resources.at("/DataBucket/Properties/LifecycleConfiguration/Rules")) {
+            if (rule.path("Prefix").asText().equals(prefix)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no lifecycle rule for " + prefix);
+    }
+
+    private static JsonNode parameter(String name) {
+        return template.at("/Parameters/" + name);
+    }
+
+    @Test
+    void rawUploadsExpireAfterThirtyDaysAndQuarantineAfterNinety() {
+        JsonNode uploads = lifecycleRule("uploads/");
+        assertEquals("UploadRetentionDays", uploads.path("ExpirationInDays").asText());
+        assertEquals(30, parameter("UploadRetentionDays").path("Default").asInt());
+        assertEquals(1, uploads.at("/NoncurrentVersionExpiration/NoncurrentDays").asInt(), "a replaced upload goes too");
+        assertEquals("QuarantineRetentionDays", lifecycleRule("quarantine/").path("ExpirationInDays").asText());
+        assertEquals(90, parameter("QuarantineRetentionDays").path("Default").asInt());
+        assertEquals("ReceiptRetentionDays", lifecycleRule("receipts/").path("ExpirationInDays").asText());
+        assertEquals(1825, parameter("ReceiptRetentionDays").path("Default").asInt());
+    }
+
+    @Test
+    void theSessionTagIsTheCallersOwnGemeentecodeNotOneItPicks() {
+        JsonNode condition = resources.at("/MunicipalityUploadRole/Properties/AssumeRolePolicyDocument/Statement/0/Condition");
+        assertEquals("${aws:PrincipalTag/gemeentecode}", condition.at("/StringEquals/aws:RequestTag~1gemeentecode").asText());
+        assertEquals("false", condition.at("/Null/aws:PrincipalTag~1gemeentecode").asText(), "a caller without the tag is refused");
+        assertEquals("GM????", condition.at("/StringLike/aws:PrincipalTag~1gemeentecode").asText());
+        assertEquals(List.of("gemeentecode"), texts(condition.at("/ForAllValues:StringEquals/aws:TagKeys")));
+    }
+
+    @Test
+    void onlyTheIngestFunctionAndTheBreakGlassRoleCanReadThePseudonymKey() {
+        JsonNode secret = resources.at("/PseudonymKeySecret/Properties");
+        assertEquals("PseudonymKey", secret.path("KmsKeyId").asText(), "a key of its own, not the data key");
+        // the key policy: administrators manage the key but cannot decrypt; decrypt is for the two roles only
+        for (JsonNode statement : resources.at("/PseudonymKey/Properties/KeyPolicy/Statement")) {
+            List<String> actions = texts(statement.get("Action"));
+            String principal = statement.at("/Principal/AWS").toString();
+            if (principal.contains(":root")) {
+                assertFalse(actions.contains("kms:*") || actions.contains("kms:Decrypt") || actions.stream().anyMatch(a -> a.startsWith("kms:ReEncrypt")),
+                        "account administrators may not decrypt: " + actions);
+            }
+            if (actions.contains("kms:Decrypt")) {
+                assertTrue(principal.contains("IngestFunctionRole.Arn") && principal.contains("BreakGlassRoleArn"), principal);
+                assertFalse(principal.contains(":root"), principal);
+            }
+        }
+        // the secret's own policy denies everyone else reading or replacing it, whatever IAM allows
+        JsonNode deny = resources.at("/PseudonymKeySecretPolicy/Properties/ResourcePolicy/Statement/0");
+        assertEquals("Deny", deny.path("Effect").asText());
+        assertEquals("*", deny.path("Principal").asText());
+        assertTrue(texts(deny.get("Action")).containsAll(List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
+                "secretsmanager:UpdateSecret")));
+        String allowed = deny.at("/Condition/ArnNotEquals/aws:PrincipalArn").toString();
+        assertTrue(allowed.contains("IngestFunctionRole.Arn") && allowed.contains("BreakGlassRoleArn"), allowed);
+        assertEquals("PseudonymKeySecret", resources.at("/PseudonymKeySecretPolicy/Properties/SecretId").asText());
+    }
+
+    @Test
+    void alarmsArriveTheTopicKeyAdmitsCloudWatch() {
+        String key = resources.at("/AlarmTopic/Properties/KmsMasterKeyId").asText();
+        assertFalse(key.startsWith("alias/aws/"), "CloudWatch cannot publish under the AWS-managed SNS key");
+        boolean admitted = false;
+        for (JsonNode statement : resources.at("/" + key + "/Properties/KeyPolicy/Statement")) {
+            if (statement.at("/Principal/Service").asText().equals("cloudwatch.amazonaws.com")) {
+                admitted = texts(statement.get("Action")).containsAll(List.of("kms:Decrypt", "kms:GenerateDataKey*"));
+            }
+        }
+        assertTrue(admitted, "the key policy of " + key + " admits CloudWatch");
+        assertEquals("cloudwatch.amazonaws.com", resources.at("/AlarmTopicPolicy/Properties/PolicyDocument/Statement/0/Principal/Service").asText());
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnEncryptedLogGroupWithARetention() {
+        Map<String, JsonNode> groups = ofType("AWS::Logs::LogGroup");
+        ofType("AWS::Serverless::Function").forEach((name, function) -> {
+            String group = function.at("/LoggingConfig/LogGroup").asText();
+            assertTrue(groups.containsKey(group), name + " logs to " + group);
+            assertEquals("LogRetentionDays", groups.get(group).path("RetentionInDays").asText());
+            assertEquals("DataKey.Arn", groups.get(group).path("KmsKeyId").asText());
+            assertTrue(groups.get(group).path("LogGroupName").asText().endsWith(
+                    function.path("FunctionName").asText().replace("jeugdspiegel-${Stage}-", "")), name);
+        });
+        assertEquals(3, groups.size());
+    }
+
+    @Test
+    void everyReadAndWriteOfTheDataBucketIsInALockedAuditTrail() {
+        JsonNode trail = resources.at("/DataAccessTrail/Properties");
+        assertTrue(trail.path("EnableLogFileValidation").asBoolean());
+        assertEquals("AuditBucket", trail.path("S3BucketName").asText());
+        String selectors = trail.path("AdvancedEventSelectors").toString();
+        assertTrue(selectors.contains("\"Data\"") && selectors.contains("AWS::S3::Object")
+                && selectors.contains("jeugdspiegel-data-${Stage}-${AWS::AccountId}-${AWS::Region}/"), selectors);
+        JsonNode bucket = resources.at("/AuditBucket/Properties");
+        assertTrue(bucket.path("ObjectLockEnabled").asBoolean());
+        assertEquals("AuditRetentionDays", bucket.at("/ObjectLockConfiguration/Rule/DefaultRetention/Days").asText());
+    }
+
+    @Test
+    void aMalformedQueueMessageIsDroppedNotRetriedWithTheBatch() {
+        JsonNode event = resources.at("/IndicatorsFunction/Properties/Events/LakeChanged/Properties");
+        assertEquals(List.of("ReportBatchItemFailures"), texts(event.get("FunctionResponseTypes")));
+        assertEquals("RunsFailed", resources.at("/IndicatorsRunsFailedAlarm/Properties/MetricName").asText(),
+                "a failed run returns its messages and raises no Lambda error: its own alarm");
     }
 }

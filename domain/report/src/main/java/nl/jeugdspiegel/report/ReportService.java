@@ -40,6 +40,12 @@ public final class ReportService {
     private static final int UPLOAD_THREADS = 16;
     public static final String SITE_BUCKET_SETTING = "SITE_BUCKET";
     public static final String SITE_PREFIX_SETTING = "SITE_PREFIX";
+    /**
+     * Every published file may be kept, but must be checked with the site bucket before it is shown again
+     * (a conditional request, answered 304 while unchanged): after a correction, CloudFront and browsers
+     * serve the new figures at the next request, never a stale page.
+     */
+    public static final String CACHE_CONTROL = "no-cache";
 
     /** What one publication did. */
     public record Result(int files, int uploaded, int deleted, long largestPage, Duration renderTime, Duration time) {
@@ -110,10 +116,11 @@ public final class ReportService {
                 largestPage = Math.max(largestPage, f.getValue().length);
             }
         }
-        Parallel.forEach(changed, UPLOAD_THREADS, path -> site.putBytes(prefix + path, files.get(path), contentType(path)));
+        Parallel.forEach(changed, UPLOAD_THREADS, path -> site.putBytes(prefix + path, files.get(path), contentType(path),
+                CACHE_CONTROL));
         boolean homeChanged = !hashes.get("index.html").equals(previous.get("index.html"));
         if (homeChanged) {
-            site.putBytes(prefix + "index.html", files.get("index.html"), contentType("index.html"));
+            site.putBytes(prefix + "index.html", files.get("index.html"), contentType("index.html"), CACHE_CONTROL);
         }
         List<String> stale = previous.keySet().stream().filter(path -> !files.containsKey(path)).toList();
         Parallel.forEach(stale, UPLOAD_THREADS, path -> site.delete(prefix + path));

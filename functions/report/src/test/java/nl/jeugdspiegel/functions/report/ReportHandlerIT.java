@@ -54,6 +54,9 @@ class ReportHandlerIT {
             assertTrue(keys.containsAll(List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
                     "indicator/oe_volgens_plan.html", "methode.html", "downloads/cijfers.csv", ReportService.SITE_LIST)));
             assertTrue(s3.headObject(h -> h.bucket(SITE).key("index.html")).contentType().replace(" ", "").equals("text/html;charset=utf-8"));
+            // CloudFront and browsers check again before showing a page: a correction is never served stale
+            assertEquals("no-cache", s3.headObject(h -> h.bucket(SITE).key("index.html")).cacheControl());
+            assertEquals("no-cache", s3.headObject(h -> h.bucket(SITE).key("downloads/cijfers.csv")).cacheControl());
             String home = new String(site.readIfExists("index.html").orElseThrow(), StandardCharsets.UTF_8);
             assertTrue(home.contains("Jeugdspiegel"));
 

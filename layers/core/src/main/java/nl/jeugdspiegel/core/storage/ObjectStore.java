@@ -99,6 +99,12 @@ public final class ObjectStore {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
+    /** One PUT with a Cache-Control header (what CloudFront and browsers may keep, and for how long). */
+    public void putBytes(String key, byte[] content, String contentType, String cacheControl) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+                RequestBody.fromBytes(content));
+    }
+
     /** One PUT with user metadata; throws {@link S3Exception} with status 412 (or 409) when the condition no longer holds. */
     public void putBytes(String key, byte[] content, String contentType, Map<String, String> metadata, Condition condition) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata)
