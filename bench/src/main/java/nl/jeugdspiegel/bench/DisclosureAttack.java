@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,9 +167,9 @@ final class DisclosureAttack {
                     unitFigures(p, unit.getKey(), unit.getValue());
                 }
             }
-            hierarchy(p);
+            youthsAtMostTheSumOfTheMembers(p);
         }
-        chains();
+        relations.relate(new ArrayList<>(figures.keySet()), membership);
     }
 
     /** A unit with figures: its count of active trajectories is published or suppressed as small, not unavailable. */
@@ -453,18 +454,30 @@ final class DisclosureAttack {
         return inhabitants == null ? null : SizeClass.of(inhabitants.totaal()).code();
     }
 
-    /** Every higher unit is the sum of its delivering municipalities, for every additive count. */
-    private void hierarchy(Periode p) {
-        for (String unit : figures.get(p).keySet()) {
-            if (unit.startsWith("gemeente|") || !delivered(p, unit)) {
+    /** What the attacker knows of who is behind each unit: the delivering municipalities, from public data. */
+    private final CountModel.Membership membership = new CountModel.Membership() {
+        @Override
+        public Collection<String> units(Periode p) {
+            return figures.get(p).keySet().stream().filter(u -> delivered(p, u)).toList();
+        }
+
+        @Override
+        public List<String> members(Periode p, String unit) {
+            return DisclosureAttack.this.members(p, unit).stream().map(g -> "gemeente|" + g).toList();
+        }
+    };
+
+    /**
+     * Beyond the publication's own audit: a youth counts once in a unit but in every municipality where it had
+     * care, so a unit has at most the sum of its members' youths (Σ members − unit − overlap = 0).
+     */
+    private void youthsAtMostTheSumOfTheMembers(Periode p) {
+        for (String unit : membership.units(p)) {
+            if (unit.startsWith("gemeente|")) {
                 continue;
             }
-            List<String> parts = members(p, unit).stream().map(g -> "gemeente|" + g).toList();
-            relations.sum(p, unit, parts);
-            // beyond the publication's own audit: a youth counts once in a unit but in every municipality
-            // where it had care, so a unit has at most the sum of its members' youths
+            List<String> parts = membership.members(p, unit);
             for (String youths : List.of("CLIENTS", "YOUNG")) {
-                // Σ members − unit − (youths counted in more than one member) = 0
                 int[] vars = new int[parts.size() + 2];
                 int[] coefficients = new int[parts.size() + 2];
                 for (int i = 0; i < parts.size(); i++) {
@@ -476,40 +489,6 @@ final class DisclosureAttack {
                 coefficients[parts.size()] = -1;
                 coefficients[parts.size() + 1] = -1;
                 bounds.sum(vars, coefficients, 0);
-            }
-        }
-        // Nederland is also the sum of the jeugdregio's and of the size classes
-        if (delivered(p, "nederland|NL")) {
-            for (String level : List.of("jeugdregio|", "grootteklasse|")) {
-                List<String> units = figures.get(p).keySet().stream()
-                        .filter(u -> u.startsWith(level) && delivered(p, u)).toList();
-                Set<String> covered = new TreeSet<>();
-                units.forEach(u -> covered.addAll(members(p, u)));
-                if (!covered.equals(new TreeSet<>(members(p, "nederland|NL")))) {
-                    continue;
-                }
-                relations.sum(p, "nederland|NL", units);
-            }
-        }
-    }
-
-    /**
-     * Consecutive periodes: per soort, what is active in P is what was active in P − 1 and did not end in it,
-     * plus what started in P. Holds for a unit whose delivering municipalities are the same in both.
-     */
-    private void chains() {
-        List<Periode> periods = new ArrayList<>(figures.keySet());
-        for (int i = 1; i < periods.size(); i++) {
-            Periode p = periods.get(i);
-            Periode before = periods.get(i - 1);
-            if (!before.equals(p.previous())) {
-                continue;
-            }
-            for (String unit : figures.get(p).keySet()) {
-                if (!delivered(p, unit) || !delivered(before, unit) || !members(p, unit).equals(members(before, unit))) {
-                    continue;
-                }
-                relations.chain(before, p, unit);
             }
         }
     }

@@ -2,10 +2,13 @@ package nl.jeugdspiegel.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 
@@ -135,6 +138,56 @@ public final class CountModel {
         bounds.total(v(p, unit, "CLIENTS"), v(p, unit, "COH"), v(p, unit, "COH_OUT"));
         for (String[] q : SHARES.values()) {
             bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
+        }
+    }
+
+    /** Who is behind each unit, as the reader of a publication knows it. */
+    public interface Membership {
+        /** The units ({@link #unit} names) with figures in periode P. */
+        Collection<String> units(Periode p);
+
+        /** The delivering municipalities behind a unit in periode P, as unit names ({@code gemeente|GM0014}). */
+        List<String> members(Periode p, String unit);
+    }
+
+    /**
+     * The relations between units: every higher unit is the sum of its delivering municipalities, Nederland
+     * also of the jeugdregio's and of the size classes when they cover the same municipalities; and the
+     * chain of consecutive periodes, for a unit whose delivering municipalities are the same in both.
+     */
+    public void relate(List<Periode> periods, Membership membership) {
+        String nederland = unit("nederland", "NL");
+        for (Periode p : periods) {
+            Collection<String> units = membership.units(p);
+            for (String u : units) {
+                if (!u.startsWith("gemeente|")) {
+                    sum(p, u, membership.members(p, u));
+                }
+            }
+            if (units.contains(nederland)) {
+                Set<String> all = new TreeSet<>(membership.members(p, nederland));
+                for (String niveau : List.of("jeugdregio|", "grootteklasse|")) {
+                    List<String> level = units.stream().filter(u -> u.startsWith(niveau)).toList();
+                    Set<String> covered = new TreeSet<>();
+                    level.forEach(u -> covered.addAll(membership.members(p, u)));
+                    if (covered.equals(all)) {
+                        sum(p, nederland, level);
+                    }
+                }
+            }
+        }
+        for (int i = 1; i < periods.size(); i++) {
+            Periode p = periods.get(i);
+            Periode before = periods.get(i - 1);
+            if (!before.equals(p.previous())) {
+                continue;
+            }
+            Collection<String> earlier = membership.units(before);
+            for (String u : membership.units(p)) {
+                if (earlier.contains(u) && membership.members(p, u).equals(membership.members(before, u))) {
+                    chain(before, p, u);
+                }
+            }
         }
     }
 

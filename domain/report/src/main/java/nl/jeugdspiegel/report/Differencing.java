@@ -1,6 +1,7 @@
 package nl.jeugdspiegel.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,14 +41,28 @@ final class Differencing {
     }
 
     private final Map<Periode, Map<Unit, Map<String, Figure>>> figures;
-    /** Per periode, the delivering municipalities of every unit (suppression never changes who delivered). */
-    private final Map<Periode, Map<Unit, List<String>>> members = new HashMap<>();
+    /**
+     * Per periode, the units with figures and the delivering municipalities of each, as {@link CountModel}
+     * names (suppression never changes who delivered).
+     */
+    private final Map<Periode, Map<String, List<String>>> members = new HashMap<>();
+    private final CountModel.Membership membership = new CountModel.Membership() {
+        @Override
+        public Collection<String> units(Periode p) {
+            return members.getOrDefault(p, Map.of()).keySet();
+        }
+
+        @Override
+        public List<String> members(Periode p, String unit) {
+            return members.getOrDefault(p, Map.of()).getOrDefault(unit, List.of());
+        }
+    };
 
     private Differencing(Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         this.figures = figures;
         ReferenceData reference = ReferenceData.get();
         figures.forEach((p, units) -> {
-            Map<Unit, List<String>> byUnit = new HashMap<>();
+            Map<String, List<String>> byUnit = new HashMap<>();
             for (Municipality m : reference.municipalities()) {
                 Map<String, Figure> own = units.get(new Unit("gemeente", m.code()));
                 if (own == null || !delivered(own)) {
@@ -57,7 +72,9 @@ final class Differencing {
                 for (Unit unit : List.of(new Unit("gemeente", m.code()), new Unit("jeugdregio", m.jeugdregioCode()),
                         new Unit("grootteklasse", String.valueOf(sizeClasses.getOrDefault(p, Map.of()).get(m.code()))),
                         Unit.NEDERLAND)) {
-                    byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(key);
+                    if (units.containsKey(unit)) {
+                        byUnit.computeIfAbsent(CountModel.unit(unit.niveau(), unit.code()), u -> new ArrayList<>()).add(key);
+                    }
                 }
             }
             members.put(p, byUnit);
@@ -124,9 +141,8 @@ final class Differencing {
                         unitFigures(p, unit, unitFigures);
                     }
                 });
-                hierarchy(p);
             }
-            chains();
+            model.relate(new ArrayList<>(figures.keySet()), membership);
             bounds.propagate();
         }
 
@@ -292,46 +308,6 @@ final class Differencing {
             }
         }
 
-        private void hierarchy(Periode p) {
-            Map<Unit, Map<String, Figure>> units = figures.get(p);
-            for (Unit unit : units.keySet()) {
-                if (!unit.niveau().equals("gemeente") && delivered(units.get(unit))) {
-                    model.sum(p, CountModel.unit(unit.niveau(), unit.code()), members(p, unit));
-                }
-            }
-            Unit nederland = Unit.NEDERLAND;
-            if (units.containsKey(nederland) && delivered(units.get(nederland))) {
-                Set<String> all = new TreeSet<>(members(p, nederland));
-                for (String niveau : List.of("jeugdregio", "grootteklasse")) {
-                    List<Unit> level = units.keySet().stream()
-                            .filter(u -> u.niveau().equals(niveau) && delivered(units.get(u))).toList();
-                    Set<String> covered = new TreeSet<>();
-                    level.forEach(u -> covered.addAll(members(p, u)));
-                    if (covered.equals(all)) {
-                        model.sum(p, CountModel.unit(nederland.niveau(), nederland.code()),
-                                level.stream().map(u -> CountModel.unit(u.niveau(), u.code())).toList());
-                    }
-                }
-            }
-        }
-
-        private void chains() {
-            List<Periode> periods = new ArrayList<>(figures.keySet());
-            for (int i = 1; i < periods.size(); i++) {
-                Periode p = periods.get(i);
-                Periode before = periods.get(i - 1);
-                if (!before.equals(p.previous())) {
-                    continue;
-                }
-                for (Unit unit : figures.get(p).keySet()) {
-                    Map<String, Figure> earlier = figures.get(before).get(unit);
-                    if (delivered(figures.get(p).get(unit)) && earlier != null && delivered(earlier)
-                            && members(p, unit).equals(members(before, unit))) {
-                        model.chain(before, p, CountModel.unit(unit.niveau(), unit.code()));
-                    }
-                }
-            }
-        }
     }
 
     /** A unit with figures in a periode: its active trajectories are counted (shown or as {@code <10}). */
@@ -340,8 +316,4 @@ final class Differencing {
         return f != null && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason()) && !Disclosure.REASON_NOT_YET.equals(f.reason());
     }
 
-    /** The delivering municipalities of a unit, as variable-name units. */
-    private List<String> members(Periode p, Unit unit) {
-        return members.get(p).getOrDefault(unit, List.of());
-    }
 }
