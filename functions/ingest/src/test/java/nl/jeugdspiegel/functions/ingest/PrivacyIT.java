@@ -44,6 +44,7 @@ class PrivacyIT extends S3TestSupport {
     private static final String ADDRESS = "Verborgenlaan 17, 1234 ZZ Nergenshuizen";
     private static final String BIRTH_DATE = "2011-09-17";
     private static final String BIRTH_DATE_NL = "17-09-2011";
+    private static final String APOSTROPHE_SURNAME = "D'Souza-Vandermeulen" + "-Vandermeulen".repeat(15);
 
     private static List<Map<String, String>> rowsWithPersonalData(int count, boolean dutchDates) {
         List<Map<String, String>> rows = TestUploads.rows(count);
@@ -103,6 +104,11 @@ class PrivacyIT extends S3TestSupport {
         Map<String, String> messages = IjwZips.messages(30);
         // a refused message whose schema error is about a name: the receipt must not repeat it
         messages.put("jw305/lange-naam.xml", messages.get("jw305/1.xml").replace(IjwZips.SURNAME, IjwZips.LONG_SURNAME));
+        // the same with a name that holds an apostrophe, which Xerces quotes in apostrophes
+        messages.put("jw305/apostrof.xml", messages.get("jw305/2.xml").replace(IjwZips.SURNAME, APOSTROPHE_SURNAME));
+        // an entry whose name (past what a receipt shows) holds a client's name: refused, and shown short
+        messages.put("jw305/" + "d".repeat(120) + "-dossier-" + NAME.replace(' ', '-') + "-" + "x".repeat(200) + ".xml",
+                messages.get("jw305/3.xml"));
         S3Event event = Events.load("s3-put-upload-ijw.json");
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
@@ -119,8 +125,9 @@ class PrivacyIT extends S3TestSupport {
             System.setOut(originalOut);
         }
         assertEquals("geaccepteerd", receipt(event).get("status").asText());
-        assertEquals(1, receipt(event).at("/berichten/afgewezen").asLong());
+        assertEquals(3, receipt(event).at("/berichten/afgewezen").asLong());
         List<String> secrets = new ArrayList<>(List.of(IjwZips.SURNAME, IjwZips.LONG_SURNAME.substring(0, 20),
+                "Souza", "Vandermeulen", NAME.replace(' ', '-'), "Geheimhouding",
                 IjwZips.BIRTH_DATE, "Kastanjelaan", "Jeugdstad", "1234AB", "Dokter Verwijsma", "Verwijsma"));
         for (int i = 0; i <= 30; i++) {
             secrets.add(TestUploads.bsn(i));
