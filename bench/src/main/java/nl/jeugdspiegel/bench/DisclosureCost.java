@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.nio.file.LinkOption;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorRow;
@@ -138,7 +139,7 @@ final class DisclosureCost {
         Files.createDirectories(variant);
         for (String shared : List.of("indicators", "reference")) {
             Path link = variant.resolve(shared);
-            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(link, dir.resolve(shared).toAbsolutePath());
             }
         }

@@ -188,7 +188,7 @@ class TemplateTest {
                 }
                 assertTrue(!triggers.containsKey(name) || triggers.get(name)[0].equals(prefix), name + ": one prefix");
                 triggers.put(name, new String[] {prefix, suffix});
-                suffixes.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(suffix);
+                suffixes.computeIfAbsent(name, n -> new ArrayList<>()).add(suffix);
             }
         }));
         assertEquals("uploads/", triggers.get("IngestFunction")[0]);

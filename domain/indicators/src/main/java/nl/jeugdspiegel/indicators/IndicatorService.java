@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.indicators;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -233,7 +234,7 @@ public final class IndicatorService {
             engine.sizeClasses(p).forEach(grootteklassen::put);
         }
         // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
-        var skipped = manifest.putArray("overgeslagen_lake_objecten");
+        ArrayNode skipped = manifest.putArray("overgeslagen_lake_objecten");
         for (LakeData.Skipped s : data.skipped()) {
             skipped.addObject().put("sleutel", LakeSchema.trajectenKey(s.periode(), s.gemeente())).put("reden", s.reason());
         }

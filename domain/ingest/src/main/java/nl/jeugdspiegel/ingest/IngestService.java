@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
@@ -54,7 +53,7 @@ public final class IngestService {
     public static final String THRESHOLD_SETTING = "MAX_REJECTED_ROW_FRACTION";
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final int MAX_LAKE_WRITE_ATTEMPTS = 5;
+    private static final int MAX_CONDITIONAL_WRITE_ATTEMPTS = 5;
 
     private final S3Client s3;
     private final DeliveryProcessor processor;
@@ -191,7 +190,7 @@ public final class IngestService {
                 store.putBytes(key, json, "application/json", self.toS3Metadata(), condition);
                 return key;
             } catch (S3Exception e) {
-                if (!ObjectStore.conditionFailed(e) || attempt == MAX_LAKE_WRITE_ATTEMPTS) {
+                if (!ObjectStore.conditionFailed(e) || attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -234,7 +233,7 @@ public final class IngestService {
                 store.putFile(lakeKey, result.lakeFile(), "application/vnd.apache.parquet", delivery.toS3Metadata(),
                         condition);
             } catch (S3Exception e) {
-                if (ObjectStore.conditionFailed(e) && attempt < MAX_LAKE_WRITE_ATTEMPTS) {
+                if (ObjectStore.conditionFailed(e) && attempt < MAX_CONDITIONAL_WRITE_ATTEMPTS) {
                     LOG.info("{}: another delivery for the same gemeente and periode was written meanwhile; "
                             + "checking again", event.key());
                     continue;

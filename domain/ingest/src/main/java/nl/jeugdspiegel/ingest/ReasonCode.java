@@ -1,5 +1,7 @@
 package nl.jeugdspiegel.ingest;
 
+import java.util.Locale;
+
 /**
  * The stable reason codes of contract §3. Row codes reject one row; file codes reject the delivery.
  * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice), as are the
@@ -46,7 +48,7 @@ public enum ReasonCode {
 
     /** The code as written in receipts, e.g. {@code bsn_elfproef}. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean fileLevel() {

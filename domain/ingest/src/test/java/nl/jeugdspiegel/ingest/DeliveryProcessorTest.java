@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.Locale;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
@@ -151,9 +154,9 @@ class DeliveryProcessorTest {
         String semicolonCrlf = csv(';', "\r\n", TestUploads.HEADER, rows);
         String comma = csv(',', "\n", TestUploads.HEADER, rows);
         List<String> shuffled = new ArrayList<>(TestUploads.HEADER);
-        java.util.Collections.reverse(shuffled);
+        Collections.reverse(shuffled);
         String reversed = csv(';', "\n", shuffled, rows);
-        String upperReversed = reversed.substring(0, reversed.indexOf('\n')).toUpperCase(java.util.Locale.ROOT)
+        String upperReversed = reversed.substring(0, reversed.indexOf('\n')).toUpperCase(Locale.ROOT)
                 .replace("SOORT;", " Soort ;") + reversed.substring(reversed.indexOf('\n'));
         byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 semicolonCrlf.getBytes(StandardCharsets.UTF_8));
@@ -322,7 +325,7 @@ class DeliveryProcessorTest {
     /** An upload of {@code size} bytes: {@code head}, then {@code fill} repeated (made as it is read, never held). */
     private DeliveryResult processStream(String head, char fill, long size) throws IOException {
         byte[] start = head.getBytes(StandardCharsets.UTF_8);
-        java.io.InputStream upload = new java.io.InputStream() {
+        InputStream upload = new InputStream() {
             private long position;
 
             @Override

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,9 @@ class UploadKeyTest {
     @Test
     void noTwoUploadsShareAReceipt() {
         // x.zip and x.zip.csv (and x.csv.csv and x.csv) each keep their own receipt; the triggers only pass .csv and .zip
-        java.util.List<String> names = java.util.List.of("x.csv", "x.zip", "x.zip.csv", "x.csv.csv", "x.ZIP.csv", "x.zip.zip",
+        List<String> names = List.of("x.csv", "x.zip", "x.zip.csv", "x.csv.csv", "x.ZIP.csv", "x.zip.zip",
                 "x.zip.csv.csv", "x.csv.zip", "x.json.csv", "X.CSV", "x.Zip");
-        java.util.Set<String> receipts = new java.util.HashSet<>();
+        Set<String> receipts = new HashSet<>();
         for (String name : names) {
             assertTrue(receipts.add(UploadKey.receiptKey("uploads/GM0363/2024H1/" + name)), name + " shares a receipt");
         }
@@ -83,7 +87,7 @@ class UploadKeyTest {
 
     @Test
     void anEarlierVersionsReceiptGoesBesideByEventTimeAndVersion() {
-        java.time.Instant t = java.time.Instant.parse("2024-07-15T09:30:00.250Z");
+        Instant t = Instant.parse("2024-07-15T09:30:00.250Z");
         assertEquals("receipts/GM0363/2024H1/eerdere-versies/levering@20240715T093000250Z.json",
                 UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.csv", t, null));
         String versioned = UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;

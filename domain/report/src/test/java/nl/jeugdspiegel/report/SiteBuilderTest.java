@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
@@ -128,10 +131,10 @@ class SiteBuilderTest {
      */
     @Test
     void pagesShowNothingTheDownloadsDoNot() throws Exception {
-        java.util.Set<String> values = new java.util.HashSet<>(List.of("<10", "–"));
-        java.util.Set<String> intervals = new java.util.HashSet<>();
-        java.util.Set<String> denominators = new java.util.HashSet<>(List.of("<10", ""));
-        java.util.Set<String> deviations = new java.util.HashSet<>(List.of(""));
+        Set<String> values = new HashSet<>(List.of("<10", "–"));
+        Set<String> intervals = new HashSet<>();
+        Set<String> denominators = new HashSet<>(List.of("<10", ""));
+        Set<String> deviations = new HashSet<>(List.of(""));
         try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv = de.siegmar.fastcsv.reader.CsvReader
                 .builder().ofCsvRecord(new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8))) {
             boolean header = true;
@@ -167,7 +170,7 @@ class SiteBuilderTest {
                 continue;
             }
             String html = new String(f.getValue(), StandardCharsets.UTF_8);
-            java.util.regex.Matcher ranking = rankingRow.matcher(html);
+            Matcher ranking = rankingRow.matcher(html);
             StringBuilder rest = new StringBuilder();
             while (ranking.find()) {
                 assertTrue(denominators.contains(unescape(ranking.group(2))), f.getKey() + ": denominator " + ranking.group(2));
@@ -175,10 +178,10 @@ class SiteBuilderTest {
                     assertTrue(deviations.contains(ranking.group(3)), f.getKey() + ": deviation " + ranking.group(3));
                 }
                 // the ranking's position column is an order of published values, not a figure: keep the figure cell
-                ranking.appendReplacement(rest, java.util.regex.Matcher.quoteReplacement(ranking.group(1)));
+                ranking.appendReplacement(rest, Matcher.quoteReplacement(ranking.group(1)));
             }
             ranking.appendTail(rest);
-            java.util.regex.Matcher m = cell.matcher(rest);
+            Matcher m = cell.matcher(rest);
             while (m.find()) {
                 cells++;
                 assertTrue(values.contains(unescape(m.group(1))), f.getKey() + ": value " + m.group(1));

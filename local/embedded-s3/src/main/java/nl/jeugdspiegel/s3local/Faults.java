@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.LinkedHashMap;
 
 /**
  * Faults the embedded server injects, per kind of request, for the next calls: an HTTP error status
@@ -47,7 +48,7 @@ public final class Faults {
 
     /** Every request of this kind on a key under {@code keyPrefix} fails, until {@link #clear()}; other keys are served. */
     public synchronized Faults failAlways(Operation operation, int status, String keyPrefix) {
-        underPrefix.computeIfAbsent(operation, k -> new java.util.LinkedHashMap<>()).put(keyPrefix, status);
+        underPrefix.computeIfAbsent(operation, k -> new LinkedHashMap<>()).put(keyPrefix, status);
         return this;
     }
 

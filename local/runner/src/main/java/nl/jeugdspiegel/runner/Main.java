@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.Comparator;
 import nl.jeugdspiegel.synthetic.Generator;
 
 /** The {@code ./jeugdspiegel} command line: generate, run, demo. */
@@ -127,7 +128,7 @@ public final class Main {
                 throw new IllegalArgumentException(dir + " exists and is not an earlier demo folder; choose another DIR");
             }
             try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.Comparator;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
 import nl.jeugdspiegel.synthetic.Generator;
@@ -33,7 +34,7 @@ class LocalPipelineIT {
         try (var gemeenten = Files.list(dir.resolve("uploads"))) {
             for (Path g : gemeenten.filter(p -> !p.getFileName().toString().matches("GM0014|GM0034")).toList()) {
                 try (var files = Files.walk(g)) {
-                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(f);
                     }
                 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.Locale;
 
 /**
  * Reads the messages of a delivery zip as a stream, with the limits a zip from outside needs: no entry
@@ -131,7 +132,7 @@ public final class SafeZip {
                 return "ongeldige bestandsnaam (verwijst buiten de map: ..)";
             }
         }
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
             return "geen .xml-bestand";
         }
         return null;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +71,7 @@ class MessageCheckTest {
     @Test
     void validMessageIsRecognisedByItsNamespace() {
         MessageCheck.Result result = check(jw305("2024-02-01", ""));
-        assertEquals(java.util.Optional.empty(), result.problem());
+        assertEquals(Optional.empty(), result.problem());
         assertEquals(MessageCheck.Type.JW305, result.type().orElseThrow());
     }
 
@@ -122,10 +124,10 @@ class MessageCheckTest {
     @Test
     void theRedactionKeepsTheSchemasWordsAndDropsEveryQuotedValue() {
         String reason = MessageCheck.reason("cvc-maxLength-valid: Value 'O'Neil' with length = '6' is not facet-valid "
-                + "with respect to maxLength '5' for type 'LDT_Naam'.", java.util.List.of());
+                + "with respect to maxLength '5' for type 'LDT_Naam'.", List.of());
         assertFalse(reason.contains("Neil"), reason);
         assertTrue(reason.contains("maxLength '5'") && reason.contains("LDT_Naam"), reason);
-        String type = MessageCheck.reason("cvc-type.3.1.3: The value 'a'b'c' of element 'Bsn' is not valid.", java.util.List.of());
+        String type = MessageCheck.reason("cvc-type.3.1.3: The value 'a'b'c' of element 'Bsn' is not valid.", List.of());
         assertFalse(type.contains("b'c"), type);
         assertTrue(type.contains("Bsn"), type);
     }
@@ -159,7 +161,7 @@ class MessageCheckTest {
     @Test
     void anIjwMessageOfAnotherTypeIsSkippedNotRefused() {
         MessageCheck.Result result = check("<?xml version=\"1.0\"?><Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>");
-        assertEquals(java.util.Optional.of("JW317"), result.otherType());
+        assertEquals(Optional.of("JW317"), result.otherType());
         assertTrue(result.problem().isEmpty() && result.type().isEmpty());
     }
 

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.storage.AwsClients;
@@ -142,7 +145,7 @@ class IndicatorsHandlerIT {
         // a truncated Parquet file, a text file, and a Parquet file of another schema, each where a lake file belongs
         Path good = bucketDir.resolve("lake/trajecten/periode=2024H1/gemeente=GM0014/part-00000.parquet");
         byte[] bytes = Files.readAllBytes(good);
-        write("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        write("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet", Arrays.copyOf(bytes, bytes.length / 2));
         write("lake/trajecten/periode=2024H1/gemeente=GM0037/part-00000.parquet", "bsn;naam\n123456782;Jansen\n".getBytes());
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
             ObjectStore store = new ObjectStore(s3, BUCKET);
@@ -154,7 +157,7 @@ class IndicatorsHandlerIT {
             assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
 
             JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorService.MANIFEST_KEY).toFile());
-            List<String> skipped = new java.util.ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             manifest.path("overgeslagen_lake_objecten").forEach(o -> skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
             assertEquals(3, skipped.size(), skipped.toString());
             assertTrue(skipped.get(0).startsWith("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet: geen leesbaar Parquet-bestand"),
@@ -174,7 +177,7 @@ class IndicatorsHandlerIT {
         }
     }
 
-    private void write(String key, byte[] content) throws java.io.IOException {
+    private void write(String key, byte[] content) throws IOException {
         Path file = bucketDir.resolve(key);
         Files.createDirectories(file.getParent());
         Files.write(file, content);

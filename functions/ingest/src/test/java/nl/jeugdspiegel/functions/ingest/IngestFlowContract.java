@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.ingest.TestUploads;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertTrue(receipt.at("/afwijzing/melding").asText().contains("geboortedatum"));
         assertEquals("uploads/GM0363/2024H1/trajecten 2024H1.csv", receipt.at("/levering_in_gebruik/sleutel").asText());
         assertEquals(bad, new String(get("quarantine/GM0363/2024H1/trajecten 2024H1 (gecorrigeerd).csv").orElseThrow()));
-        assertTrue(java.util.Arrays.equals(lakeBefore, get(LAKE_KEY).orElseThrow()), "the lake is unchanged");
+        assertTrue(Arrays.equals(lakeBefore, get(LAKE_KEY).orElseThrow()), "the lake is unchanged");
     }
 
     @Test
@@ -81,7 +82,7 @@ abstract class IngestFlowContract extends S3TestSupport {
         JsonNode firstReceipt = receipt(UPLOAD);
 
         handler().handleRequest(UPLOAD, null);
-        assertTrue(java.util.Arrays.equals(first, get(LAKE_KEY).orElseThrow()), "same lake bytes");
+        assertTrue(Arrays.equals(first, get(LAKE_KEY).orElseThrow()), "same lake bytes");
         JsonNode again = receipt(UPLOAD);
         assertEquals(firstReceipt.get("aantallen"), again.get("aantallen"));
         assertEquals(firstReceipt.at("/bron/sha256"), again.at("/bron/sha256"));
