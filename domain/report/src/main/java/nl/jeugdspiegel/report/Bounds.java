@@ -61,10 +61,6 @@ public final class Bounds {
         return v;
     }
 
-    public boolean has(String name) {
-        return index.containsKey(name);
-    }
-
     public int size() {
         return names.size();
     }
