@@ -17,7 +17,7 @@ import nl.jeugdspiegel.runner.Main;
  *   <li>{@code indicators [--dir D] [--scale F] [--runs N]}: the indicator engine against the same definitions
  *       in DuckDB SQL over the same lake (the whole country at realistic volume by default);</li>
  *   <li>{@code report [--dir D] [--runs N]}: time to render the whole site and its largest page;</li>
- *   <li>{@code disclosure DIR [--method exact|rounded]}: the attacker of contract v1.2 §8 on DIR's published
+ *   <li>{@code disclosure DIR [--method exact|rounded]}: the attacker of docs/contract.md §8 on DIR's published
  *       site, judged against DIR's exact indicator tables;</li>
  *   <li>{@code lake DIR}: reads DIR's lake with DuckDB ({@code read_parquet(..., hive_partitioning = true)}).</li>
  * </ul>

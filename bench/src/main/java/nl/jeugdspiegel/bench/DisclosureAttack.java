@@ -27,7 +27,7 @@ import nl.jeugdspiegel.report.CountModel;
 import nl.jeugdspiegel.report.Disclosure;
 
 /**
- * The attacker of contract v1.2 §8. It reads only what anyone can read: the published downloads
+ * The attacker of docs/contract.md §8. It reads only what anyone can read: the published downloads
  * ({@code site/downloads/cijfers.csv}, which hold every figure the pages show), the public population
  * figures ({@code reference/bevolking/}, CBS in real life), the municipality list, and the method the
  * site documents on its methodology page. From these it derives bounds on every count behind the figures:
@@ -41,7 +41,7 @@ import nl.jeugdspiegel.report.Disclosure;
  *   <li>the relations between the counts: a jeugdregio, a size class and Nederland are the sums of their
  *       delivering municipalities; a denominator is the sum of its breakdown cells (verwijzers, reasons
  *       for ending, soort); the trajectories active in a half-year are those still active from the one
- *       before plus those started in it, so consecutive periodes constrain each other.</li>
+ *       before plus those started in it, so consecutive periods constrain each other.</li>
  * </ul>
  * Everything is propagated to a fixpoint by {@link Bounds}. A count is recovered when its bounds meet.
  */

@@ -14,7 +14,7 @@ import java.nio.file.LinkOption;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import nl.jeugdspiegel.report.Disclosure;
 import nl.jeugdspiegel.report.ReportData;
@@ -44,7 +44,7 @@ final class DisclosureCost {
 
     static void compare(Path dir, PrintStream out) throws IOException {
         Map<Periode, List<IndicatorRow>> tables = tables(dir);
-        byte[] manifest = Files.readAllBytes(dir.resolve(IndicatorService.MANIFEST_KEY));
+        Manifest manifest = BucketFolder.manifest(dir);
         ReportData reference = ReportData.of(tables, manifest, new Disclosure.Rules(false, false, false));
         out.println("method | ratios published | of which at gemeente level | ratios removed | counts removed "
                 + "| ratios changed at printed precision | mean change (shares, %-points) | largest "
@@ -65,20 +65,12 @@ final class DisclosureCost {
 
     /** The exact indicator tables of DIR by periode. */
     static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
-        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        try (Stream<Path> periods = Files.list(dir.resolve("indicators"))) {
-            for (Path p : periods.filter(Files::isDirectory).toList()) {
-                Periode periode = Periode.parse(p.getFileName().toString().substring("periode=".length()));
-                tables.put(periode, IndicatorTable.readCsv(p.resolve("indicators.csv")));
-            }
-        }
-        return tables;
+        return BucketFolder.tables(dir);
     }
 
     /** DIR's figures published under other rules, as a site in {@code DIR/vergelijking/...} the attacker can read. */
     static Path publishVariant(Path dir, Disclosure.Rules rules) throws IOException {
-        byte[] manifest = Files.readAllBytes(dir.resolve(IndicatorService.MANIFEST_KEY));
-        return publishVariant(dir, ReportData.of(tables(dir), manifest, rules), rules);
+        return publishVariant(dir, ReportData.of(tables(dir), BucketFolder.manifest(dir), rules), rules);
     }
 
     private static Path publishVariant(Path dir, ReportData data, Disclosure.Rules rules) throws IOException {

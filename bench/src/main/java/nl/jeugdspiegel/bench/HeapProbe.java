@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.bench;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,8 +12,8 @@ import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
-import nl.jeugdspiegel.ingest.DeliveryResult;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
@@ -44,7 +45,7 @@ final class HeapProbe {
         long messages = 0;
         try (InputStream in = Files.newInputStream(file)) {
             if (file.toString().endsWith(".zip")) {
-                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), processor)
+                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), processor, RejectionThreshold.DEFAULT)
                         .process(in, Files.size(file), periode, work, Map.of());
                 result = processed.result();
                 messages = processed.outcome().messages();
@@ -72,6 +73,6 @@ final class HeapProbe {
 
     static DeliveryProcessor processor(ReferenceData reference) {
         return new DeliveryProcessor(new CodeRules(reference),
-                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"), 0.05);
+                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"), RejectionThreshold.DEFAULT);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.DuckDbIndicators;
+import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.LakeData;
@@ -40,7 +40,7 @@ final class IndicatorsBench {
         boolean profile = List.of(args).contains("--profile");
         String only = Bench.option(args, "--only", "both");
         Bench.prepareCountry(dir, "lake/trajecten", scale, out);
-        List<LakeFile> files = LakeLoader.scan(dir);
+        List<LakeFile> files = BucketFolder.lakeFiles(dir);
         long lakeBytes = 0;
         for (LakeFile f : files) {
             lakeBytes += Files.size(f.path());
@@ -59,9 +59,9 @@ final class IndicatorsBench {
             } else {
             resetPeaks();
             long t0 = System.nanoTime();
-            LakeData data = LakeLoader.load(LakeLoader.scan(dir), threads);
+            LakeData data = LakeLoader.load(BucketFolder.lakeFiles(dir), threads);
             long t1 = System.nanoTime();
-            IndicatorEngine engine = new IndicatorEngine(data, Population.readAll(dir));
+            IndicatorEngine engine = new IndicatorEngine(data, BucketFolder.populations(dir));
             rows = new ArrayList<>();
             for (Periode p : data.periods()) {
                 rows.addAll(engine.compute(p));

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.synthetic.LargeUpload;
 
 /**

@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a local lake with DuckDB exactly as an analyst would (contract §6). */
+/** Reads a local lake with DuckDB exactly as an analyst would (docs/contract.md §6). */
 public final class LakeCheck {
 
     private LakeCheck() {

@@ -27,7 +27,7 @@ final class ReportBench {
         Bench.prepareCountry(dir, "indicators/manifest.json", scale, out);
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
-            ReportData data = ReportData.fromFolder(dir);
+            ReportData data = BucketFolder.reportData(dir);
             long t1 = System.nanoTime();
             Map<String, byte[]> site = new SiteBuilder().build(data);
             long t2 = System.nanoTime();

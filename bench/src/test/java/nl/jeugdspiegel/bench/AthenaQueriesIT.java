@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.bench;
 
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class AthenaQueriesIT {
         });
         java = new HashMap<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
-            Path csv = GeneratedCountry.DIR.resolve(IndicatorService.tableKey(p, "csv"));
+            Path csv = GeneratedCountry.DIR.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
             for (IndicatorRow row : IndicatorTable.readCsv(csv)) {
                 java.put(row.periode() + "|" + row.code() + "|" + row.indicator(), row);
             }

@@ -9,7 +9,7 @@ import nl.jeugdspiegel.report.Disclosure;
 import org.junit.jupiter.api.Test;
 
 /**
- * The attacker of contract v1.2 §8 ({@link DisclosureAttack}) on the site that {@code ./jeugdspiegel run} publishes
+ * The attacker of docs/contract.md §8 ({@link DisclosureAttack}) on the site that {@code ./jeugdspiegel run} publishes
  * for a generated country: it reads only the published downloads, the public population and the method the site
  * states, and must recover no count below 10. The same attacker on the same country published under the rules of
  * before v1.2 recovers thousands, so its silence on the real site means something; and its bounds always hold

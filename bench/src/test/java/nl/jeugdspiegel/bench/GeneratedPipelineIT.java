@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.bench;
 
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.DuckDbIndicators;
+import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole local flow as a user runs it ({@code ./jeugdspiegel generate} then {@code run}) on generated
- * data ({@link GeneratedCountry}). Then: the lake read by DuckDB with hive partitioning as contract §6 promises,
+ * data ({@link GeneratedCountry}). Then: the lake read by DuckDB with hive partitioning as docs/contract.md §6 promises,
  * and the indicator tables against an independent implementation of the definitions in DuckDB SQL, on
  * every gemeente, jeugdregio, size class and national value of every periode.
  */
@@ -66,8 +66,8 @@ class GeneratedPipelineIT {
         assertTrue(printed.contains("indicators: 10 periodes (2021H1 to 2025H2)"), printed);
         List<IndicatorRow> java = new ArrayList<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
-            Path csv = dir.resolve(IndicatorService.tableKey(p, "csv"));
-            assertTrue(Files.exists(dir.resolve(IndicatorService.tableKey(p, "parquet"))), "parquet of " + p);
+            Path csv = dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
+            assertTrue(Files.exists(dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))), "parquet of " + p);
             java.addAll(IndicatorTable.readCsv(csv));
         }
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 2);

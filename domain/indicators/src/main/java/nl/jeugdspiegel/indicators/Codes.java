@@ -1,7 +1,5 @@
 package nl.jeugdspiegel.indicators;
 
-import org.apache.parquet.io.api.Binary;
-
 /** Codes as the indicators handle them: numbers, with 0 for "none". */
 final class Codes {
 
@@ -13,11 +11,10 @@ final class Codes {
     }
 
     /** The number a code of digits writes ("01" is 1), or -1 when it is not digits. */
-    static byte number(Binary value) {
-        byte[] bytes = value.getBytesUnsafe(); // the value's bytes from index 0 (a copy for slices)
+    static byte number(String value) {
         int n = 0;
         for (int i = 0; i < value.length(); i++) {
-            int c = bytes[i];
+            int c = value.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }

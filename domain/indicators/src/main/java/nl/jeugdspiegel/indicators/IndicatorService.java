@@ -1,10 +1,7 @@
 package nl.jeugdspiegel.indicators;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -26,19 +25,17 @@ import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.storage.AwsClients;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Recomputes indicator tables in the bucket: lists the lake and the population files, brings the lake
  * files to a local cache (by ETag, so a warm function downloads only what changed), applies the merge
- * rule, computes the affected periodes and writes {@code indicators/periode=P/indicators.parquet} and
+ * rule, computes the affected periods and writes {@code indicators/periode=P/indicators.parquet} and
  * {@code .csv}, each in one PUT, then {@code indicators/manifest.json}. A table whose content did not
  * change is not rewritten (no new object version, no event for the report).
  */
@@ -46,12 +43,8 @@ public final class IndicatorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorService.class);
 
-    public static final String OUTPUT_PREFIX = "indicators/";
-    public static final String MANIFEST_KEY = OUTPUT_PREFIX + "manifest.json";
     public static final String POPULATION_PREFIX = "reference/bevolking/";
     private static final Pattern POPULATION_FILE = Pattern.compile(Pattern.quote(POPULATION_PREFIX) + "(\\d{4})\\.csv");
-    /** The setting (environment variable DATA_BUCKET) naming the data bucket. */
-    public static final String BUCKET_SETTING = "DATA_BUCKET";
     private static final String CONTENT_HASH = "inhoud-sha256";
 
     /** What one run did; {@code skipped} are the lake objects left out because they are not readable lake files. */
@@ -73,13 +66,9 @@ public final class IndicatorService {
 
     /** Used by the function: real S3 client, bucket from {@code DATA_BUCKET}, cache under the temp folder. */
     public static IndicatorService fromEnvironment() {
-        return new IndicatorService(new ObjectStore(AwsClients.s3(), Settings.require(BUCKET_SETTING)),
+        return new IndicatorService(new ObjectStore(AwsClients.s3(), Settings.require(Settings.DATA_BUCKET)),
                 Path.of(System.getProperty("java.io.tmpdir"), "jeugdspiegel-indicators"),
                 Runtime.getRuntime().availableProcessors());
-    }
-
-    public static String tableKey(Periode periode, String extension) {
-        return OUTPUT_PREFIX + "periode=" + periode + "/indicators." + extension;
     }
 
     public Result recompute(RecomputeRequest request) throws IOException {
@@ -116,9 +105,9 @@ public final class IndicatorService {
     private List<LakeFile> syncLake() throws IOException {
         Path lakeDir = Files.createDirectories(cache.resolve("lake"));
         List<LakeFile> files = new ArrayList<>();
-        List<S3Object> toFetch = new ArrayList<>();
+        List<ObjectInfo> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
-        for (S3Object object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
+        for (ObjectInfo object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
             Optional<LakeSchema.Partition> partition = LakeSchema.partitionOf(object.key())
                     .filter(p -> p.file().equals(LakeSchema.PART_FILE));
             if (partition.isEmpty()) {
@@ -142,16 +131,17 @@ public final class IndicatorService {
     }
 
     /** The ETag; S3-compatible stores that give none (a file placed in a served folder) fall back to size and time. */
-    private static String version(S3Object object) {
+    private static String version(ObjectInfo object) {
         return object.eTag() != null ? object.eTag() : object.size() + "@" + object.lastModified();
     }
 
-    private void download(Path lakeDir, List<S3Object> objects) throws IOException {
+    private void download(Path lakeDir, List<ObjectInfo> objects) throws IOException {
         Parallel.forEach(objects, Math.min(16, 4 * threads), object -> {
             Path target = lakeDir.resolve(object.key());
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (InputStream in = store.open(object.key(), null)) {
+            try (InputStream in = store.openIfExists(object.key(), null).orElseThrow(() ->
+                    new IOException(object.key() + " was removed while the lake was read"))) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -161,7 +151,7 @@ public final class IndicatorService {
 
     private List<Population> populations() {
         List<Population> populations = new ArrayList<>();
-        for (S3Object object : store.list(POPULATION_PREFIX)) {
+        for (ObjectInfo object : store.list(POPULATION_PREFIX)) {
             Matcher m = POPULATION_FILE.matcher(object.key());
             if (!m.matches()) {
                 continue;
@@ -188,68 +178,56 @@ public final class IndicatorService {
         IndicatorTable.writeCsv(rows, csv);
         String hash = Hashes.sha256Hex(csv);
         hashes.put(periode, hash);
-        String csvKey = tableKey(periode, "csv");
-        Optional<HeadObjectResponse> existing = store.head(csvKey);
+        String csvKey = IndicatorKeys.table(periode, IndicatorKeys.Format.CSV);
+        String parquetKey = IndicatorKeys.table(periode, IndicatorKeys.Format.PARQUET);
+        Optional<ObjectInfo> existing = store.head(csvKey);
         if (existing.isPresent() && hash.equals(existing.get().metadata().get(CONTENT_HASH))
-                && store.head(tableKey(periode, "parquet")).isPresent()) {
+                && store.head(parquetKey).isPresent()) {
             return false;
         }
         IndicatorTable.writeParquet(rows, parquet, Map.of("jeugdspiegel.periode", periode.toString(),
                 "jeugdspiegel.inhoud_sha256", hash));
         Map<String, String> metadata = Map.of(CONTENT_HASH, hash);
-        store.putFile(tableKey(periode, "parquet"), parquet, "application/vnd.apache.parquet", metadata,
+        store.putFile(parquetKey, parquet, IndicatorKeys.Format.PARQUET.contentType(), metadata,
                 ObjectStore.Condition.NONE);
-        store.putFile(csvKey, csv, "text/csv; charset=utf-8", metadata, ObjectStore.Condition.NONE);
+        store.putFile(csvKey, csv, IndicatorKeys.Format.CSV.contentType(), metadata, ObjectStore.Condition.NONE);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(parquet);
         return true;
     }
 
     /**
-     * {@code indicators/manifest.json}: the periodes with a table, per periode which municipalities
+     * {@code indicators/manifest.json}: the periods with a table, per periode which municipalities
      * delivered and when, the size class of each gemeente, and per population year whether the file is
      * synthetic. The report reads it; its arrival triggers the report.
      */
     private void writeManifest(LakeData data, IndicatorEngine engine, List<Population> populations,
                                Set<Periode> lakePeriods, Map<Periode, String> hashes) {
-        ObjectNode manifest = Json.MAPPER.createObjectNode();
-        ObjectNode perioden = manifest.putObject("perioden");
+        SortedMap<Periode, Manifest.Period> periods = new TreeMap<>();
         for (Periode p : lakePeriods) {
-            ObjectNode period = perioden.putObject(p.toString());
-            period.put("tabel_csv", tableKey(p, "csv"));
-            period.put("tabel_parquet", tableKey(p, "parquet"));
-            period.put("vervolg_beschikbaar", data.periodIndex(p.next()) >= 0);
-            // the table's content hash: any new figure changes the manifest, and so starts the report
+            String csvKey = IndicatorKeys.table(p, IndicatorKeys.Format.CSV);
             // computed in this run, or else as the bucket holds it
-            period.put("inhoud_sha256", hashes.containsKey(p) ? hashes.get(p)
-                    : store.head(tableKey(p, "csv")).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null));
-            ObjectNode leveringen = period.putObject("leveringen");
+            String hash = hashes.containsKey(p) ? hashes.get(p)
+                    : store.head(csvKey).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null);
+            SortedMap<String, Instant> leveringen = new TreeMap<>();
             for (String gemeente : data.gemeenten) {
                 if (data.delivered(p, gemeente)) {
-                    Instant at = data.deliveredAt(p, gemeente);
-                    leveringen.put(gemeente, at == null ? null : at.toString());
+                    leveringen.put(gemeente, data.deliveredAt(p, gemeente));
                 }
             }
-            ObjectNode grootteklassen = period.putObject("grootteklassen");
-            engine.sizeClasses(p).forEach(grootteklassen::put);
+            periods.put(p, new Manifest.Period(csvKey, IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET),
+                    data.periodIndex(p.next()) >= 0, hash, leveringen, new TreeMap<>(engine.sizeClasses(p))));
         }
         // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
-        ArrayNode skipped = manifest.putArray("overgeslagen_lake_objecten");
+        List<Manifest.SkippedObject> skipped = new ArrayList<>();
         for (LakeData.Skipped s : data.skipped()) {
-            skipped.addObject().put("sleutel", LakeSchema.trajectenKey(s.periode(), s.gemeente())).put("reden", s.reason());
+            skipped.add(new Manifest.SkippedObject(LakeSchema.trajectenKey(s.periode(), s.gemeente()), s.reason()));
         }
-        ObjectNode bevolking = manifest.putObject("bevolking");
-        Map<Integer, Population> byYear = new HashMap<>();
-        populations.forEach(p -> byYear.put(p.year(), p));
-        byYear.keySet().stream().sorted().forEach(year ->
-                bevolking.putObject(year.toString()).put("synthetisch", byYear.get(year).synthetic()));
-        try {
-            byte[] content = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-            if (!store.readIfExists(MANIFEST_KEY).map(old -> Arrays.equals(old, content)).orElse(false)) {
-                store.putBytes(MANIFEST_KEY, content, "application/json");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SortedMap<Integer, Manifest.PopulationYear> bevolking = new TreeMap<>();
+        populations.forEach(p -> bevolking.put(p.year(), new Manifest.PopulationYear(p.synthetic())));
+        byte[] content = new Manifest(periods, skipped, bevolking).toJson();
+        if (!store.readIfExists(IndicatorKeys.MANIFEST).map(old -> Arrays.equals(old, content)).orElse(false)) {
+            store.putBytes(IndicatorKeys.MANIFEST, content, "application/json");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeColumns;
 
 /**
  * The lake after the merge rule: one row per (gemeente, client, soort, hulpvorm, startdatum), taken
@@ -14,7 +15,7 @@ import nl.jeugdspiegel.core.Periode;
  */
 public final class LakeData {
 
-    static final int NONE = FileRows.NONE;
+    static final int NONE = LakeColumns.ABSENT;
 
     final List<Periode> periods;
     final List<String> gemeenten;

@@ -1,31 +1,44 @@
 package nl.jeugdspiegel.indicators;
 
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.AANMELDDATUM;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.CLIENT;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.EINDDATUM;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.GEBOORTEJAAR;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.GESLACHT;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.HULPVORM;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.KOSTEN;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.LEEFTIJD_START;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.REDEN_BEEINDIGING;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.SOORT;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.STARTDATUM;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.TEVREDENHEID;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.VERWIJZER;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.ZONDER_HULP_VERDER;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeColumns;
+import nl.jeugdspiegel.core.lake.LakeReader;
+import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.lake.LakeSchema.Column;
+import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.CodecFactory;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,27 +53,12 @@ public final class LakeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
     /** Start days 1900..2100 fit in 17 bits after this offset. */
     private static final int DAY_OFFSET = 30_000;
-    /** Footer key written by ingest (DeliveryRef.footerMetadata): the event time of the delivery. */
-    static final String DELIVERED_AT = "jeugdspiegel.bron_tijd";
+    /** The columns the indicators use (not aanbieder_agb, productcategorie). */
+    private static final Set<Column> COLUMNS = EnumSet.of(CLIENT, GEBOORTEJAAR, LEEFTIJD_START, GESLACHT, SOORT,
+            HULPVORM, STARTDATUM, EINDDATUM, REDEN_BEEINDIGING, VERWIJZER, AANMELDDATUM, ZONDER_HULP_VERDER,
+            TEVREDENHEID, KOSTEN);
 
     private LakeLoader() {
-    }
-
-    /** The lake files under a folder that stands for the bucket ({@code DIR/lake/trajecten/periode=P/gemeente=G/}). */
-    public static List<LakeFile> scan(Path bucketDir) throws IOException {
-        Path root = bucketDir.resolve(LakeSchema.TRAJECTEN_PREFIX);
-        List<LakeFile> files = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String key = LakeSchema.TRAJECTEN_PREFIX + root.relativize(path).toString().replace('\\', '/');
-                LakeSchema.partitionOf(key).filter(p -> p.file().equals(LakeSchema.PART_FILE))
-                        .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
-            }
-        }
-        return files;
     }
 
     public static LakeData load(List<LakeFile> files, int threads) throws IOException {
@@ -88,7 +86,7 @@ public final class LakeLoader {
             return t;
         });
         try {
-            Deque<Future<FileRows>> window = new ArrayDeque<>();
+            Deque<Future<Decoded>> window = new ArrayDeque<>();
             int next = 0;
             for (LakeFile file : ordered) {
                 while (next < ordered.size() && window.size() < 2 * Math.max(1, threads) + 2) {
@@ -112,52 +110,50 @@ public final class LakeLoader {
         return data;
     }
 
-    /**
-     * One codec factory per reader thread, on a Hadoop configuration without default resources: the
-     * factory Parquet would otherwise make per file builds a full Hadoop configuration (parsing
-     * core-default.xml) for every one of the thousands of small lake files.
-     */
-    private static final ThreadLocal<CodecFactory> CODECS = ThreadLocal.withInitial(() ->
-            new CodecFactory(new Configuration(false), 1024 * 1024));
+    /** One lake file decoded: its rows (null when it has none), when it was delivered, or why it was left out. */
+    private record Decoded(LakeColumns rows, Instant deliveredAt, String unreadable) {
+        int size() {
+            return rows == null ? 0 : rows.size();
+        }
+    }
 
     /**
      * Decodes one lake file. A file that is not a Parquet file, is damaged, or is a Parquet file of another
      * schema comes back marked unreadable (with a reason that quotes nothing from the file), so one corrupt or
      * foreign object does not stop the national run.
      */
-    private static FileRows decode(LakeFile file) {
+    private static Decoded decode(LakeFile file) {
         try {
-            return read(file);
-        } catch (IndicatorReadSupport.ForeignSchemaException e) {
-            return unreadable(e.getMessage());
+            LakeColumns[] rows = new LakeColumns[1];
+            Map<String, String> footer = LakeReader.read(new LocalInputFile(file.path()), COLUMNS,
+                    LakeReader.WHOLE_FILE, batch -> rows[0] = batch);
+            if (rows[0] != null && !soortenKnown(rows[0])) {
+                return new Decoded(null, null, "geen lake-bestand: een onbekende soort");
+            }
+            return new Decoded(rows[0], deliveredAt(footer.get(LakeSchema.FOOTER_BRON_TIJD)), null);
+        } catch (LakeReader.NotALakeFileException e) {
+            return new Decoded(null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return unreadable("geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
+            return new Decoded(null, null, "geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static FileRows unreadable(String reason) {
-        FileRows rows = new FileRows(0);
-        rows.unreadable = reason;
-        return rows;
+    private static boolean soortenKnown(LakeColumns rows) {
+        for (String soort : rows.codeValues(SOORT)) {
+            if (soortCode(soort) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static FileRows read(LakeFile file) throws IOException {
-        InputFile input = new LocalInputFile(file.path());
-        FileRows rows = new FileRows(4096);
-        IndicatorReadSupport support = new IndicatorReadSupport(rows);
-        try (ParquetReader<FileRows> reader = new ParquetReader.Builder<FileRows>(input, new PlainParquetConfiguration()) {
-            @Override
-            protected ReadSupport<FileRows> getReadSupport() {
-                return support;
-            }
-        }.withCodecFactory(CODECS.get()).build()) {
-            FileRows last = rows;
-            for (FileRows r; (r = reader.read()) != null; ) {
-                last = r;
-            }
-            last.deliveredAt = deliveredAt(support.keyValueMetadata().get(DELIVERED_AT));
-            return last;
-        }
+    private static byte soortCode(String soort) {
+        return switch (soort) {
+            case Trajectory.JEUGDHULP -> Codes.JH;
+            case Trajectory.JEUGDBESCHERMING -> Codes.JB;
+            case Trajectory.JEUGDRECLASSERING -> Codes.JR;
+            default -> -1;
+        };
     }
 
     private static Instant deliveredAt(String text) {
@@ -168,49 +164,75 @@ public final class LakeLoader {
         }
     }
 
-    private static void merge(LakeData data, ClientIds clients, RowIndex keys, LakeFile file, FileRows rows) {
-        if (rows.unreadable != null) {
-            LOG.warn("lake object of {} {} left out: {}", file.periode(), file.gemeente(), rows.unreadable);
-            data.skipped.add(new LakeData.Skipped(file.periode(), file.gemeente(), rows.unreadable));
+    private static void merge(LakeData data, ClientIds clients, RowIndex keys, LakeFile file, Decoded decoded) {
+        if (decoded.unreadable() != null) {
+            LOG.warn("lake object of {} {} left out: {}", file.periode(), file.gemeente(), decoded.unreadable());
+            data.skipped.add(new LakeData.Skipped(file.periode(), file.gemeente(), decoded.unreadable()));
             return;
         }
         int p = data.periods.indexOf(file.periode());
         int g = data.gemeenten.indexOf(file.gemeente());
         data.delivered[p][g] = true;
-        data.deliveredAt[p][g] = rows.deliveredAt;
-        for (int i = 0; i < rows.size; i++) {
-            if (rows.soort[i] == Codes.JH) {
+        data.deliveredAt[p][g] = decoded.deliveredAt();
+        LakeColumns rows = decoded.rows();
+        int size = decoded.size();
+        byte[] soort = size == 0 ? null : numbers(rows, SOORT);
+        byte[] hulpvorm = size == 0 ? null : numbers(rows, HULPVORM);
+        byte[] reden = size == 0 ? null : numbers(rows, REDEN_BEEINDIGING);
+        byte[] verwijzer = size == 0 ? null : numbers(rows, VERWIJZER);
+        byte[] zonderHulpVerder = size == 0 ? null : numbers(rows, ZONDER_HULP_VERDER);
+        byte[] geslacht = size == 0 ? null : numbers(rows, GESLACHT);
+        for (int i = 0; i < size; i++) {
+            byte soortCode = soort[rows.code(SOORT, i) + 1];
+            byte hulpvormCode = hulpvorm[rows.code(HULPVORM, i) + 1];
+            int startDay = rows.value(STARTDATUM, i);
+            if (soortCode == Codes.JH) {
                 data.jhRows[p][g]++;
-                if (rows.kosten[i] != Long.MIN_VALUE) {
+                long kosten = rows.amount(KOSTEN, i);
+                if (kosten != LakeColumns.NO_AMOUNT) {
                     data.jhRowsWithKosten[p][g]++;
-                    data.kostenCent[p][g] += rows.kosten[i];
+                    data.kostenCent[p][g] += kosten;
                 }
             }
-            int client = clients.intern(rows.clientHigh[i], rows.clientLow[i]);
-            long key = (long) g << 50 | (long) client << 26 | (long) rows.soort[i] << 24
-                    | (long) (rows.hulpvorm[i] & 0x7F) << 17 | ((rows.start[i] + DAY_OFFSET) & 0x1FFFF);
+            int client = clients.intern(rows.pseudonymWord(0, i), rows.pseudonymWord(1, i));
+            long key = (long) g << 50 | (long) client << 26 | (long) soortCode << 24
+                    | (long) (hulpvormCode & 0x7F) << 17 | ((startDay + DAY_OFFSET) & 0x1FFFF);
             int row = keys.get(key);
             if (row < 0) {
                 row = data.append();
                 keys.put(key, row);
             }
+            int tevredenheid = rows.value(TEVREDENHEID, i);
             data.gemeente[row] = g;
             data.client[row] = client;
-            data.soort[row] = rows.soort[i];
-            data.hulpvorm[row] = rows.hulpvorm[i];
-            data.start[row] = rows.start[i];
-            data.end[row] = rows.end[i];
-            data.reden[row] = rows.reden[i];
-            data.verwijzer[row] = rows.verwijzer[i];
-            data.aanmeld[row] = rows.aanmeld[i];
-            data.zonderHulpVerder[row] = rows.zonderHulpVerder[i];
-            data.tevredenheid[row] = rows.tevredenheid[i];
-            data.geboortejaar[row] = rows.geboortejaar[i];
-            data.leeftijd[row] = rows.leeftijd[i];
-            data.geslacht[row] = rows.geslacht[i];
+            data.soort[row] = soortCode;
+            data.hulpvorm[row] = hulpvormCode;
+            data.start[row] = startDay;
+            data.end[row] = rows.value(EINDDATUM, i);
+            data.reden[row] = reden[rows.code(REDEN_BEEINDIGING, i) + 1];
+            data.verwijzer[row] = verwijzer[rows.code(VERWIJZER, i) + 1];
+            data.aanmeld[row] = rows.value(AANMELDDATUM, i);
+            data.zonderHulpVerder[row] = zonderHulpVerder[rows.code(ZONDER_HULP_VERDER, i) + 1];
+            data.tevredenheid[row] = tevredenheid == LakeColumns.ABSENT ? 0 : (byte) tevredenheid;
+            data.geboortejaar[row] = (short) rows.value(GEBOORTEJAAR, i);
+            data.leeftijd[row] = (byte) Math.min(127, Math.max(0, rows.value(LEEFTIJD_START, i)));
+            data.geslacht[row] = geslacht[rows.code(GESLACHT, i) + 1];
         }
         if (clients.size() >= 1 << 24) {
             throw new IllegalStateException("more than 16.7 million distinct clients: widen the merge key");
         }
+    }
+
+    /**
+     * A code column's values as the numbers the engine uses, shifted by one: {@code [0]} is "none" (0), {@code [i + 1]}
+     * the number of value {@code i} (soort as {@link Codes#JH} etc., other codes as the number their digits write).
+     */
+    private static byte[] numbers(LakeColumns rows, Column column) {
+        List<String> values = rows.codeValues(column);
+        byte[] numbers = new byte[values.size() + 1];
+        for (int i = 0; i < values.size(); i++) {
+            numbers[i + 1] = column == SOORT ? soortCode(values.get(i)) : Codes.number(values.get(i));
+        }
+        return numbers;
     }
 }

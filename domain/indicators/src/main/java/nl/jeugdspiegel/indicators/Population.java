@@ -4,18 +4,13 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The population of one year, from {@code reference/bevolking/{jaar}.csv} (contract §4):
+ * The population of one year, from {@code reference/bevolking/{jaar}.csv} (docs/contract.md §4):
  * {@code gemeentecode;inwoners_totaal;inwoners_0_17} on 1 January, optionally with a {@code bron} column.
  * A file whose {@code bron} says "synthetisch" is flagged, so the report can warn.
  */
@@ -66,24 +61,6 @@ public final class Population {
             throw new UncheckedIOException(e);
         }
         return new Population(year, Map.copyOf(rows), synthetic);
-    }
-
-    /** The population files under a folder that stands for the bucket ({@code DIR/reference/bevolking/{jaar}.csv}). */
-    public static List<Population> readAll(Path bucketDir) throws IOException {
-        Path dir = bucketDir.resolve("reference/bevolking");
-        List<Population> all = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return all;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.matches("\\d{4}\\.csv")) {
-                    all.add(parse(Integer.parseInt(name.substring(0, 4)), Files.readString(file, StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        return all;
     }
 
     public int year() {

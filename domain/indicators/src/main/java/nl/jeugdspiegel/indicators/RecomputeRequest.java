@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a batch of queue messages asks for: the periodes of the lake objects that changed (S3 event
+ * What a batch of queue messages asks for: the periods of the lake objects that changed (S3 event
  * notifications of {@code lake/trajecten/periode=P/gemeente=G/part-00000.parquet}), or everything
  * ({@code {"recompute":"all"}}, the scheduled full run). S3's test message is skipped; a malformed message is
  * reported ({@link #read}) and dropped: one odd message must not block the queue.
@@ -96,9 +96,9 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
     }
 
     /**
-     * The periodes whose tables are rewritten, out of those that have deliveries: all of them for a full
+     * The periods whose tables are rewritten, out of those that have deliveries: all of them for a full
      * run; otherwise each changed periode Q, the periode before it (its follow-up window lies in Q) and the
-     * later ones (merged rows carried over from Q can still be active there). Earlier periodes change only
+     * later ones (merged rows carried over from Q can still be active there). Earlier periods change only
      * through late registrations; the scheduled full run picks those up.
      */
     public Set<Periode> affected(Set<Periode> lakePeriods) {

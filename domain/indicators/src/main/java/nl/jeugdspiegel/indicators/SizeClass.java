@@ -1,6 +1,6 @@
 package nl.jeugdspiegel.indicators;
 
-/** Size classes by inwoners_totaal (contract §4). */
+/** Size classes by inwoners_totaal (docs/contract.md §4). */
 public enum SizeClass {
     K1("<20k", "minder dan 20.000 inwoners", 0, 20_000),
     K2("20-50k", "20.000 tot 50.000 inwoners", 20_000, 50_000),

@@ -19,7 +19,7 @@ class RecomputeRequestTest {
     }
 
     @Test
-    void lakeNotificationsNameTheirPeriodes() {
+    void lakeNotificationsNameTheirPeriods() {
         RecomputeRequest request = RecomputeRequest.fromMessages(List.of(
                 notification("lake/trajecten/periode%3D2025H1/gemeente%3DGM0363/part-00000.parquet"),
                 notification("lake/trajecten/periode=2025H1/gemeente=GM0014/part-00000.parquet"),

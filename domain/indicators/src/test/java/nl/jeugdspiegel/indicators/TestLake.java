@@ -157,7 +157,15 @@ public final class TestLake {
     public IndicatorEngine engine() {
         try {
             write();
-            return new IndicatorEngine(LakeLoader.load(LakeLoader.scan(dir), 2), Population.readAll(dir));
+            List<LakeFile> files = new ArrayList<>();
+            for (String delivery : deliveries.keySet()) {
+                String[] parts = delivery.split("/");
+                Periode periode = Periode.parse(parts[0]);
+                files.add(new LakeFile(periode, parts[1], dir.resolve(LakeSchema.trajectenKey(periode, parts[1]))));
+            }
+            List<Population> population = new ArrayList<>();
+            populations.forEach((year, csv) -> population.add(Population.parse(year, csv)));
+            return new IndicatorEngine(LakeLoader.load(files, 2), population);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -171,7 +179,7 @@ public final class TestLake {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             try (ParquetWriter<Trajectory> writer = LakeWriter.open(file,
-                    Map.of(LakeLoader.DELIVERED_AT, "2025-01-15T10:00:00Z"))) {
+                    Map.of(LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z"))) {
                 for (Trajectory t : d.getValue()) {
                     writer.write(t);
                 }

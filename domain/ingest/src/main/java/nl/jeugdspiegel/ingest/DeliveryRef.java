@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.jeugdspiegel.core.lake.LakeSchema;
 
 /**
  * Which delivery a lake file holds: stored as the lake object's S3 user metadata (read with one HEAD)
@@ -56,10 +57,10 @@ public record DeliveryRef(String key, String versionId, String eTag, String sha2
      */
     public static Map<String, String> footerMetadata(UploadEvent event, String versionId) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("jeugdspiegel.bron_sleutel", event.key());
-        m.put("jeugdspiegel.bron_versie", nullToEmpty(versionId));
-        m.put("jeugdspiegel.bron_tijd", event.eventTime().toString());
-        m.put("jeugdspiegel.contractversie", IngestService.CONTRACT_VERSION);
+        m.put(LakeSchema.FOOTER_BRON_SLEUTEL, event.key());
+        m.put(LakeSchema.FOOTER_BRON_VERSIE, nullToEmpty(versionId));
+        m.put(LakeSchema.FOOTER_BRON_TIJD, event.eventTime().toString());
+        m.put(LakeSchema.FOOTER_CONTRACTVERSIE, IngestService.CONTRACT_VERSION);
         return m;
     }
 

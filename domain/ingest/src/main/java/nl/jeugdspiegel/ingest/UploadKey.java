@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest;
 
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
 
 /**
- * The key of an upload, {@code uploads/{gemeentecode}/{periode}/{naam}.csv} (contract §1) or
+ * The key of an upload, {@code uploads/{gemeentecode}/{periode}/{naam}.csv} (docs/contract.md §1) or
  * {@code …/{naam}.zip} (a zip of iJw 3.2 messages), and the keys that mirror it:
  * {@code receipts/…/{naam}.json} (for a zip {@code {naam}.zip.json}, so a CSV and a zip of the same name
  * keep their own receipt) and {@code quarantine/…/{naam}.csv|zip}, also for keys that are not valid.
@@ -110,7 +111,7 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
 
     /**
      * Where the receipt of an older delivery of the same key goes when the receipt key already holds a newer
-     * delivery's receipt (contract v1.2 §1): {@code receipts/X/Y/eerdere-versies/naam@20240105T101500000Z.json},
+     * delivery's receipt (docs/contract.md §1): {@code receipts/X/Y/eerdere-versies/naam@20240105T101500000Z.json},
      * by event time, plus a short hash of the object version when there is one.
      */
     public static String earlierVersionReceiptKey(String uploadKey, Instant eventTime, String versionId) {

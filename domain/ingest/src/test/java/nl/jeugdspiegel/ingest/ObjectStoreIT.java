@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import nl.jeugdspiegel.core.storage.AwsClients;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import nl.jeugdspiegel.s3local.Faults.Operation;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The store's atomic writes against the embedded S3 server: multipart upload and copy, conditions, aborts. */
 class ObjectStoreIT {
@@ -86,14 +87,29 @@ class ObjectStoreIT {
         Path file = dir.resolve("small.bin");
         Files.writeString(file, "v1");
         ObjectStore store = new ObjectStore(s3, "store");
-        store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT);
+        assertEquals(ObjectStore.Write.WRITTEN,
+                store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT));
         String eTag = store.head("lake/c.bin").orElseThrow().eTag();
-        S3Exception exists = assertThrows(S3Exception.class,
-                () -> store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT));
-        assertEquals(412, exists.statusCode());
+        assertEquals(ObjectStore.Write.CONDITION_FAILED,
+                store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT));
         s3.putObject(r -> r.bucket("store").key("lake/c.bin"), RequestBody.fromString("changed meanwhile"));
-        S3Exception changed = assertThrows(S3Exception.class, () -> store.putFile("lake/c.bin", file, "text/plain",
+        assertEquals(ObjectStore.Write.CONDITION_FAILED, store.putFile("lake/c.bin", file, "text/plain",
                 Map.of(), ObjectStore.Condition.unchanged(eTag)));
-        assertEquals(412, changed.statusCode());
+        assertEquals(ObjectStore.Write.CONDITION_FAILED, store.putBytes("lake/c.bin", new byte[] {1}, "text/plain",
+                Map.of(), ObjectStore.Condition.unchanged(eTag)));
+        assertEquals("changed meanwhile", new String(store.readIfExists("lake/c.bin").orElseThrow(), StandardCharsets.UTF_8));
+        String current = store.head("lake/c.bin").orElseThrow().eTag();
+        assertEquals(ObjectStore.Write.WRITTEN, store.putFile("lake/c.bin", file, "text/plain",
+                Map.of("bron-sleutel", "x"), ObjectStore.Condition.unchanged(current)));
+        ObjectInfo info = store.head("lake/c.bin").orElseThrow();
+        assertEquals("x", info.metadata().get("bron-sleutel"));
+        assertEquals(2, info.size());
+    }
+
+    @Test
+    void aMissingObjectOrVersionIsEmptyNotAnError() {
+        ObjectStore store = new ObjectStore(s3, "store");
+        assertTrue(store.openIfExists("uploads/none.csv", null).isEmpty());
+        assertTrue(store.head("uploads/none.csv").isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest;
 
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

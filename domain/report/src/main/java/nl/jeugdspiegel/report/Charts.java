@@ -129,7 +129,7 @@ final class Charts {
     record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {
     }
 
-    /** A trend chart over the periodes: the unit's line with its interval band, and comparison lines. */
+    /** A trend chart over the periods: the unit's line with its interval band, and comparison lines. */
     static Map<String, Object> trend(Indicator indicator, List<Periode> periods, List<Series> series, String title) {
         int width = 560;
         int height = 220;
@@ -195,7 +195,7 @@ final class Charts {
         return model;
     }
 
-    /** The interval band of a series as a polygon, over the periodes that have one. */
+    /** The interval band of a series as a polygon, over the periods that have one. */
     private static String band(Series s, Scale sx, Scale sy) {
         List<String> upper = new ArrayList<>();
         List<String> lower = new ArrayList<>();

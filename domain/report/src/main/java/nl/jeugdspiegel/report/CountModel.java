@@ -26,7 +26,7 @@ import nl.jeugdspiegel.indicators.Indicator;
  *   <li>a jeugdregio, a size class and Nederland are the sums of their delivering municipalities, for every
  *       count that is counted per trajectory or per owner ({@link #ADDITIVE}; youths are not: one youth can
  *       have care in two municipalities);</li>
- *   <li>consecutive periodes: active in P = (active in P − 1 − ended in P − 1) + started in P, per soort.</li>
+ *   <li>consecutive periods: active in P = (active in P − 1 − ended in P − 1) + started in P, per soort.</li>
  * </ul>
  */
 public final class CountModel {
@@ -153,7 +153,7 @@ public final class CountModel {
     /**
      * The relations between units: every higher unit is the sum of its delivering municipalities, Nederland
      * also of the jeugdregio's and of the size classes when they cover the same municipalities; and the
-     * chain of consecutive periodes, for a unit whose delivering municipalities are the same in both.
+     * chain of consecutive periods, for a unit whose delivering municipalities are the same in both.
      */
     public void relate(List<Periode> periods, Membership membership) {
         String nederland = unit("nederland", "NL");

@@ -15,7 +15,7 @@ import nl.jeugdspiegel.report.Disclosure.Figure;
 import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
- * Secondary suppression against differencing (contract v1.2 §8: "where a higher level would reveal a
+ * Secondary suppression against differencing (docs/contract.md §8: "where a higher level would reveal a
  * suppressed member by subtraction, the next smallest member is suppressed too"). Rounded counts that are
  * tied together exactly (a jeugdregio and its municipalities, a total and its cells, a half-year and the
  * one before) can pin a count below 10 at the edge of its range: a published 20 (18–22) that is the sum of

@@ -10,7 +10,7 @@ import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.Stats;
 
 /**
- * Disclosure control of contract v1.2 §8, the one place where exact figures become publishable ones. Nothing
+ * Disclosure control of docs/contract.md §8, the one place where exact figures become publishable ones. Nothing
  * is rendered from an {@link IndicatorRow}; everything goes through {@link #publish} first. The principle:
  * no count below 10, and no difference of published figures below 10, can be derived from what is
  * published. docs/report.md explains the method and what it costs; the attacker test
@@ -27,12 +27,12 @@ import nl.jeugdspiegel.indicators.Stats;
  *   <li>Shares, rates and O/E ratios, their intervals and their funnel limits are computed from the
  *       <em>rounded</em> counts (the ones published next to them), so they reveal nothing the rounded
  *       counts do not: the exact teller cannot be recovered from the printed value, and differences
- *       across levels, breakdowns and periodes stay differences of rounded counts.</li>
+ *       across levels, breakdowns and periods stay differences of rounded counts.</li>
  *   <li>Values are rounded: shares to 0.1 percentage point, means and rates to 0.1, days and euros to
  *       whole numbers, O/E to 0.01; intervals and funnel limits likewise. Funnel limits lie around the
  *       published national value, for the published denominator.</li>
  * </ul>
- * Across units, breakdowns and periodes, {@link Differencing} then suppresses the few further figures that
+ * Across units, breakdowns and periods, {@link Differencing} then suppresses the few further figures that
  * would let a count below 10 be pinned by combining rounded counts. Every suppressed figure carries its
  * reason. {@link Rules} switches the v1.2 rules off, only so that the benchmark can show what each costs
  * and what it protects.
@@ -57,7 +57,7 @@ public final class Disclosure {
     /**
      * The rules of v1.2 beyond rounding: ratios from rounded counts, suppression of shares with a small
      * teller or rest, and the differencing audit ({@link Differencing}) across units, breakdowns and
-     * periodes. {@link #PUBLISHED} has all three; the others exist for the cost comparison. The audit reads
+     * periods. {@link #PUBLISHED} has all three; the others exist for the cost comparison. The audit reads
      * a share as its rounded counts, so it needs the other two rules.
      */
     public record Rules(boolean fromRoundedCounts, boolean smallCellsSuppressed, boolean differencingAudited) {

@@ -1,23 +1,16 @@
 package nl.jeugdspiegel.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorService;
-import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.indicators.Manifest;
 
 /**
  * What the site may show: for every periode and unit the figures after {@link Disclosure}, and from the
@@ -58,35 +51,23 @@ public final class ReportData {
      * Publishes the exact tables.
      *
      * @param tables   the rows of {@code indicators/periode=P/indicators.csv} per periode
-     * @param manifest {@code indicators/manifest.json}
+     * @param manifest the indicators stage's manifest
      */
-    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, byte[] manifest) throws IOException {
+    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, Manifest manifest) {
         return of(tables, manifest, Disclosure.Rules.PUBLISHED);
     }
 
     /** Publishes the exact tables under other disclosure rules (for the benchmark that weighs them). */
-    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, byte[] manifest, Disclosure.Rules rules)
-            throws IOException {
-        JsonNode root = Json.MAPPER.readTree(manifest);
+    public static ReportData of(Map<Periode, List<IndicatorRow>> tables, Manifest manifest, Disclosure.Rules rules) {
         Map<Periode, Map<String, Instant>> deliveries = new TreeMap<>();
         Map<Periode, Map<String, String>> sizeClasses = new TreeMap<>();
         Map<Periode, Boolean> followUp = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("perioden").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> period = it.next();
-            Periode p = Periode.parse(period.getKey());
-            Map<String, Instant> delivered = new TreeMap<>();
-            period.getValue().path("leveringen").fields().forEachRemaining(d ->
-                    delivered.put(d.getKey(), d.getValue().isNull() ? null : Instant.parse(d.getValue().asText())));
-            deliveries.put(p, delivered);
-            Map<String, String> classes = new TreeMap<>();
-            period.getValue().path("grootteklassen").fields().forEachRemaining(c -> classes.put(c.getKey(), c.getValue().asText()));
-            sizeClasses.put(p, classes);
-            followUp.put(p, period.getValue().path("vervolg_beschikbaar").asBoolean());
-        }
-        boolean synthetic = false;
-        for (JsonNode year : root.path("bevolking")) {
-            synthetic |= year.path("synthetisch").asBoolean();
-        }
+        manifest.periods().forEach((p, period) -> {
+            deliveries.put(p, period.leveringen());
+            sizeClasses.put(p, period.grootteklassen());
+            followUp.put(p, period.vervolgBeschikbaar());
+        });
+        boolean synthetic = manifest.syntheticPopulation();
         Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
         Map<Unit, String> names = new HashMap<>();
         for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
@@ -105,20 +86,6 @@ public final class ReportData {
         int differencing = rules.differencingAudited() ? Differencing.protect(figures, sizeClasses) : 0;
         return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic,
                 differencing);
-    }
-
-    /** The tables and manifest under a folder that stands for the data bucket (the local runner's DIR). */
-    public static ReportData fromFolder(Path bucketDir) throws IOException {
-        byte[] manifest = Files.readAllBytes(bucketDir.resolve(IndicatorService.MANIFEST_KEY));
-        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        for (Iterator<String> it = Json.MAPPER.readTree(manifest).path("perioden").fieldNames(); it.hasNext(); ) {
-            Periode p = Periode.parse(it.next());
-            Path csv = bucketDir.resolve(IndicatorService.tableKey(p, "csv"));
-            if (Files.exists(csv)) {
-                tables.put(p, IndicatorTable.readCsv(csv));
-            }
-        }
-        return of(tables, manifest);
     }
 
     public List<Periode> periods() {

@@ -1,7 +1,6 @@
 package nl.jeugdspiegel.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
@@ -20,8 +19,9 @@ import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.indicators.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -62,35 +62,40 @@ public final class ReportService {
         this.prefix = prefix;
     }
 
-    /** Used by the function: the data bucket of the event, the site bucket and prefix from the environment. */
-    public static ReportService fromEnvironment(String dataBucket) {
+    /** Used by the function: the data bucket, site bucket and prefix from the environment. */
+    public static ReportService fromEnvironment() {
         S3Client s3 = AwsClients.s3();
-        return new ReportService(new ObjectStore(s3, dataBucket), new ObjectStore(s3, Settings.require(SITE_BUCKET_SETTING)),
+        return new ReportService(new ObjectStore(s3, Settings.require(Settings.DATA_BUCKET)), new ObjectStore(s3, Settings.require(SITE_BUCKET_SETTING)),
                 Settings.get(SITE_PREFIX_SETTING).orElse(""));
+    }
+
+    /** The bucket the tables are read from. */
+    public String dataBucket() {
+        return data.bucket();
     }
 
     public Result publish() throws IOException {
         long started = System.nanoTime();
-        Optional<byte[]> manifest = data.readIfExists(IndicatorService.MANIFEST_KEY);
-        if (manifest.isEmpty()) {
-            LOG.info("no indicators yet ({} missing): nothing to publish", IndicatorService.MANIFEST_KEY);
+        Optional<byte[]> json = data.readIfExists(IndicatorKeys.MANIFEST);
+        if (json.isEmpty()) {
+            LOG.info("no indicators yet ({} missing): nothing to publish", IndicatorKeys.MANIFEST);
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
+        Manifest manifest = Manifest.read(json.get());
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        JsonNode periods = Json.MAPPER.readTree(manifest.get()).path("perioden");
-        for (var it = periods.fieldNames(); it.hasNext(); ) {
-            Periode p = Periode.parse(it.next());
-            Optional<byte[]> csv = data.readIfExists(IndicatorService.tableKey(p, "csv"));
+        for (Map.Entry<Periode, Manifest.Period> period : manifest.periods().entrySet()) {
+            String key = period.getValue().tabelCsv();
+            Optional<byte[]> csv = data.readIfExists(key);
             if (csv.isPresent()) {
-                tables.put(p, IndicatorTable.readCsv(new InputStreamReader(new ByteArrayInputStream(csv.get()),
-                        StandardCharsets.UTF_8), IndicatorService.tableKey(p, "csv")));
+                tables.put(period.getKey(), IndicatorTable.readCsv(new InputStreamReader(
+                        new ByteArrayInputStream(csv.get()), StandardCharsets.UTF_8), key));
             }
         }
         if (tables.isEmpty()) {
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         long renderStart = System.nanoTime();
-        ReportData data = ReportData.of(tables, manifest.get());
+        ReportData data = ReportData.of(tables, manifest);
         Map<String, byte[]> files = builder.build(data);
         Duration render = Duration.ofNanos(System.nanoTime() - renderStart);
         LOG.info("disclosure: {} figures suppressed by the differencing audit", data.suppressedAgainstDifferencing());

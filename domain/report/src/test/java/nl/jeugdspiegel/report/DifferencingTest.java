@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.report;
 
+import nl.jeugdspiegel.indicators.Manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class DifferencingTest {
 
     @Test
     void aCountThatPinsTwoSmallOnesAcrossHalfYearsIsSuppressed() throws Exception {
-        byte[] manifest = MANIFEST.getBytes(StandardCharsets.UTF_8);
+        Manifest manifest = Manifest.read(MANIFEST.getBytes(StandardCharsets.UTF_8));
         ReportData.Unit groningen = new ReportData.Unit("gemeente", "GM0014");
         Periode h1 = Periode.parse("2024H1");
         // without the audit: 20 active (18–22) = ended (<10) + carried over, and carried over = active in H2 (<10)

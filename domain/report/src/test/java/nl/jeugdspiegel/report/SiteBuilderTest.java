@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.report;
 
+import nl.jeugdspiegel.indicators.Manifest;
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +61,7 @@ class SiteBuilderTest {
                 "grootteklassen":{"GM0014":"150-250k","GM0034":"150-250k"}},
                 "2024H2":{"vervolg_beschikbaar":false,"leveringen":{"GM0014":"2025-02-01T10:00:00Z"},"grootteklassen":{"GM0014":"150-250k"}}},
                 "bevolking":{"2024":{"synthetisch":true}}}""";
-        data = ReportData.of(tables, manifest.getBytes(StandardCharsets.UTF_8));
+        data = ReportData.of(tables, Manifest.read(manifest.getBytes(StandardCharsets.UTF_8)));
         site = new SiteBuilder().build(data);
     }
 

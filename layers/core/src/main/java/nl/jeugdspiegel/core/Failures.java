@@ -7,7 +7,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Failures as they may be logged and reported: exception messages can quote what was being read (a JDK
  * message repeats a zip entry name, a parser message a value, an SDK message a key), and uploads hold
- * BSNs, names and birth dates (contract v1.2 §3). So a failure is described by the classes of its causes
+ * BSNs, names and birth dates (docs/contract.md §3). So a failure is described by the classes of its causes
  * and where each was thrown, never by a message.
  */
 public final class Failures {

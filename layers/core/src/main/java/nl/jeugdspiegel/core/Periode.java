@@ -1,5 +1,7 @@
 package nl.jeugdspiegel.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ public record Periode(int year, int half) implements Comparable<Periode> {
         return Optional.of(new Periode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
 
+    /** Parses {@code 2024H1}; also how JSON (a manifest's keys) reads a periode. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Periode parse(String text) {
         return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
                 "periode must look like 2024H1 or 2024H2, got '" + text + "'"));
@@ -81,6 +85,8 @@ public record Periode(int year, int half) implements Comparable<Periode> {
         return year != other.year ? Integer.compare(year, other.year) : Integer.compare(half, other.half);
     }
 
+    /** {@code 2024H1}: also how a periode is written in JSON, as a value or a key. */
+    @JsonValue
     @Override
     public String toString() {
         return year + "H" + half;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 
 /**
- * The pseudonym key of a local run (contract §7): {@code JEUGDSPIEGEL_PSEUDONYM_KEY} when set, else a
+ * The pseudonym key of a local run (docs/contract.md §7): {@code JEUGDSPIEGEL_PSEUDONYM_KEY} when set, else a
  * random key created once in {@code DIR/.jeugdspiegel/pseudonym.key} (readable by the owner only).
  * That folder is never part of the lake, the receipts or the site.
  */

@@ -26,22 +26,21 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.json.Json;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
 import nl.jeugdspiegel.functions.report.ReportHandler;
-import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
+import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.report.ReportService;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@code ./jeugdspiegel run DIR}: serves DIR as bucket {@value #BUCKET} through an embedded S3 server,
@@ -65,7 +64,7 @@ final class LocalPipeline {
     static final int INGEST_ATTEMPTS = 3;
 
     /** What the indicators stage did; {@code skipped} are lake objects left out as unreadable. */
-    record IndicatorSummary(List<String> periodes, int lakeFiles, List<String> skipped, Duration time) {
+    record IndicatorSummary(List<String> periods, int lakeFiles, List<String> skipped, Duration time) {
     }
 
     private final PrintStream out;
@@ -95,7 +94,7 @@ final class LocalPipeline {
         try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET); S3Client s3 = server.client()) {
             configureEnvironment(server, key);
             ObjectStore store = new ObjectStore(s3, BUCKET);
-            List<S3Object> uploads = store.list(UploadKey.UPLOADS).stream()
+            List<ObjectInfo> uploads = store.list(UploadKey.UPLOADS).stream()
                     // the template's S3 triggers: suffix .csv, and .zip for iJw messages
                     .filter(o -> o.key().endsWith(".csv") || o.key().endsWith(".zip"))
                     .toList();
@@ -113,12 +112,12 @@ final class LocalPipeline {
      */
     private ReportSummary report(Path dir, ObjectStore store) {
         long started = System.nanoTime();
-        Optional<HeadObjectResponse> manifest = store.head(IndicatorService.MANIFEST_KEY);
+        Optional<ObjectInfo> manifest = store.head(IndicatorKeys.MANIFEST);
         if (manifest.isEmpty()) {
             return new ReportSummary("no indicators, no site", null, Duration.ofNanos(System.nanoTime() - started));
         }
-        String event = S3Events.objectCreatedJson("jeugdspiegel-report-on-manifest", BUCKET, IndicatorService.MANIFEST_KEY,
-                manifest.get().contentLength(), manifest.get().eTag(), manifest.get().lastModified(), 1);
+        String event = S3Events.objectCreatedJson("jeugdspiegel-report-on-manifest", BUCKET, IndicatorKeys.MANIFEST,
+                manifest.get().size(), manifest.get().eTag(), manifest.get().lastModified(), 1);
         String result = new ReportHandler().handleRequest(S3Events.parse(event), null);
         return new ReportSummary(result, dir.resolve(SITE_PREFIX).resolve("index.html"),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -132,31 +131,30 @@ final class LocalPipeline {
         long started = System.nanoTime();
         List<String> notifications = new ArrayList<>();
         long sequence = 1;
-        for (S3Object lakeObject : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
+        for (ObjectInfo lakeObject : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
             notifications.add(S3Events.objectCreatedJson("jeugdspiegel-lake-to-indicators", BUCKET, lakeObject.key(),
                     lakeObject.size(), lakeObject.eTag(), lakeObject.lastModified(), sequence++));
         }
         out.printf(Locale.ROOT, "indicators: %d lake notifications in one queue batch%n", notifications.size());
         SQSBatchResponse response = new IndicatorsHandler().handleRequest(
                 S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
-        List<String> periodes = store.list(IndicatorService.OUTPUT_PREFIX).stream().map(S3Object::key)
-                .filter(k -> k.endsWith("/indicators.csv")).map(k -> k.substring(k.indexOf('=') + 1, k.lastIndexOf('/')))
-                .toList();
+        List<String> periods = store.list(IndicatorKeys.PREFIX).stream()
+                .flatMap(o -> IndicatorKeys.parse(o.key()).stream())
+                .filter(t -> t.format() == IndicatorKeys.Format.CSV).map(t -> t.periode().toString()).toList();
         if (!response.getBatchItemFailures().isEmpty()) {
             // in AWS the messages go back to the queue; locally the run has failed
             throw new IllegalStateException("the indicators run failed (its log says why)");
         }
-        return new IndicatorSummary(periodes, notifications.size(), skippedLakeObjects(store),
+        return new IndicatorSummary(periods, notifications.size(), skippedLakeObjects(store),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The lake objects the indicators left out, as the manifest names them. */
     private static List<String> skippedLakeObjects(ObjectStore store) {
         List<String> skipped = new ArrayList<>();
-        store.readIfExists(IndicatorService.MANIFEST_KEY).ifPresent(manifest -> {
+        store.readIfExists(IndicatorKeys.MANIFEST).ifPresent(manifest -> {
             try {
-                Json.MAPPER.readTree(manifest).path("overgeslagen_lake_objecten").forEach(o ->
-                        skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
+                Manifest.read(manifest).overgeslagenLakeObjecten().forEach(o -> skipped.add(o.sleutel() + ": " + o.reden()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -164,9 +162,9 @@ final class LocalPipeline {
         return skipped;
     }
 
-    private Summary ingest(Path dir, List<S3Object> uploads) throws IOException {
-        Map<String, List<S3Object>> byGemeente = new LinkedHashMap<>();
-        for (S3Object upload : uploads) {
+    private Summary ingest(Path dir, List<ObjectInfo> uploads) throws IOException {
+        Map<String, List<ObjectInfo>> byGemeente = new LinkedHashMap<>();
+        for (ObjectInfo upload : uploads) {
             String[] parts = upload.key().split("/");
             byGemeente.computeIfAbsent(parts.length > 1 ? parts[1] : "", k -> new ArrayList<>()).add(upload);
         }
@@ -182,12 +180,12 @@ final class LocalPipeline {
         try {
             List<Future<?>> work = new ArrayList<>();
             long[] sequence = {1};
-            for (List<S3Object> group : byGemeente.values()) {
+            for (List<ObjectInfo> group : byGemeente.values()) {
                 long firstSequence = sequence[0];
                 sequence[0] += group.size();
                 work.add(pool.submit(() -> {
                     long seq = firstSequence;
-                    for (S3Object upload : group) {
+                    for (ObjectInfo upload : group) {
                         S3Event event = S3Events.parse(S3Events.objectCreatedJson(BUCKET, upload.key(), upload.size(),
                                 upload.eTag(), upload.lastModified(), seq++));
                         RuntimeException failure = null;
@@ -268,7 +266,7 @@ final class LocalPipeline {
     private static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
         System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
-        System.setProperty(Settings.propertyName(IndicatorService.BUCKET_SETTING), BUCKET);
+        System.setProperty(Settings.propertyName(Settings.DATA_BUCKET), BUCKET);
         System.setProperty(Settings.propertyName(ReportService.SITE_BUCKET_SETTING), BUCKET);
         System.setProperty(Settings.propertyName(ReportService.SITE_PREFIX_SETTING), SITE_PREFIX);
         System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);

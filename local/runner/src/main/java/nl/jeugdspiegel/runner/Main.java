@@ -102,8 +102,8 @@ public final class Main {
                     s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
             out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
         }, s -> {
-            out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periodes().size(),
-                    s.periodes().isEmpty() ? "none" : s.periodes().get(0) + " to " + s.periodes().get(s.periodes().size() - 1),
+            out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periods().size(),
+                    s.periods().isEmpty() ? "none" : s.periods().get(0) + " to " + s.periods().get(s.periods().size() - 1),
                     s.time().toMillis() / 1000.0, dir.resolve("indicators"));
             s.skipped().forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
         }, s -> {

@@ -72,7 +72,7 @@ public final class Generator {
     }
 
     /**
-     * {@code reference/bevolking/{jaar}.csv} per contract §4 ({@code gemeentecode;inwoners_totaal;inwoners_0_17})
+     * {@code reference/bevolking/{jaar}.csv} per docs/contract.md §4 ({@code gemeentecode;inwoners_totaal;inwoners_0_17})
      * with a fourth column {@code bron} = "synthetisch", so no reader can mistake it for CBS figures.
      */
     static void writePopulation(Path dir, SyntheticCountry country, long seed, double scale) throws IOException {

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.synthetic;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,9 @@ import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
-import nl.jeugdspiegel.ingest.DeliveryResult;
-import nl.jeugdspiegel.ingest.ReasonCode;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class GeneratorTest {
     @Test
     void deliveriesPassIngestExceptTheDeliberatelyFaultyOnes() throws IOException {
         DeliveryProcessor processor = new DeliveryProcessor(new CodeRules(ReferenceData.get()),
-                PseudonymKey.fromSecretText("generator-test-key-0123456789abcdefgh"), 0.05);
+                PseudonymKey.fromSecretText("generator-test-key-0123456789abcdefgh"), RejectionThreshold.DEFAULT);
         Map<ReasonCode, Integer> rejected = new EnumMap<>(ReasonCode.class);
         long rowsRead = 0;
         long rowsRejected = 0;

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.synthetic;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +23,9 @@ import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
-import nl.jeugdspiegel.ingest.DeliveryResult;
-import nl.jeugdspiegel.ingest.ReasonCode;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.ijw.MessageCheck;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.MessageFacts;
@@ -43,7 +44,7 @@ class IjwDeliveryTest {
     private static final IjwMessages.Client CLIENT = new IjwMessages.Client("123456782", "2011-03-04", "1", "Zorgvlietsma");
     private static final IjwMessages.Parties PARTIES = new IjwMessages.Parties("73010001", "0363");
     private static final DeliveryProcessor PROCESSOR = new DeliveryProcessor(new CodeRules(ReferenceData.get()),
-            PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789"), 0.05);
+            PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789"), RejectionThreshold.DEFAULT);
 
     private static final Set<Periode> COMPARED = Set.of(Periode.parse("2024H1"), Periode.parse("2024H2"));
 
@@ -106,14 +107,14 @@ class IjwDeliveryTest {
     void spillingOverManyBucketsGivesTheSameTrajectoriesAsOne(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("groot.zip");
         long written = LargeUpload.writeIjw(zip, 400, Periode.parse("2024H1"), 5);
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT);
         List<List<String>> results = new ArrayList<>();
         // the bucket count follows the zip's size: claiming 200 MB spreads the clients over 48 buckets
         for (long claimedSize : new long[] {Files.size(zip), 200L << 20}) {
             Path work = Files.createTempDirectory(dir, "w");
             MessageDelivery.Outcome outcome;
             try (InputStream in = Files.newInputStream(zip)) {
-                outcome = messages.read(in, claimedSize, Periode.parse("2024H1"), work);
+                outcome = messages.readMessages(in, claimedSize, Periode.parse("2024H1"), work);
             }
             assertEquals(null, outcome.problem());
             assertEquals(written, outcome.messages());
@@ -134,7 +135,7 @@ class IjwDeliveryTest {
     }
 
     private static Ingested ingest(Path root, boolean onlyJeugdhulp, Path work) throws IOException {
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT);
         Map<String, List<String>> rows = new TreeMap<>();
         Set<ReasonCode> rejections = EnumSet.noneOf(ReasonCode.class);
         List<String> warnings = new ArrayList<>();
@@ -177,11 +178,11 @@ class IjwDeliveryTest {
                 continue;
             }
             assertTrue(result.accepted(), file + ": " + result.problem());
-            LakeReader.forEach(new LocalInputFile(result.lakeFile()), null, t -> {
+            for (Trajectory t : LakeReader.readAll(result.lakeFile())) {
                 if (!onlyJeugdhulp || t.soort().equals(Trajectory.JEUGDHULP)) {
                     lake.add(shared(t));
                 }
-            });
+            }
             lake.sort(null);
             rows.put(root.relativize(file.getParent()).toString(), lake);
         }

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.upload.Column;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.problem.FileProblem;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import nl.jeugdspiegel.ingest.ReasonCode;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 
 /**
  * Turns the upload's bytes into text: refuses what is not UTF-8 (UTF-16, a spreadsheet saved under a
@@ -71,7 +72,7 @@ public final class UploadText {
         return new Opened(reader, null);
     }
 
-    /** The longest header line read: 64 KiB of characters (contract v1.2 §3). */
+    /** The longest header line read: 64 KiB of characters (docs/contract.md §3). */
     public static final int MAX_HEADER_CHARS = 64 * 1024;
 
     /** The first line of a file, or that it is longer than {@link #MAX_HEADER_CHARS}. */

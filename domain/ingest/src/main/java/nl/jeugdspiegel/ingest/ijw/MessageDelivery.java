@@ -28,16 +28,17 @@ import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamException;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
-import nl.jeugdspiegel.ingest.DeliveryResult;
-import nl.jeugdspiegel.ingest.ReasonCode;
-import nl.jeugdspiegel.ingest.csv.Column;
-import nl.jeugdspiegel.ingest.csv.FileProblem;
+import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
-import nl.jeugdspiegel.ingest.validation.ValidationReport;
+import nl.jeugdspiegel.ingest.problem.ValidationReport;
 
 /**
- * Turns a delivery zip of iJw 3.2 messages into the trajectory CSV of contract §2 in a work folder, so the
+ * Turns a delivery zip of iJw 3.2 messages into the trajectory CSV of docs/contract.md §2 in a work folder, so the
  * delivery then takes the CSV path (row validation, pseudonymisation, lake). Every message is checked
  * against its XSD; the delivery is refused when more than the threshold of its messages is refused (the
  * 5 % rule of the CSV rows, applied to messages).
@@ -47,7 +48,7 @@ import nl.jeugdspiegel.ingest.validation.ValidationReport;
  * client meet in one bucket. Each bucket is then reconstructed on its own. N grows with the zip's size.
  * The work folder holds BSNs for the duration of the call only; the caller deletes it.
  */
-public final class MessageDelivery {
+public final class MessageDelivery implements DeliveryReader {
 
     /** At most this many refused messages are listed one by one in the receipt, as lines per row reason. */
     public static final int MAX_PROBLEMS_SHOWN = ValidationReport.MAX_LINES_PER_REASON;
@@ -110,12 +111,24 @@ public final class MessageDelivery {
     private final MessageFacts facts = new MessageFacts();
     private final TrajectoryReconstruction reconstruction = new TrajectoryReconstruction();
     private final SafeZip zip;
-    private final DeliveryProcessor processor;
+    private final DeliveryReader rows;
+    private final RejectionThreshold threshold;
 
-    /** Reads zips with {@code zip}'s limits; the rows go to {@code processor}, whose threshold also holds for messages. */
-    public MessageDelivery(SafeZip zip, DeliveryProcessor processor) {
+    /**
+     * Reads zips with {@code zip}'s limits; the reconstructed rows go to {@code rows} (the CSV route), and
+     * {@code threshold} holds for the messages as it does for the rows.
+     */
+    public MessageDelivery(SafeZip zip, DeliveryReader rows, RejectionThreshold threshold) {
         this.zip = zip;
-        this.processor = processor;
+        this.rows = rows;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir,
+                     Map<String, String> lakeMetadata) throws IOException {
+        Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata);
+        return new Read(processed.result(), processed.receiptPart());
     }
 
     /**
@@ -126,21 +139,21 @@ public final class MessageDelivery {
     public Processed process(InputStream upload, long zipBytes, Periode periode, Path workDir,
                              Map<String, String> lakeMetadata) throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
-        Outcome outcome = read(hashed, zipBytes, periode, workDir);
+        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
             return new Processed(new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha,
                     null, 0), outcome);
         }
         try (InputStream csv = Files.newInputStream(outcome.csv())) {
-            DeliveryResult rows = processor.process(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata);
-            return new Processed(new DeliveryResult(rows.problem(), rows.report(), rows.droppedColumns(), zipSha,
-                    rows.lakeFile(), rows.lakeRows()), outcome);
+            DeliveryResult read = rows.read(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata).result();
+            return new Processed(new DeliveryResult(read.problem(), read.report(), read.droppedColumns(), zipSha,
+                    read.lakeFile(), read.lakeRows()), outcome);
         }
     }
 
     /** Reads the zip to its end (also when it is refused) and writes the CSV into {@code workDir}. */
-    public Outcome read(InputStream upload, long zipBytes, Periode periode, Path workDir) throws IOException {
+    public Outcome readMessages(InputStream upload, long zipBytes, Periode periode, Path workDir) throws IOException {
         int buckets = (int) Math.min(MAX_BUCKETS, zipBytes / ZIP_BYTES_PER_BUCKET + 1);
         Reading reading = new Reading();
         long[] bytesRead = {0};
@@ -239,7 +252,7 @@ public final class MessageDelivery {
                     ? "het zipbestand bevat geen iJw-berichten (.xml)"
                     : "het zipbestand bevat geen JW301, JW305, JW307, JW315 of JW323, alleen " + reading.skipped.keySet());
         }
-        return processor.tooManyRejected(reading.rejected, reading.messages, "berichten");
+        return threshold.check(reading.rejected, reading.messages, "berichten");
     }
 
     /** Counts and problems while the zip is read. */

@@ -15,11 +15,11 @@ import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.CodeList;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.ingest.csv.Column;
+import nl.jeugdspiegel.ingest.upload.Column;
 
 /**
  * Turns the facts of a delivery's iJw messages into trajectory rows in the columns of the CSV upload
- * (contract §2), so they take exactly the CSV path from there on (validation, pseudonymisation, lake).
+ * (docs/contract.md §2), so they take exactly the CSV path from there on (validation, pseudonymisation, lake).
  * <ul>
  *   <li>A trajectory is a JW305 start and a JW307 stop of the same client, ToewijzingNummer and product.
  *       A start without a stop is a running trajectory. A stop without a start takes the JW307's own

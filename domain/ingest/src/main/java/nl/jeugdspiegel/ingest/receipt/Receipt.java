@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The receipt (ontvangstbewijs) of one delivery, written to {@code receipts/…/{naam}.json} for
  * every delivery, accepted or rejected. Field names are Dutch, as read by the municipality's data
- * officer; docs/ontvangstbewijs.md explains each field. Never holds a value from the file.
+ * officer; docs/aanleveren.md explains each field (docs/contract.md §3). Never holds a value from the file.
  */
 @JsonPropertyOrder({"contractversie", "status", "toegepast", "melding", "gemeente", "gemeentenaam", "periode",
         "bron", "aantallen", "berichten", "afwijzing", "fouten", "dubbele_sleutels", "kolommen_genegeerd", "waarschuwingen",

@@ -10,7 +10,7 @@ import nl.jeugdspiegel.core.reference.CodeList;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 
 /**
- * Which codes are valid where (contract §2), taken from the shipped code lists. A lookup returns the
+ * Which codes are valid where (docs/contract.md §2), taken from the shipped code lists. A lookup returns the
  * one canonical String of a valid code, so every row shares it (cheaper to write, nothing duplicated in
  * memory), or null for an invalid code.
  */

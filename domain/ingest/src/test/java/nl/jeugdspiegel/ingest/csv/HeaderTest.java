@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.upload.Column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

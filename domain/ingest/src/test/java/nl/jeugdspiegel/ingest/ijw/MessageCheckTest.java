@@ -1,5 +1,7 @@
 package nl.jeugdspiegel.ingest.ijw;
 
+import nl.jeugdspiegel.ingest.csv.Header;
+import nl.jeugdspiegel.ingest.validation.Bsn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

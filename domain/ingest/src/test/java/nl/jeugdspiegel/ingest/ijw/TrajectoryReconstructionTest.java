@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.ingest.csv.Column;
+import nl.jeugdspiegel.ingest.upload.Column;
 import org.junit.jupiter.api.Test;
 
 class TrajectoryReconstructionTest {

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.functions.indicators;
 
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,34 +65,34 @@ class IndicatorsHandlerIT {
             // 2024H2 changed: it and 2024H1 (whose follow-up lies in 2024H2) are computed and written
             int units = ReferenceData.get().municipalities().size() + ReferenceData.get().regions().size() + 6 + 1;
             for (Periode p : List.of(H1, H2)) {
-                List<String> csv = Files.readAllLines(bucketDir.resolve(IndicatorService.tableKey(p, "csv")), StandardCharsets.UTF_8);
+                List<String> csv = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV)), StandardCharsets.UTF_8);
                 assertEquals(1 + units * Indicator.ALL.size(), csv.size());
                 assertTrue(csv.get(0).startsWith("periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status"));
                 try (ParquetFileReader parquet = ParquetFileReader.open(new LocalInputFile(
-                        bucketDir.resolve(IndicatorService.tableKey(p, "parquet"))))) {
+                        bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))))) {
                     assertEquals(units * Indicator.ALL.size(), parquet.getRecordCount());
                 }
             }
-            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorService.tableKey(H1, "csv")));
+            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
             // a ended volgens plan on 31 Mar and needed no new care: 1 of 1; follow-up available (2024H2 delivered)
             String row = h1.stream().filter(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,"))
                     .findFirst().orElseThrow();
             // teller, noemer, waarde, Wilson interval of 1/1 (0.2065..., 1), status
             assertTrue(row.matches("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,1,1,1,0\\.20654931179\\d*,1,ok,.*"), row);
 
-            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorService.MANIFEST_KEY).toFile());
+            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
             assertEquals("2025-01-15T10:00:00Z", manifest.at("/perioden/2024H1/leveringen/GM0014").asText());
             assertTrue(manifest.at("/perioden/2024H1/vervolg_beschikbaar").asBoolean());
             assertTrue(!manifest.at("/perioden/2024H2/vervolg_beschikbaar").asBoolean());
             assertTrue(!manifest.at("/bevolking/2024/synthetisch").asBoolean());
 
             // the same event again (at-least-once delivery), and the scheduled full run: same figures, nothing rewritten
-            String tableETag = store.head(IndicatorService.tableKey(H1, "csv")).orElseThrow().eTag();
-            String manifestETag = store.head(IndicatorService.MANIFEST_KEY).orElseThrow().eTag();
+            String tableETag = store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)).orElseThrow().eTag();
+            String manifestETag = store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag();
             assertEquals(List.of(), handler.handleRequest(Events.load("sqs-lake-updated.json"), null).getBatchItemFailures());
             assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
-            assertEquals(tableETag, store.head(IndicatorService.tableKey(H1, "csv")).orElseThrow().eTag());
-            assertEquals(manifestETag, store.head(IndicatorService.MANIFEST_KEY).orElseThrow().eTag());
+            assertEquals(tableETag, store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)).orElseThrow().eTag());
+            assertEquals(manifestETag, store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag());
         }
     }
 
@@ -106,12 +107,12 @@ class IndicatorsHandlerIT {
             assertEquals(List.of(scheduled.getRecords().get(0).getMessageId()), handler.handleRequest(scheduled, null)
                     .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
                     "the message goes back to the queue");
-            assertTrue(Files.notExists(bucketDir.resolve(IndicatorService.tableKey(H1, "csv"))));
-            assertTrue(Files.notExists(bucketDir.resolve(IndicatorService.tableKey(H1, "parquet"))));
+            assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))));
+            assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
             // the retry (SQS delivers the batch again) succeeds once S3 does
             server.faults().clear();
             handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null);
-            assertTrue(Files.exists(bucketDir.resolve(IndicatorService.tableKey(H1, "csv"))));
+            assertTrue(Files.exists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))));
         }
     }
 
@@ -123,11 +124,11 @@ class IndicatorsHandlerIT {
             SQSEvent batch = Events.load("sqs-malformed-messages.json");
             assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures(),
                     "the two malformed messages are not retried until the batch dead-letters");
-            assertTrue(Files.exists(bucketDir.resolve(IndicatorService.tableKey(H2, "csv"))), "the good message was computed");
+            assertTrue(Files.exists(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV))), "the good message was computed");
 
             // when the run itself fails (here: writing a table that changed), only the well-formed message returns to the queue
-            Files.delete(bucketDir.resolve(IndicatorService.MANIFEST_KEY));
-            Files.delete(bucketDir.resolve(IndicatorService.tableKey(H2, "csv")));
+            Files.delete(bucketDir.resolve(IndicatorKeys.MANIFEST));
+            Files.delete(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV)));
         }
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
              S3Client s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5))).build()) {
@@ -153,10 +154,10 @@ class IndicatorsHandlerIT {
             assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
             // an indicator table is a Parquet file, but not a lake file
             write("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet",
-                    Files.readAllBytes(bucketDir.resolve(IndicatorService.tableKey(H1, "parquet"))));
+                    Files.readAllBytes(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
             assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
 
-            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorService.MANIFEST_KEY).toFile());
+            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
             List<String> skipped = new ArrayList<>();
             manifest.path("overgeslagen_lake_objecten").forEach(o -> skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
             assertEquals(3, skipped.size(), skipped.toString());
@@ -170,7 +171,7 @@ class IndicatorsHandlerIT {
             // the rest is computed: Groningen's figures are there, the others count as not delivered
             assertTrue(manifest.at("/perioden/2024H1/leveringen").has("GM0014"));
             assertFalse(manifest.at("/perioden/2024H1/leveringen").has("GM0034"));
-            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorService.tableKey(H1, "csv")));
+            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
             assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,jeugdigen_jh,1,")));
             assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0034,") && l.endsWith("niet_beschikbaar,,,,")),
                     "Almere counts as not delivered");

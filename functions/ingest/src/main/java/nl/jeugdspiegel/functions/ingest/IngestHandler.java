@@ -16,10 +16,11 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…/*.csv}. Each record becomes
- * one {@link IngestService#ingest} call with the URL-decoded key. A failure is thrown, so the
- * invocation fails and Lambda retries it and finally sends it to the on-failure destination. Before a
- * SnapStart snapshot, the ingest path is primed on made-up rows ({@code PRIMING_ROWS}, default 1,000,000).
+ * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…} with the suffix {@code .csv} or
+ * {@code .zip} (iJw messages). Each record becomes one {@link IngestService#ingest} call with the URL-decoded
+ * key; the receipt is the service's. An unexpected failure is thrown (after the service wrote a
+ * {@code verwerking_mislukt} receipt), so the invocation fails, Lambda retries it and finally sends the event
+ * to the on-failure destination. SnapStart priming is the separate {@link Resource} part below.
  */
 public final class IngestHandler implements RequestHandler<S3Event, String>, Resource {
 
@@ -48,7 +49,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
             written.ifPresent(receipt -> metrics.event()
                     .metric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), Metrics.Unit.Count)
                     .metric("RowsRejected", receipt.aantallen().rijenAfgewezen(), Metrics.Unit.Count)
-                    .metric("DeliveriesRejected", "afgewezen".equals(receipt.status()) ? 1 : 0, Metrics.Unit.Count)
+                    .metric("DeliveriesRejected", Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0, Metrics.Unit.Count)
                     .metric("Duration", (System.nanoTime() - started) / 1e6, Metrics.Unit.Milliseconds)
                     .property("gemeente", receipt.gemeente()).property("periode", receipt.periode())
                     .property("status", receipt.status()).emit());
@@ -57,6 +58,9 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
         return "ingested " + ingested + " object(s)";
     }
 
+    // --- SnapStart priming: before the snapshot, the ingest path runs on made-up rows, without S3 ---
+
+    /** Primes on {@code PRIMING_ROWS} made-up rows (default 1,000,000): classes loaded, hot methods compiled. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         service.prime(Settings.getInt("PRIMING_ROWS", 1_000_000));

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.functions.ingest;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.storage.AwsClients;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
@@ -61,7 +62,7 @@ class IngestFaultsIT extends S3TestSupport {
 
     @Override
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(ingestClient, KEY, DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION,
+        return new IngestHandler(new IngestService(ingestClient, KEY, RejectionThreshold.DEFAULT,
                 Clock.systemUTC()));
     }
 

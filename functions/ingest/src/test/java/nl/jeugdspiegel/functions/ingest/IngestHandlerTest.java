@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.functions.ingest;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class IngestHandlerTest {
         try {
             // no S3 client is ever called: priming works from memory only
             IngestHandler handler = new IngestHandler(new IngestService(null, IngestFlowContract.KEY,
-                    DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION, Clock.systemUTC()));
+                    RejectionThreshold.DEFAULT, Clock.systemUTC()));
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
         } finally {

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.functions.ingest;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +20,7 @@ import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
-import nl.jeugdspiegel.ingest.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.ingest.UploadKey;
@@ -43,7 +44,7 @@ abstract class S3TestSupport {
     abstract S3Client s3();
 
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(s3(), KEY, DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION,
+        return new IngestHandler(new IngestService(s3(), KEY, RejectionThreshold.DEFAULT,
                 Clock.systemUTC()));
     }
 

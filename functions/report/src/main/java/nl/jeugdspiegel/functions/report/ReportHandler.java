@@ -3,12 +3,12 @@ package nl.jeugdspiegel.functions.report;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Function;
 import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.report.ReportService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Report Lambda, triggered when the indicators function writes a new {@code indicators/manifest.json}
@@ -17,17 +17,19 @@ import nl.jeugdspiegel.report.ReportService;
  */
 public final class ReportHandler implements RequestHandler<S3Event, String> {
 
-    private final Function<String, ReportService> services;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
+
+    private final ReportService service;
     private final Metrics metrics = new Metrics("report");
 
-    /** Used by Lambda: real clients, the site bucket from the environment. */
+    /** Used by Lambda: real clients, the buckets from the environment (built once per instance). */
     public ReportHandler() {
-        this(ReportService::fromEnvironment);
+        this(ReportService.fromEnvironment());
     }
 
-    /** @param services the service for a data bucket (tests pass one over the embedded S3 server) */
-    ReportHandler(Function<String, ReportService> services) {
-        this.services = services;
+    /** @param service the service over the data and site buckets (tests pass one over the embedded S3 server) */
+    ReportHandler(ReportService service) {
+        this.service = service;
     }
 
     @Override
@@ -35,9 +37,13 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
         if (event.getRecords().isEmpty()) {
             return "no records";
         }
-        S3EventNotificationRecord record = event.getRecords().get(0);
+        String bucket = event.getRecords().get(0).getS3().getBucket().getName();
+        if (!bucket.equals(service.dataBucket())) {
+            LOG.warn("event from bucket {}, not the data bucket {}: ignored", bucket, service.dataBucket());
+            return "ignored: not the data bucket";
+        }
         try {
-            ReportService.Result result = services.apply(record.getS3().getBucket().getName()).publish();
+            ReportService.Result result = service.publish();
             metrics.event().metric("FilesUploaded", result.uploaded(), Metrics.Unit.Count)
                     .metric("FilesDeleted", result.deleted(), Metrics.Unit.Count)
                     .metric("LargestPage", result.largestPage(), Metrics.Unit.Bytes)

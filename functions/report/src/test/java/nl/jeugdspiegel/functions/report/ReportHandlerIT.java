@@ -17,7 +17,7 @@ import nl.jeugdspiegel.s3local.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 
 /**
  * The handler with events/s3-put-indicators-manifest.json against the embedded S3 server: the data
@@ -46,11 +46,11 @@ class ReportHandlerIT {
             ObjectStore data = new ObjectStore(s3, DATA);
             ObjectStore site = new ObjectStore(s3, SITE);
             new IndicatorService(data, cacheDir, 2).recompute(RecomputeRequest.ALL);
-            ReportHandler handler = new ReportHandler(bucket -> new ReportService(new ObjectStore(s3, bucket), site, ""));
+            ReportHandler handler = new ReportHandler(new ReportService(data, site, ""));
 
             assertEquals("site: 424 files, 424 uploaded, 0 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
-            List<String> keys = site.list("").stream().map(S3Object::key).toList();
+            List<String> keys = site.list("").stream().map(ObjectInfo::key).toList();
             assertTrue(keys.containsAll(List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
                     "indicator/oe_volgens_plan.html", "methode.html", "downloads/cijfers.csv", ReportService.SITE_LIST)));
             assertTrue(s3.headObject(h -> h.bucket(SITE).key("index.html")).contentType().replace(" ", "").equals("text/html;charset=utf-8"));

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public final class Settings {
 
+    /** The data bucket (uploads, lake, receipts, indicators), for the functions that are not told by their event. */
+    public static final String DATA_BUCKET = "DATA_BUCKET";
+
     private Settings() {
     }
 

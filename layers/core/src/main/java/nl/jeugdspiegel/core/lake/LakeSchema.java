@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Types;
 
 /**
- * The lake's Parquet schema (contract §6, documented in docs/lake.md). The partition values
+ * The lake's Parquet schema (docs/contract.md §6, documented in docs/lake.md). The partition values
  * {@code periode} and {@code gemeente} are in the object key (Hive style), not in the file.
  */
 public final class LakeSchema {
@@ -23,24 +25,100 @@ public final class LakeSchema {
     public static final String TRAJECTEN_PREFIX = "lake/trajecten/";
     public static final String PART_FILE = "part-00000.parquet";
 
-    public static final MessageType TRAJECTEN = Types.buildMessage()
-            .required(BINARY).as(stringType()).named("client")
-            .required(INT32).named("geboortejaar")
-            .required(INT32).named("leeftijd_start")
-            .required(BINARY).as(stringType()).named("geslacht")
-            .required(BINARY).as(stringType()).named("soort")
-            .required(BINARY).as(stringType()).named("hulpvorm")
-            .required(INT32).as(dateType()).named("startdatum")
-            .optional(INT32).as(dateType()).named("einddatum")
-            .optional(BINARY).as(stringType()).named("reden_beeindiging")
-            .optional(BINARY).as(stringType()).named("verwijzer")
-            .optional(INT32).as(dateType()).named("aanmelddatum")
-            .optional(BINARY).as(stringType()).named("zonder_hulp_verder")
-            .optional(INT32).named("tevredenheid")
-            .optional(INT64).as(decimalType(2, 12)).named("kosten")
-            .optional(BINARY).as(stringType()).named("aanbieder_agb")
-            .optional(BINARY).as(stringType()).named("productcategorie")
-            .named("trajecten");
+    /**
+     * The columns of a lake row, in file order. Each has a kind, which says how it is stored in Parquet and how
+     * {@link LakeColumns} holds it; optional columns may be absent in a row.
+     */
+    public enum Column {
+        CLIENT("client", Kind.PSEUDONYM, true),
+        GEBOORTEJAAR("geboortejaar", Kind.INT, true),
+        LEEFTIJD_START("leeftijd_start", Kind.INT, true),
+        GESLACHT("geslacht", Kind.CODE, true),
+        SOORT("soort", Kind.CODE, true),
+        HULPVORM("hulpvorm", Kind.CODE, true),
+        STARTDATUM("startdatum", Kind.DATE, true),
+        EINDDATUM("einddatum", Kind.DATE, false),
+        REDEN_BEEINDIGING("reden_beeindiging", Kind.CODE, false),
+        VERWIJZER("verwijzer", Kind.CODE, false),
+        AANMELDDATUM("aanmelddatum", Kind.DATE, false),
+        ZONDER_HULP_VERDER("zonder_hulp_verder", Kind.CODE, false),
+        TEVREDENHEID("tevredenheid", Kind.INT, false),
+        KOSTEN("kosten", Kind.EURO_CENTS, false),
+        AANBIEDER_AGB("aanbieder_agb", Kind.CODE, false),
+        PRODUCTCATEGORIE("productcategorie", Kind.CODE, false);
+
+        private final String parquetName;
+        private final Kind kind;
+        private final boolean required;
+
+        Column(String parquetName, Kind kind, boolean required) {
+            this.parquetName = parquetName;
+            this.kind = kind;
+            this.required = required;
+        }
+
+        /** The column's name in the Parquet file (and in SQL). */
+        public String parquetName() {
+            return parquetName;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public boolean required() {
+            return required;
+        }
+
+        /** The column's Parquet type. */
+        public PrimitiveType type() {
+            Types.PrimitiveBuilder<PrimitiveType> builder = required
+                    ? Types.required(kind.physical) : Types.optional(kind.physical);
+            return (kind.logical == null ? builder : builder.as(kind.logical)).named(parquetName);
+        }
+    }
+
+    /** How a column is stored: the Parquet type, and what {@link LakeColumns} keeps per row. */
+    public enum Kind {
+        /** 64 hex characters of an HMAC-SHA256: four longs per row. */
+        PSEUDONYM(BINARY, stringType()),
+        /** A code from a code list or register (few distinct values): an index into the column's values. */
+        CODE(BINARY, stringType()),
+        INT(INT32, null),
+        /** Days since 1970-01-01. */
+        DATE(INT32, dateType()),
+        /** An amount in euro, DECIMAL(12,2): a long of cents. */
+        EURO_CENTS(INT64, decimalType(2, 12));
+
+        private final PrimitiveType.PrimitiveTypeName physical;
+        private final LogicalTypeAnnotation logical;
+
+        Kind(PrimitiveType.PrimitiveTypeName physical, LogicalTypeAnnotation logical) {
+            this.physical = physical;
+            this.logical = logical;
+        }
+
+        public PrimitiveType.PrimitiveTypeName physical() {
+            return physical;
+        }
+    }
+
+    public static final MessageType TRAJECTEN = schema();
+
+    /** Footer keys (Parquet key/value metadata): the provenance of the delivery a lake file holds. */
+    public static final String FOOTER_BRON_SLEUTEL = "jeugdspiegel.bron_sleutel";
+    public static final String FOOTER_BRON_VERSIE = "jeugdspiegel.bron_versie";
+    /** The S3 event time of the delivery (ISO-8601): when a gemeente delivered, for the report's "laat" rule. */
+    public static final String FOOTER_BRON_TIJD = "jeugdspiegel.bron_tijd";
+    public static final String FOOTER_CONTRACTVERSIE = "jeugdspiegel.contractversie";
+
+    private static MessageType schema() {
+        Types.MessageTypeBuilder builder = Types.buildMessage();
+        for (Column column : Column.values()) {
+            builder.addField(column.type());
+        }
+        return builder.named("trajecten");
+    }
 
     private LakeSchema() {
     }

@@ -50,7 +50,7 @@ public final class LakeWriter {
                 .withPageSize(PAGE_SIZE)
                 .withDictionaryEncoding(true)
                 // pseudonyms are nearly unique per file: a dictionary would be tried and dropped
-                .withDictionaryEncoding("client", false)
+                .withDictionaryEncoding(LakeSchema.Column.CLIENT.parquetName(), false)
                 .withSizeStatisticsEnabled(false);
         // min/max statistics of the text columns prune nothing (codes, random hex) and cost a third of
         // the write time; the int and date columns keep theirs

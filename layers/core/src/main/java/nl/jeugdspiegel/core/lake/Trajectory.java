@@ -3,7 +3,7 @@ package nl.jeugdspiegel.core.lake;
 import java.time.LocalDate;
 
 /**
- * One row of the lake (contract §6): a pseudonymised trajectory. Dates are epoch days; absent values
+ * One row of the lake (docs/contract.md §6): a pseudonymised trajectory. Dates are epoch days; absent values
  * use the sentinels {@link #NO_DATE}, {@link #NO_SCORE} and {@link #NO_AMOUNT}, absent codes are null.
  *
  * @param kostenCent euro cents, or {@link #NO_AMOUNT}

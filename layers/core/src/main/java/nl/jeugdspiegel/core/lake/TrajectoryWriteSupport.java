@@ -8,6 +8,7 @@ import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import nl.jeugdspiegel.core.lake.LakeSchema.Column;
 
 /** Writes {@link Trajectory} rows in the {@link LakeSchema#TRAJECTEN} layout, without Avro or Hadoop configuration. */
 final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
@@ -44,45 +45,45 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
     public void write(Trajectory t) {
         out.startMessage();
         // String.getBytes has a fast path for ASCII; Binary.fromString goes through a CharsetEncoder
-        binary(0, "client", Binary.fromConstantByteArray(t.client().getBytes(StandardCharsets.UTF_8)));
-        int32(1, "geboortejaar", t.geboortejaar());
-        int32(2, "leeftijd_start", t.leeftijdStart());
-        code(3, "geslacht", t.geslacht());
-        code(4, "soort", t.soort());
-        code(5, "hulpvorm", t.hulpvorm());
-        int32(6, "startdatum", t.startdatum());
+        binary(Column.CLIENT, Binary.fromConstantByteArray(t.client().getBytes(StandardCharsets.UTF_8)));
+        int32(Column.GEBOORTEJAAR, t.geboortejaar());
+        int32(Column.LEEFTIJD_START, t.leeftijdStart());
+        code(Column.GESLACHT, t.geslacht());
+        code(Column.SOORT, t.soort());
+        code(Column.HULPVORM, t.hulpvorm());
+        int32(Column.STARTDATUM, t.startdatum());
         if (t.hasEinddatum()) {
-            int32(7, "einddatum", t.einddatum());
+            int32(Column.EINDDATUM, t.einddatum());
         }
-        code(8, "reden_beeindiging", t.redenBeeindiging());
-        code(9, "verwijzer", t.verwijzer());
+        code(Column.REDEN_BEEINDIGING, t.redenBeeindiging());
+        code(Column.VERWIJZER, t.verwijzer());
         if (t.hasAanmelddatum()) {
-            int32(10, "aanmelddatum", t.aanmelddatum());
+            int32(Column.AANMELDDATUM, t.aanmelddatum());
         }
-        code(11, "zonder_hulp_verder", t.zonderHulpVerder());
+        code(Column.ZONDER_HULP_VERDER, t.zonderHulpVerder());
         if (t.hasTevredenheid()) {
-            int32(12, "tevredenheid", t.tevredenheid());
+            int32(Column.TEVREDENHEID, t.tevredenheid());
         }
         if (t.hasKosten()) {
-            out.startField("kosten", 13);
+            out.startField(Column.KOSTEN.parquetName(), Column.KOSTEN.ordinal());
             out.addLong(t.kostenCent());
-            out.endField("kosten", 13);
+            out.endField(Column.KOSTEN.parquetName(), Column.KOSTEN.ordinal());
         }
         if (t.aanbiederAgb() != null) {
             // thousands of providers: not cached
-            binary(14, "aanbieder_agb", Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
+            binary(Column.AANBIEDER_AGB, Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
         }
-        code(15, "productcategorie", t.productcategorie());
+        code(Column.PRODUCTCATEGORIE, t.productcategorie());
         out.endMessage();
     }
 
-    private void int32(int index, String name, int value) {
-        out.startField(name, index);
+    private void int32(Column column, int value) {
+        out.startField(column.parquetName(), column.ordinal());
         out.addInteger(value);
-        out.endField(name, index);
+        out.endField(column.parquetName(), column.ordinal());
     }
 
-    private void code(int index, String name, String value) {
+    private void code(Column column, String value) {
         if (value == null) {
             return;
         }
@@ -93,12 +94,12 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
                 codeBinaries.put(value, bytes);
             }
         }
-        binary(index, name, bytes);
+        binary(column, bytes);
     }
 
-    private void binary(int index, String name, Binary value) {
-        out.startField(name, index);
+    private void binary(Column column, Binary value) {
+        out.startField(column.parquetName(), column.ordinal());
         out.addBinary(value);
-        out.endField(name, index);
+        out.endField(column.parquetName(), column.ordinal());
     }
 }

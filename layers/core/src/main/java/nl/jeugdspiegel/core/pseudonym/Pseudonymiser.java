@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code client = hex(HMAC-SHA256(key, normalised 9-digit BSN))} (contract §5). One instance per thread:
+ * {@code client = hex(HMAC-SHA256(key, normalised 9-digit BSN))} (docs/contract.md §5). One instance per thread:
  * {@link Mac} is not thread-safe.
  */
 public final class Pseudonymiser {

@@ -69,22 +69,47 @@ public final class ObjectStore {
         }
     }
 
-    public Optional<HeadObjectResponse> head(String key) {
+    /** The outcome of a conditional write. */
+    public enum Write {
+        WRITTEN,
+        /** The condition no longer held: another writer came first. Nothing was written. */
+        CONDITION_FAILED
+    }
+
+    public Optional<ObjectInfo> head(String key) {
         try {
-            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
+            HeadObjectResponse h = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new ObjectInfo(key, h.eTag(), h.contentLength() == null ? 0 : h.contentLength(),
+                    h.lastModified(), h.versionId(), h.metadata()));
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
             throw e;
         }
     }
 
-    /** Streams an object; {@code versionId} may be null for the current version. */
-    public ResponseInputStream<GetObjectResponse> open(String key, String versionId) {
-        return s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+    /**
+     * Streams an object; {@code versionId} may be null for the current version. Empty when the object (or that
+     * version) does not exist, e.g. because it expired before a replayed event came.
+     */
+    public Optional<ObjectContent> openIfExists(String key, String versionId) {
+        try {
+            ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+            GetObjectResponse g = in.response();
+            return Optional.of(new ObjectContent(in, new ObjectInfo(key, g.eTag(),
+                    g.contentLength() == null ? 0 : g.contentLength(), g.lastModified(), g.versionId(), g.metadata())));
+        } catch (S3Exception e) {
+            if (notFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** NoSuchKey, NoSuchVersion (S3 answers 404 for both, without a body on HEAD). */
+    private static boolean notFound(S3Exception e) {
+        return e instanceof NoSuchKeyException || e.statusCode() == 404;
     }
 
     public Optional<byte[]> readIfExists(String key) {
@@ -105,29 +130,41 @@ public final class ObjectStore {
                 RequestBody.fromBytes(content));
     }
 
-    /** One PUT with user metadata; throws {@link S3Exception} with status 412 (or 409) when the condition no longer holds. */
-    public void putBytes(String key, byte[] content, String contentType, Map<String, String> metadata, Condition condition) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata)
-                .ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()), RequestBody.fromBytes(content));
-    }
-
-    /** Is this the failure of a write whose condition no longer held (another writer came first)? */
-    public static boolean conditionFailed(S3Exception e) {
-        return e.statusCode() == 412 || e.statusCode() == 409;
+    /** One PUT with user metadata, if the condition holds. */
+    public Write putBytes(String key, byte[] content, String contentType, Map<String, String> metadata,
+                          Condition condition) {
+        return conditionally(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                .metadata(metadata).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()),
+                RequestBody.fromBytes(content)));
     }
 
     /**
-     * Uploads a local file as one object, atomically: a single PUT up to the part size, a multipart
-     * upload above it. Throws {@link S3Exception} with status 412 when the condition no longer holds.
+     * Runs a conditional request: S3 answers 412 when the condition no longer holds, and 409 when a concurrent
+     * conditional write to the same key is still in progress. Both mean: another writer came first.
      */
-    public void putFile(String key, Path file, String contentType, Map<String, String> metadata,
-                        Condition condition) {
+    private static Write conditionally(Runnable request) {
+        try {
+            request.run();
+            return Write.WRITTEN;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return Write.CONDITION_FAILED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Uploads a local file as one object, atomically and if the condition holds: a single PUT up to the part
+     * size, a multipart upload above it (whose completion carries the condition).
+     */
+    public Write putFile(String key, Path file, String contentType, Map<String, String> metadata,
+                         Condition condition) {
         long size = size(file);
         if (size <= partSize) {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata)
-                    .ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()),
-                    RequestBody.fromFile(file));
-            return;
+            return conditionally(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                    .metadata(metadata).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()),
+                    RequestBody.fromFile(file)));
         }
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)
                 .metadata(metadata)).uploadId();
@@ -143,9 +180,13 @@ public final class ObjectStore {
                         .partNumber(partNumber).contentLength(length), body).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                    .ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch())
-                    .multipartUpload(u -> u.parts(parts)));
+            Write outcome = conditionally(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
+                    .uploadId(uploadId).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch())
+                    .multipartUpload(u -> u.parts(parts))));
+            if (outcome == Write.CONDITION_FAILED) {
+                abort(key, uploadId);
+            }
+            return outcome;
         } catch (IOException | RuntimeException e) {
             abort(key, uploadId);
             if (e instanceof IOException io) {
@@ -184,9 +225,11 @@ public final class ObjectStore {
     }
 
     /** All objects under a prefix, in key order. */
-    public List<S3Object> list(String prefix) {
-        List<S3Object> all = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().forEach(all::add);
+    public List<ObjectInfo> list(String prefix) {
+        List<ObjectInfo> all = new ArrayList<>();
+        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            all.add(new ObjectInfo(o.key(), o.eTag(), o.size() == null ? 0 : o.size(), o.lastModified(), null, Map.of()));
+        }
         return all;
     }
 

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import nl.jeugdspiegel.core.lake.Trajectory;
-import nl.jeugdspiegel.ingest.csv.UploadText;
-import nl.jeugdspiegel.ingest.validation.RowError;
-import nl.jeugdspiegel.ingest.validation.RowValidator;
-import nl.jeugdspiegel.ingest.validation.ValidationReport;
+import nl.jeugdspiegel.ingest.problem.RowError;
+import nl.jeugdspiegel.ingest.problem.ValidationReport;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
 

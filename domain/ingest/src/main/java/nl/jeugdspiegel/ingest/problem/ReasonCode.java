@@ -1,12 +1,12 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.problem;
 
 import java.util.Locale;
 
 /**
- * The stable reason codes of contract §3. Row codes reject one row; file codes reject the delivery.
+ * The stable reason codes of docs/contract.md §3. Row codes reject one row; file codes reject the delivery.
  * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice), as are the
  * codes of iJw deliveries: {@link #BERICHT_ONGELDIG} (one message refused) and {@link #ZIP_ONGELDIG}, and
- * {@link #REGEL_TE_LANG} (a line beyond the reading limits). {@link #VERWERKING_MISLUKT} is contract v1.2 §3.
+ * {@link #REGEL_TE_LANG} (a line beyond the reading limits). {@link #VERWERKING_MISLUKT} is docs/contract.md §3.
  */
 public enum ReasonCode {
     // row codes

@@ -1,7 +1,6 @@
-package nl.jeugdspiegel.ingest.validation;
+package nl.jeugdspiegel.ingest.problem;
 
-import nl.jeugdspiegel.ingest.ReasonCode;
-import nl.jeugdspiegel.ingest.csv.Column;
+import nl.jeugdspiegel.ingest.upload.Column;
 
 /** One problem in one row: the reason and the column it is about (null for the row as a whole). */
 public record RowError(ReasonCode code, Column column) {

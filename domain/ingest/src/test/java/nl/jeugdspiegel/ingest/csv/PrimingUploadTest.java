@@ -1,5 +1,7 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ class PrimingUploadTest {
     @Test
     void primingRowsTakeTheRealPathMostlyAccepted(@TempDir Path dir) throws Exception {
         DeliveryProcessor processor = new DeliveryProcessor(new CodeRules(ReferenceData.get()),
-                DeliveryProcessorTest.KEY, DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION);
+                DeliveryProcessorTest.KEY, RejectionThreshold.DEFAULT);
         DeliveryResult result = processor.process(PrimingUpload.of(5_000), 500_000, PrimingUpload.PERIODE,
                 Files.createTempDirectory(dir, "w"), Map.of());
         assertTrue(result.accepted(), String.valueOf(result.problem()));

@@ -1,6 +1,5 @@
-package nl.jeugdspiegel.ingest.csv;
+package nl.jeugdspiegel.ingest.problem;
 
-import nl.jeugdspiegel.ingest.ReasonCode;
 
 /**
  * Why a delivery is rejected as a whole: a file reason code, a specific message in Dutch for the

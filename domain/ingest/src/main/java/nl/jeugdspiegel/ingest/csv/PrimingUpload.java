@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.csv;
 
 import java.io.InputStream;
 import java.io.SequenceInputStream;

@@ -1,17 +1,20 @@
-package nl.jeugdspiegel.ingest.validation;
+package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.validation.Bsn;
+import nl.jeugdspiegel.ingest.validation.CodeRules;
+import nl.jeugdspiegel.ingest.validation.Dates;
+import nl.jeugdspiegel.ingest.problem.RowError;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
-import nl.jeugdspiegel.ingest.ReasonCode;
-import nl.jeugdspiegel.ingest.csv.Column;
-import nl.jeugdspiegel.ingest.csv.Header;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 
 /**
- * Checks one upload row against contract §2/§3 and turns a valid row into a pseudonymised lake row.
+ * Checks one upload row against docs/contract.md §2/§3 and turns a valid row into a pseudonymised lake row.
  * A row with any error is rejected as a whole; every error found is reported. No value of the row ever
  * leaves this class other than in the returned {@link Trajectory} (the BSN only as its pseudonym).
  */

@@ -1,9 +1,9 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.delivery;
 
 import java.nio.file.Path;
 import java.util.List;
-import nl.jeugdspiegel.ingest.csv.FileProblem;
-import nl.jeugdspiegel.ingest.validation.ValidationReport;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
+import nl.jeugdspiegel.ingest.problem.ValidationReport;
 
 /**
  * The outcome of reading one delivery.

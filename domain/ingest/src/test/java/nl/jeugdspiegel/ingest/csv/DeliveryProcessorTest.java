@@ -1,5 +1,9 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.TestUploads;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import static nl.jeugdspiegel.ingest.TestUploads.csv;
 import static nl.jeugdspiegel.ingest.TestUploads.row;
 import static nl.jeugdspiegel.ingest.TestUploads.rows;
@@ -48,12 +52,12 @@ class DeliveryProcessorTest {
     Path dir;
 
     private DeliveryResult process(byte[] upload) throws IOException {
-        return process(upload, DeliveryProcessor.DEFAULT_MAX_REJECTED_FRACTION);
+        return process(upload, RejectionThreshold.DEFAULT.maxRejectedFraction());
     }
 
     private DeliveryResult process(byte[] upload, double threshold) throws IOException {
         Path work = Files.createTempDirectory(dir, "work");
-        return new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, threshold)
+        return new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, new RejectionThreshold(threshold))
                 .process(new ByteArrayInputStream(upload), upload.length, H1_2024, work, Map.of());
     }
 
@@ -348,7 +352,7 @@ class DeliveryProcessorTest {
             }
         };
         Path work = Files.createTempDirectory(dir, "work");
-        return new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, 0.05)
+        return new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, RejectionThreshold.DEFAULT)
                 .process(upload, size, H1_2024, work, Map.of());
     }
 

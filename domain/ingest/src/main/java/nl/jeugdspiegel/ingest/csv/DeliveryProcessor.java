@@ -1,5 +1,10 @@
-package nl.jeugdspiegel.ingest;
+package nl.jeugdspiegel.ingest.csv;
 
+import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +21,14 @@ import java.util.Optional;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeReader;
+import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeWriter;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
-import nl.jeugdspiegel.ingest.csv.Column;
-import nl.jeugdspiegel.ingest.csv.FileProblem;
-import nl.jeugdspiegel.ingest.csv.Header;
-import nl.jeugdspiegel.ingest.csv.UploadText;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
-import nl.jeugdspiegel.ingest.validation.RowValidator;
-import nl.jeugdspiegel.ingest.validation.ValidationReport;
+import nl.jeugdspiegel.ingest.problem.ValidationReport;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -39,10 +42,8 @@ import org.apache.parquet.io.LocalInputFile;
  * Parquet writer (32 MiB row groups) and duplicate detection spills to disk. Works on any input stream,
  * so the same code path runs in Lambda (an S3 object), in the local runner and in the benchmark.
  */
-public final class DeliveryProcessor {
+public final class DeliveryProcessor implements DeliveryReader {
 
-    /** Default rejection threshold: more than 5 % of the rows rejected rejects the delivery. */
-    public static final double DEFAULT_MAX_REJECTED_FRACTION = 0.05;
     /**
      * Reading limits (characters): a longer field, a longer record or more fields means the file is broken
      * (an unclosed quote, no line ends), and the delivery is refused with {@code regel_te_lang}. Memory per
@@ -54,56 +55,33 @@ public final class DeliveryProcessor {
 
     private final CodeRules rules;
     private final PseudonymKey key;
-    private final double maxRejectedFraction;
+    private final RejectionThreshold threshold;
 
-    public DeliveryProcessor(CodeRules rules, PseudonymKey key, double maxRejectedFraction) {
-        if (maxRejectedFraction < 0 || maxRejectedFraction > 1) {
-            throw new IllegalArgumentException("the rejection threshold is a fraction between 0 and 1");
-        }
+    public DeliveryProcessor(CodeRules rules, PseudonymKey key, RejectionThreshold threshold) {
         this.rules = rules;
         this.key = key;
-        this.maxRejectedFraction = maxRejectedFraction;
+        this.threshold = threshold;
     }
 
-    public double maxRejectedFraction() {
-        return maxRejectedFraction;
+    @Override
+    public Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir,
+                     Map<String, String> lakeMetadata) throws IOException {
+        return new Read(process(upload, expectedBytes, periode, workDir, lakeMetadata), null);
     }
 
-    /**
-     * The 5 % rule: {@code te_veel_fouten} when more than the threshold of the {@code read} units of a
-     * delivery ({@code regels}, or the {@code berichten} of a zip) was rejected; else null.
-     */
-    public FileProblem tooManyRejected(long rejected, long read, String units) {
-        double fraction = read == 0 ? 0 : (double) rejected / read;
-        if (fraction <= maxRejectedFraction) {
-            return null;
-        }
-        return FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
-                "%d van de %d %s (%.1f %%) zijn afgewezen; de grens is %.1f %%", rejected, read, units,
-                100 * fraction, 100 * maxRejectedFraction));
-    }
-
-    /**
-     * Processes one delivery.
-     *
-     * @param upload        the uploaded bytes (read to the end, also when the file is rejected early)
-     * @param expectedBytes the upload's size, to size the duplicate spill
-     * @param periode       the delivery's periode (rows must be active in it)
-     * @param workDir       an empty local folder for the Parquet file and spill files
-     * @param lakeMetadata  key/value metadata for the Parquet footer (the delivery's provenance)
-     */
+    /** Processes one CSV delivery; see {@link DeliveryReader#read}. */
     public DeliveryResult process(InputStream upload, long expectedBytes, Periode periode, Path workDir,
                                   Map<String, String> lakeMetadata) throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
-        FileProblem problem = read(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
+        FileProblem problem = readText(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
         String sha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (problem == null && report.rowsRead() == 0) {
             problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
         }
         if (problem == null) {
-            problem = tooManyRejected(report.rowsRejected(), report.rowsRead(), "regels");
+            problem = threshold.check(report.rowsRejected(), report.rowsRead(), "regels");
         }
         if (problem != null) {
             return new DeliveryResult(problem, report, reading.dropped, sha, null, 0);
@@ -125,7 +103,7 @@ public final class DeliveryProcessor {
         }
     }
 
-    private FileProblem read(InputStream bytes, long expectedBytes, Periode periode, Path workDir,
+    private FileProblem readText(InputStream bytes, long expectedBytes, Periode periode, Path workDir,
                              Map<String, String> lakeMetadata, Reading reading) throws IOException {
         UploadText.Opened opened = UploadText.open(bytes);
         if (opened.problem() != null) {
@@ -211,6 +189,9 @@ public final class DeliveryProcessor {
         return null;
     }
 
+    /** Rows per batch when the draft is rewritten without its duplicates: memory stays flat. */
+    private static final int REWRITE_BATCH = 8192;
+
     private static final String LIMITS = String.format(Locale.ROOT, "een veld is langer dan %,d tekens, een regel langer dan "
             + "%,d tekens of heeft meer dan %,d velden", MAX_FIELD_CHARS, MAX_RECORD_CHARS, MAX_FIELDS).replace(',', '.');
 
@@ -236,7 +217,7 @@ public final class DeliveryProcessor {
                 + "Latin-1-bestand); sla het bestand op als CSV UTF-8";
     }
 
-    /** Drops the rows that a later row with the same key replaced (contract §2: the last row wins). */
+    /** Drops the rows that a later row with the same key replaced (docs/contract.md §2: the last row wins). */
     private static Path removeDuplicates(Reading reading, ValidationReport report, Path workDir,
                                          Map<String, String> lakeMetadata) throws IOException {
         DuplicateFinder.Losers losers = reading.losers;
@@ -250,18 +231,21 @@ public final class DeliveryProcessor {
         int[] skip = losers.rows();
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, lakeMetadata)) {
             int[] position = {0, 0}; // row index, next loser
-            LakeReader.forEach(new LocalInputFile(reading.draft), null, t -> {
-                int row = position[0]++;
-                if (position[1] < skip.length && skip[position[1]] == row) {
-                    position[1]++;
-                    return;
-                }
-                try {
-                    writer.write(t);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            LakeReader.read(new LocalInputFile(reading.draft), EnumSet.allOf(LakeSchema.Column.class), REWRITE_BATCH,
+                    batch -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            int row = position[0]++;
+                            if (position[1] < skip.length && skip[position[1]] == row) {
+                                position[1]++;
+                                continue;
+                            }
+                            try {
+                                writer.write(batch.trajectory(i));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -1,8 +1,8 @@
-package nl.jeugdspiegel.ingest.csv;
+package nl.jeugdspiegel.ingest.upload;
 
 import java.util.Locale;
 
-/** The columns of the trajecten upload (contract §2). */
+/** The columns of the trajecten upload (docs/contract.md §2). */
 public enum Column {
     BSN(true),
     GEBOORTEDATUM(true),

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.ingest.validation;
+package nl.jeugdspiegel.ingest.problem;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -6,8 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.jeugdspiegel.ingest.ReasonCode;
-import nl.jeugdspiegel.ingest.csv.Column;
 
 /**
  * Row counts and the row errors of one delivery, grouped by reason code with the first line numbers
@@ -119,18 +117,5 @@ public final class ValidationReport {
 
     public Map<ReasonCode, ReasonStats> reasons() {
         return reasons;
-    }
-
-    public double rejectedFraction() {
-        return rowsRead == 0 ? 0 : (double) rowsRejected / rowsRead;
-    }
-
-    /** The column-specific reasons found, for the receipt's explanations. */
-    public static String columnList(Iterable<Column> columns) {
-        StringBuilder b = new StringBuilder();
-        for (Column c : columns) {
-            b.append(b.length() == 0 ? "" : ", ").append(c.header());
-        }
-        return b.toString();
     }
 }

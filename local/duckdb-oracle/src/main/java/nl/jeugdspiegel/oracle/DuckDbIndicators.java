@@ -1,4 +1,6 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.oracle;
+
+import nl.jeugdspiegel.indicators.IndicatorRow;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.ingest.validation;
+package nl.jeugdspiegel.ingest.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

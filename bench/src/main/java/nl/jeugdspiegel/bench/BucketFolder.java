@@ -1,0 +1,87 @@
+package nl.jeugdspiegel.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
+import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.indicators.LakeFile;
+import nl.jeugdspiegel.indicators.Manifest;
+import nl.jeugdspiegel.indicators.Population;
+import nl.jeugdspiegel.report.ReportData;
+
+/**
+ * A folder that stands for the data bucket (the local runner's DIR), read straight from disk by the benchmarks
+ * and their tests: the product reads the same objects from S3.
+ */
+final class BucketFolder {
+
+    private BucketFolder() {
+    }
+
+    /** The lake files ({@code DIR/lake/trajecten/periode=P/gemeente=G/part-00000.parquet}). */
+    static List<LakeFile> lakeFiles(Path dir) throws IOException {
+        Path root = dir.resolve(LakeSchema.TRAJECTEN_PREFIX);
+        List<LakeFile> files = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String key = LakeSchema.TRAJECTEN_PREFIX + root.relativize(path).toString().replace('\\', '/');
+                LakeSchema.partitionOf(key).filter(p -> p.file().equals(LakeSchema.PART_FILE))
+                        .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
+            }
+        }
+        return files;
+    }
+
+    /** The population files ({@code DIR/reference/bevolking/{jaar}.csv}). */
+    static List<Population> populations(Path dir) throws IOException {
+        Path folder = dir.resolve("reference/bevolking");
+        List<Population> all = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return all;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.matches("\\d{4}\\.csv")) {
+                    all.add(Population.parse(Integer.parseInt(name.substring(0, 4)),
+                            Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return all;
+    }
+
+    static Manifest manifest(Path dir) throws IOException {
+        return Manifest.read(Files.readAllBytes(dir.resolve(IndicatorKeys.MANIFEST)));
+    }
+
+    /** The exact indicator tables the manifest names, by periode. */
+    static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
+        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+        for (Map.Entry<Periode, Manifest.Period> period : manifest(dir).periods().entrySet()) {
+            Path csv = dir.resolve(period.getValue().tabelCsv());
+            if (Files.exists(csv)) {
+                tables.put(period.getKey(), IndicatorTable.readCsv(csv));
+            }
+        }
+        return tables;
+    }
+
+    /** What the report function would publish from this folder. */
+    static ReportData reportData(Path dir) throws IOException {
+        return ReportData.of(tables(dir), manifest(dir));
+    }
+}

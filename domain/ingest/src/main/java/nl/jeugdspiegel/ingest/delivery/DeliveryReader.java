@@ -1,0 +1,36 @@
+package nl.jeugdspiegel.ingest.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
+
+/**
+ * Where the two routes of a delivery meet: the CSV file ({@code csv.DeliveryProcessor}) and the zip of iJw messages
+ * ({@code ijw.MessageDelivery}, which hands its reconstructed rows to a CSV reader). Either reads the upload to its
+ * end, validates it and leaves an accepted delivery's lake file in the work folder.
+ */
+public interface DeliveryReader {
+
+    /**
+     * What reading gave.
+     *
+     * @param berichten for a zip of iJw messages, the receipt's {@code berichten} block; else null
+     */
+    record Read(DeliveryResult result, Receipt.Berichten berichten) {
+    }
+
+    /**
+     * Reads one delivery.
+     *
+     * @param upload        the uploaded bytes (read to the end, also when the file is rejected early)
+     * @param expectedBytes the upload's size, to size the spill files
+     * @param periode       the delivery's periode (rows must be active in it)
+     * @param workDir       an empty local folder for the lake file and spill files
+     * @param lakeMetadata  key/value metadata for the Parquet footer (the delivery's provenance)
+     */
+    Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException;
+}
