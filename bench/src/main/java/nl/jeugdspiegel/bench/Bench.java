@@ -24,15 +24,15 @@ import nl.jeugdspiegel.runner.Main;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         // as ./jeugdspiegel run: the handlers' per-delivery log lines would drown the figures
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
-            System.err.println("usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | disclosure DIR [--method exact|rounded] | lake DIR");
+            System.err.println(
+                    "usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | disclosure DIR [--method exact|rounded] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -25,8 +25,7 @@ import nl.jeugdspiegel.report.ReportData;
  */
 final class BucketFolder {
 
-    private BucketFolder() {
-    }
+    private BucketFolder() {}
 
     /** The lake files ({@code DIR/lake/trajecten/periode=P/gemeente=G/part-00000.parquet}). */
     static List<LakeFile> lakeFiles(Path dir) throws IOException {
@@ -37,8 +36,10 @@ final class BucketFolder {
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String key = LakeSchema.TRAJECTEN_PREFIX + root.relativize(path).toString().replace('\\', '/');
-                LakeSchema.partitionOf(key).filter(p -> p.file().equals(LakeSchema.PART_FILE))
+                String key = LakeSchema.TRAJECTEN_PREFIX
+                        + root.relativize(path).toString().replace('\\', '/');
+                LakeSchema.partitionOf(key)
+                        .filter(p -> p.file().equals(LakeSchema.PART_FILE))
                         .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
             }
         }
@@ -56,8 +57,8 @@ final class BucketFolder {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.matches("\\d{4}\\.csv")) {
-                    all.add(Population.parse(Integer.parseInt(name.substring(0, 4)),
-                            Files.readString(file, StandardCharsets.UTF_8)));
+                    all.add(Population.parse(
+                            Integer.parseInt(name.substring(0, 4)), Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         }
@@ -71,7 +72,8 @@ final class BucketFolder {
     /** The exact indicator tables the manifest names, by periode. */
     static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        for (Map.Entry<Periode, Manifest.Period> period : manifest(dir).periods().entrySet()) {
+        for (Map.Entry<Periode, Manifest.Period> period :
+                manifest(dir).periods().entrySet()) {
             Path csv = dir.resolve(period.getValue().tabelCsv());
             if (Files.exists(csv)) {
                 tables.put(period.getKey(), IndicatorTable.readCsv(csv));

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.Population;
 import nl.jeugdspiegel.indicators.SizeClass;
-import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.Stats;
 import nl.jeugdspiegel.report.Bounds;
 import nl.jeugdspiegel.report.CountModel;
@@ -62,13 +62,16 @@ final class DisclosureAttack {
 
         @Override
         public String toString() {
-            return this.equals(BEFORE_V12) ? "site before v1.2" : (fromRoundedCounts ? "from rounded counts" : "from exact counts")
-                    + (smallCellsSuppressed ? ", small cells suppressed" : ", no small-cell rule");
+            return this.equals(BEFORE_V12)
+                    ? "site before v1.2"
+                    : (fromRoundedCounts ? "from rounded counts" : "from exact counts")
+                            + (smallCellsSuppressed ? ", small cells suppressed" : ", no small-cell rule");
         }
     }
 
     /** Sentences of methode.html by which the site declares its method. */
     static final String ROUNDED_MARKER = "berekend uit de afgeronde aantallen";
+
     static final String V12_MARKER = "Een noemer van 0 telt als minder dan 20 waarnemingen";
 
     // the public suppression reasons (the report's own texts)
@@ -82,7 +85,8 @@ final class DisclosureAttack {
     private static final String DIFFERENCING = Disclosure.REASON_DIFFERENCING;
 
     /** One published figure, as the download has it. */
-    record Figure(String indicator, Double value, Double low, Double high, Double teller, Double noemer, String reason) {
+    record Figure(
+            String indicator, Double value, Double low, Double high, Double teller, Double noemer, String reason) {
         boolean published() {
             return value != null;
         }
@@ -93,6 +97,7 @@ final class DisclosureAttack {
     private final Model model;
     /** periode → niveau|code → indicator → figure. */
     private final Map<Periode, Map<String, Map<String, Figure>>> figures = new TreeMap<>();
+
     private final Map<Integer, Population> populations = new TreeMap<>();
     private final ReferenceData reference = ReferenceData.get();
 
@@ -130,8 +135,13 @@ final class DisclosureAttack {
                 for (int i = 0; i < header.size(); i++) {
                     row.put(header.get(i), r.getField(i));
                 }
-                Figure f = new Figure(row.get("indicator"), number(row.get("waarde")), number(row.get("ci_laag")),
-                        number(row.get("ci_hoog")), number(row.get("teller")), number(row.get("noemer")),
+                Figure f = new Figure(
+                        row.get("indicator"),
+                        number(row.get("waarde")),
+                        number(row.get("ci_laag")),
+                        number(row.get("ci_hoog")),
+                        number(row.get("teller")),
+                        number(row.get("noemer")),
                         row.get("reden").isEmpty() ? null : row.get("reden"));
                 figures.computeIfAbsent(Periode.parse(row.get("periode")), p -> new TreeMap<>())
                         .computeIfAbsent(row.get("niveau") + "|" + row.get("code"), u -> new HashMap<>())
@@ -172,8 +182,11 @@ final class DisclosureAttack {
     /** A unit with figures: its count of active trajectories is published or suppressed as small, not unavailable. */
     private static boolean delivered(Map<String, Figure> unit) {
         Figure f = unit.get("trajecten_actief.jeugdhulp_zonder_verblijf");
-        return f != null && (f.published() || SMALL_COUNT.equals(f.reason()) || SECONDARY.equals(f.reason())
-                || DIFFERENCING.equals(f.reason()));
+        return f != null
+                && (f.published()
+                        || SMALL_COUNT.equals(f.reason())
+                        || SECONDARY.equals(f.reason())
+                        || DIFFERENCING.equals(f.reason()));
     }
 
     private boolean delivered(Periode p, String unit) {
@@ -267,7 +280,11 @@ final class DisclosureAttack {
                 }
             }
         }
-        bounds.pairs(t, n, pairs.stream().mapToLong(a -> a[0]).toArray(), pairs.stream().mapToLong(a -> a[1]).toArray());
+        bounds.pairs(
+                t,
+                n,
+                pairs.stream().mapToLong(a -> a[0]).toArray(),
+                pairs.stream().mapToLong(a -> a[1]).toArray());
         if (model.smallCellsSuppressed()) {
             bounds.within(rest, 10, Bounds.UNKNOWN);
         }
@@ -285,7 +302,9 @@ final class DisclosureAttack {
             m = round5(n);
         }
         Stats.Interval ci = Stats.wilson((long) x, (long) m, Stats.Z95);
-        return round(x / m, 3) == f.value() && f.low() != null && round(ci.low(), 3) == f.low()
+        return round(x / m, 3) == f.value()
+                && f.low() != null
+                && round(ci.low(), 3) == f.low()
                 && round(ci.high(), 3) == f.high();
     }
 
@@ -303,7 +322,9 @@ final class DisclosureAttack {
                 bounds.within(t, 10, Bounds.UNKNOWN);
                 bounds.within(rest, 10, Bounds.UNKNOWN);
             }
-        } else if (f.reason() != null && f.reason().startsWith(NOT_AVAILABLE) && model.unavailableMeansZero()
+        } else if (f.reason() != null
+                && f.reason().startsWith(NOT_AVAILABLE)
+                && model.unavailableMeansZero()
                 && zeroWhenUnavailable) {
             // before v1.2 a delivering unit's share was "niet beschikbaar" only when its noemer was 0
             bounds.within(n, 0, 0);
@@ -354,7 +375,9 @@ final class DisclosureAttack {
         for (long y = ys[0]; y <= ys[1]; y++) {
             long x = model.fromRoundedCounts() ? round5(y) : y;
             Stats.Interval ci = Stats.wilson(x, youth, Stats.Z95);
-            if (round(1000.0 * x / youth, 1) == f.value() && f.low() != null && round(1000 * ci.low(), 1) == f.low()
+            if (round(1000.0 * x / youth, 1) == f.value()
+                    && f.low() != null
+                    && round(1000 * ci.low(), 1) == f.low()
                     && round(1000 * ci.high(), 1) == f.high()) {
                 candidates.add(y);
             }
@@ -426,12 +449,13 @@ final class DisclosureAttack {
         String[] parts = unit.split("\\|");
         List<String> out = new ArrayList<>();
         for (Municipality m : reference.municipalities()) {
-            boolean member = switch (parts[0]) {
-                case "gemeente" -> m.code().equals(parts[1]);
-                case "jeugdregio" -> m.jeugdregioCode().equals(parts[1]);
-                case "grootteklasse" -> parts[1].equals(sizeClass(p, m.code()));
-                default -> true;
-            };
+            boolean member =
+                    switch (parts[0]) {
+                        case "gemeente" -> m.code().equals(parts[1]);
+                        case "jeugdregio" -> m.jeugdregioCode().equals(parts[1]);
+                        case "grootteklasse" -> parts[1].equals(sizeClass(p, m.code()));
+                        default -> true;
+                    };
             if (member && delivered(p, "gemeente|" + m.code())) {
                 out.add(m.code());
             }
@@ -460,7 +484,9 @@ final class DisclosureAttack {
 
         @Override
         public List<String> members(Periode p, String unit) {
-            return DisclosureAttack.this.members(p, unit).stream().map(g -> "gemeente|" + g).toList();
+            return DisclosureAttack.this.members(p, unit).stream()
+                    .map(g -> "gemeente|" + g)
+                    .toList();
         }
     };
 

@@ -23,14 +23,31 @@ import nl.jeugdspiegel.report.CountModel;
 final class DisclosureAudit {
 
     /** What the attacker got. {@code byQuantity} counts recoveries per kind of count. */
-    record Findings(DisclosureAttack.Model model, int counts, int known, int recovered, int twoValues,
-                    int threeValues, Map<String, Integer> byQuantity, List<String> examples, List<String> unsound,
-                    List<String> contradictions) {
+    record Findings(
+            DisclosureAttack.Model model,
+            int counts,
+            int known,
+            int recovered,
+            int twoValues,
+            int threeValues,
+            Map<String, Integer> byQuantity,
+            List<String> examples,
+            List<String> unsound,
+            List<String> contradictions) {
 
         void print(PrintStream out) {
-            out.printf(Locale.ROOT, "attack (%s): %,d counts bounded, %,d with a known truth; recovered exactly (below 10): %,d; "
-                    + "narrowed to two values: %,d, to three: %,d; unsound bounds: %d, contradictions: %d%n",
-                    model, counts, known, recovered, twoValues, threeValues, unsound.size(), contradictions.size());
+            out.printf(
+                    Locale.ROOT,
+                    "attack (%s): %,d counts bounded, %,d with a known truth; recovered exactly (below 10): %,d; "
+                            + "narrowed to two values: %,d, to three: %,d; unsound bounds: %d, contradictions: %d%n",
+                    model,
+                    counts,
+                    known,
+                    recovered,
+                    twoValues,
+                    threeValues,
+                    unsound.size(),
+                    contradictions.size());
             if (!byQuantity.isEmpty()) {
                 out.println("  recovered per count: " + byQuantity);
             }
@@ -86,8 +103,10 @@ final class DisclosureAudit {
                 recovered++;
                 byQuantity.merge(name.substring(name.lastIndexOf('|') + 1), 1, Integer::sum);
                 if (examples.size() < 8) {
-                    examples.add(name + " = " + truth + (examples.size() < 3
-                            ? "\n      from " + String.join("\n      and  ", bounds.explain(v)) : ""));
+                    examples.add(name + " = " + truth
+                            + (examples.size() < 3
+                                    ? "\n      from " + String.join("\n      and  ", bounds.explain(v))
+                                    : ""));
                 }
             } else if (hi - lo == 1) {
                 two++;
@@ -95,7 +114,16 @@ final class DisclosureAudit {
                 three++;
             }
         }
-        return new Findings(model, bounds.size(), known, recovered, two, three, byQuantity, examples, unsound,
+        return new Findings(
+                model,
+                bounds.size(),
+                known,
+                recovered,
+                two,
+                three,
+                byQuantity,
+                examples,
+                unsound,
                 bounds.contradictions());
     }
 

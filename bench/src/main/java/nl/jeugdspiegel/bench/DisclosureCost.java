@@ -3,19 +3,16 @@ package nl.jeugdspiegel.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.nio.file.LinkOption;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.Manifest;
-import nl.jeugdspiegel.indicators.IndicatorTable;
 import nl.jeugdspiegel.report.Disclosure;
 import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
@@ -39,8 +36,7 @@ final class DisclosureCost {
         METHODS.put("A+B+differencing audit (published)", Disclosure.Rules.PUBLISHED);
     }
 
-    private DisclosureCost() {
-    }
+    private DisclosureCost() {}
 
     static void compare(Path dir, PrintStream out) throws IOException {
         Map<Periode, List<IndicatorRow>> tables = tables(dir);
@@ -55,10 +51,20 @@ final class DisclosureCost {
             Path variant = publishVariant(dir, data, rules);
             DisclosureAudit.Findings attack = DisclosureAudit.run(variant, DisclosureAttack.Model.of(rules));
             Cost cost = cost(reference, data);
-            out.printf(Locale.ROOT, "%s | %,d | %,d | %,d | %,d | %,d | %.2f | %.1f | %,d | %,d | %,d%s%n", method.getKey(),
-                    cost.published, cost.publishedGemeente, cost.removed, cost.removedCounts, cost.changed,
-                    cost.changed == 0 ? 0 : cost.shareChange / cost.changedShares, cost.largestShareChange,
-                    attack.recovered(), attack.twoValues(), attack.threeValues(),
+            out.printf(
+                    Locale.ROOT,
+                    "%s | %,d | %,d | %,d | %,d | %,d | %.2f | %.1f | %,d | %,d | %,d%s%n",
+                    method.getKey(),
+                    cost.published,
+                    cost.publishedGemeente,
+                    cost.removed,
+                    cost.removedCounts,
+                    cost.changed,
+                    cost.changed == 0 ? 0 : cost.shareChange / cost.changedShares,
+                    cost.largestShareChange,
+                    attack.recovered(),
+                    attack.twoValues(),
+                    attack.threeValues(),
                     attack.unsound().isEmpty() && attack.contradictions().isEmpty() ? "" : " (attack UNSOUND)");
         }
     }
@@ -74,15 +80,22 @@ final class DisclosureCost {
     }
 
     private static Path publishVariant(Path dir, ReportData data, Disclosure.Rules rules) throws IOException {
-        Path variant = dir.resolve("vergelijking").resolve(rules.fromRoundedCounts() + "-" + rules.smallCellsSuppressed()
-                + "-" + rules.differencingAudited());
+        Path variant = dir.resolve("vergelijking")
+                .resolve(rules.fromRoundedCounts() + "-" + rules.smallCellsSuppressed() + "-"
+                        + rules.differencingAudited());
         writeSite(dir, variant, new SiteBuilder().build(data));
         return variant;
     }
 
-    private record Cost(int published, int publishedGemeente, int removed, int removedCounts, int changed,
-                        int changedShares, double shareChange, double largestShareChange) {
-    }
+    private record Cost(
+            int published,
+            int publishedGemeente,
+            int removed,
+            int removedCounts,
+            int changed,
+            int changedShares,
+            double shareChange,
+            double largestShareChange) {}
 
     /** Ratios (shares, rates, O/E) published by {@code data}, against {@code reference}. */
     private static Cost cost(ReportData reference, ReportData data) {
@@ -96,11 +109,15 @@ final class DisclosureCost {
         double largest = 0;
         for (Periode p : data.periods()) {
             for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
-                for (Map.Entry<ReportData.Unit, Map<String, Disclosure.Figure>> unit : data.units(p, niveau).entrySet()) {
+                for (Map.Entry<ReportData.Unit, Map<String, Disclosure.Figure>> unit :
+                        data.units(p, niveau).entrySet()) {
                     for (Disclosure.Figure f : unit.getValue().values()) {
                         Indicator.Kind kind = f.indicator().kind();
-                        Disclosure.Figure before = reference.figure(p, unit.getKey(), f.indicator().id());
-                        if (kind != Indicator.Kind.SHARE && kind != Indicator.Kind.PER_1000 && kind != Indicator.Kind.RATIO) {
+                        Disclosure.Figure before =
+                                reference.figure(p, unit.getKey(), f.indicator().id());
+                        if (kind != Indicator.Kind.SHARE
+                                && kind != Indicator.Kind.PER_1000
+                                && kind != Indicator.Kind.RATIO) {
                             removedCounts += before.published() && !f.published() ? 1 : 0;
                             continue;
                         }
@@ -123,7 +140,8 @@ final class DisclosureCost {
                 }
             }
         }
-        return new Cost(published, gemeente, removed, removedCounts, changed, Math.max(1, changedShares), shareChange, largest);
+        return new Cost(
+                published, gemeente, removed, removedCounts, changed, Math.max(1, changedShares), shareChange, largest);
     }
 
     /** The variant's site, next to links to DIR's exact tables and population (the audit's truth and side knowledge). */

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.bench;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -14,6 +13,7 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
@@ -26,8 +26,7 @@ import nl.jeugdspiegel.ingest.validation.CodeRules;
  */
 final class HeapProbe {
 
-    private HeapProbe() {
-    }
+    private HeapProbe() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -45,7 +44,8 @@ final class HeapProbe {
         long messages = 0;
         try (InputStream in = Files.newInputStream(file)) {
             if (file.toString().endsWith(".zip")) {
-                MessageDelivery.Processed processed = new MessageDelivery(new SafeZip(), processor, RejectionThreshold.DEFAULT)
+                MessageDelivery.Processed processed = new MessageDelivery(
+                                new SafeZip(), processor, RejectionThreshold.DEFAULT)
                         .process(in, Files.size(file), periode, work, Map.of());
                 result = processed.result();
                 messages = processed.outcome().messages();
@@ -60,19 +60,29 @@ final class HeapProbe {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
                 if (pool.getCollectionUsage() != null) {
-                    liveAfterGc = Math.max(liveAfterGc, pool.getCollectionUsage().getUsed());
+                    liveAfterGc =
+                            Math.max(liveAfterGc, pool.getCollectionUsage().getUsed());
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "messages=%d rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
-                messages, result.report().rowsRead(), seconds, peak / 1048576.0, liveAfterGc / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0, result.accepted(),
+        System.out.printf(
+                Locale.ROOT,
+                "messages=%d rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
+                messages,
+                result.report().rowsRead(),
+                seconds,
+                peak / 1048576.0,
+                liveAfterGc / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0,
+                result.accepted(),
                 result.lakeFile() == null ? 0 : Files.size(result.lakeFile()) / 1048576.0);
         IngestBench.deleteRecursively(work);
     }
 
     static DeliveryProcessor processor(ReferenceData reference) {
-        return new DeliveryProcessor(new CodeRules(reference),
-                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"), RejectionThreshold.DEFAULT);
+        return new DeliveryProcessor(
+                new CodeRules(reference),
+                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"),
+                RejectionThreshold.DEFAULT);
     }
 }

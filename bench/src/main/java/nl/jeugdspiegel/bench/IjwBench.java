@@ -18,14 +18,16 @@ final class IjwBench {
 
     private static final Periode PERIODE = Periode.parse("2024H1");
 
-    private IjwBench() {
-    }
+    private IjwBench() {}
 
     static void run(String[] args) throws Exception {
         long trajectories = Long.parseLong(Bench.option(args, "--trajectories", "50000"));
         Path dir = Path.of(Bench.option(args, "--dir", "bench-data"));
         Files.createDirectories(dir);
-        System.out.printf(Locale.ROOT, "machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, java %s%n",
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         IngestBench.Probe small = null;
         for (long n : new long[] {trajectories, 4 * trajectories}) {
@@ -33,17 +35,33 @@ final class IjwBench {
             long messages;
             long t = System.nanoTime();
             messages = LargeUpload.writeIjw(zip, n, PERIODE, 3);
-            System.out.printf(Locale.ROOT, "generated %s: %,d messages, %.1f MB zipped, in %.1f s%n", zip, messages,
-                    Files.size(zip) / 1048576.0, (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %s: %,d messages, %.1f MB zipped, in %.1f s%n",
+                    zip,
+                    messages,
+                    Files.size(zip) / 1048576.0,
+                    (System.nanoTime() - t) / 1e9);
             IngestBench.Probe probe = IngestBench.probe(zip, dir, "-Xmx256m", 0);
-            System.out.printf(Locale.ROOT, "ingest %-22s %7.2f s  %,9.0f messages/s  %,d trajectories in lake; %s%n",
-                    zip.getFileName(), probe.seconds(), probe.messages() / probe.seconds(), probe.rows(), probe.line());
+            System.out.printf(
+                    Locale.ROOT,
+                    "ingest %-22s %7.2f s  %,9.0f messages/s  %,d trajectories in lake; %s%n",
+                    zip.getFileName(),
+                    probe.seconds(),
+                    probe.messages() / probe.seconds(),
+                    probe.rows(),
+                    probe.line());
             if (small == null) {
                 small = probe;
             } else {
-                System.out.printf(Locale.ROOT, "RESULT ijw: %,.0f and %,.0f messages/s; live heap after GC %.1f MB and "
-                                + "%.1f MB for a zip 4x as large (-Xmx256m)%n", small.messages() / small.seconds(),
-                        probe.messages() / probe.seconds(), small.oldGenMb(), probe.oldGenMb());
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT ijw: %,.0f and %,.0f messages/s; live heap after GC %.1f MB and "
+                                + "%.1f MB for a zip 4x as large (-Xmx256m)%n",
+                        small.messages() / small.seconds(),
+                        probe.messages() / probe.seconds(),
+                        small.oldGenMb(),
+                        probe.oldGenMb());
             }
             Files.delete(zip);
         }

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.LakeData;
 import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.LakeLoader;
-import nl.jeugdspiegel.indicators.Population;
+import nl.jeugdspiegel.oracle.DuckDbIndicators;
 
 /**
  * {@code ./jeugdspiegel bench indicators [--dir D] [--scale F] [--runs N]}: the indicator computation of
@@ -28,8 +27,7 @@ import nl.jeugdspiegel.indicators.Population;
  */
 final class IndicatorsBench {
 
-    private IndicatorsBench() {
-    }
+    private IndicatorsBench() {}
 
     static void run(String[] args) throws Exception {
         PrintStream out = System.out;
@@ -46,8 +44,13 @@ final class IndicatorsBench {
             lakeBytes += Files.size(f.path());
         }
         Path work = Files.createDirectories(dir.resolve(".bench"));
-        out.printf(Locale.ROOT, "lake: %d files, %.1f MB; %d threads; max heap %d MB%n", files.size(), lakeBytes / 1e6,
-                threads, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(
+                Locale.ROOT,
+                "lake: %d files, %.1f MB; %d threads; max heap %d MB%n",
+                files.size(),
+                lakeBytes / 1e6,
+                threads,
+                Runtime.getRuntime().maxMemory() >> 20);
 
         double[] java = new double[runs];
         double[] duck = new double[runs];
@@ -57,22 +60,31 @@ final class IndicatorsBench {
             if (only.equals("duckdb")) {
                 java[run] = Double.NaN;
             } else {
-            resetPeaks();
-            long t0 = System.nanoTime();
-            LakeData data = LakeLoader.load(BucketFolder.lakeFiles(dir), threads);
-            long t1 = System.nanoTime();
-            IndicatorEngine engine = new IndicatorEngine(data, BucketFolder.populations(dir));
-            rows = new ArrayList<>();
-            for (Periode p : data.periods()) {
-                rows.addAll(engine.compute(p));
-            }
-            long t2 = System.nanoTime();
-            java[run] = (t2 - t0) / 1e9;
-            out.printf(Locale.ROOT, "run %d java:   %6.2f s (read + merge %.2f s, compute %.2f s; %,d trajectories after merge, "
-                            + "%,d clients, %,d rows out; peak heap %.0f MB)%n", run + 1, java[run], (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9, data.trajectories(), data.clients(), rows.size(), peakHeap() / 1048576.0);
-            data = null;
-            engine = null;
+                resetPeaks();
+                long t0 = System.nanoTime();
+                LakeData data = LakeLoader.load(BucketFolder.lakeFiles(dir), threads);
+                long t1 = System.nanoTime();
+                IndicatorEngine engine = new IndicatorEngine(data, BucketFolder.populations(dir));
+                rows = new ArrayList<>();
+                for (Periode p : data.periods()) {
+                    rows.addAll(engine.compute(p));
+                }
+                long t2 = System.nanoTime();
+                java[run] = (t2 - t0) / 1e9;
+                out.printf(
+                        Locale.ROOT,
+                        "run %d java:   %6.2f s (read + merge %.2f s, compute %.2f s; %,d trajectories after merge, "
+                                + "%,d clients, %,d rows out; peak heap %.0f MB)%n",
+                        run + 1,
+                        java[run],
+                        (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9,
+                        data.trajectories(),
+                        data.clients(),
+                        rows.size(),
+                        peakHeap() / 1048576.0);
+                data = null;
+                engine = null;
             }
             if (only.equals("java")) {
                 duck[run] = Double.NaN;
@@ -89,10 +101,22 @@ final class IndicatorsBench {
         List<String> differences = DuckDbIndicators.differences(values, rows);
         double bestJava = min(java);
         double bestDuck = min(duck);
-        out.printf(Locale.ROOT, "first run: java %.2f s, duckdb %.2f s, ratio %.2f%n", java[0], duck[0], java[0] / duck[0]);
-        out.printf(Locale.ROOT, "best run:  java %.2f s, duckdb %.2f s, ratio %.2f (target <= 2.00)%n", bestJava, bestDuck,
+        out.printf(
+                Locale.ROOT,
+                "first run: java %.2f s, duckdb %.2f s, ratio %.2f%n",
+                java[0],
+                duck[0],
+                java[0] / duck[0]);
+        out.printf(
+                Locale.ROOT,
+                "best run:  java %.2f s, duckdb %.2f s, ratio %.2f (target <= 2.00)%n",
+                bestJava,
+                bestDuck,
                 bestJava / bestDuck);
-        out.printf(Locale.ROOT, "agreement: %d differences between the Java tables and the DuckDB SQL%n", differences.size());
+        out.printf(
+                Locale.ROOT,
+                "agreement: %d differences between the Java tables and the DuckDB SQL%n",
+                differences.size());
         differences.stream().limit(5).forEach(d -> out.println("  " + d));
     }
 

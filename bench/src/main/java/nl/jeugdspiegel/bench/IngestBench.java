@@ -27,8 +27,7 @@ final class IngestBench {
 
     private static final Periode PERIODE = Periode.parse("2024H1");
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     static DeliveryProcessor processor() {
         return HeapProbe.processor(ReferenceData.get());
@@ -39,15 +38,22 @@ final class IngestBench {
         double bigGb = Double.parseDouble(Bench.option(args, "--big-gb", "2"));
         Path dir = Path.of(Bench.option(args, "--dir", "bench-data"));
         Files.createDirectories(dir);
-        System.out.printf(Locale.ROOT, "machine: %d cores, java %s, max heap %d MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, java %s, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1048576);
 
         Path csv = dir.resolve("upload-" + rows + ".csv");
         if (!Files.exists(csv)) {
             long t = System.nanoTime();
             LargeUpload.write(csv, rows, 0, PERIODE, 1);
-            System.out.printf(Locale.ROOT, "generated %s (%.0f MB) in %.1f s%n", csv, Files.size(csv) / 1048576.0,
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %s (%.0f MB) in %.1f s%n",
+                    csv,
+                    Files.size(csv) / 1048576.0,
                     (System.nanoTime() - t) / 1e9);
         }
         // ingest runs in fresh JVMs with the Lambda settings (SerialGC): "cold" is a JVM that starts,
@@ -55,13 +61,22 @@ final class IngestBench {
         // from memory, as the function's SnapStart hook does before the snapshot is taken
         Probe cold = probe(csv, dir, "-Xmx2g", 0);
         Probe primed = probe(csv, dir, "-Xmx2g", 1_000_000);
-        System.out.printf(Locale.ROOT, "%-36s %7.2f s  %,d rows, Parquet %.1f MB%n", "ingest, fresh JVM (cold)", cold.seconds,
-                cold.rows, cold.lakeMb);
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %7.2f s  %,d rows, Parquet %.1f MB%n",
+                "ingest, fresh JVM (cold)",
+                cold.seconds,
+                cold.rows,
+                cold.lakeMb);
         System.out.printf(Locale.ROOT, "%-36s %7.2f s%n", "ingest, primed JVM", primed.seconds);
         double duckdb = timeDuckDb(csv, dir, "duckdb COPY csv->parquet (1st run)");
         double duckdbWarm = timeDuckDb(csv, dir, "duckdb COPY csv->parquet (2nd run)");
-        System.out.printf(Locale.ROOT, "RESULT ingest/duckdb: %.2fx cold, %.2fx primed (target <= 2.0x); ingest %,.0f rows/s cold, %,.0f rows/s primed%n",
-                cold.seconds / duckdb, primed.seconds / Math.min(duckdb, duckdbWarm), rows / cold.seconds,
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT ingest/duckdb: %.2fx cold, %.2fx primed (target <= 2.0x); ingest %,.0f rows/s cold, %,.0f rows/s primed%n",
+                cold.seconds / duckdb,
+                primed.seconds / Math.min(duckdb, duckdbWarm),
+                rows / cold.seconds,
                 rows / primed.seconds);
 
         if (bigGb > 0) {
@@ -69,8 +84,13 @@ final class IngestBench {
             if (!Files.exists(big)) {
                 long t = System.nanoTime();
                 long n = LargeUpload.write(big, 0, (long) (bigGb * 1024 * 1024 * 1024), PERIODE, 2);
-                System.out.printf(Locale.ROOT, "generated %s (%,d rows, %.2f GB) in %.1f s%n", big, n,
-                        Files.size(big) / 1073741824.0, (System.nanoTime() - t) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "generated %s (%,d rows, %.2f GB) in %.1f s%n",
+                        big,
+                        n,
+                        Files.size(big) / 1073741824.0,
+                        (System.nanoTime() - t) / 1e9);
             }
             System.out.println("heap, -Xmx256m, " + csv.getFileName() + ": " + probe(csv, dir, "-Xmx256m", 0).line);
             System.out.println("heap, -Xmx256m, " + big.getFileName() + ": " + probe(big, dir, "-Xmx256m", 0).line);
@@ -81,7 +101,8 @@ final class IngestBench {
         Path out = dir.resolve("duckdb.parquet");
         Files.deleteIfExists(out);
         long t;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             t = System.nanoTime();
             s.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "', delim = ';', header = true)) TO '"
                     + out.toAbsolutePath() + "' (FORMAT parquet, COMPRESSION zstd)");
@@ -105,18 +126,34 @@ final class IngestBench {
             if (!values.containsKey("seconds")) {
                 throw new IllegalStateException("the probe failed: " + line);
             }
-            return new Probe(line, Long.parseLong(values.get("messages")), Long.parseLong(values.get("rows")),
-                    Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("lakeMB")),
+            return new Probe(
+                    line,
+                    Long.parseLong(values.get("messages")),
+                    Long.parseLong(values.get("rows")),
+                    Double.parseDouble(values.get("seconds")),
+                    Double.parseDouble(values.get("lakeMB")),
                     Double.parseDouble(values.get("oldGenAfterGcMB")));
         }
     }
 
     /** Runs {@link HeapProbe} in a fresh JVM with SerialGC and the given heap limit. */
     static Probe probe(Path csv, Path dir, String heap, int primingRows) throws IOException, InterruptedException {
-        Path jar = Path.of(IngestBench.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                "-cp", jar.toString(), "nl.jeugdspiegel.bench.Bench", "heap-probe", csv.toString(), PERIODE.toString(),
+        Path jar = Path.of(IngestBench.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap,
+                "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                "-cp",
+                jar.toString(),
+                "nl.jeugdspiegel.bench.Bench",
+                "heap-probe",
+                csv.toString(),
+                PERIODE.toString(),
                 dir.toString()));
         if (primingRows > 0) {
             command.add(Integer.toString(primingRows));

@@ -16,8 +16,7 @@ import nl.jeugdspiegel.report.SiteBuilder;
  */
 final class ReportBench {
 
-    private ReportBench() {
-    }
+    private ReportBench() {}
 
     static void run(String[] args) throws Exception {
         PrintStream out = System.out;
@@ -31,14 +30,25 @@ final class ReportBench {
             long t1 = System.nanoTime();
             Map<String, byte[]> site = new SiteBuilder().build(data);
             long t2 = System.nanoTime();
-            Map.Entry<String, byte[]> largest = site.entrySet().stream().filter(e -> e.getKey().endsWith(".html"))
-                    .max(Comparator.comparingInt(e -> e.getValue().length)).orElseThrow();
+            Map.Entry<String, byte[]> largest = site.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(".html"))
+                    .max(Comparator.comparingInt(e -> e.getValue().length))
+                    .orElseThrow();
             long pages = site.keySet().stream().filter(k -> k.endsWith(".html")).count();
             long bytes = site.values().stream().mapToLong(b -> b.length).sum();
-            out.printf(Locale.ROOT, "run %d: read + disclosure %.2f s, render %.2f s, total %.2f s (target <= 10 s); "
+            out.printf(
+                    Locale.ROOT,
+                    "run %d: read + disclosure %.2f s, render %.2f s, total %.2f s (target <= 10 s); "
                             + "%d pages, %d files, %.1f MB; largest page %s %.1f KB (target <= 150 KB)%n",
-                    run, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9, pages, site.size(), bytes / 1e6,
-                    largest.getKey(), largest.getValue().length / 1024.0);
+                    run,
+                    (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9,
+                    (t2 - t0) / 1e9,
+                    pages,
+                    site.size(),
+                    bytes / 1e6,
+                    largest.getKey(),
+                    largest.getValue().length / 1024.0);
         }
     }
 }

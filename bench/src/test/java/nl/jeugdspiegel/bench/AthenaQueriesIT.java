@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.bench;
 
-import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +36,14 @@ class AthenaQueriesIT {
     @BeforeAll
     static void load() throws Exception {
         GeneratedCountry.output();
-        JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../template.yaml").toFile()).get("Resources");
+        JsonNode resources = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../template.yaml").toFile())
+                .get("Resources");
         queries = new HashMap<>();
         resources.fields().forEachRemaining(e -> {
             if (e.getValue().path("Type").asText().equals("AWS::Athena::NamedQuery")) {
-                queries.put(e.getKey(), e.getValue().at("/Properties/QueryString").asText());
+                queries.put(
+                        e.getKey(), e.getValue().at("/Properties/QueryString").asText());
             }
         });
         java = new HashMap<>();
@@ -53,7 +56,8 @@ class AthenaQueriesIT {
     }
 
     private static List<Map<String, Object>> run(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("CREATE VIEW trajecten AS SELECT * FROM read_parquet('" + LakeCheck.glob(GeneratedCountry.DIR)
                     + "', hive_partitioning = true, hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR})");
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -93,7 +97,8 @@ class AthenaQueriesIT {
             if (plan.waarde() != null) {
                 assertEquals(plan.waarde(), number(r.get("beeindigd_volgens_plan")), 1e-12, key);
             }
-            assertEquals(java.get(key + "voortijdig_beeindigd").teller(), number(r.get("voortijdig")), key + "voortijdig");
+            assertEquals(
+                    java.get(key + "voortijdig_beeindigd").teller(), number(r.get("voortijdig")), key + "voortijdig");
         }
     }
 

@@ -67,24 +67,40 @@ class DeployedPipelineLocalStackIT {
 
     @BeforeAll
     static void deploy() {
-        AwsBasicCredentials credentials = AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey());
-        s3 = S3Client.builder().endpointOverride(LOCALSTACK.getEndpoint()).forcePathStyle(true)
-                .region(Region.of(LOCALSTACK.getRegion())).credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
-        sqs = SqsClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion())).credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+        AwsBasicCredentials credentials =
+                AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey());
+        s3 = S3Client.builder()
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .forcePathStyle(true)
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .build();
+        sqs = SqsClient.builder()
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .build();
         s3.createBucket(b -> b.bucket(DATA));
         s3.createBucket(b -> b.bucket(SITE));
-        queueUrl = sqs.createQueue(q -> q.queueName("jeugdspiegel-e2e-indicators")).queueUrl();
+        queueUrl =
+                sqs.createQueue(q -> q.queueName("jeugdspiegel-e2e-indicators")).queueUrl();
         String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
-                .attributesAsStrings().get("QueueArn");
+                .attributesAsStrings()
+                .get("QueueArn");
         // as template.yaml: lake/trajecten/*.parquet → the indicators queue
-        s3.putBucketNotificationConfiguration(n -> n.bucket(DATA).notificationConfiguration(c -> c.queueConfigurations(q -> q
-                .queueArn(queueArn).events(Event.S3_OBJECT_CREATED)
-                .filter(f -> f.key(k -> k.filterRules(r -> r.name(FilterRuleName.PREFIX).value("lake/trajecten/"),
-                        r -> r.name(FilterRuleName.SUFFIX).value(".parquet")))))));
+        s3.putBucketNotificationConfiguration(n -> n.bucket(DATA)
+                .notificationConfiguration(c -> c.queueConfigurations(q -> q.queueArn(queueArn)
+                        .events(Event.S3_OBJECT_CREATED)
+                        .filter(f -> f.key(k -> k.filterRules(
+                                r -> r.name(FilterRuleName.PREFIX).value("lake/trajecten/"),
+                                r -> r.name(FilterRuleName.SUFFIX).value(".parquet")))))));
         // the environment template.yaml gives the functions, pointed at LocalStack
-        System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), LOCALSTACK.getEndpoint().toString());
-        System.setProperty(Settings.propertyName("JEUGDSPIEGEL_PSEUDONYM_KEY"), "e2e-test-pseudonym-key-of-at-least-32-characters");
+        System.setProperty(
+                Settings.propertyName("S3_ENDPOINT_URL"),
+                LOCALSTACK.getEndpoint().toString());
+        System.setProperty(
+                Settings.propertyName("JEUGDSPIEGEL_PSEUDONYM_KEY"),
+                "e2e-test-pseudonym-key-of-at-least-32-characters");
         System.setProperty(Settings.propertyName("DATA_BUCKET"), DATA);
         System.setProperty(Settings.propertyName("SITE_BUCKET"), SITE);
         System.setProperty("aws.accessKeyId", LOCALSTACK.getAccessKey());
@@ -102,11 +118,17 @@ class DeployedPipelineLocalStackIT {
 
     private static S3Event s3Event(String bucket, String key, String eTag, long size) {
         ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("awsRegion", LOCALSTACK.getRegion())
-                .put("eventTime", Instant.now().toString()).put("eventName", "ObjectCreated:Put");
+        record.put("eventVersion", "2.1")
+                .put("eventSource", "aws:s3")
+                .put("awsRegion", LOCALSTACK.getRegion())
+                .put("eventTime", Instant.now().toString())
+                .put("eventName", "ObjectCreated:Put");
         ObjectNode s3Node = record.putObject("s3");
         s3Node.putObject("bucket").put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
-        s3Node.putObject("object").put("key", key).put("size", size).put("eTag", eTag.replace("\"", ""))
+        s3Node.putObject("object")
+                .put("key", key)
+                .put("size", size)
+                .put("eTag", eTag.replace("\"", ""))
                 .put("sequencer", Long.toHexString(System.nanoTime()));
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.putArray("Records").add(record);
@@ -118,8 +140,11 @@ class DeployedPipelineLocalStackIT {
         ObjectNode event = Json.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message m : messages) {
-            records.addObject().put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle())
-                    .put("body", m.body()).put("eventSource", "aws:sqs");
+            records.addObject()
+                    .put("messageId", m.messageId())
+                    .put("receiptHandle", m.receiptHandle())
+                    .put("body", m.body())
+                    .put("eventSource", "aws:sqs");
         }
         return LambdaEventSerializers.serializerFor(SQSEvent.class, DeployedPipelineLocalStackIT.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)));
@@ -127,7 +152,7 @@ class DeployedPipelineLocalStackIT {
 
     @Test
     void uploadToPublishedSite() throws Exception {
-        Generator.generate(generated, 11, 0.002, line -> { });
+        Generator.generate(generated, 11, 0.002, line -> {});
         List<Path> uploads;
         try (Stream<Path> files = Files.walk(generated.resolve("uploads/GM0014"))) {
             uploads = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -135,24 +160,39 @@ class DeployedPipelineLocalStackIT {
         IngestHandler ingest = new IngestHandler();
         for (Path upload : uploads) {
             String key = generated.relativize(upload).toString().replace('\\', '/');
-            String eTag = s3.putObject(p -> p.bucket(DATA).key(key), RequestBody.fromFile(upload)).eTag();
+            String eTag = s3.putObject(p -> p.bucket(DATA).key(key), RequestBody.fromFile(upload))
+                    .eTag();
             ingest.handleRequest(s3Event(DATA, key, eTag, Files.size(upload)), null);
         }
-        assertFalse(s3.listObjectsV2(l -> l.bucket(DATA).prefix("lake/trajecten/")).contents().isEmpty());
+        assertFalse(s3.listObjectsV2(l -> l.bucket(DATA).prefix("lake/trajecten/"))
+                .contents()
+                .isEmpty());
 
         // the lake notifications S3 sent to the queue, one batch, as the event source mapping delivers it
         List<Message> messages = new ArrayList<>();
         for (int attempt = 0; attempt < 20 && messages.size() < uploads.size(); attempt++) {
-            messages.addAll(sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
+            messages.addAll(sqs.receiveMessage(
+                            r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages());
         }
         assertTrue(messages.size() >= uploads.size(), "notifications: " + messages.size());
-        assertEquals(List.of(), new IndicatorsHandler().handleRequest(sqsEvent(messages), null).getBatchItemFailures());
-        assertTrue(s3.listObjectsV2(l -> l.bucket(DATA).prefix("indicators/periode=2024H1/")).contents().size() == 2);
+        assertEquals(
+                List.of(),
+                new IndicatorsHandler().handleRequest(sqsEvent(messages), null).getBatchItemFailures());
+        assertTrue(s3.listObjectsV2(l -> l.bucket(DATA).prefix("indicators/periode=2024H1/"))
+                        .contents()
+                        .size()
+                == 2);
 
         var manifest = s3.headObject(h -> h.bucket(DATA).key("indicators/manifest.json"));
-        String site = new ReportHandler().handleRequest(
-                s3Event(DATA, "indicators/manifest.json", manifest.eTag(), manifest.contentLength()), null);
+        String site = new ReportHandler()
+                .handleRequest(
+                        s3Event(DATA, "indicators/manifest.json", manifest.eTag(), manifest.contentLength()), null);
         assertTrue(site.startsWith("site: 424 files"), site);
-        assertEquals("text/html", s3.headObject(h -> h.bucket(SITE).key("gemeente/GM0014.html")).contentType().split(";")[0]);
+        assertEquals(
+                "text/html",
+                s3.headObject(h -> h.bucket(SITE).key("gemeente/GM0014.html"))
+                        .contentType()
+                        .split(";")[0]);
     }
 }

@@ -37,7 +37,8 @@ class DisclosureAttackIT {
     private static void assertSafe(Path dir) throws Exception {
         DisclosureAudit.Findings findings = DisclosureAudit.run(dir);
         findings.print(System.out);
-        assertEquals(DisclosureAttack.Model.of(Disclosure.Rules.PUBLISHED), findings.model(), "the method the site states");
+        assertEquals(
+                DisclosureAttack.Model.of(Disclosure.Rules.PUBLISHED), findings.model(), "the method the site states");
         assertEquals(List.of(), findings.unsound(), "the attacker's bounds hold the truth");
         assertEquals(List.of(), findings.contradictions());
         assertTrue(findings.known() > 100_000, findings.known() + " counts attacked");

@@ -21,8 +21,7 @@ final class GeneratedCountry {
     static final Path DIR = Path.of("target/it-country");
     private static String printed;
 
-    private GeneratedCountry() {
-    }
+    private GeneratedCountry() {}
 
     /** Generates and runs on first use; returns what the runner printed. */
     static synchronized String output() {

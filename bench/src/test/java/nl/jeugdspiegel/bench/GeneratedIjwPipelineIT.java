@@ -28,15 +28,18 @@ class GeneratedIjwPipelineIT {
     void zipsOfIjwMessagesRunThroughTheWholePipeline(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        assertEquals(0, Main.run(new String[] {"generate", dir.toString(), "--scale", "0.003", "--seed", "5",
-                "--format", "ijw"}, out));
+        assertEquals(
+                0,
+                Main.run(
+                        new String[] {"generate", dir.toString(), "--scale", "0.003", "--seed", "5", "--format", "ijw"},
+                        out));
         assertEquals(0, Main.run(new String[] {"run", dir.toString()}, out));
         String printed = output.toString(StandardCharsets.UTF_8);
 
         List<Path> zips;
         List<Path> receipts;
         try (Stream<Path> uploads = Files.walk(dir.resolve("uploads"));
-             Stream<Path> written = Files.walk(dir.resolve("receipts"))) {
+                Stream<Path> written = Files.walk(dir.resolve("receipts"))) {
             zips = uploads.filter(p -> p.toString().endsWith(".zip")).toList();
             receipts = written.filter(p -> p.toString().endsWith(".zip.json")).toList();
         }
@@ -49,10 +52,15 @@ class GeneratedIjwPipelineIT {
             messages += r.at("/berichten/gelezen").asLong();
             if (r.get("status").asText().equals("geaccepteerd")) {
                 accepted++;
-                assertTrue(r.at("/aantallen/rijen_in_lake").asLong() > 0 || !r.get("toegepast").asBoolean(), receipt.toString());
+                assertTrue(
+                        r.at("/aantallen/rijen_in_lake").asLong() > 0
+                                || !r.get("toegepast").asBoolean(),
+                        receipt.toString());
             } else {
-                assertTrue(List.of("leeg_bestand", "te_veel_fouten", "zip_ongeldig", "sleutel_ongeldig")
-                        .contains(r.at("/afwijzing/code").asText()), r.toString());
+                assertTrue(
+                        List.of("leeg_bestand", "te_veel_fouten", "zip_ongeldig", "sleutel_ongeldig")
+                                .contains(r.at("/afwijzing/code").asText()),
+                        r.toString());
             }
         }
         assertTrue(accepted > zips.size() * 0.9, accepted + " of " + zips.size() + " accepted");

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.bench;
 
-import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.oracle.DuckDbIndicators;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedPipelineIT {
 
     private static final Path dir = GeneratedCountry.DIR;
+
     @TempDir
     static Path work;
+
     private static String printed;
 
     @BeforeAll
@@ -47,10 +49,12 @@ class GeneratedPipelineIT {
         long lakeRows = perPeriode.values().stream().mapToLong(Long::longValue).sum();
         assertTrue(printed.contains(String.format("%,d in the lake", lakeRows)), printed);
 
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT any_value(typeof(startdatum)), any_value(typeof(kosten)), min(hulpvorm), "
-                     + "count(DISTINCT gemeente), min(length(client)), max(length(client)) FROM read_parquet('"
-                     + LakeCheck.glob(dir) + "', hive_partitioning = true)")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT any_value(typeof(startdatum)), any_value(typeof(kosten)), min(hulpvorm), "
+                                + "count(DISTINCT gemeente), min(length(client)), max(length(client)) FROM read_parquet('"
+                                + LakeCheck.glob(dir) + "', hive_partitioning = true)")) {
             r.next();
             assertEquals("DATE", r.getString(1));
             assertEquals("DECIMAL(12,2)", r.getString(2));
@@ -67,20 +71,26 @@ class GeneratedPipelineIT {
         List<IndicatorRow> java = new ArrayList<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
             Path csv = dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
-            assertTrue(Files.exists(dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))), "parquet of " + p);
+            assertTrue(
+                    Files.exists(dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))), "parquet of " + p);
             java.addAll(IndicatorTable.readCsv(csv));
         }
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 2);
         List<String> differences = DuckDbIndicators.differences(sql, java);
-        assertEquals(List.of(), differences.subList(0, Math.min(20, differences.size())),
+        assertEquals(
+                List.of(),
+                differences.subList(0, Math.min(20, differences.size())),
                 differences.size() + " differences");
         // the comparison covered every level and the follow-up indicators
         for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
-            assertTrue(sql.keySet().stream().anyMatch(k -> k.contains("|" + niveau + "|") && k.endsWith("|geen_nieuwe_hulp_6m")));
+            assertTrue(sql.keySet().stream()
+                    .anyMatch(k -> k.contains("|" + niveau + "|") && k.endsWith("|geen_nieuwe_hulp_6m")));
         }
         assertTrue(sql.size() > 100_000, "values compared: " + sql.size());
         // and the last periode's follow-up is not yet available
-        assertEquals(IndicatorRow.NOG_NIET_BESCHIKBAAR,
-                sql.get(DuckDbIndicators.key("2025H2", "nederland", "NL", "geen_nieuwe_hulp_6m")).status());
+        assertEquals(
+                IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                sql.get(DuckDbIndicators.key("2025H2", "nederland", "NL", "geen_nieuwe_hulp_6m"))
+                        .status());
     }
 }

@@ -53,7 +53,8 @@ class SiteInBrowserIT {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
         GeneratedCountry.output();
         site = GeneratedCountry.DIR.resolve("site").toAbsolutePath();
@@ -62,7 +63,8 @@ class SiteInBrowserIT {
         try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(site.resolve("downloads/cijfers.csv"))) {
             for (CsvRecord r : csv) {
                 if (!r.getField(5).isEmpty() && !r.getField(0).equals("periode")) {
-                    published.put(r.getField(0) + "|" + r.getField(2) + "|" + r.getField(4), Double.valueOf(r.getField(5)));
+                    published.put(
+                            r.getField(0) + "|" + r.getField(2) + "|" + r.getField(4), Double.valueOf(r.getField(5)));
                     latest = r.getField(0).compareTo(latest) > 0 ? r.getField(0) : latest;
                 }
             }
@@ -70,14 +72,20 @@ class SiteInBrowserIT {
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1600", "--allow-file-access-from-files");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1600",
+                "--allow-file-access-from-files");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -129,17 +137,21 @@ class SiteInBrowserIT {
 
     /** The value text of a figure cell: its first text node ("61,2%", "17.245", "<10"). */
     private static String cellValue(WebElement cell) {
-        return (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].firstChild.textContent;", cell);
+        return (String)
+                ((JavascriptExecutor) browser).executeScript("return arguments[0].firstChild.textContent;", cell);
     }
 
     /** Dutch display text back to a number: "17.245" → 17245, "61,2%" → 0.612. */
     private static double parse(String text) {
         String plain = text.replace(".", "").replace(",", ".").replace("€", "").strip();
-        return plain.endsWith("%") ? Double.parseDouble(plain.substring(0, plain.length() - 1)) / 100 : Double.parseDouble(plain);
+        return plain.endsWith("%")
+                ? Double.parseDouble(plain.substring(0, plain.length() - 1)) / 100
+                : Double.parseDouble(plain);
     }
 
     private static WebElement firstTableCell(String indicatorTitle) {
-        WebElement row = browser.findElement(By.xpath("(//table)[1]//tr[th[a[normalize-space()='" + indicatorTitle + "']]]"));
+        WebElement row =
+                browser.findElement(By.xpath("(//table)[1]//tr[th[a[normalize-space()='" + indicatorTitle + "']]]"));
         return row.findElements(By.tagName("td")).get(0);
     }
 
@@ -159,7 +171,9 @@ class SiteInBrowserIT {
     @Test
     void navigateFromHomeToAGemeenteAndItsRegion() throws Exception {
         open("index.html");
-        browser.findElement(By.xpath("//h2[@id='gemeenten']/following-sibling::ul[1]//a[normalize-space()='Groningen']")).click();
+        browser.findElement(
+                        By.xpath("//h2[@id='gemeenten']/following-sibling::ul[1]//a[normalize-space()='Groningen']"))
+                .click();
         assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0014.html"), browser.getCurrentUrl());
         assertEquals("Groningen", browser.findElement(By.tagName("h1")).getText());
         assertCleanLoad("gemeente/GM0014.html");
@@ -172,9 +186,11 @@ class SiteInBrowserIT {
         } else {
             assertEquals(expected, parse(value));
         }
-        for (String title : List.of("Lopende trajecten jeugdhulp zonder verblijf", "Lopende trajecten jeugdreclassering")) {
+        for (String title :
+                List.of("Lopende trajecten jeugdhulp zonder verblijf", "Lopende trajecten jeugdreclassering")) {
             WebElement cell = firstTableCell(title);
-            String id = title.endsWith("jeugdreclassering") ? "trajecten_actief.jeugdreclassering"
+            String id = title.endsWith("jeugdreclassering")
+                    ? "trajecten_actief.jeugdreclassering"
                     : "trajecten_actief.jeugdhulp_zonder_verblijf";
             Double p = published.get(latest + "|GM0014|" + id);
             String text = cellValue(cell);
@@ -187,7 +203,8 @@ class SiteInBrowserIT {
         }
         browser.findElement(By.linkText("Groningen")).click();
         assertTrue(browser.getCurrentUrl().endsWith("regio/JZ10.html"), browser.getCurrentUrl());
-        assertEquals("Jeugdregio Groningen", browser.findElement(By.tagName("h1")).getText());
+        assertEquals(
+                "Jeugdregio Groningen", browser.findElement(By.tagName("h1")).getText());
         assertCleanLoad("regio/JZ10.html");
         screenshot("regio-JZ10");
     }
@@ -200,8 +217,9 @@ class SiteInBrowserIT {
             for (String page : List.of("index.html", "gemeente/GM0014.html", "indicator/beeindigd_volgens_plan.html")) {
                 open(page);
                 // the page itself never scrolls sideways: wide tables scroll inside their own box
-                long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                long overflow = (Long) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertTrue(overflow <= 1, page + " is " + overflow + " px wider than a 390 px screen");
                 assertCleanLoad(page);
                 screenshot("phone-" + page.replace('/', '-').replace(".html", ""));
@@ -213,15 +231,21 @@ class SiteInBrowserIT {
 
     @Test
     void noSeriousOrCriticalAccessibilityViolations() throws Exception {
-        for (String page : List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
-                "indicator/beeindigd_volgens_plan.html", "methode.html")) {
+        for (String page : List.of(
+                "index.html",
+                "gemeente/GM0014.html",
+                "regio/JZ10.html",
+                "indicator/beeindigd_volgens_plan.html",
+                "methode.html")) {
             open(page);
-            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+            Results results = new AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser);
             List<String> serious = new ArrayList<>();
             for (Rule rule : results.getViolations()) {
                 if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                    serious.add(rule.getId() + " (" + rule.getImpact() + ", " + rule.getNodes().size() + " nodes): "
-                            + rule.getHelp());
+                    serious.add(rule.getId() + " (" + rule.getImpact() + ", "
+                            + rule.getNodes().size() + " nodes): " + rule.getHelp());
                 }
             }
             assertEquals(List.of(), serious, "axe on " + page);

@@ -28,7 +28,8 @@ class TemplateTest {
 
     @BeforeAll
     static void load() throws Exception {
-        template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../template.yaml").toFile());
+        template = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../template.yaml").toFile());
         resources = template.get("Resources");
         globals = template.get("Globals");
     }
@@ -77,24 +78,42 @@ class TemplateTest {
         assertEquals(4, buckets.size(), "data, site, Athena results and audit: " + buckets.keySet());
         Map<String, JsonNode> policies = ofType("AWS::S3::BucketPolicy");
         buckets.forEach((name, bucket) -> {
-            assertFalse(bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
-                    .asText().isEmpty(), name + " encrypted");
+            assertFalse(
+                    bucket.at(
+                                    "/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+                            .asText()
+                            .isEmpty(),
+                    name + " encrypted");
             JsonNode block = bucket.get("PublicAccessBlockConfiguration");
-            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            for (String flag :
+                    List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
                 assertTrue(block.path(flag).asBoolean(), name + " " + flag);
             }
-            boolean tlsOnly = policies.values().stream().filter(p -> p.path("Bucket").asText().equals(name))
+            boolean tlsOnly = policies.values().stream()
+                    .filter(p -> p.path("Bucket").asText().equals(name))
                     .flatMap(p -> toList(p.at("/PolicyDocument/Statement")).stream())
                     .anyMatch(s -> s.path("Effect").asText().equals("Deny")
-                            && s.at("/Condition/Bool/aws:SecureTransport").asText().equals("false"));
+                            && s.at("/Condition/Bool/aws:SecureTransport")
+                                    .asText()
+                                    .equals("false"));
             assertTrue(tlsOnly, name + " has a TLS-only policy");
         });
-        assertTrue(buckets.get("DataBucket").at("/VersioningConfiguration/Status").asText().equals("Enabled"));
-        assertTrue(buckets.get("SiteBucket").at("/VersioningConfiguration/Status").asText().equals("Enabled"));
+        assertTrue(buckets.get("DataBucket")
+                .at("/VersioningConfiguration/Status")
+                .asText()
+                .equals("Enabled"));
+        assertTrue(buckets.get("SiteBucket")
+                .at("/VersioningConfiguration/Status")
+                .asText()
+                .equals("Enabled"));
         List<String> lifecycle = new ArrayList<>();
-        buckets.get("DataBucket").at("/LifecycleConfiguration/Rules").forEach(r -> lifecycle.add(r.path("Prefix").asText()));
+        buckets.get("DataBucket")
+                .at("/LifecycleConfiguration/Rules")
+                .forEach(r -> lifecycle.add(r.path("Prefix").asText()));
         assertTrue(lifecycle.containsAll(List.of("uploads/", "quarantine/", "receipts/")), lifecycle.toString());
-        assertFalse(buckets.get("AthenaResultsBucket").at("/LifecycleConfiguration/Rules/0/ExpirationInDays").isMissingNode());
+        assertFalse(buckets.get("AthenaResultsBucket")
+                .at("/LifecycleConfiguration/Rules/0/ExpirationInDays")
+                .isMissingNode());
     }
 
     private static List<JsonNode> toList(JsonNode array) {
@@ -128,17 +147,21 @@ class TemplateTest {
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertEquals(allowedPrefixes.keySet(), functions.keySet());
         for (Map.Entry<String, JsonNode> e : statements()) {
-            if (!functions.containsKey(e.getKey()) || !e.getValue().path("Effect").asText().equals("Allow")) {
+            if (!functions.containsKey(e.getKey())
+                    || !e.getValue().path("Effect").asText().equals("Allow")) {
                 continue;
             }
             JsonNode s = e.getValue();
             for (String action : texts(s.get("Action"))) {
                 for (String resource : texts(s.path("Resource"))) {
                     if (action.equals("s3:ListBucket")) {
-                        boolean scoped = !s.at("/Condition/StringLike/s3:prefix").isMissingNode() || resource.contains("SiteBucket");
+                        boolean scoped =
+                                !s.at("/Condition/StringLike/s3:prefix").isMissingNode()
+                                        || resource.contains("SiteBucket");
                         assertTrue(scoped, e.getKey() + " lists the data bucket without a prefix condition");
                     } else if (action.startsWith("s3:")) {
-                        assertTrue(allowedPrefixes.get(e.getKey()).stream().anyMatch(resource::endsWith),
+                        assertTrue(
+                                allowedPrefixes.get(e.getKey()).stream().anyMatch(resource::endsWith),
                                 e.getKey() + " " + action + " on " + resource);
                     }
                 }
@@ -151,7 +174,9 @@ class TemplateTest {
         JsonNode role = resources.at("/MunicipalityUploadRole/Properties");
         JsonNode trust = role.at("/AssumeRolePolicyDocument/Statement/0");
         assertTrue(texts(trust.get("Action")).contains("sts:TagSession"));
-        assertEquals("GM????", trust.at("/Condition/StringLike/aws:RequestTag~1gemeentecode").asText());
+        assertEquals(
+                "GM????",
+                trust.at("/Condition/StringLike/aws:RequestTag~1gemeentecode").asText());
         List<String> actions = new ArrayList<>();
         for (JsonNode s : role.at("/Policies/0/PolicyDocument/Statement")) {
             for (String action : texts(s.get("Action"))) {
@@ -160,7 +185,9 @@ class TemplateTest {
                     if (action.equals("s3:PutObject")) {
                         assertEquals("${DataBucket.Arn}/uploads/${!aws:PrincipalTag/gemeentecode}/*", resource);
                     } else if (action.equals("s3:GetObject")) {
-                        assertTrue(resource.matches("\\$\\{DataBucket.Arn}/(receipts|quarantine)/\\$\\{!aws:PrincipalTag/gemeentecode}/\\*"),
+                        assertTrue(
+                                resource.matches(
+                                        "\\$\\{DataBucket.Arn}/(receipts|quarantine)/\\$\\{!aws:PrincipalTag/gemeentecode}/\\*"),
                                 resource);
                     }
                 }
@@ -174,23 +201,26 @@ class TemplateTest {
     void triggersAreFilteredSoNoOutputRetriggersItsFunction() {
         Map<String, String[]> triggers = new HashMap<>();
         Map<String, List<String>> suffixes = new HashMap<>();
-        ofType("AWS::Serverless::Function").forEach((name, f) -> f.path("Events").forEach(event -> {
-            if (event.path("Type").asText().equals("S3")) {
-                JsonNode rules = event.at("/Properties/Filter/S3Key/Rules");
-                String prefix = "";
-                String suffix = "";
-                for (JsonNode r : rules) {
-                    if (r.path("Name").asText().equals("prefix")) {
-                        prefix = r.path("Value").asText();
-                    } else {
-                        suffix = r.path("Value").asText();
+        ofType("AWS::Serverless::Function")
+                .forEach((name, f) -> f.path("Events").forEach(event -> {
+                    if (event.path("Type").asText().equals("S3")) {
+                        JsonNode rules = event.at("/Properties/Filter/S3Key/Rules");
+                        String prefix = "";
+                        String suffix = "";
+                        for (JsonNode r : rules) {
+                            if (r.path("Name").asText().equals("prefix")) {
+                                prefix = r.path("Value").asText();
+                            } else {
+                                suffix = r.path("Value").asText();
+                            }
+                        }
+                        assertTrue(
+                                !triggers.containsKey(name) || triggers.get(name)[0].equals(prefix),
+                                name + ": one prefix");
+                        triggers.put(name, new String[] {prefix, suffix});
+                        suffixes.computeIfAbsent(name, n -> new ArrayList<>()).add(suffix);
                     }
-                }
-                assertTrue(!triggers.containsKey(name) || triggers.get(name)[0].equals(prefix), name + ": one prefix");
-                triggers.put(name, new String[] {prefix, suffix});
-                suffixes.computeIfAbsent(name, n -> new ArrayList<>()).add(suffix);
-            }
-        }));
+                }));
         assertEquals("uploads/", triggers.get("IngestFunction")[0]);
         assertEquals(List.of(".csv", ".zip"), suffixes.get("IngestFunction"), "CSV files and zips of iJw messages");
         assertEquals("indicators/manifest", triggers.get("ReportFunction")[0]);
@@ -199,28 +229,42 @@ class TemplateTest {
             assertFalse(output.startsWith(triggers.get("IngestFunction")[0]), output);
         }
         // the lake notification goes to the indicators queue; indicators writes indicators/, which it does not watch
-        JsonNode queueRule = resources.at("/DataBucket/Properties/NotificationConfiguration/QueueConfigurations/0/Filter/S3Key/Rules");
+        JsonNode queueRule = resources.at(
+                "/DataBucket/Properties/NotificationConfiguration/QueueConfigurations/0/Filter/S3Key/Rules");
         assertEquals("lake/trajecten/", queueRule.get(0).path("Value").asText());
         assertEquals(".parquet", queueRule.get(1).path("Value").asText());
         assertFalse("indicators/".startsWith("lake/trajecten/"));
         // the report writes to the site bucket, which has no notifications at all
-        assertTrue(resources.at("/SiteBucket/Properties/NotificationConfiguration").isMissingNode());
+        assertTrue(
+                resources.at("/SiteBucket/Properties/NotificationConfiguration").isMissingNode());
     }
 
     @Test
     void functionsRunJava21OnArmWithDeadLettersAndAlarms() {
         assertEquals("java21", globals.at("/Function/Runtime").asText());
         assertEquals("arm64", globals.at("/Function/Architectures/0").asText());
-        assertEquals("PublishedVersions", resources.at("/IngestFunction/Properties/SnapStart/ApplyOn").asText());
-        assertEquals(1, resources.at("/IndicatorsFunction/Properties/ReservedConcurrentExecutions").asInt());
+        assertEquals(
+                "PublishedVersions",
+                resources.at("/IngestFunction/Properties/SnapStart/ApplyOn").asText());
+        assertEquals(
+                1,
+                resources
+                        .at("/IndicatorsFunction/Properties/ReservedConcurrentExecutions")
+                        .asInt());
         Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
         for (String fn : List.of("IngestFunction", "IndicatorsFunction", "ReportFunction")) {
-            assertTrue(alarms.values().stream().anyMatch(a -> a.path("MetricName").asText().equals("Errors")
-                    && a.at("/Dimensions/0/Value").asText().equals(fn)), "errors alarm on " + fn);
+            assertTrue(
+                    alarms.values().stream()
+                            .anyMatch(a -> a.path("MetricName").asText().equals("Errors")
+                                    && a.at("/Dimensions/0/Value").asText().equals(fn)),
+                    "errors alarm on " + fn);
         }
         for (String queue : List.of("IngestDeadLetterQueue", "IndicatorsDeadLetterQueue", "ReportDeadLetterQueue")) {
-            assertTrue(alarms.values().stream().anyMatch(a -> a.path("MetricName").asText().equals("ApproximateNumberOfMessagesVisible")
-                    && a.at("/Dimensions/0/Value").asText().startsWith(queue)), "depth alarm on " + queue);
+            assertTrue(
+                    alarms.values().stream()
+                            .anyMatch(a -> a.path("MetricName").asText().equals("ApproximateNumberOfMessagesVisible")
+                                    && a.at("/Dimensions/0/Value").asText().startsWith(queue)),
+                    "depth alarm on " + queue);
         }
     }
 
@@ -231,10 +275,19 @@ class TemplateTest {
             assertEquals("true", parameters.path("projection.enabled").asText(), table);
             assertTrue(parameters.path("projection.periode.values").asText().contains("2021H1"), table);
         }
-        assertEquals(342, resources.at("/TrajectenTable/Properties/TableInput/Parameters/projection.gemeente.values")
-                .asText().split(",").length);
-        assertEquals("SSE_KMS", resources.at(
-                "/AthenaWorkGroup/Properties/WorkGroupConfiguration/ResultConfiguration/EncryptionConfiguration/EncryptionOption").asText());
+        assertEquals(
+                342,
+                resources
+                        .at("/TrajectenTable/Properties/TableInput/Parameters/projection.gemeente.values")
+                        .asText()
+                        .split(",")
+                        .length);
+        assertEquals(
+                "SSE_KMS",
+                resources
+                        .at(
+                                "/AthenaWorkGroup/Properties/WorkGroupConfiguration/ResultConfiguration/EncryptionConfiguration/EncryptionOption")
+                        .asText());
     }
 
     private static JsonNode lifecycleRule(String prefix) {
@@ -255,19 +308,32 @@ class TemplateTest {
         JsonNode uploads = lifecycleRule("uploads/");
         assertEquals("UploadRetentionDays", uploads.path("ExpirationInDays").asText());
         assertEquals(30, parameter("UploadRetentionDays").path("Default").asInt());
-        assertEquals(1, uploads.at("/NoncurrentVersionExpiration/NoncurrentDays").asInt(), "a replaced upload goes too");
-        assertEquals("QuarantineRetentionDays", lifecycleRule("quarantine/").path("ExpirationInDays").asText());
+        assertEquals(
+                1, uploads.at("/NoncurrentVersionExpiration/NoncurrentDays").asInt(), "a replaced upload goes too");
+        assertEquals(
+                "QuarantineRetentionDays",
+                lifecycleRule("quarantine/").path("ExpirationInDays").asText());
         assertEquals(90, parameter("QuarantineRetentionDays").path("Default").asInt());
-        assertEquals("ReceiptRetentionDays", lifecycleRule("receipts/").path("ExpirationInDays").asText());
+        assertEquals(
+                "ReceiptRetentionDays",
+                lifecycleRule("receipts/").path("ExpirationInDays").asText());
         assertEquals(1825, parameter("ReceiptRetentionDays").path("Default").asInt());
     }
 
     @Test
     void theSessionTagIsTheCallersOwnGemeentecodeNotOneItPicks() {
-        JsonNode condition = resources.at("/MunicipalityUploadRole/Properties/AssumeRolePolicyDocument/Statement/0/Condition");
-        assertEquals("${aws:PrincipalTag/gemeentecode}", condition.at("/StringEquals/aws:RequestTag~1gemeentecode").asText());
-        assertEquals("false", condition.at("/Null/aws:PrincipalTag~1gemeentecode").asText(), "a caller without the tag is refused");
-        assertEquals("GM????", condition.at("/StringLike/aws:PrincipalTag~1gemeentecode").asText());
+        JsonNode condition =
+                resources.at("/MunicipalityUploadRole/Properties/AssumeRolePolicyDocument/Statement/0/Condition");
+        assertEquals(
+                "${aws:PrincipalTag/gemeentecode}",
+                condition.at("/StringEquals/aws:RequestTag~1gemeentecode").asText());
+        assertEquals(
+                "false",
+                condition.at("/Null/aws:PrincipalTag~1gemeentecode").asText(),
+                "a caller without the tag is refused");
+        assertEquals(
+                "GM????",
+                condition.at("/StringLike/aws:PrincipalTag~1gemeentecode").asText());
         assertEquals(List.of("gemeentecode"), texts(condition.at("/ForAllValues:StringEquals/aws:TagKeys")));
     }
 
@@ -280,11 +346,16 @@ class TemplateTest {
             List<String> actions = texts(statement.get("Action"));
             String principal = statement.at("/Principal/AWS").toString();
             if (principal.contains(":root")) {
-                assertFalse(actions.contains("kms:*") || actions.contains("kms:Decrypt") || actions.stream().anyMatch(a -> a.startsWith("kms:ReEncrypt")),
+                assertFalse(
+                        actions.contains("kms:*")
+                                || actions.contains("kms:Decrypt")
+                                || actions.stream().anyMatch(a -> a.startsWith("kms:ReEncrypt")),
                         "account administrators may not decrypt: " + actions);
             }
             if (actions.contains("kms:Decrypt")) {
-                assertTrue(principal.contains("IngestFunctionRole.Arn") && principal.contains("BreakGlassRoleArn"), principal);
+                assertTrue(
+                        principal.contains("IngestFunctionRole.Arn") && principal.contains("BreakGlassRoleArn"),
+                        principal);
                 assertFalse(principal.contains(":root"), principal);
             }
         }
@@ -292,11 +363,16 @@ class TemplateTest {
         JsonNode deny = resources.at("/PseudonymKeySecretPolicy/Properties/ResourcePolicy/Statement/0");
         assertEquals("Deny", deny.path("Effect").asText());
         assertEquals("*", deny.path("Principal").asText());
-        assertTrue(texts(deny.get("Action")).containsAll(List.of("secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
-                "secretsmanager:UpdateSecret")));
+        assertTrue(texts(deny.get("Action"))
+                .containsAll(List.of(
+                        "secretsmanager:GetSecretValue",
+                        "secretsmanager:PutSecretValue",
+                        "secretsmanager:UpdateSecret")));
         String allowed = deny.at("/Condition/ArnNotEquals/aws:PrincipalArn").toString();
         assertTrue(allowed.contains("IngestFunctionRole.Arn") && allowed.contains("BreakGlassRoleArn"), allowed);
-        assertEquals("PseudonymKeySecret", resources.at("/PseudonymKeySecretPolicy/Properties/SecretId").asText());
+        assertEquals(
+                "PseudonymKeySecret",
+                resources.at("/PseudonymKeySecretPolicy/Properties/SecretId").asText());
     }
 
     @Test
@@ -310,7 +386,11 @@ class TemplateTest {
             }
         }
         assertTrue(admitted, "the key policy of " + key + " admits CloudWatch");
-        assertEquals("cloudwatch.amazonaws.com", resources.at("/AlarmTopicPolicy/Properties/PolicyDocument/Statement/0/Principal/Service").asText());
+        assertEquals(
+                "cloudwatch.amazonaws.com",
+                resources
+                        .at("/AlarmTopicPolicy/Properties/PolicyDocument/Statement/0/Principal/Service")
+                        .asText());
     }
 
     @Test
@@ -319,10 +399,16 @@ class TemplateTest {
         ofType("AWS::Serverless::Function").forEach((name, function) -> {
             String group = function.at("/LoggingConfig/LogGroup").asText();
             assertTrue(groups.containsKey(group), name + " logs to " + group);
-            assertEquals("LogRetentionDays", groups.get(group).path("RetentionInDays").asText());
+            assertEquals(
+                    "LogRetentionDays",
+                    groups.get(group).path("RetentionInDays").asText());
             assertEquals("DataKey.Arn", groups.get(group).path("KmsKeyId").asText());
-            assertTrue(groups.get(group).path("LogGroupName").asText().endsWith(
-                    function.path("FunctionName").asText().replace("jeugdspiegel-${Stage}-", "")), name);
+            assertTrue(
+                    groups.get(group)
+                            .path("LogGroupName")
+                            .asText()
+                            .endsWith(function.path("FunctionName").asText().replace("jeugdspiegel-${Stage}-", "")),
+                    name);
         });
         assertEquals(3, groups.size());
     }
@@ -333,18 +419,25 @@ class TemplateTest {
         assertTrue(trail.path("EnableLogFileValidation").asBoolean());
         assertEquals("AuditBucket", trail.path("S3BucketName").asText());
         String selectors = trail.path("AdvancedEventSelectors").toString();
-        assertTrue(selectors.contains("\"Data\"") && selectors.contains("AWS::S3::Object")
-                && selectors.contains("jeugdspiegel-data-${Stage}-${AWS::AccountId}-${AWS::Region}/"), selectors);
+        assertTrue(
+                selectors.contains("\"Data\"")
+                        && selectors.contains("AWS::S3::Object")
+                        && selectors.contains("jeugdspiegel-data-${Stage}-${AWS::AccountId}-${AWS::Region}/"),
+                selectors);
         JsonNode bucket = resources.at("/AuditBucket/Properties");
         assertTrue(bucket.path("ObjectLockEnabled").asBoolean());
-        assertEquals("AuditRetentionDays", bucket.at("/ObjectLockConfiguration/Rule/DefaultRetention/Days").asText());
+        assertEquals(
+                "AuditRetentionDays",
+                bucket.at("/ObjectLockConfiguration/Rule/DefaultRetention/Days").asText());
     }
 
     @Test
     void aMalformedQueueMessageIsDroppedNotRetriedWithTheBatch() {
         JsonNode event = resources.at("/IndicatorsFunction/Properties/Events/LakeChanged/Properties");
         assertEquals(List.of("ReportBatchItemFailures"), texts(event.get("FunctionResponseTypes")));
-        assertEquals("RunsFailed", resources.at("/IndicatorsRunsFailedAlarm/Properties/MetricName").asText(),
+        assertEquals(
+                "RunsFailed",
+                resources.at("/IndicatorsRunsFailedAlarm/Properties/MetricName").asText(),
                 "a failed run returns its messages and raises no Lambda error: its own alarm");
     }
 }

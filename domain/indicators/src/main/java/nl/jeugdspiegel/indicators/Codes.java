@@ -7,8 +7,7 @@ final class Codes {
     static final byte JB = 1;
     static final byte JR = 2;
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** The number a code of digits writes ("01" is 1), or -1 when it is not digits. */
     static byte number(String value) {

@@ -29,8 +29,8 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
     }
 
     /** The four soort categories of the trajectory counts. */
-    public static final List<String> CATEGORIES = List.of("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf",
-            "jeugdbescherming", "jeugdreclassering");
+    public static final List<String> CATEGORIES =
+            List.of("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming", "jeugdreclassering");
     /** BIJ verwijzer codes. */
     public static final List<String> VERWIJZERS = List.of("01", "02", "03", "04", "05", "06", "08");
 
@@ -39,37 +39,95 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
     static {
         List<Indicator> all = new ArrayList<>();
         all.add(new Indicator("jeugdigen_jh", Kind.COUNT, "Jeugdigen met jeugdhulp", false, false));
-        all.add(new Indicator("jeugdigen_jh_per_1000", Kind.PER_1000, "Jeugdigen met jeugdhulp per 1.000 jeugdigen (0–17 jaar)", false, false));
-        String[] categoryTitles = {"jeugdhulp zonder verblijf", "jeugdhulp met verblijf", "jeugdbescherming", "jeugdreclassering"};
+        all.add(new Indicator(
+                "jeugdigen_jh_per_1000",
+                Kind.PER_1000,
+                "Jeugdigen met jeugdhulp per 1.000 jeugdigen (0–17 jaar)",
+                false,
+                false));
+        String[] categoryTitles = {
+            "jeugdhulp zonder verblijf", "jeugdhulp met verblijf", "jeugdbescherming", "jeugdreclassering"
+        };
         for (int c = 0; c < CATEGORIES.size(); c++) {
-            all.add(new Indicator("trajecten_actief." + CATEGORIES.get(c), Kind.COUNT, "Lopende trajecten " + categoryTitles[c], false, false));
+            all.add(new Indicator(
+                    "trajecten_actief." + CATEGORIES.get(c),
+                    Kind.COUNT,
+                    "Lopende trajecten " + categoryTitles[c],
+                    false,
+                    false));
         }
         for (int c = 0; c < CATEGORIES.size(); c++) {
-            all.add(new Indicator("trajecten_gestart." + CATEGORIES.get(c), Kind.COUNT, "Gestarte trajecten " + categoryTitles[c], false, false));
+            all.add(new Indicator(
+                    "trajecten_gestart." + CATEGORIES.get(c),
+                    Kind.COUNT,
+                    "Gestarte trajecten " + categoryTitles[c],
+                    false,
+                    false));
         }
         for (int c = 0; c < CATEGORIES.size(); c++) {
-            all.add(new Indicator("trajecten_beeindigd." + CATEGORIES.get(c), Kind.COUNT, "Beëindigde trajecten " + categoryTitles[c], false, false));
+            all.add(new Indicator(
+                    "trajecten_beeindigd." + CATEGORIES.get(c),
+                    Kind.COUNT,
+                    "Beëindigde trajecten " + categoryTitles[c],
+                    false,
+                    false));
         }
         all.add(new Indicator("aandeel_met_verblijf", Kind.SHARE, "Aandeel jeugdhulp met verblijf", false, false));
-        all.add(new Indicator("duur_mediaan_dagen", Kind.QUANTILE, "Mediane duur beëindigde jeugdhulp (dagen)", false, false));
-        all.add(new Indicator("wachttijd_mediaan_dagen", Kind.QUANTILE, "Mediane wachttijd tot start jeugdhulp (dagen)", false, false));
-        all.add(new Indicator("wachttijd_p90_dagen", Kind.QUANTILE, "Wachttijd waarbinnen 90% start (dagen)", false, false));
-        String[] verwijzerTitles = {"gemeentelijke toegang", "huisarts", "jeugdarts", "gecertificeerde instelling",
-                "medisch specialist", "geen verwijzer", "rechter, OvJ of JJI"};
+        all.add(new Indicator(
+                "duur_mediaan_dagen", Kind.QUANTILE, "Mediane duur beëindigde jeugdhulp (dagen)", false, false));
+        all.add(new Indicator(
+                "wachttijd_mediaan_dagen",
+                Kind.QUANTILE,
+                "Mediane wachttijd tot start jeugdhulp (dagen)",
+                false,
+                false));
+        all.add(new Indicator(
+                "wachttijd_p90_dagen", Kind.QUANTILE, "Wachttijd waarbinnen 90% start (dagen)", false, false));
+        String[] verwijzerTitles = {
+            "gemeentelijke toegang",
+            "huisarts",
+            "jeugdarts",
+            "gecertificeerde instelling",
+            "medisch specialist",
+            "geen verwijzer",
+            "rechter, OvJ of JJI"
+        };
         for (int v = 0; v < VERWIJZERS.size(); v++) {
-            all.add(new Indicator("verwijzer." + VERWIJZERS.get(v), Kind.SHARE, "Aandeel gestarte jeugdhulp verwezen door "
-                    + verwijzerTitles[v], false, false));
+            all.add(new Indicator(
+                    "verwijzer." + VERWIJZERS.get(v),
+                    Kind.SHARE,
+                    "Aandeel gestarte jeugdhulp verwezen door " + verwijzerTitles[v],
+                    false,
+                    false));
         }
-        all.add(new Indicator("kosten_per_jeugdige", Kind.AMOUNT, "Kosten jeugdhulp per jeugdige (euro)", false, false));
+        all.add(new Indicator(
+                "kosten_per_jeugdige", Kind.AMOUNT, "Kosten jeugdhulp per jeugdige (euro)", false, false));
         all.add(new Indicator("beeindigd_volgens_plan", Kind.SHARE, "Jeugdhulp beëindigd volgens plan", true, false));
         all.add(new Indicator("voortijdig_beeindigd", Kind.SHARE, "Jeugdhulp voortijdig beëindigd", true, false));
-        all.add(new Indicator("zonder_hulp_verder", Kind.SHARE, "Cliënt kan zonder (zwaardere) hulp verder", true, false));
-        all.add(new Indicator("zonder_hulp_verder_respons", Kind.SHARE, "Respons: oordeel zonder hulp verder gevraagd", true, false));
+        all.add(new Indicator(
+                "zonder_hulp_verder", Kind.SHARE, "Cliënt kan zonder (zwaardere) hulp verder", true, false));
+        all.add(new Indicator(
+                "zonder_hulp_verder_respons", Kind.SHARE, "Respons: oordeel zonder hulp verder gevraagd", true, false));
         all.add(new Indicator("tevredenheid_gemiddeld", Kind.MEAN, "Gemiddelde tevredenheid (1–10)", true, false));
         all.add(new Indicator("tevredenheid_respons", Kind.SHARE, "Respons: tevredenheid gevraagd", true, false));
-        all.add(new Indicator("geen_nieuwe_hulp_6m", Kind.SHARE, "Geen nieuwe jeugdhulp binnen 6 maanden na afronding volgens plan", true, true));
-        all.add(new Indicator("geen_nieuwe_start_cbs", Kind.SHARE, "Geen nieuwe start jeugdhulp tot einde volgend halfjaar (CBS-variant)", true, true));
-        all.add(new Indicator("oe_volgens_plan", Kind.RATIO, "Volgens plan beëindigd: waargenomen / verwacht (case-mix)", true, false));
+        all.add(new Indicator(
+                "geen_nieuwe_hulp_6m",
+                Kind.SHARE,
+                "Geen nieuwe jeugdhulp binnen 6 maanden na afronding volgens plan",
+                true,
+                true));
+        all.add(new Indicator(
+                "geen_nieuwe_start_cbs",
+                Kind.SHARE,
+                "Geen nieuwe start jeugdhulp tot einde volgend halfjaar (CBS-variant)",
+                true,
+                true));
+        all.add(new Indicator(
+                "oe_volgens_plan",
+                Kind.RATIO,
+                "Volgens plan beëindigd: waargenomen / verwacht (case-mix)",
+                true,
+                false));
         ALL = Collections.unmodifiableList(all);
     }
 

@@ -21,10 +21,10 @@ import nl.jeugdspiegel.core.Periode;
 public final class IndicatorEngine {
 
     // per-gemeente counters: index into long[M]
-    private static final int ACTIVE = 0;          // + category 0..3
-    private static final int STARTED = 4;         // + category
-    private static final int ENDED = 8;           // + category
-    private static final int VERWIJZER = 12;      // + index in Indicator.VERWIJZERS (7)
+    private static final int ACTIVE = 0; // + category 0..3
+    private static final int STARTED = 4; // + category
+    private static final int ENDED = 8; // + category
+    private static final int VERWIJZER = 12; // + index in Indicator.VERWIJZERS (7)
     private static final int PLAN = 19;
     private static final int VOORTIJDIG = 20;
     private static final int ZHV_FILLED = 21;
@@ -38,8 +38,8 @@ public final class IndicatorEngine {
     private static final int JH_ROWS = 29;
     private static final int JH_ROWS_KOSTEN = 30;
     private static final int KOSTEN_CENT = 31;
-    private static final int STRATA = 24;          // 4 age bands × 3 geslacht × 2 verblijf
-    private static final int STRATUM_ENDED = 32;   // + stratum
+    private static final int STRATA = 24; // 4 age bands × 3 geslacht × 2 verblijf
+    private static final int STRATUM_ENDED = 32; // + stratum
     private static final int STRATUM_PLAN = STRATUM_ENDED + STRATA;
     private static final int METRICS = STRATUM_PLAN + STRATA;
 
@@ -52,6 +52,7 @@ public final class IndicatorEngine {
     private final Map<Integer, Population> populations = new TreeMap<>();
     /** Jeugdhulp rows grouped by client (CSR): rows jhRows[jhFrom[c] .. jhFrom[c + 1]), by start date. */
     private final int[] jhFrom;
+
     private final int[] jhRows;
 
     public IndicatorEngine(LakeData data, Collection<Population> populations) {
@@ -97,7 +98,8 @@ public final class IndicatorEngine {
 
     /** The size class code of each gemeente in periode P (gemeenten without one are left out). */
     public Map<String, String> sizeClasses(Periode periode) {
-        Levels.Level classes = Levels.of(data.gemeenten, sizeSource(periode.year())).get(2);
+        Levels.Level classes =
+                Levels.of(data.gemeenten, sizeSource(periode.year())).get(2);
         Map<String, String> out = new TreeMap<>();
         for (int g = 0; g < data.gemeenten.size(); g++) {
             if (classes.unitOf()[g] >= 0) {
@@ -218,8 +220,18 @@ public final class IndicatorEngine {
         Arrays.sort(activeClients, 0, activeCount);
         List<Figures> perLevel = new ArrayList<>();
         for (Levels.Level level : levels) {
-            perLevel.add(figures(level, data.gemeenten, delivering, totals, durations, durationCount, waits, waitCount,
-                    activeClients, activeCount, population));
+            perLevel.add(figures(
+                    level,
+                    data.gemeenten,
+                    delivering,
+                    totals,
+                    durations,
+                    durationCount,
+                    waits,
+                    waitCount,
+                    activeClients,
+                    activeCount,
+                    population));
         }
         Figures national = perLevel.get(perLevel.size() - 1);
         double[] nationalPlanRate = new double[STRATA];
@@ -324,13 +336,28 @@ public final class IndicatorEngine {
     }
 
     /** The figures of every unit of one level. */
-    private record Figures(long[][] totals, boolean[] delivered, long[] clients, long[] youngClients,
-                           int[][] durations, int[][] waits, long[] youth, boolean[] youthKnown) {
-    }
+    private record Figures(
+            long[][] totals,
+            boolean[] delivered,
+            long[] clients,
+            long[] youngClients,
+            int[][] durations,
+            int[][] waits,
+            long[] youth,
+            boolean[] youthKnown) {}
 
-    private static Figures figures(Levels.Level level, List<String> gemeenten, boolean[] delivering, long[][] totals, List<int[]> durations,
-                                   int[] durationCount, List<int[]> waits, int[] waitCount, long[] activeClients,
-                                   int activeCount, Population population) {
+    private static Figures figures(
+            Levels.Level level,
+            List<String> gemeenten,
+            boolean[] delivering,
+            long[][] totals,
+            List<int[]> durations,
+            int[] durationCount,
+            List<int[]> waits,
+            int[] waitCount,
+            long[] activeClients,
+            int activeCount,
+            Population population) {
         int units = level.units();
         int[] unitOf = level.unitOf();
         long[][] sums = new long[units][METRICS];
@@ -436,24 +463,37 @@ public final class IndicatorEngine {
             if (f.youthKnown[u] && f.youth[u] > 0) {
                 double p0 = (double) national.youngClients[0] / national.youth[0];
                 boolean nationalKnown = national.youthKnown[0] && national.youth[0] > 0;
-                unit.perThousand("jeugdigen_jh_per_1000", f.youngClients[u], f.youth[u], nationalKnown ? p0 : Double.NaN);
+                unit.perThousand(
+                        "jeugdigen_jh_per_1000", f.youngClients[u], f.youth[u], nationalKnown ? p0 : Double.NaN);
             } else {
                 unit.missing("jeugdigen_jh_per_1000");
             }
             for (String prefix : new String[] {"trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd."}) {
-                int base = prefix.equals("trajecten_actief.") ? ACTIVE : prefix.equals("trajecten_gestart.") ? STARTED : ENDED;
+                int base = prefix.equals("trajecten_actief.")
+                        ? ACTIVE
+                        : prefix.equals("trajecten_gestart.") ? STARTED : ENDED;
                 for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
                     unit.count(prefix + Indicator.CATEGORIES.get(c), t[base + c]);
                 }
             }
-            unit.share("aandeel_met_verblijf", t[ACTIVE + 1], t[ACTIVE] + t[ACTIVE + 1], n[ACTIVE + 1], n[ACTIVE] + n[ACTIVE + 1]);
+            unit.share(
+                    "aandeel_met_verblijf",
+                    t[ACTIVE + 1],
+                    t[ACTIVE] + t[ACTIVE + 1],
+                    n[ACTIVE + 1],
+                    n[ACTIVE] + n[ACTIVE + 1]);
             unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
             unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
             unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
             long startedJh = t[STARTED] + t[STARTED + 1];
             long nationalStartedJh = n[STARTED] + n[STARTED + 1];
             for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
-                unit.share("verwijzer." + Indicator.VERWIJZERS.get(v), t[VERWIJZER + v], startedJh, n[VERWIJZER + v], nationalStartedJh);
+                unit.share(
+                        "verwijzer." + Indicator.VERWIJZERS.get(v),
+                        t[VERWIJZER + v],
+                        startedJh,
+                        n[VERWIJZER + v],
+                        nationalStartedJh);
             }
             if (t[JH_ROWS] > 0 && t[JH_ROWS_KOSTEN] >= KOSTEN_COVERAGE * t[JH_ROWS] && f.clients[u] > 0) {
                 unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[u]);
@@ -466,7 +506,8 @@ public final class IndicatorEngine {
             unit.share("voortijdig_beeindigd", t[VOORTIJDIG], endedJh, n[VOORTIJDIG], nationalEndedJh);
             unit.share("zonder_hulp_verder", t[ZHV_YES], t[ZHV_FILLED], n[ZHV_YES], n[ZHV_FILLED]);
             unit.share("zonder_hulp_verder_respons", t[ZHV_FILLED], endedJh, n[ZHV_FILLED], nationalEndedJh);
-            unit.mean("tevredenheid_gemiddeld", t[TEV_N], t[TEV_SUM], t[TEV_SUM_SQ], n[TEV_N], n[TEV_SUM], n[TEV_SUM_SQ]);
+            unit.mean(
+                    "tevredenheid_gemiddeld", t[TEV_N], t[TEV_SUM], t[TEV_SUM_SQ], n[TEV_N], n[TEV_SUM], n[TEV_SUM_SQ]);
             unit.share("tevredenheid_respons", t[TEV_N], endedJh, n[TEV_N], nationalEndedJh);
             if (followUp) {
                 unit.share("geen_nieuwe_hulp_6m", t[COHORT_OK], t[COHORT], n[COHORT_OK], n[COHORT]);
@@ -486,10 +527,31 @@ public final class IndicatorEngine {
     /** Appends the rows of one unit. */
     private record Unit(List<IndicatorRow> out, String periode, String niveau, String code, String naam) {
 
-        private void add(String indicator, Double teller, Double noemer, Double waarde, Stats.Interval ci,
-                         String status, Stats.Interval funnel95, Stats.Interval funnel998) {
-            out.add(new IndicatorRow(periode, niveau, code, naam, indicator, teller, noemer, waarde, ci.low(), ci.high(),
-                    status, funnel95.low(), funnel95.high(), funnel998.low(), funnel998.high()));
+        private void add(
+                String indicator,
+                Double teller,
+                Double noemer,
+                Double waarde,
+                Stats.Interval ci,
+                String status,
+                Stats.Interval funnel95,
+                Stats.Interval funnel998) {
+            out.add(new IndicatorRow(
+                    periode,
+                    niveau,
+                    code,
+                    naam,
+                    indicator,
+                    teller,
+                    noemer,
+                    waarde,
+                    ci.low(),
+                    ci.high(),
+                    status,
+                    funnel95.low(),
+                    funnel95.high(),
+                    funnel998.low(),
+                    funnel998.high()));
         }
 
         void missing(String indicator) {
@@ -497,18 +559,39 @@ public final class IndicatorEngine {
         }
 
         void missing(String indicator, Double teller, Double noemer) {
-            add(indicator, teller, noemer, null, Stats.Interval.NONE, IndicatorRow.NIET_BESCHIKBAAR,
-                    Stats.Interval.NONE, Stats.Interval.NONE);
+            add(
+                    indicator,
+                    teller,
+                    noemer,
+                    null,
+                    Stats.Interval.NONE,
+                    IndicatorRow.NIET_BESCHIKBAAR,
+                    Stats.Interval.NONE,
+                    Stats.Interval.NONE);
         }
 
         void notYet(String indicator) {
-            add(indicator, null, null, null, Stats.Interval.NONE, IndicatorRow.NOG_NIET_BESCHIKBAAR,
-                    Stats.Interval.NONE, Stats.Interval.NONE);
+            add(
+                    indicator,
+                    null,
+                    null,
+                    null,
+                    Stats.Interval.NONE,
+                    IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                    Stats.Interval.NONE,
+                    Stats.Interval.NONE);
         }
 
         void count(String indicator, long value) {
-            add(indicator, (double) value, null, (double) value, Stats.Interval.NONE, IndicatorRow.OK,
-                    Stats.Interval.NONE, Stats.Interval.NONE);
+            add(
+                    indicator,
+                    (double) value,
+                    null,
+                    (double) value,
+                    Stats.Interval.NONE,
+                    IndicatorRow.OK,
+                    Stats.Interval.NONE,
+                    Stats.Interval.NONE);
         }
 
         void share(String indicator, long x, long n, long nationalX, long nationalN) {
@@ -517,13 +600,25 @@ public final class IndicatorEngine {
                 return;
             }
             double p0 = nationalN == 0 ? Double.NaN : (double) nationalX / nationalN;
-            add(indicator, (double) x, (double) n, (double) x / n, Stats.wilson(x, n, Stats.Z95), IndicatorRow.OK,
+            add(
+                    indicator,
+                    (double) x,
+                    (double) n,
+                    (double) x / n,
+                    Stats.wilson(x, n, Stats.Z95),
+                    IndicatorRow.OK,
                     Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z95),
                     Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z998));
         }
 
         void perThousand(String indicator, long x, long n, double p0) {
-            add(indicator, (double) x, (double) n, 1000.0 * x / n, scale(Stats.wilson(x, n, Stats.Z95)), IndicatorRow.OK,
+            add(
+                    indicator,
+                    (double) x,
+                    (double) n,
+                    1000.0 * x / n,
+                    scale(Stats.wilson(x, n, Stats.Z95)),
+                    IndicatorRow.OK,
                     Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z95)),
                     Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z998)));
         }
@@ -537,11 +632,19 @@ public final class IndicatorEngine {
                 missing(indicator, null, 0.0);
                 return;
             }
-            add(indicator, null, (double) values.length, Stats.quantileCont(values, values.length, q),
-                    Stats.Interval.NONE, IndicatorRow.OK, Stats.Interval.NONE, Stats.Interval.NONE);
+            add(
+                    indicator,
+                    null,
+                    (double) values.length,
+                    Stats.quantileCont(values, values.length, q),
+                    Stats.Interval.NONE,
+                    IndicatorRow.OK,
+                    Stats.Interval.NONE,
+                    Stats.Interval.NONE);
         }
 
-        void mean(String indicator, long n, long sum, long sumSq, long nationalN, long nationalSum, long nationalSumSq) {
+        void mean(
+                String indicator, long n, long sum, long sumSq, long nationalN, long nationalSum, long nationalSumSq) {
             if (n == 0) {
                 missing(indicator, 0.0, 0.0);
                 return;
@@ -554,13 +657,27 @@ public final class IndicatorEngine {
                 f95 = Stats.funnelMean(mean0, sd0, n, Stats.Z95);
                 f998 = Stats.funnelMean(mean0, sd0, n, Stats.Z998);
             }
-            add(indicator, (double) sum, (double) n, (double) sum / n, Stats.mean(n, sum, sumSq, Stats.Z95),
-                    IndicatorRow.OK, f95, f998);
+            add(
+                    indicator,
+                    (double) sum,
+                    (double) n,
+                    (double) sum / n,
+                    Stats.mean(n, sum, sumSq, Stats.Z95),
+                    IndicatorRow.OK,
+                    f95,
+                    f998);
         }
 
         void amount(String indicator, double euros, long youths) {
-            add(indicator, euros, (double) youths, euros / youths, Stats.Interval.NONE, IndicatorRow.OK,
-                    Stats.Interval.NONE, Stats.Interval.NONE);
+            add(
+                    indicator,
+                    euros,
+                    (double) youths,
+                    euros / youths,
+                    Stats.Interval.NONE,
+                    IndicatorRow.OK,
+                    Stats.Interval.NONE,
+                    Stats.Interval.NONE);
         }
 
         void ratio(String indicator, long observed, double expected) {
@@ -568,9 +685,15 @@ public final class IndicatorEngine {
                 missing(indicator, (double) observed, expected);
                 return;
             }
-            add(indicator, (double) observed, expected, observed / expected,
-                    Stats.poissonRatio95(observed, expected), IndicatorRow.OK,
-                    Stats.funnelRatio(expected, Stats.Z95), Stats.funnelRatio(expected, Stats.Z998));
+            add(
+                    indicator,
+                    (double) observed,
+                    expected,
+                    observed / expected,
+                    Stats.poissonRatio95(observed, expected),
+                    IndicatorRow.OK,
+                    Stats.funnelRatio(expected, Stats.Z95),
+                    Stats.funnelRatio(expected, Stats.Z998));
         }
     }
 }

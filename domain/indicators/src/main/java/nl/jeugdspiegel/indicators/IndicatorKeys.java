@@ -39,10 +39,10 @@ public final class IndicatorKeys {
         }
     }
 
-    private static final Pattern TABLE = Pattern.compile(Pattern.quote(PREFIX) + "periode=([^/]+)/indicators\\.(csv|parquet)");
+    private static final Pattern TABLE =
+            Pattern.compile(Pattern.quote(PREFIX) + "periode=([^/]+)/indicators\\.(csv|parquet)");
 
-    private IndicatorKeys() {
-    }
+    private IndicatorKeys() {}
 
     /** {@code indicators/periode=2024H1/indicators.csv} */
     public static String table(Periode periode, Format format) {

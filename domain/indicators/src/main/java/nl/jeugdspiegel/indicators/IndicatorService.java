@@ -48,9 +48,14 @@ public final class IndicatorService {
     private static final String CONTENT_HASH = "inhoud-sha256";
 
     /** What one run did; {@code skipped} are the lake objects left out because they are not readable lake files. */
-    public record Result(List<Periode> computed, List<Periode> written, int lakeFiles, int trajectories,
-                         int clients, List<LakeData.Skipped> skipped, Duration time) {
-    }
+    public record Result(
+            List<Periode> computed,
+            List<Periode> written,
+            int lakeFiles,
+            int trajectories,
+            int clients,
+            List<LakeData.Skipped> skipped,
+            Duration time) {}
 
     private final ObjectStore store;
     private final Path cache;
@@ -66,7 +71,8 @@ public final class IndicatorService {
 
     /** Used by the function: real S3 client, bucket from {@code DATA_BUCKET}, cache under the temp folder. */
     public static IndicatorService fromEnvironment() {
-        return new IndicatorService(new ObjectStore(AwsClients.s3(), Settings.require(Settings.DATA_BUCKET)),
+        return new IndicatorService(
+                new ObjectStore(AwsClients.s3(), Settings.require(Settings.DATA_BUCKET)),
                 Path.of(System.getProperty("java.io.tmpdir"), "jeugdspiegel-indicators"),
                 Runtime.getRuntime().availableProcessors());
     }
@@ -79,7 +85,8 @@ public final class IndicatorService {
         Set<Periode> affected = request.affected(lakePeriods);
         if (affected.isEmpty()) {
             LOG.info("nothing to recompute: {} lake files, request {}", files.size(), request);
-            return new Result(List.of(), List.of(), files.size(), 0, 0, List.of(), Duration.ofNanos(System.nanoTime() - started));
+            return new Result(
+                    List.of(), List.of(), files.size(), 0, 0, List.of(), Duration.ofNanos(System.nanoTime() - started));
         }
         List<Population> populations = populations();
         LakeData data = LakeLoader.load(files, threads);
@@ -95,9 +102,21 @@ public final class IndicatorService {
         }
         writeManifest(data, engine, populations, lakePeriods, hashes);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("indicators: {} periodes computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
-                affected.size(), written.size(), files.size(), data.skipped().size(), data.trajectories(), time.toMillis());
-        return new Result(List.copyOf(affected), written, files.size(), data.trajectories(), data.clients(), data.skipped(),
+        LOG.info(
+                "indicators: {} periodes computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
+                affected.size(),
+                written.size(),
+                files.size(),
+                data.skipped().size(),
+                data.trajectories(),
+                time.toMillis());
+        return new Result(
+                List.copyOf(affected),
+                written,
+                files.size(),
+                data.trajectories(),
+                data.clients(),
+                data.skipped(),
                 time);
     }
 
@@ -108,14 +127,16 @@ public final class IndicatorService {
         List<ObjectInfo> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
         for (ObjectInfo object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
-            Optional<LakeSchema.Partition> partition = LakeSchema.partitionOf(object.key())
-                    .filter(p -> p.file().equals(LakeSchema.PART_FILE));
+            Optional<LakeSchema.Partition> partition =
+                    LakeSchema.partitionOf(object.key()).filter(p -> p.file().equals(LakeSchema.PART_FILE));
             if (partition.isEmpty()) {
                 continue; // not a lake part file (e.g. a folder marker)
             }
             listed.add(object.key());
-            files.add(new LakeFile(partition.get().periode(), partition.get().gemeentecode(), lakeDir.resolve(object.key())));
-            if (!version(object).equals(cachedETags.get(object.key())) || !Files.exists(lakeDir.resolve(object.key()))) {
+            files.add(new LakeFile(
+                    partition.get().periode(), partition.get().gemeentecode(), lakeDir.resolve(object.key())));
+            if (!version(object).equals(cachedETags.get(object.key()))
+                    || !Files.exists(lakeDir.resolve(object.key()))) {
                 toFetch.add(object);
             }
         }
@@ -140,8 +161,8 @@ public final class IndicatorService {
             Path target = lakeDir.resolve(object.key());
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (InputStream in = store.openIfExists(object.key(), null).orElseThrow(() ->
-                    new IOException(object.key() + " was removed while the lake was read"))) {
+            try (InputStream in = store.openIfExists(object.key(), null)
+                    .orElseThrow(() -> new IOException(object.key() + " was removed while the lake was read"))) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -161,7 +182,8 @@ public final class IndicatorService {
                 continue;
             }
             try {
-                populations.add(Population.parse(Integer.parseInt(m.group(1)), new String(content.get(), StandardCharsets.UTF_8)));
+                populations.add(Population.parse(
+                        Integer.parseInt(m.group(1)), new String(content.get(), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException e) {
                 // a broken population file makes the figures that need it niet_beschikbaar, not the whole run fail
                 LOG.warn("population file {} ignored: {}", object.key(), e.getMessage());
@@ -181,15 +203,16 @@ public final class IndicatorService {
         String csvKey = IndicatorKeys.table(periode, IndicatorKeys.Format.CSV);
         String parquetKey = IndicatorKeys.table(periode, IndicatorKeys.Format.PARQUET);
         Optional<ObjectInfo> existing = store.head(csvKey);
-        if (existing.isPresent() && hash.equals(existing.get().metadata().get(CONTENT_HASH))
+        if (existing.isPresent()
+                && hash.equals(existing.get().metadata().get(CONTENT_HASH))
                 && store.head(parquetKey).isPresent()) {
             return false;
         }
-        IndicatorTable.writeParquet(rows, parquet, Map.of("jeugdspiegel.periode", periode.toString(),
-                "jeugdspiegel.inhoud_sha256", hash));
+        IndicatorTable.writeParquet(
+                rows, parquet, Map.of("jeugdspiegel.periode", periode.toString(), "jeugdspiegel.inhoud_sha256", hash));
         Map<String, String> metadata = Map.of(CONTENT_HASH, hash);
-        store.putFile(parquetKey, parquet, IndicatorKeys.Format.PARQUET.contentType(), metadata,
-                ObjectStore.Condition.NONE);
+        store.putFile(
+                parquetKey, parquet, IndicatorKeys.Format.PARQUET.contentType(), metadata, ObjectStore.Condition.NONE);
         store.putFile(csvKey, csv, IndicatorKeys.Format.CSV.contentType(), metadata, ObjectStore.Condition.NONE);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(parquet);
@@ -201,22 +224,36 @@ public final class IndicatorService {
      * delivered and when, the size class of each gemeente, and per population year whether the file is
      * synthetic. The report reads it; its arrival triggers the report.
      */
-    private void writeManifest(LakeData data, IndicatorEngine engine, List<Population> populations,
-                               Set<Periode> lakePeriods, Map<Periode, String> hashes) {
+    private void writeManifest(
+            LakeData data,
+            IndicatorEngine engine,
+            List<Population> populations,
+            Set<Periode> lakePeriods,
+            Map<Periode, String> hashes) {
         SortedMap<Periode, Manifest.Period> periods = new TreeMap<>();
         for (Periode p : lakePeriods) {
             String csvKey = IndicatorKeys.table(p, IndicatorKeys.Format.CSV);
             // computed in this run, or else as the bucket holds it
-            String hash = hashes.containsKey(p) ? hashes.get(p)
-                    : store.head(csvKey).map(h -> h.metadata().get(CONTENT_HASH)).orElse(null);
+            String hash = hashes.containsKey(p)
+                    ? hashes.get(p)
+                    : store.head(csvKey)
+                            .map(h -> h.metadata().get(CONTENT_HASH))
+                            .orElse(null);
             SortedMap<String, Instant> leveringen = new TreeMap<>();
             for (String gemeente : data.gemeenten) {
                 if (data.delivered(p, gemeente)) {
                     leveringen.put(gemeente, data.deliveredAt(p, gemeente));
                 }
             }
-            periods.put(p, new Manifest.Period(csvKey, IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET),
-                    data.periodIndex(p.next()) >= 0, hash, leveringen, new TreeMap<>(engine.sizeClasses(p))));
+            periods.put(
+                    p,
+                    new Manifest.Period(
+                            csvKey,
+                            IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET),
+                            data.periodIndex(p.next()) >= 0,
+                            hash,
+                            leveringen,
+                            new TreeMap<>(engine.sizeClasses(p))));
         }
         // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
         List<Manifest.SkippedObject> skipped = new ArrayList<>();
@@ -226,7 +263,9 @@ public final class IndicatorService {
         SortedMap<Integer, Manifest.PopulationYear> bevolking = new TreeMap<>();
         populations.forEach(p -> bevolking.put(p.year(), new Manifest.PopulationYear(p.synthetic())));
         byte[] content = new Manifest(periods, skipped, bevolking).toJson();
-        if (!store.readIfExists(IndicatorKeys.MANIFEST).map(old -> Arrays.equals(old, content)).orElse(false)) {
+        if (!store.readIfExists(IndicatorKeys.MANIFEST)
+                .map(old -> Arrays.equals(old, content))
+                .orElse(false)) {
             store.putBytes(IndicatorKeys.MANIFEST, content, "application/json");
         }
     }

@@ -40,8 +40,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class IndicatorTable {
 
-    private record Column(String name, Function<IndicatorRow, Object> value) {
-    }
+    private record Column(String name, Function<IndicatorRow, Object> value) {}
 
     private static final List<Column> COLUMNS = List.of(
             new Column("periode", IndicatorRow::periode),
@@ -66,8 +65,11 @@ public final class IndicatorTable {
     static {
         Types.MessageTypeBuilder builder = Types.buildMessage();
         for (Column column : COLUMNS) {
-            if (column.name.equals("teller") || column.name.equals("noemer") || column.name.equals("waarde")
-                    || column.name.startsWith("ci_") || column.name.startsWith("funnel_")) {
+            if (column.name.equals("teller")
+                    || column.name.equals("noemer")
+                    || column.name.equals("waarde")
+                    || column.name.startsWith("ci_")
+                    || column.name.startsWith("funnel_")) {
                 builder.optional(DOUBLE).named(column.name);
             } else {
                 builder.required(BINARY).as(stringType()).named(column.name);
@@ -76,8 +78,7 @@ public final class IndicatorTable {
         SCHEMA = builder.named("indicators");
     }
 
-    private IndicatorTable() {
-    }
+    private IndicatorTable() {}
 
     public static List<String> header() {
         return COLUMNS.stream().map(Column::name).toList();
@@ -85,7 +86,8 @@ public final class IndicatorTable {
 
     public static void writeCsv(List<IndicatorRow> rows, Path file) throws IOException {
         try (Writer writer = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+                CsvWriter csv =
+                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
             csv.writeRecord(header());
             List<String> fields = new ArrayList<>(COLUMNS.size());
             for (IndicatorRow row : rows) {
@@ -118,10 +120,22 @@ public final class IndicatorTable {
                     header = false;
                     continue;
                 }
-                rows.add(new IndicatorRow(r.getField(0), r.getField(1), r.getField(2), r.getField(3), r.getField(4),
-                        number(r.getField(5)), number(r.getField(6)), number(r.getField(7)), number(r.getField(8)),
-                        number(r.getField(9)), r.getField(10), number(r.getField(11)), number(r.getField(12)),
-                        number(r.getField(13)), number(r.getField(14))));
+                rows.add(new IndicatorRow(
+                        r.getField(0),
+                        r.getField(1),
+                        r.getField(2),
+                        r.getField(3),
+                        r.getField(4),
+                        number(r.getField(5)),
+                        number(r.getField(6)),
+                        number(r.getField(7)),
+                        number(r.getField(8)),
+                        number(r.getField(9)),
+                        r.getField(10),
+                        number(r.getField(11)),
+                        number(r.getField(12)),
+                        number(r.getField(13)),
+                        number(r.getField(14))));
             }
         }
         return rows;
@@ -145,11 +159,13 @@ public final class IndicatorTable {
         return value.toString();
     }
 
-    public static void writeParquet(List<IndicatorRow> rows, Path file, Map<String, String> metadata) throws IOException {
+    public static void writeParquet(List<IndicatorRow> rows, Path file, Map<String, String> metadata)
+            throws IOException {
         writeParquet(rows, new LocalOutputFile(file), metadata);
     }
 
-    static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata) throws IOException {
+    static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata)
+            throws IOException {
         try (ParquetWriter<IndicatorRow> writer = new Builder(file, metadata)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.ZSTD)

@@ -58,8 +58,7 @@ public final class LakeData {
     }
 
     /** A lake object left out: its key (as far as the lake is concerned, its local file) and the reason. */
-    public record Skipped(Periode periode, String gemeente, String reason) {
-    }
+    public record Skipped(Periode periode, String gemeente, String reason) {}
 
     public List<Periode> periods() {
         return periods;

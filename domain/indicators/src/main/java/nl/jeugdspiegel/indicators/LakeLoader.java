@@ -54,12 +54,23 @@ public final class LakeLoader {
     /** Start days 1900..2100 fit in 17 bits after this offset. */
     private static final int DAY_OFFSET = 30_000;
     /** The columns the indicators use (not aanbieder_agb, productcategorie). */
-    private static final Set<Column> COLUMNS = EnumSet.of(CLIENT, GEBOORTEJAAR, LEEFTIJD_START, GESLACHT, SOORT,
-            HULPVORM, STARTDATUM, EINDDATUM, REDEN_BEEINDIGING, VERWIJZER, AANMELDDATUM, ZONDER_HULP_VERDER,
-            TEVREDENHEID, KOSTEN);
+    private static final Set<Column> COLUMNS = EnumSet.of(
+            CLIENT,
+            GEBOORTEJAAR,
+            LEEFTIJD_START,
+            GESLACHT,
+            SOORT,
+            HULPVORM,
+            STARTDATUM,
+            EINDDATUM,
+            REDEN_BEEINDIGING,
+            VERWIJZER,
+            AANMELDDATUM,
+            ZONDER_HULP_VERDER,
+            TEVREDENHEID,
+            KOSTEN);
 
-    private LakeLoader() {
-    }
+    private LakeLoader() {}
 
     public static LakeData load(List<LakeFile> files, int threads) throws IOException {
         List<String> gemeenten = new ArrayList<>();
@@ -75,7 +86,8 @@ public final class LakeLoader {
             }
         }
         ordered.sort(Comparator.comparing(LakeFile::periode).thenComparing(LakeFile::gemeente));
-        List<Periode> periods = ordered.stream().map(LakeFile::periode).distinct().toList();
+        List<Periode> periods =
+                ordered.stream().map(LakeFile::periode).distinct().toList();
         LakeData data = new LakeData(periods, gemeenten);
         ClientIds clients = new ClientIds(1 << 20);
         RowIndex keys = new RowIndex(1 << 21);
@@ -125,8 +137,8 @@ public final class LakeLoader {
     private static Decoded decode(LakeFile file) {
         try {
             LakeColumns[] rows = new LakeColumns[1];
-            Map<String, String> footer = LakeReader.read(new LocalInputFile(file.path()), COLUMNS,
-                    LakeReader.WHOLE_FILE, batch -> rows[0] = batch);
+            Map<String, String> footer = LakeReader.read(
+                    new LocalInputFile(file.path()), COLUMNS, LakeReader.WHOLE_FILE, batch -> rows[0] = batch);
             if (rows[0] != null && !soortenKnown(rows[0])) {
                 return new Decoded(null, null, "geen lake-bestand: een onbekende soort");
             }
@@ -134,7 +146,8 @@ public final class LakeLoader {
         } catch (LakeReader.NotALakeFileException e) {
             return new Decoded(null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return new Decoded(null, null, "geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
+            return new Decoded(
+                    null, null, "geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -195,8 +208,11 @@ public final class LakeLoader {
                 }
             }
             int client = clients.intern(rows.pseudonymWord(0, i), rows.pseudonymWord(1, i));
-            long key = (long) g << 50 | (long) client << 26 | (long) soortCode << 24
-                    | (long) (hulpvormCode & 0x7F) << 17 | ((startDay + DAY_OFFSET) & 0x1FFFF);
+            long key = (long) g << 50
+                    | (long) client << 26
+                    | (long) soortCode << 24
+                    | (long) (hulpvormCode & 0x7F) << 17
+                    | ((startDay + DAY_OFFSET) & 0x1FFFF);
             int row = keys.get(key);
             if (row < 0) {
                 row = data.append();

@@ -24,8 +24,7 @@ final class Levels {
     static final String NEDERLAND_CODE = "NL";
     static final String NEDERLAND_NAAM = "Nederland";
 
-    private Levels() {
-    }
+    private Levels() {}
 
     static List<Level> of(List<String> gemeenten, Population sizeSource) {
         ReferenceData reference = ReferenceData.get();
@@ -35,7 +34,10 @@ final class Levels {
         int[] own = new int[count];
         for (int g = 0; g < count; g++) {
             own[g] = g;
-            names.add(reference.municipality(gemeenten.get(g)).map(Municipality::naam).orElse(gemeenten.get(g)));
+            names.add(reference
+                    .municipality(gemeenten.get(g))
+                    .map(Municipality::naam)
+                    .orElse(gemeenten.get(g)));
         }
         Level gemeente = new Level(Niveau.GEMEENTE, gemeenten, names, own);
 

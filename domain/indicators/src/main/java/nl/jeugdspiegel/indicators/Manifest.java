@@ -42,14 +42,23 @@ public record Manifest(
      * @param leveringen         per delivering gemeente the S3 event time of its delivery (null when unknown)
      * @param grootteklassen     the size class of every gemeente
      */
-    @JsonPropertyOrder({"tabel_csv", "tabel_parquet", "vervolg_beschikbaar", "inhoud_sha256", "leveringen",
-            "grootteklassen"})
+    @JsonPropertyOrder({
+        "tabel_csv",
+        "tabel_parquet",
+        "vervolg_beschikbaar",
+        "inhoud_sha256",
+        "leveringen",
+        "grootteklassen"
+    })
     public record Period(
             @JsonProperty("tabel_csv") String tabelCsv,
             @JsonProperty("tabel_parquet") String tabelParquet,
             @JsonProperty("vervolg_beschikbaar") boolean vervolgBeschikbaar,
             @JsonProperty("inhoud_sha256") String inhoudSha256,
-            @JsonInclude(content = JsonInclude.Include.ALWAYS) SortedMap<String, Instant> leveringen,
+
+            @JsonInclude(content = JsonInclude.Include.ALWAYS)
+            SortedMap<String, Instant> leveringen,
+
             SortedMap<String, String> grootteklassen) {
 
         public Period {
@@ -59,11 +68,9 @@ public record Manifest(
     }
 
     /** A lake object left out, and why (the reason quotes nothing from the object). */
-    public record SkippedObject(String sleutel, String reden) {
-    }
+    public record SkippedObject(String sleutel, String reden) {}
 
-    public record PopulationYear(boolean synthetisch) {
-    }
+    public record PopulationYear(boolean synthetisch) {}
 
     /** Is any population file synthetic (the report then says so on every page)? */
     public boolean syntheticPopulation() {

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The four levels at which every indicator is computed. */
 public enum Niveau {
-    GEMEENTE, JEUGDREGIO, GROOTTEKLASSE, NEDERLAND;
+    GEMEENTE,
+    JEUGDREGIO,
+    GROOTTEKLASSE,
+    NEDERLAND;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

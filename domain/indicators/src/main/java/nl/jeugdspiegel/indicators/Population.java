@@ -17,8 +17,7 @@ import java.util.Map;
 public final class Population {
 
     /** Inhabitants of one municipality. */
-    public record Inhabitants(long totaal, long jeugd) {
-    }
+    public record Inhabitants(long totaal, long jeugd) {}
 
     private final int year;
     private final Map<String, Inhabitants> byGemeente;
@@ -34,12 +33,18 @@ public final class Population {
         char separator = csv.indexOf(';') >= 0 ? ';' : ',';
         Map<String, Inhabitants> rows = new HashMap<>();
         boolean synthetic = false;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(separator)
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
             List<String> header = null;
             for (CsvRecord record : reader) {
                 if (header == null) {
-                    header = record.getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    header = record.getFields().stream()
+                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                            .toList();
                     continue;
                 }
                 int code = header.indexOf("gemeentecode");
@@ -50,9 +55,13 @@ public final class Population {
                     throw new IllegalArgumentException("population file " + year
                             + " needs the columns gemeentecode;inwoners_totaal;inwoners_0_17");
                 }
-                rows.put(record.getField(code).strip(), new Inhabitants(Long.parseLong(record.getField(totaal).strip()),
-                        Long.parseLong(record.getField(jeugd).strip())));
-                if (bron >= 0 && record.getFieldCount() > bron
+                rows.put(
+                        record.getField(code).strip(),
+                        new Inhabitants(
+                                Long.parseLong(record.getField(totaal).strip()),
+                                Long.parseLong(record.getField(jeugd).strip())));
+                if (bron >= 0
+                        && record.getFieldCount() > bron
                         && record.getField(bron).toLowerCase(Locale.ROOT).contains("synthetisch")) {
                     synthetic = true;
                 }

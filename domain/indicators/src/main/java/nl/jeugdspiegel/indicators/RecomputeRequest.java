@@ -41,8 +41,7 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
     }
 
     /** A batch read: what it asks for, and which of its messages (by position) are malformed, with why. */
-    public record Batch(RecomputeRequest request, Map<Integer, String> malformed) {
-    }
+    public record Batch(RecomputeRequest request, Map<Integer, String> malformed) {}
 
     /** Combines the bodies of one batch of messages. */
     public static RecomputeRequest fromMessages(List<String> bodies) {
@@ -77,7 +76,9 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
                         }
                     }
                 } else if (message.has("Event")) {
-                    LOG.info("skipped a message without Records (event {})", message.path("Event").asText("unknown"));
+                    LOG.info(
+                            "skipped a message without Records (event {})",
+                            message.path("Event").asText("unknown"));
                 } else {
                     malformed.put(i, "geen S3-melding en geen {\"recompute\":\"all\"}");
                 }
@@ -92,7 +93,9 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
     /** The periode of a lake object key, if it is one. */
     static Optional<Periode> lakePeriode(String key) {
-        return LakeSchema.partitionOf(key).filter(p -> p.file().endsWith(".parquet")).map(LakeSchema.Partition::periode);
+        return LakeSchema.partitionOf(key)
+                .filter(p -> p.file().endsWith(".parquet"))
+                .map(LakeSchema.Partition::periode);
     }
 
     /**

@@ -10,8 +10,7 @@ public final class Stats {
     /** 99.8 % two-sided. */
     public static final double Z998 = 3.090232;
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** An interval; {@code null} bounds when it cannot be computed. */
     public record Interval(Double low, Double high) {

@@ -31,8 +31,15 @@ class IndicatorEngineTest {
     @TempDir
     Path dir;
 
-    private static void assertFigure(List<IndicatorRow> rows, Niveau niveau, String code, String indicator,
-                                     Double teller, Double noemer, Double waarde, String status) {
+    private static void assertFigure(
+            List<IndicatorRow> rows,
+            Niveau niveau,
+            String code,
+            String indicator,
+            Double teller,
+            Double noemer,
+            Double waarde,
+            String status) {
         IndicatorRow row = find(rows, niveau, code, indicator);
         String what = niveau + " " + code + " " + indicator;
         assertEquals(status, row.status(), what + " status");
@@ -45,11 +52,14 @@ class IndicatorEngineTest {
         if (expected == null) {
             assertNull(actual, what);
         } else {
-            assertTrue(actual != null && Math.abs(expected - actual) < EXACT, what + ": expected " + expected + ", got " + actual);
+            assertTrue(
+                    actual != null && Math.abs(expected - actual) < EXACT,
+                    what + ": expected " + expected + ", got " + actual);
         }
     }
 
-    private static void ok(List<IndicatorRow> rows, String code, String indicator, Double teller, Double noemer, double waarde) {
+    private static void ok(
+            List<IndicatorRow> rows, String code, String indicator, Double teller, Double noemer, double waarde) {
         assertFigure(rows, Niveau.GEMEENTE, code, indicator, teller, noemer, waarde, IndicatorRow.OK);
     }
 
@@ -61,11 +71,21 @@ class IndicatorEngineTest {
                 // a: JH 01 since 2023, still running -> active, not started, not ended
                 .row(jh("a", "01", "2023-10-01", null).kosten(50_00))
                 // b: JH met verblijf (11), 1 Feb - 1 May 2024: 90 days; waited 2 Jan -> 1 Feb = 30 days
-                .row(jh("b", "11", "2024-02-01", "2024-05-01").reden("01").verwijzer("02").aanmeld("2024-01-02")
-                        .zonderHulpVerder("04").tevredenheid(8).kosten(1000_00))
-                // c: JH 02, 1 Mar - 30 Jun 2024: 121 days; waited 20 Feb -> 1 Mar = 10 days (leap year); voortijdig (03)
-                .row(jh("c", "02", "2024-03-01", "2024-06-30").reden("03").verwijzer("01").aanmeld("2024-02-20")
-                        .zonderHulpVerder("01").kosten(0))
+                .row(jh("b", "11", "2024-02-01", "2024-05-01")
+                        .reden("01")
+                        .verwijzer("02")
+                        .aanmeld("2024-01-02")
+                        .zonderHulpVerder("04")
+                        .tevredenheid(8)
+                        .kosten(1000_00))
+                // c: JH 02, 1 Mar - 30 Jun 2024: 121 days; waited 20 Feb -> 1 Mar = 10 days (leap year); voortijdig
+                // (03)
+                .row(jh("c", "02", "2024-03-01", "2024-06-30")
+                        .reden("03")
+                        .verwijzer("01")
+                        .aanmeld("2024-02-20")
+                        .zonderHulpVerder("01")
+                        .kosten(0))
                 // a also has a maatregel (JB 11) started in the periode
                 .row(jb("a", "11", "2024-01-15", null))
                 // d starts after the periode, e's JR ended before it: neither counts
@@ -113,8 +133,10 @@ class IndicatorEngineTest {
         ok(rows, g, "tevredenheid_gemiddeld", 8.0, 1.0, 8);
         ok(rows, g, "tevredenheid_respons", 1.0, 2.0, 0.5);
         // no delivery for 2024H2 at all: follow-up not yet available
-        assertFigure(rows, Niveau.GEMEENTE, g, "geen_nieuwe_hulp_6m", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
-        assertFigure(rows, Niveau.GEMEENTE, g, "geen_nieuwe_start_cbs", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.GEMEENTE, g, "geen_nieuwe_hulp_6m", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.GEMEENTE, g, "geen_nieuwe_start_cbs", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
         // one gemeente: the national rates are its own, so O = E = 1
         ok(rows, g, "oe_volgens_plan", 1.0, 1.0, 1);
 
@@ -137,18 +159,34 @@ class IndicatorEngineTest {
         ReferenceData reference = ReferenceData.get();
         int units = reference.municipalities().size() + reference.regions().size() + SizeClass.values().length + 1;
         assertEquals(units * Indicator.ALL.size(), rows.size());
-        assertEquals(rows.size(), rows.stream().map(r -> r.niveau() + r.code() + r.indicator()).collect(Collectors.toSet()).size());
+        assertEquals(
+                rows.size(),
+                rows.stream()
+                        .map(r -> r.niveau() + r.code() + r.indicator())
+                        .collect(Collectors.toSet())
+                        .size());
         assertTrue(rows.stream().allMatch(r -> r.periode().equals("2024H1")));
         // Almere and its region did not deliver: every indicator niet_beschikbaar, nothing filled in
         for (Indicator indicator : Indicator.ALL) {
-            assertFigure(rows, Niveau.GEMEENTE, "GM0034", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-            assertFigure(rows, Niveau.JEUGDREGIO, "JZ06", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+            assertFigure(
+                    rows, Niveau.GEMEENTE, "GM0034", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+            assertFigure(
+                    rows, Niveau.JEUGDREGIO, "JZ06", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
         }
         // no population file: per-1000 and the size classes are not available
-        assertFigure(rows, Niveau.GEMEENTE, "GM0014", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertTrue(rows.stream().filter(r -> r.niveau().equals("grootteklasse"))
-                .allMatch(r -> r.status().equals(IndicatorRow.NIET_BESCHIKBAAR)));
+        assertFigure(
+                rows,
+                Niveau.GEMEENTE,
+                "GM0014",
+                "jeugdigen_jh_per_1000",
+                null,
+                null,
+                null,
+                IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertTrue(rows.stream().filter(r -> r.niveau().equals("grootteklasse")).allMatch(r -> r.status()
+                .equals(IndicatorRow.NIET_BESCHIKBAAR)));
     }
 
     /** Empty denominators give niet_beschikbaar with an empty waarde; counts of zero stay ok. */
@@ -160,8 +198,14 @@ class IndicatorEngineTest {
         List<IndicatorRow> rows = lake.engine().compute(H1);
         String g = "GM0014";
         ok(rows, g, "jeugdigen_jh", 0.0, null, 0);
-        for (String share : List.of("aandeel_met_verblijf", "verwijzer.01", "beeindigd_volgens_plan", "voortijdig_beeindigd",
-                "zonder_hulp_verder", "zonder_hulp_verder_respons", "tevredenheid_respons")) {
+        for (String share : List.of(
+                "aandeel_met_verblijf",
+                "verwijzer.01",
+                "beeindigd_volgens_plan",
+                "voortijdig_beeindigd",
+                "zonder_hulp_verder",
+                "zonder_hulp_verder_respons",
+                "tevredenheid_respons")) {
             assertFigure(rows, Niveau.GEMEENTE, g, share, 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
         }
         for (String quantile : List.of("duur_mediaan_dagen", "wachttijd_mediaan_dagen", "wachttijd_p90_dagen")) {
@@ -187,9 +231,18 @@ class IndicatorEngineTest {
         }
         List<IndicatorRow> rows = lake.engine().compute(H1);
         ok(rows, "GM0034", "kosten_per_jeugdige", 900.0, 10.0, 90);
-        assertFigure(rows, Niveau.GEMEENTE, "GM0014", "kosten_per_jeugdige", 800.0, 10.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows,
+                Niveau.GEMEENTE,
+                "GM0014",
+                "kosten_per_jeugdige",
+                800.0,
+                10.0,
+                null,
+                IndicatorRow.NIET_BESCHIKBAAR);
         // the country pools the rows: 17 of 20 = 85 % -> not available
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "kosten_per_jeugdige", 1700.0, 20.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.NEDERLAND, "NL", "kosten_per_jeugdige", 1700.0, 20.0, null, IndicatorRow.NIET_BESCHIKBAAR);
     }
 
     /**
@@ -213,8 +266,7 @@ class IndicatorEngineTest {
                 .row(jh("v", "01", "2024-03-01", "2024-06-10").reden("01"));
         lake.delivery("2024H1", "GM0037")
                 .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("01"));
-        lake.delivery("2024H2", "GM0034")
-                .row(jh("x", "02", "2024-08-01", null));
+        lake.delivery("2024H2", "GM0034").row(jh("x", "02", "2024-08-01", null));
         // a delivery for 2025H1 exists, so 2024H2's follow-up is available too
         lake.delivery("2025H1", "GM0034");
         IndicatorEngine engine = lake.engine();
@@ -223,7 +275,8 @@ class IndicatorEngineTest {
         // cohort of Groningen: x (new care -> no), y (yes), v (tie on 10 Jun: lowest code GM0014 -> yes)
         ok(rows, "GM0014", "geen_nieuwe_hulp_6m", 2.0, 3.0, 2.0 / 3);
         // Stadskanaal's trajectory of v ends on e too, but v is counted for Groningen: empty cohort
-        assertFigure(rows, Niveau.GEMEENTE, "GM0037", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.GEMEENTE, "GM0037", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
         // CBS, per trajectory ended in H1: Groningen x (new start 1 Aug <= 31 Dec: no), y, z, w, v -> 4 of 5
         ok(rows, "GM0014", "geen_nieuwe_start_cbs", 4.0, 5.0, 0.8);
         ok(rows, "GM0037", "geen_nieuwe_start_cbs", 1.0, 1.0, 1);
@@ -241,19 +294,25 @@ class IndicatorEngineTest {
         // 2024H2: Almere's x is running; nothing ended, so the follow-up shares have empty denominators
         List<IndicatorRow> h2 = engine.compute(H2);
         ok(h2, "GM0034", "jeugdigen_jh", 1.0, null, 1);
-        assertFigure(h2, Niveau.GEMEENTE, "GM0034", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                h2, Niveau.GEMEENTE, "GM0034", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
         // 2025H1 has no 2025H2 delivery: not yet available
-        assertFigure(engine.compute(Periode.parse("2025H1")), Niveau.GEMEENTE, "GM0034", "geen_nieuwe_hulp_6m",
-                null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
+        assertFigure(
+                engine.compute(Periode.parse("2025H1")),
+                Niveau.GEMEENTE,
+                "GM0034",
+                "geen_nieuwe_hulp_6m",
+                null,
+                null,
+                null,
+                IndicatorRow.NOG_NIET_BESCHIKBAAR);
     }
 
     /** The merge rule: a later delivery of the same trajectory fills its end date. */
     @Test
     void laterDeliveryFillsEndDate() {
         TestLake lake = new TestLake(dir);
-        lake.delivery("2024H1", "GM0014")
-                .row(jh("u", "01", "2024-01-10", null))
-                .row(jh("t", "01", "2024-02-01", null));
+        lake.delivery("2024H1", "GM0014").row(jh("u", "01", "2024-01-10", null)).row(jh("t", "01", "2024-02-01", null));
         lake.delivery("2024H2", "GM0014")
                 // u ended in H2 (delivered then); t is not in the H2 delivery: its H1 row stays as it was
                 .row(jh("u", "01", "2024-01-10", "2024-09-30").reden("01"));
@@ -286,15 +345,41 @@ class IndicatorEngineTest {
         ok(rows, "GM0014", "jeugdigen_jh_per_1000", 1.0, 40000.0, 0.025);
         ok(rows, "GM0037", "jeugdigen_jh_per_1000", 1.0, 6000.0, 1.0 / 6);
         // JZ10 = Groningen + Stadskanaal: 2 / 46000
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "jeugdigen_jh_per_1000", 2.0, 46000.0, 2000.0 / 46000, IndicatorRow.OK);
+        assertFigure(
+                rows,
+                Niveau.JEUGDREGIO,
+                "JZ10",
+                "jeugdigen_jh_per_1000",
+                2.0,
+                46000.0,
+                2000.0 / 46000,
+                IndicatorRow.OK);
         // Almere delivered but has no population: it, its region and the country are not available
-        assertFigure(rows, Niveau.GEMEENTE, "GM0034", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ06", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows,
+                Niveau.GEMEENTE,
+                "GM0034",
+                "jeugdigen_jh_per_1000",
+                null,
+                null,
+                null,
+                IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows,
+                Niveau.JEUGDREGIO,
+                "JZ06",
+                "jeugdigen_jh_per_1000",
+                null,
+                null,
+                null,
+                IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
         // size classes from the same file: Groningen 150-250k, Stadskanaal 20-50k; Almere in none
         assertFigure(rows, Niveau.GROOTTEKLASSE, "150-250k", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
         assertFigure(rows, Niveau.GROOTTEKLASSE, "20-50k", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
-        assertFigure(rows, Niveau.GROOTTEKLASSE, ">=250k", "jeugdigen_jh", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.GROOTTEKLASSE, ">=250k", "jeugdigen_jh", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
     }
 
     /**
@@ -310,8 +395,12 @@ class IndicatorEngineTest {
         lake.delivery("2024H1", "GM0034")
                 .row(jh("c", "01", "2024-01-01", "2024-03-01").age(2019, 5, "1").reden("01"))
                 .row(jh("d", "01", "2024-01-01", "2024-03-01").age(2019, 5, "1").reden("01"))
-                .row(jh("e", "01", "2024-01-01", "2024-03-01").age(2010, 14, "2").reden("02"))
-                .row(jh("f", "01", "2024-01-01", "2024-03-01").age(2010, 14, "2").reden("05"));
+                .row(jh("e", "01", "2024-01-01", "2024-03-01")
+                        .age(2010, 14, "2")
+                        .reden("02"))
+                .row(jh("f", "01", "2024-01-01", "2024-03-01")
+                        .age(2010, 14, "2")
+                        .reden("05"));
         List<IndicatorRow> rows = lake.engine().compute(H1);
         // Groningen: O = 1, E = 2 × 0.75 = 1.5
         ok(rows, "GM0014", "oe_volgens_plan", 1.0, 1.5, 1 / 1.5);

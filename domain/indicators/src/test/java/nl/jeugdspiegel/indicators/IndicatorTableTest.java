@@ -18,23 +18,57 @@ class IndicatorTableTest {
     Path dir;
 
     private static final List<IndicatorRow> ROWS = List.of(
-            new IndicatorRow("2024H1", "gemeente", "GM0014", "Groningen", "aandeel_met_verblijf", 1.0, 3.0, 1.0 / 3,
-                    0.0615, 0.7923, "ok", 0.1, 0.9, 0.0, 1.0),
-            new IndicatorRow("2024H1", "gemeente", "GM0518", "'s-Gravenhage, \"Den Haag\"", "kosten_per_jeugdige", 1234567.89,
-                    12.0, 0.00001, null, null, "niet_beschikbaar", null, null, null, null));
+            new IndicatorRow(
+                    "2024H1",
+                    "gemeente",
+                    "GM0014",
+                    "Groningen",
+                    "aandeel_met_verblijf",
+                    1.0,
+                    3.0,
+                    1.0 / 3,
+                    0.0615,
+                    0.7923,
+                    "ok",
+                    0.1,
+                    0.9,
+                    0.0,
+                    1.0),
+            new IndicatorRow(
+                    "2024H1",
+                    "gemeente",
+                    "GM0518",
+                    "'s-Gravenhage, \"Den Haag\"",
+                    "kosten_per_jeugdige",
+                    1234567.89,
+                    12.0,
+                    0.00001,
+                    null,
+                    null,
+                    "niet_beschikbaar",
+                    null,
+                    null,
+                    null,
+                    null));
 
     @Test
     void csvHasTheHeaderOfTheDefinitionsAndPlainNumbers() throws Exception {
         Path csv = dir.resolve("indicators.csv");
         IndicatorTable.writeCsv(ROWS, csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status,"
-                + "funnel_95_laag,funnel_95_hoog,funnel_998_laag,funnel_998_hoog", lines.get(0));
-        assertEquals("2024H1,gemeente,GM0014,Groningen,aandeel_met_verblijf,1,3,0.3333333333333333,0.0615,0.7923,ok,"
-                + "0.1,0.9,0,1", lines.get(1));
+        assertEquals(
+                "periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status,"
+                        + "funnel_95_laag,funnel_95_hoog,funnel_998_laag,funnel_998_hoog",
+                lines.get(0));
+        assertEquals(
+                "2024H1,gemeente,GM0014,Groningen,aandeel_met_verblijf,1,3,0.3333333333333333,0.0615,0.7923,ok,"
+                        + "0.1,0.9,0,1",
+                lines.get(1));
         // quoting per RFC 4180, no exponent notation, empty for null
-        assertEquals("2024H1,gemeente,GM0518,\"'s-Gravenhage, \"\"Den Haag\"\"\",kosten_per_jeugdige,1234567.89,12,"
-                + "0.00001,,,niet_beschikbaar,,,,", lines.get(2));
+        assertEquals(
+                "2024H1,gemeente,GM0518,\"'s-Gravenhage, \"\"Den Haag\"\"\",kosten_per_jeugdige,1234567.89,12,"
+                        + "0.00001,,,niet_beschikbaar,,,,",
+                lines.get(2));
         assertEquals(ROWS, IndicatorTable.readCsv(csv));
     }
 
@@ -45,7 +79,8 @@ class IndicatorTableTest {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(parquet))) {
             assertEquals(2, reader.getRecordCount());
             assertEquals(IndicatorTable.SCHEMA, reader.getFileMetaData().getSchema());
-            assertEquals("2024H1", reader.getFileMetaData().getKeyValueMetaData().get("jeugdspiegel.periode"));
+            assertEquals(
+                    "2024H1", reader.getFileMetaData().getKeyValueMetaData().get("jeugdspiegel.periode"));
         }
     }
 }

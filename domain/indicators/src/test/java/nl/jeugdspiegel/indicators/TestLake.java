@@ -111,8 +111,23 @@ public final class TestLake {
         }
 
         Trajectory build() {
-            return new Trajectory(pseudonym(client), geboortejaar, leeftijd, geslacht, soort, hulpvorm, day(start),
-                    day(end), reden, verwijzer, day(aanmeld), zonderHulpVerder, tevredenheid, kostenCent, null, null);
+            return new Trajectory(
+                    pseudonym(client),
+                    geboortejaar,
+                    leeftijd,
+                    geslacht,
+                    soort,
+                    hulpvorm,
+                    day(start),
+                    day(end),
+                    reden,
+                    verwijzer,
+                    day(aanmeld),
+                    zonderHulpVerder,
+                    tevredenheid,
+                    kostenCent,
+                    null,
+                    null);
         }
     }
 
@@ -178,8 +193,8 @@ public final class TestLake {
             Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            try (ParquetWriter<Trajectory> writer = LakeWriter.open(file,
-                    Map.of(LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z"))) {
+            try (ParquetWriter<Trajectory> writer =
+                    LakeWriter.open(file, Map.of(LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z"))) {
                 for (Trajectory t : d.getValue()) {
                     writer.write(t);
                 }
@@ -194,8 +209,11 @@ public final class TestLake {
 
     /** The row of one (niveau, code, indicator) in a computed table. */
     static IndicatorRow find(List<IndicatorRow> rows, Niveau niveau, String code, String indicator) {
-        Optional<IndicatorRow> row = rows.stream().filter(r -> r.niveau().equals(niveau.code()) && r.code().equals(code)
-                && r.indicator().equals(indicator)).findFirst();
+        Optional<IndicatorRow> row = rows.stream()
+                .filter(r -> r.niveau().equals(niveau.code())
+                        && r.code().equals(code)
+                        && r.indicator().equals(indicator))
+                .findFirst();
         return row.orElseThrow(() -> new AssertionError("no row " + niveau + " " + code + " " + indicator));
     }
 }

@@ -1,7 +1,7 @@
 package nl.jeugdspiegel.ingest;
 
-import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 
 /**
@@ -14,8 +14,14 @@ import nl.jeugdspiegel.ingest.receipt.Receipt;
  * @param berichten    for a zip of iJw messages, its receipt part; else null
  * @param startedNanos {@link System#nanoTime()} when processing began
  */
-record Delivery(UploadEvent event, ObjectInfo object, UploadKey key, String sha256, DeliveryResult result,
-                Receipt.Berichten berichten, long startedNanos) {
+record Delivery(
+        UploadEvent event,
+        ObjectInfo object,
+        UploadKey key,
+        String sha256,
+        DeliveryResult result,
+        Receipt.Berichten berichten,
+        long startedNanos) {
 
     static Delivery unread(UploadEvent event, ObjectInfo object, long startedNanos) {
         return new Delivery(event, object, null, null, null, null, startedNanos);

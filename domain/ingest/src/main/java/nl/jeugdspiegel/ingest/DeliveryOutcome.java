@@ -15,12 +15,10 @@ public sealed interface DeliveryOutcome {
      * @param inForce       the delivery that stays in force for the same gemeente and periode, or null
      * @param quarantineKey where a copy of the upload was put, or null when it was not (a processing failure)
      */
-    record Rejected(FileProblem problem, DeliveryRef inForce, String quarantineKey) implements DeliveryOutcome {
-    }
+    record Rejected(FileProblem problem, DeliveryRef inForce, String quarantineKey) implements DeliveryOutcome {}
 
     /** Accepted, but a newer delivery for the same gemeente and periode is in force and stays so: it replaces nothing. */
-    record NotApplied(DeliveryRef inForce, String lakeKey) implements DeliveryOutcome {
-    }
+    record NotApplied(DeliveryRef inForce, String lakeKey) implements DeliveryOutcome {}
 
     /**
      * Accepted and written to the lake.
@@ -28,6 +26,5 @@ public sealed interface DeliveryOutcome {
      * @param replaced    the earlier delivery whose rows it replaced, or null (none, or a replay of itself)
      * @param identicalTo the key of the delivery in force before whose bytes were the same, or null
      */
-    record Applied(DeliveryRef replaced, String identicalTo, String lakeKey) implements DeliveryOutcome {
-    }
+    record Applied(DeliveryRef replaced, String identicalTo, String lakeKey) implements DeliveryOutcome {}
 }

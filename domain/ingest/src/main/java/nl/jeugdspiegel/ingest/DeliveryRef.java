@@ -16,8 +16,8 @@ import nl.jeugdspiegel.core.lake.LakeSchema;
  * and in the Parquet footer. Deliveries are ordered by S3 event time, then key, then S3's sequencer, so
  * an older delivery that arrives late never replaces a newer one.
  */
-public record DeliveryRef(String key, String versionId, String eTag, String sha256, Instant eventTime,
-                          String sequencer) {
+public record DeliveryRef(
+        String key, String versionId, String eTag, String sha256, Instant eventTime, String sequencer) {
 
     private static final String KEY = "bron-sleutel";
     private static final String VERSION = "bron-versie";
@@ -72,9 +72,13 @@ public record DeliveryRef(String key, String versionId, String eTag, String sha2
             return Optional.empty();
         }
         try {
-            return Optional.of(new DeliveryRef(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    emptyToNull(metadata.get(VERSION)), emptyToNull(metadata.get(ETAG)), metadata.get(SHA256),
-                    Instant.parse(time), emptyToNull(metadata.get(SEQUENCER))));
+            return Optional.of(new DeliveryRef(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8),
+                    emptyToNull(metadata.get(VERSION)),
+                    emptyToNull(metadata.get(ETAG)),
+                    metadata.get(SHA256),
+                    Instant.parse(time),
+                    emptyToNull(metadata.get(SEQUENCER))));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return Optional.empty();
         }

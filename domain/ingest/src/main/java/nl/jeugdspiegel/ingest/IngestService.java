@@ -1,8 +1,5 @@
 package nl.jeugdspiegel.ingest;
 
-import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
-import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +22,13 @@ import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectContent;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
-import nl.jeugdspiegel.ingest.problem.FileProblem;
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
+import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
@@ -69,8 +69,11 @@ public final class IngestService {
 
     /** With the real clients and settings of the environment (Lambda, or the local runner). */
     public static IngestService fromEnvironment() {
-        return new IngestService(AwsClients.s3(), PseudonymKeys.fromEnvironment(),
-                new RejectionThreshold(Settings.getDouble(THRESHOLD_SETTING, RejectionThreshold.DEFAULT.maxRejectedFraction())),
+        return new IngestService(
+                AwsClients.s3(),
+                PseudonymKeys.fromEnvironment(),
+                new RejectionThreshold(
+                        Settings.getDouble(THRESHOLD_SETTING, RejectionThreshold.DEFAULT.maxRejectedFraction())),
                 Clock.systemUTC());
     }
 
@@ -124,7 +127,12 @@ public final class IngestService {
                         : read(event, parsed.key(), upload, workDir, started);
                 outcome = delivery.result() != null && delivery.result().accepted()
                         ? apply(store, delivery)
-                        : reject(store, delivery, parsed.problem() != null ? parsed.problem() : delivery.result().problem());
+                        : reject(
+                                store,
+                                delivery,
+                                parsed.problem() != null
+                                        ? parsed.problem()
+                                        : delivery.result().problem());
             }
         } catch (IOException | RuntimeException | VirtualMachineError e) {
             throw failed(store, Delivery.unread(event, object, started), e);
@@ -135,10 +143,19 @@ public final class IngestService {
         }
         Receipt receipt = receipts.receipt(delivery, outcome);
         String written = writeReceipt(store, delivery, receipt);
-        LOG.info("{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms; receipt {}", event.key(), receipt.status()
-                        + (outcome instanceof DeliveryOutcome.NotApplied ? " (not applied: newer delivery in force)" : ""),
-                receipt.aantallen().rijenGelezen(), receipt.aantallen().rijenGeaccepteerd(),
-                receipt.aantallen().rijenAfgewezen(), receipt.aantallen().rijenInLake(), receipt.verwerkingstijdMs(), written);
+        LOG.info(
+                "{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms; receipt {}",
+                event.key(),
+                receipt.status()
+                        + (outcome instanceof DeliveryOutcome.NotApplied
+                                ? " (not applied: newer delivery in force)"
+                                : ""),
+                receipt.aantallen().rijenGelezen(),
+                receipt.aantallen().rijenGeaccepteerd(),
+                receipt.aantallen().rijenAfgewezen(),
+                receipt.aantallen().rijenInLake(),
+                receipt.verwerkingstijdMs(),
+                written);
         return Optional.of(receipt);
     }
 
@@ -151,12 +168,16 @@ public final class IngestService {
         String key = delivery.event().key();
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("ingest of {} failed (kenmerk {}): {}", key, reference, Failures.describe(failure));
-        FileProblem problem = FileProblem.of(ReasonCode.VERWERKING_MISLUKT, "de verwerking is onverwacht mislukt (kenmerk "
-                + reference + "); er is niets in de lake veranderd. De verwerking wordt automatisch nog enkele keren "
-                + "geprobeerd en dit ontvangstbewijs wordt dan vervangen. Staat het er na een uur nog, lever het bestand "
-                + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
+        FileProblem problem = FileProblem.of(
+                ReasonCode.VERWERKING_MISLUKT,
+                "de verwerking is onverwacht mislukt (kenmerk "
+                        + reference
+                        + "); er is niets in de lake veranderd. De verwerking wordt automatisch nog enkele keren "
+                        + "geprobeerd en dit ontvangstbewijs wordt dan vervangen. Staat het er na een uur nog, lever het bestand "
+                        + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
         try {
-            writeReceipt(store, delivery, receipts.receipt(delivery, new DeliveryOutcome.Rejected(problem, null, null)));
+            writeReceipt(
+                    store, delivery, receipts.receipt(delivery, new DeliveryOutcome.Rejected(problem, null, null)));
         } catch (RuntimeException receiptFailure) {
             LOG.error("no receipt for {} (kenmerk {}): {}", key, reference, Failures.describe(receiptFailure));
         }
@@ -170,15 +191,21 @@ public final class IngestService {
      */
     private static String writeReceipt(ObjectStore store, Delivery delivery, Receipt receipt) {
         UploadEvent event = delivery.event();
-        DeliveryRef self = DeliveryRef.of(event, delivery.versionId(), delivery.eTag(),
+        DeliveryRef self = DeliveryRef.of(
+                event,
+                delivery.versionId(),
+                delivery.eTag(),
                 receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
         byte[] json = Receipts.toJson(receipt);
         String key = UploadKey.receiptKey(event.key());
         for (int attempt = 1; ; attempt++) {
             Optional<ObjectInfo> existing = store.head(key);
             Optional<DeliveryRef> holder = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
-            if (holder.isPresent() && holder.get().key().equals(event.key()) && holder.get().isNewerThan(self)) {
-                String beside = UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
+            if (holder.isPresent()
+                    && holder.get().key().equals(event.key())
+                    && holder.get().isNewerThan(self)) {
+                String beside =
+                        UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
                 store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
                 return beside;
             }
@@ -200,11 +227,13 @@ public final class IngestService {
     /** Reads and validates the delivery: CSV or a zip of iJw messages, to a local lake file. */
     private Delivery read(UploadEvent event, UploadKey key, ObjectContent upload, Path workDir, long started)
             throws IOException {
-        Map<String, String> footer = DeliveryRef.footerMetadata(event, upload.info().versionId());
+        Map<String, String> footer =
+                DeliveryRef.footerMetadata(event, upload.info().versionId());
         long size = upload.info().size() > 0 ? upload.info().size() : event.size();
         DeliveryReader reader = UploadKey.isMessageZip(event.key()) ? messages : processor;
         DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
-        return new Delivery(event, upload.info(), key, read.result().sha256(), read.result(), read.berichten(), started);
+        return new Delivery(
+                event, upload.info(), key, read.result().sha256(), read.result(), read.berichten(), started);
     }
 
     /** Writes an accepted delivery to the lake, unless a newer one is in force (checked and written atomically). */
@@ -218,19 +247,26 @@ public final class IngestService {
             if (inForce.isPresent() && inForce.get().isNewerThan(self)) {
                 return new DeliveryOutcome.NotApplied(inForce.get(), lakeKey);
             }
-            ObjectStore.Write written = store.putFile(lakeKey, delivery.result().lakeFile(),
-                    "application/vnd.apache.parquet", self.toS3Metadata(), unchangedSince(current));
+            ObjectStore.Write written = store.putFile(
+                    lakeKey,
+                    delivery.result().lakeFile(),
+                    "application/vnd.apache.parquet",
+                    self.toS3Metadata(),
+                    unchangedSince(current));
             if (written == ObjectStore.Write.WRITTEN) {
-                DeliveryRef replaced = inForce.filter(p -> !p.key().equals(self.key())
-                        || !p.sha256().equals(self.sha256())).orElse(null);
-                String identical = inForce.filter(p -> p.sha256().equals(self.sha256())).map(DeliveryRef::key)
+                DeliveryRef replaced = inForce.filter(
+                                p -> !p.key().equals(self.key()) || !p.sha256().equals(self.sha256()))
+                        .orElse(null);
+                String identical = inForce.filter(p -> p.sha256().equals(self.sha256()))
+                        .map(DeliveryRef::key)
                         .orElse(null);
                 return new DeliveryOutcome.Applied(replaced, identical, lakeKey);
             }
             if (attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
                 throw new IllegalStateException(lakeKey + " kept changing while the delivery was written");
             }
-            LOG.info("{}: another delivery for the same gemeente and periode was written meanwhile; checking again",
+            LOG.info(
+                    "{}: another delivery for the same gemeente and periode was written meanwhile; checking again",
                     delivery.event().key());
         }
     }
@@ -239,9 +275,12 @@ public final class IngestService {
     private static DeliveryOutcome reject(ObjectStore store, Delivery delivery, FileProblem problem) {
         String quarantine = UploadKey.quarantineKey(delivery.event().key());
         store.copy(delivery.event().key(), delivery.versionId(), delivery.size(), quarantine);
-        DeliveryRef inForce = delivery.key() == null ? null
-                : store.head(LakeSchema.trajectenKey(delivery.key().periode(), delivery.key().gemeentecode()))
-                .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata())).orElse(null);
+        DeliveryRef inForce = delivery.key() == null
+                ? null
+                : store.head(LakeSchema.trajectenKey(
+                                delivery.key().periode(), delivery.key().gemeentecode()))
+                        .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
+                        .orElse(null);
         return new DeliveryOutcome.Rejected(problem, inForce, quarantine);
     }
 

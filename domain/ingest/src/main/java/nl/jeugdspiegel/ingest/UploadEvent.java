@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param eventTime when S3 received the object; orders deliveries
  * @param sequencer S3's per-key ordering token (may be null)
  */
-public record UploadEvent(String bucket, String key, String versionId, String eTag, long size, Instant eventTime,
-                          String sequencer) {
+public record UploadEvent(
+        String bucket, String key, String versionId, String eTag, long size, Instant eventTime, String sequencer) {
 
     /** Event JSON writes absent values as empty strings: they are absent here. */
     public UploadEvent {

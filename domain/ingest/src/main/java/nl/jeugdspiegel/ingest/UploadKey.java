@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.ingest;
 
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 
 /**
  * The key of an upload, {@code uploads/{gemeentecode}/{periode}/{naam}.csv} (docs/contract.md §1) or
@@ -31,12 +31,12 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
     private static final Pattern GEMEENTECODE = Pattern.compile("GM\\d{4}");
     /** The folder, next to the receipts of a periode, of receipts that a newer delivery of the same key keeps out of the way. */
     public static final String EARLIER_VERSIONS = "eerdere-versies/";
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A parsed key, or why the key is refused. */
-    public record Parsed(UploadKey key, FileProblem problem) {
-    }
+    public record Parsed(UploadKey key, FileProblem problem) {}
 
     public static boolean isUpload(String key) {
         return key.startsWith(UPLOADS);
@@ -54,33 +54,45 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
     public static Parsed parse(String key, ReferenceData reference, LocalDate today) {
         String[] parts = key.split("/", -1);
         String extension = isMessageZip(key) ? ".zip" : ".csv";
-        if (parts.length != 4 || !parts[0].equals("uploads") || !parts[3].toLowerCase(Locale.ROOT).endsWith(extension)
+        if (parts.length != 4
+                || !parts[0].equals("uploads")
+                || !parts[3].toLowerCase(Locale.ROOT).endsWith(extension)
                 || parts[3].length() <= extension.length()) {
-            return refused(ReasonCode.SLEUTEL_ONGELDIG, "de bestandslocatie moet uploads/GM####/JJJJH1/naam.csv "
-                    + "of uploads/GM####/JJJJH2/naam.csv zijn (vier delen, gescheiden door /), of naam.zip voor "
-                    + "iJw-berichten; ontvangen: " + key);
+            return refused(
+                    ReasonCode.SLEUTEL_ONGELDIG,
+                    "de bestandslocatie moet uploads/GM####/JJJJH1/naam.csv "
+                            + "of uploads/GM####/JJJJH2/naam.csv zijn (vier delen, gescheiden door /), of naam.zip voor "
+                            + "iJw-berichten; ontvangen: " + key);
         }
         String gemeentecode = parts[1];
         if (!GEMEENTECODE.matcher(gemeentecode).matches()) {
-            return refused(ReasonCode.SLEUTEL_ONGELDIG, "'" + gemeentecode
-                    + "' is geen gemeentecode: verwacht GM gevolgd door vier cijfers, bijvoorbeeld GM0363");
+            return refused(
+                    ReasonCode.SLEUTEL_ONGELDIG,
+                    "'" + gemeentecode
+                            + "' is geen gemeentecode: verwacht GM gevolgd door vier cijfers, bijvoorbeeld GM0363");
         }
         Optional<Periode> periode = Periode.tryParse(parts[2]);
         if (periode.isEmpty()) {
-            return refused(ReasonCode.SLEUTEL_ONGELDIG, "'" + parts[2]
-                    + "' is geen periode: verwacht JJJJH1 (januari–juni) of JJJJH2 (juli–december), bijvoorbeeld 2024H1");
+            return refused(
+                    ReasonCode.SLEUTEL_ONGELDIG,
+                    "'" + parts[2]
+                            + "' is geen periode: verwacht JJJJH1 (januari–juni) of JJJJH2 (juli–december), bijvoorbeeld 2024H1");
         }
         if (periode.get().compareTo(FIRST_PERIODE) < 0) {
-            return refused(ReasonCode.SLEUTEL_ONGELDIG, "periode " + periode.get()
-                    + " ligt voor de invoering van de Jeugdwet (2015H1 is de eerste periode)");
+            return refused(
+                    ReasonCode.SLEUTEL_ONGELDIG,
+                    "periode " + periode.get()
+                            + " ligt voor de invoering van de Jeugdwet (2015H1 is de eerste periode)");
         }
         if (periode.get().firstDay().isAfter(today)) {
             return refused(ReasonCode.SLEUTEL_ONGELDIG, "periode " + periode.get() + " is nog niet begonnen");
         }
         if (reference.municipality(gemeentecode).isEmpty()) {
-            return refused(ReasonCode.GEMEENTE_ONBEKEND, gemeentecode + " staat niet in de gemeentelijst "
-                    + "(gemeentelijke indeling 2026, 342 gemeenten); controleer de code of gebruik de code van de "
-                    + "gemeente na een herindeling");
+            return refused(
+                    ReasonCode.GEMEENTE_ONBEKEND,
+                    gemeentecode + " staat niet in de gemeentelijst "
+                            + "(gemeentelijke indeling 2026, 342 gemeenten); controleer de code of gebruik de code van de "
+                            + "gemeente na een herindeling");
         }
         String naam = parts[3].substring(0, parts[3].length() - extension.length());
         return new Parsed(new UploadKey(gemeentecode, periode.get(), naam), null);
@@ -118,10 +130,13 @@ public record UploadKey(String gemeentecode, Periode periode, String naam) {
         String receipt = receiptKey(uploadKey);
         int slash = receipt.lastIndexOf('/');
         String name = receipt.substring(slash + 1, receipt.length() - ".json".length());
-        String version = versionId == null || versionId.isEmpty() ? ""
-                : "-" + Hashes.sha256Hex(versionId.getBytes(StandardCharsets.UTF_8))
-                .substring(0, 8);
-        return receipt.substring(0, slash + 1) + EARLIER_VERSIONS + name + "@" + STAMP.format(eventTime) + version + ".json";
+        String version = versionId == null || versionId.isEmpty()
+                ? ""
+                : "-"
+                        + Hashes.sha256Hex(versionId.getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 8);
+        return receipt.substring(0, slash + 1) + EARLIER_VERSIONS + name + "@" + STAMP.format(eventTime) + version
+                + ".json";
     }
 
     /** {@code uploads/X/Y/naam.csv|zip} → {@code quarantine/X/Y/naam.csv|zip} (any upload key). */

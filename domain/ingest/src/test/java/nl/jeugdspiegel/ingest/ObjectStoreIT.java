@@ -34,7 +34,9 @@ class ObjectStoreIT {
     @BeforeAll
     static void start() {
         server = EmbeddedS3.inMemory();
-        s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(3, Duration.ofSeconds(30))).build();
+        s3 = server.clientBuilder()
+                .overrideConfiguration(AwsClients.overrides(3, Duration.ofSeconds(30)))
+                .build();
         s3.createBucket(r -> r.bucket("store"));
     }
 
@@ -56,13 +58,22 @@ class ObjectStoreIT {
         Path file = dir.resolve("big.bin");
         Files.write(file, content);
         ObjectStore store = new ObjectStore(s3, "store", PART, PART);
-        store.putFile("lake/big.bin", file, "application/octet-stream", Map.of("bron-sha256", "x"),
+        store.putFile(
+                "lake/big.bin",
+                file,
+                "application/octet-stream",
+                Map.of("bron-sha256", "x"),
                 ObjectStore.Condition.ABSENT);
-        assertArrayEquals(content, s3.getObjectAsBytes(r -> r.bucket("store").key("lake/big.bin")).asByteArray());
+        assertArrayEquals(
+                content,
+                s3.getObjectAsBytes(r -> r.bucket("store").key("lake/big.bin")).asByteArray());
         assertEquals("x", store.head("lake/big.bin").orElseThrow().metadata().get("bron-sha256"));
 
         store.copy("lake/big.bin", null, content.length, "quarantine/big.bin");
-        assertArrayEquals(content, s3.getObjectAsBytes(r -> r.bucket("store").key("quarantine/big.bin")).asByteArray());
+        assertArrayEquals(
+                content,
+                s3.getObjectAsBytes(r -> r.bucket("store").key("quarantine/big.bin"))
+                        .asByteArray());
     }
 
     @Test
@@ -70,11 +81,14 @@ class ObjectStoreIT {
         Path file = dir.resolve("big.bin");
         Files.write(file, randomBytes((int) (2 * PART + 10)));
         ObjectStore store = new ObjectStore(s3, "store", PART, PART);
-        server.faults().failNext(Operation.MULTIPART, 1, 0) // the create succeeds...
-                .failAlways(Operation.MULTIPART, 500);      // ...every part fails
+        server.faults()
+                .failNext(Operation.MULTIPART, 1, 0) // the create succeeds...
+                .failAlways(Operation.MULTIPART, 500); // ...every part fails
         try {
-            assertThrows(SdkException.class, () -> store.putFile("lake/failed.bin", file, "application/octet-stream",
-                    Map.of(), ObjectStore.Condition.NONE));
+            assertThrows(
+                    SdkException.class,
+                    () -> store.putFile(
+                            "lake/failed.bin", file, "application/octet-stream", Map.of(), ObjectStore.Condition.NONE));
         } finally {
             server.faults().clear();
         }
@@ -87,20 +101,33 @@ class ObjectStoreIT {
         Path file = dir.resolve("small.bin");
         Files.writeString(file, "v1");
         ObjectStore store = new ObjectStore(s3, "store");
-        assertEquals(ObjectStore.Write.WRITTEN,
+        assertEquals(
+                ObjectStore.Write.WRITTEN,
                 store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT));
         String eTag = store.head("lake/c.bin").orElseThrow().eTag();
-        assertEquals(ObjectStore.Write.CONDITION_FAILED,
+        assertEquals(
+                ObjectStore.Write.CONDITION_FAILED,
                 store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.ABSENT));
         s3.putObject(r -> r.bucket("store").key("lake/c.bin"), RequestBody.fromString("changed meanwhile"));
-        assertEquals(ObjectStore.Write.CONDITION_FAILED, store.putFile("lake/c.bin", file, "text/plain",
-                Map.of(), ObjectStore.Condition.unchanged(eTag)));
-        assertEquals(ObjectStore.Write.CONDITION_FAILED, store.putBytes("lake/c.bin", new byte[] {1}, "text/plain",
-                Map.of(), ObjectStore.Condition.unchanged(eTag)));
-        assertEquals("changed meanwhile", new String(store.readIfExists("lake/c.bin").orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(
+                ObjectStore.Write.CONDITION_FAILED,
+                store.putFile("lake/c.bin", file, "text/plain", Map.of(), ObjectStore.Condition.unchanged(eTag)));
+        assertEquals(
+                ObjectStore.Write.CONDITION_FAILED,
+                store.putBytes(
+                        "lake/c.bin", new byte[] {1}, "text/plain", Map.of(), ObjectStore.Condition.unchanged(eTag)));
+        assertEquals(
+                "changed meanwhile",
+                new String(store.readIfExists("lake/c.bin").orElseThrow(), StandardCharsets.UTF_8));
         String current = store.head("lake/c.bin").orElseThrow().eTag();
-        assertEquals(ObjectStore.Write.WRITTEN, store.putFile("lake/c.bin", file, "text/plain",
-                Map.of("bron-sleutel", "x"), ObjectStore.Condition.unchanged(current)));
+        assertEquals(
+                ObjectStore.Write.WRITTEN,
+                store.putFile(
+                        "lake/c.bin",
+                        file,
+                        "text/plain",
+                        Map.of("bron-sleutel", "x"),
+                        ObjectStore.Condition.unchanged(current)));
         ObjectInfo info = store.head("lake/c.bin").orElseThrow();
         assertEquals("x", info.metadata().get("bron-sleutel"));
         assertEquals(2, info.size());

@@ -26,15 +26,25 @@ import org.junit.jupiter.api.Test;
 class ReceiptMakerTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
-    private static final ReceiptMaker MAKER = new ReceiptMaker(ReferenceData.get(), RejectionThreshold.DEFAULT,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final ReceiptMaker MAKER =
+            new ReceiptMaker(ReferenceData.get(), RejectionThreshold.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
     private static final String KEY = "uploads/GM0363/2024H2/levering.csv";
-    private static final UploadEvent EVENT = new UploadEvent("bucket", KEY, "v2", "etag-2", 1234,
-            Instant.parse("2025-02-01T10:00:00Z"), "0A");
-    private static final DeliveryRef EARLIER = new DeliveryRef("uploads/GM0363/2024H2/eerder.csv", "v1", "etag-1",
-            "aa".repeat(32), Instant.parse("2025-01-15T10:00:00Z"), "01");
-    private static final DeliveryRef NEWER = new DeliveryRef("uploads/GM0363/2024H2/later.csv", "v3", "etag-3",
-            "cc".repeat(32), Instant.parse("2025-02-20T10:00:00Z"), "0F");
+    private static final UploadEvent EVENT =
+            new UploadEvent("bucket", KEY, "v2", "etag-2", 1234, Instant.parse("2025-02-01T10:00:00Z"), "0A");
+    private static final DeliveryRef EARLIER = new DeliveryRef(
+            "uploads/GM0363/2024H2/eerder.csv",
+            "v1",
+            "etag-1",
+            "aa".repeat(32),
+            Instant.parse("2025-01-15T10:00:00Z"),
+            "01");
+    private static final DeliveryRef NEWER = new DeliveryRef(
+            "uploads/GM0363/2024H2/later.csv",
+            "v3",
+            "etag-3",
+            "cc".repeat(32),
+            Instant.parse("2025-02-20T10:00:00Z"),
+            "0F");
     private static final String LAKE_KEY = "lake/trajecten/periode=2024H2/gemeente=GM0363/part-00000.parquet";
 
     private static Delivery accepted() {
@@ -42,9 +52,14 @@ class ReceiptMakerTest {
         for (int i = 0; i < 3; i++) {
             report.accepted();
         }
-        return new Delivery(EVENT, new ObjectInfo(KEY, "etag-2", 1234, NOW, "v2", Map.of()),
-                new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"), "bb".repeat(32),
-                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3), null, System.nanoTime());
+        return new Delivery(
+                EVENT,
+                new ObjectInfo(KEY, "etag-2", 1234, NOW, "v2", Map.of()),
+                new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"),
+                "bb".repeat(32),
+                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3),
+                null,
+                System.nanoTime());
     }
 
     @Test
@@ -85,11 +100,17 @@ class ReceiptMakerTest {
 
     @Test
     void rejectedKeepsTheDeliveryInForceAndPointsToTheQuarantineCopy() throws Exception {
-        Delivery rejected = new Delivery(EVENT, null, new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"),
-                "bb".repeat(32), null, null, System.nanoTime());
+        Delivery rejected = new Delivery(
+                EVENT,
+                null,
+                new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"),
+                "bb".repeat(32),
+                null,
+                null,
+                System.nanoTime());
         FileProblem problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand is leeg");
-        Receipt r = roundTrip(MAKER.receipt(rejected, new DeliveryOutcome.Rejected(problem, EARLIER,
-                "quarantine/GM0363/2024H2/levering.csv")));
+        Receipt r = roundTrip(MAKER.receipt(
+                rejected, new DeliveryOutcome.Rejected(problem, EARLIER, "quarantine/GM0363/2024H2/levering.csv")));
         assertEquals(Receipt.AFGEWEZEN, r.status());
         assertNull(r.toegepast());
         assertEquals("leeg_bestand", r.afwijzing().code());
@@ -104,8 +125,8 @@ class ReceiptMakerTest {
     @Test
     void aFailureWithoutQuarantineSaysNotProcessed() throws Exception {
         FileProblem problem = FileProblem.of(ReasonCode.VERWERKING_MISLUKT, "de verwerking is onverwacht mislukt");
-        Receipt r = roundTrip(MAKER.receipt(Delivery.unread(EVENT, null, System.nanoTime()),
-                new DeliveryOutcome.Rejected(problem, null, null)));
+        Receipt r = roundTrip(MAKER.receipt(
+                Delivery.unread(EVENT, null, System.nanoTime()), new DeliveryOutcome.Rejected(problem, null, null)));
         assertEquals(Receipt.AFGEWEZEN, r.status());
         assertTrue(r.melding().startsWith("De levering is niet verwerkt: "), r.melding());
         assertNull(r.gemeente());

@@ -8,12 +8,24 @@ import java.util.Map;
 /** Builds upload files for tests. */
 public final class TestUploads {
 
-    public static final List<String> HEADER = List.of("bsn", "geboortedatum", "geslacht", "soort", "hulpvorm", "startdatum",
-            "einddatum", "reden_beeindiging", "verwijzer", "aanmelddatum", "zonder_hulp_verder", "tevredenheid",
-            "kosten", "aanbieder_agb", "productcategorie");
+    public static final List<String> HEADER = List.of(
+            "bsn",
+            "geboortedatum",
+            "geslacht",
+            "soort",
+            "hulpvorm",
+            "startdatum",
+            "einddatum",
+            "reden_beeindiging",
+            "verwijzer",
+            "aanmelddatum",
+            "zonder_hulp_verder",
+            "tevredenheid",
+            "kosten",
+            "aanbieder_agb",
+            "productcategorie");
 
-    private TestUploads() {
-    }
+    private TestUploads() {}
 
     /** The i-th valid BSN (passes the elfproef), i ≥ 0. */
     public static String bsn(int i) {
@@ -78,7 +90,9 @@ public final class TestUploads {
     }
 
     private static String quote(String value, char separator) {
-        if (value.indexOf(separator) >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        if (value.indexOf(separator) >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
         }

@@ -1,17 +1,17 @@
 package nl.jeugdspiegel.ingest;
 
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,10 +33,20 @@ class UploadKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uploads/GM0363/x.csv", "uploads/GM0363/2024H1/sub/x.csv", "uploads/GM0363/2024H1/.csv",
-            "uploads/GM0363/2024H1/x.txt", "uploads/gm0363/2024H1/x.csv", "uploads/GM363/2024H1/x.csv",
-            "uploads/GM0363/2024-1/x.csv", "uploads/GM0363/2024H3/x.csv", "uploads/GM0363/2014H2/x.csv",
-            "uploads/GM0363/2027H1/x.csv", "uploads/x.csv"})
+    @ValueSource(
+            strings = {
+                "uploads/GM0363/x.csv",
+                "uploads/GM0363/2024H1/sub/x.csv",
+                "uploads/GM0363/2024H1/.csv",
+                "uploads/GM0363/2024H1/x.txt",
+                "uploads/gm0363/2024H1/x.csv",
+                "uploads/GM363/2024H1/x.csv",
+                "uploads/GM0363/2024-1/x.csv",
+                "uploads/GM0363/2024H3/x.csv",
+                "uploads/GM0363/2014H2/x.csv",
+                "uploads/GM0363/2027H1/x.csv",
+                "uploads/x.csv"
+            })
     void refusesMalformedKeysAsSleutelOngeldig(String key) {
         UploadKey.Parsed parsed = parse(key);
         assertNull(parsed.key());
@@ -49,11 +59,18 @@ class UploadKeyTest {
         assertNull(parsed.problem());
         assertEquals(new UploadKey("GM0363", Periode.parse("2024H1"), "berichten 2024H1"), parsed.key());
         assertTrue(UploadKey.isMessageZip("uploads/GM0363/2024H1/berichten 2024H1.ZIP"));
-        assertEquals("receipts/GM0363/2024H1/levering.zip.json", UploadKey.receiptKey("uploads/GM0363/2024H1/levering.zip"),
+        assertEquals(
+                "receipts/GM0363/2024H1/levering.zip.json",
+                UploadKey.receiptKey("uploads/GM0363/2024H1/levering.zip"),
                 "a CSV and a zip of the same name keep their own receipt");
-        assertEquals("quarantine/GM0363/2024H1/levering.zip", UploadKey.quarantineKey("uploads/GM0363/2024H1/levering.zip"));
-        assertEquals(ReasonCode.SLEUTEL_ONGELDIG, parse("uploads/GM0363/2024H1/berichten.tar.gz").problem().code());
-        assertEquals(ReasonCode.SLEUTEL_ONGELDIG, parse("uploads/GM0363/2024H1/.zip").problem().code());
+        assertEquals(
+                "quarantine/GM0363/2024H1/levering.zip", UploadKey.quarantineKey("uploads/GM0363/2024H1/levering.zip"));
+        assertEquals(
+                ReasonCode.SLEUTEL_ONGELDIG,
+                parse("uploads/GM0363/2024H1/berichten.tar.gz").problem().code());
+        assertEquals(
+                ReasonCode.SLEUTEL_ONGELDIG,
+                parse("uploads/GM0363/2024H1/.zip").problem().code());
     }
 
     @Test
@@ -65,9 +82,11 @@ class UploadKeyTest {
 
     @Test
     void mirrorsReceiptAndQuarantineKeysAlsoForInvalidKeys() {
-        assertEquals("receipts/GM0363/2024H1/levering 2024.json",
+        assertEquals(
+                "receipts/GM0363/2024H1/levering 2024.json",
                 UploadKey.receiptKey("uploads/GM0363/2024H1/levering 2024.csv"));
-        assertEquals("quarantine/GM0363/2024H1/levering 2024.csv",
+        assertEquals(
+                "quarantine/GM0363/2024H1/levering 2024.csv",
                 UploadKey.quarantineKey("uploads/GM0363/2024H1/levering 2024.csv"));
         assertEquals("receipts/GM0363/2024/x.json", UploadKey.receiptKey("uploads/GM0363/2024/x.csv"));
         assertEquals("receipts/x.json", UploadKey.receiptKey("uploads/x.csv"));
@@ -75,9 +94,20 @@ class UploadKeyTest {
 
     @Test
     void noTwoUploadsShareAReceipt() {
-        // x.zip and x.zip.csv (and x.csv.csv and x.csv) each keep their own receipt; the triggers only pass .csv and .zip
-        List<String> names = List.of("x.csv", "x.zip", "x.zip.csv", "x.csv.csv", "x.ZIP.csv", "x.zip.zip",
-                "x.zip.csv.csv", "x.csv.zip", "x.json.csv", "X.CSV", "x.Zip");
+        // x.zip and x.zip.csv (and x.csv.csv and x.csv) each keep their own receipt; the triggers only pass .csv and
+        // .zip
+        List<String> names = List.of(
+                "x.csv",
+                "x.zip",
+                "x.zip.csv",
+                "x.csv.csv",
+                "x.ZIP.csv",
+                "x.zip.zip",
+                "x.zip.csv.csv",
+                "x.csv.zip",
+                "x.json.csv",
+                "X.CSV",
+                "x.Zip");
         Set<String> receipts = new HashSet<>();
         for (String name : names) {
             assertTrue(receipts.add(UploadKey.receiptKey("uploads/GM0363/2024H1/" + name)), name + " shares a receipt");
@@ -89,10 +119,14 @@ class UploadKeyTest {
     @Test
     void anEarlierVersionsReceiptGoesBesideByEventTimeAndVersion() {
         Instant t = Instant.parse("2024-07-15T09:30:00.250Z");
-        assertEquals("receipts/GM0363/2024H1/eerdere-versies/levering@20240715T093000250Z.json",
+        assertEquals(
+                "receipts/GM0363/2024H1/eerdere-versies/levering@20240715T093000250Z.json",
                 UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.csv", t, null));
-        String versioned = UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");
-        assertTrue(versioned.matches("receipts/GM0363/2024H1/eerdere-versies/levering\\.zip@20240715T093000250Z-[0-9a-f]{8}\\.json"),
+        String versioned =
+                UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");
+        assertTrue(
+                versioned.matches(
+                        "receipts/GM0363/2024H1/eerdere-versies/levering\\.zip@20240715T093000250Z-[0-9a-f]{8}\\.json"),
                 versioned);
     }
 }

@@ -31,6 +31,7 @@ public final class Bounds {
     private final List<List<Integer>> watchers = new ArrayList<>();
     /** Constraints to narrow again: short ones first, the long sums once the short ones are settled. */
     private final Deque<Integer> pending = new ArrayDeque<>();
+
     private final Deque<Integer> pendingLong = new ArrayDeque<>();
     private boolean[] queued = new boolean[1024];
     private final List<String> contradictions = new ArrayList<>();
@@ -97,8 +98,13 @@ public final class Bounds {
             int[] vars = c.vars();
             for (int i = 0; i < vars.length; i++) {
                 String sign = c instanceof Linear linear ? (linear.coefficients()[i] > 0 ? " +" : " -") : " ";
-                line.append(sign).append(names.get(vars[i])).append('[').append(lo[vars[i]]).append(',')
-                        .append(hi[vars[i]]).append(']');
+                line.append(sign)
+                        .append(names.get(vars[i]))
+                        .append('[')
+                        .append(lo[vars[i]])
+                        .append(',')
+                        .append(hi[vars[i]])
+                        .append(']');
             }
             out.add(line.toString());
         }
@@ -187,7 +193,8 @@ public final class Bounds {
         long newLo = Math.max(lo[v], low);
         long newHi = Math.min(hi[v], high);
         if (newLo > newHi) {
-            contradictions.add("empty domain " + names.get(v) + " [" + lo[v] + "," + hi[v] + "] ∩ [" + low + "," + high + "]");
+            contradictions.add(
+                    "empty domain " + names.get(v) + " [" + lo[v] + "," + hi[v] + "] ∩ [" + low + "," + high + "]");
             return false;
         }
         if (newLo != lo[v] || newHi != hi[v]) {

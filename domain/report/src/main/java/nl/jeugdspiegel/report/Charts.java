@@ -24,12 +24,10 @@ final class Charts {
     private static final int TOP = 16;
     private static final int BOTTOM = 44;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** A point of a funnel plot: a gemeente's published value against its published denominator. */
-    record FunnelPoint(String name, double x, double y, String text) {
-    }
+    record FunnelPoint(String name, double x, double y, String text) {}
 
     /** Can this kind of indicator be drawn as a funnel plot? */
     static boolean funnelKind(Indicator indicator) {
@@ -80,8 +78,11 @@ final class Charts {
         model.put("limit998High", limitPath(indicator, national, Z998, sx, sy, maxX));
         model.put("xTicks", ticks(sx, 0, maxX, false, indicator));
         model.put("yTicks", ticks(sy, yLow, yHigh, true, indicator));
-        model.put("xLabel", indicator.kind() == Indicator.Kind.RATIO ? "verwacht aantal volgens plan"
-                : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)");
+        model.put(
+                "xLabel",
+                indicator.kind() == Indicator.Kind.RATIO
+                        ? "verwacht aantal volgens plan"
+                        : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)");
         model.put("xLabelX", (LEFT + WIDTH - RIGHT) / 2);
         model.put("xLabelY", HEIGHT - 6);
         return model;
@@ -93,24 +94,30 @@ final class Charts {
         for (int i = 1; i <= steps; i++) {
             // denser at small denominators, where the limits bend
             double n = Math.max(1, maxX * 1.05 * Math.pow((double) i / steps, 2));
-            double limit = switch (indicator.kind()) {
-                case SHARE -> national + z * Math.sqrt(national * (1 - national) / n);
-                case PER_1000 -> 1000 * (national / 1000 + z * Math.sqrt((national / 1000) * (1 - national / 1000) / n));
-                case RATIO -> 1 + z / Math.sqrt(n);
-                default -> national;
-            };
+            double limit =
+                    switch (indicator.kind()) {
+                        case SHARE -> national + z * Math.sqrt(national * (1 - national) / n);
+                        case PER_1000 ->
+                            1000 * (national / 1000 + z * Math.sqrt((national / 1000) * (1 - national / 1000) / n));
+                        case RATIO -> 1 + z / Math.sqrt(n);
+                        default -> national;
+                    };
             double clamped = Math.max(sy.from, Math.min(sy.to, limit));
-            path.append(path.length() == 0 ? "M" : " L").append(sx.text(n)).append(' ').append(sy.text(clamped));
+            path.append(path.length() == 0 ? "M" : " L")
+                    .append(sx.text(n))
+                    .append(' ')
+                    .append(sy.text(clamped));
         }
         return path.toString();
     }
 
-    private static List<Map<String, Object>> ticks(Scale scale, double from, double to, boolean vertical,
-                                                   Indicator indicator) {
+    private static List<Map<String, Object>> ticks(
+            Scale scale, double from, double to, boolean vertical, Indicator indicator) {
         List<Map<String, Object>> ticks = new ArrayList<>();
         // value axes read as percentages or ratios; everything else with one decimal
         Indicator.Kind kind = indicator.kind();
-        Indicator.Kind labelKind = kind == Indicator.Kind.SHARE || kind == Indicator.Kind.RATIO ? kind : Indicator.Kind.MEAN;
+        Indicator.Kind labelKind =
+                kind == Indicator.Kind.SHARE || kind == Indicator.Kind.RATIO ? kind : Indicator.Kind.MEAN;
         double step = niceStep((to - from) / 5);
         for (double v = Math.ceil(from / step) * step; v <= to + 1e-9; v += step) {
             String label = vertical ? Text.format(labelKind, v) : Text.number(v, 0);
@@ -126,8 +133,7 @@ final class Charts {
     }
 
     /** One series of a trend chart: published values per periode (null where suppressed). */
-    record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {
-    }
+    record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {}
 
     /** A trend chart over the periods: the unit's line with its interval band, and comparison lines. */
     static Map<String, Object> trend(Indicator indicator, List<Periode> periods, List<Series> series, String title) {
@@ -162,7 +168,10 @@ final class Charts {
                     pen = false;
                     continue;
                 }
-                path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(sx.text(i)).append(' ').append(sy.text(v));
+                path.append(pen ? " L" : (path.length() == 0 ? "M" : " M"))
+                        .append(sx.text(i))
+                        .append(' ')
+                        .append(sy.text(v));
                 pen = true;
             }
             if (s.main()) {
@@ -174,7 +183,8 @@ final class Charts {
                     dots.add(Map.of("cx", sx.text(i), "cy", sy.text(s.values().get(i))));
                 }
             }
-            lines.add(Map.of("path", path.toString(), "main", s.main(), "name", s.name(), "dots", s.main() ? dots : List.of()));
+            lines.add(Map.of(
+                    "path", path.toString(), "main", s.main(), "name", s.name(), "dots", s.main() ? dots : List.of()));
         }
         List<Map<String, Object>> xTicks = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {

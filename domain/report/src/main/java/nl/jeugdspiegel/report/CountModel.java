@@ -37,9 +37,17 @@ public final class CountModel {
     /** Share indicators: the quantities of teller, noemer and noemer − teller. */
     public static final Map<String, String[]> SHARES = new LinkedHashMap<>();
     /** Figures whose noemer is a number of observations, and its quantity. */
-    public static final Map<String, String> OBSERVATIONS = Map.of("duur_mediaan_dagen", "EJH",
-            "wachttijd_mediaan_dagen", "WAIT_N", "wachttijd_p90_dagen", "WAIT_N", "tevredenheid_gemiddeld", "TEV_N",
-            "kosten_per_jeugdige", "CLIENTS");
+    public static final Map<String, String> OBSERVATIONS = Map.of(
+            "duur_mediaan_dagen",
+            "EJH",
+            "wachttijd_mediaan_dagen",
+            "WAIT_N",
+            "wachttijd_p90_dagen",
+            "WAIT_N",
+            "tevredenheid_gemiddeld",
+            "TEV_N",
+            "kosten_per_jeugdige",
+            "CLIENTS");
     /** Quantities that add up from municipalities to higher levels. */
     public static final List<String> ADDITIVE = new ArrayList<>();
     /** Every quantity by a small number, so a unit's variables sit in one array. */
@@ -62,8 +70,20 @@ public final class CountModel {
                 ADDITIVE.add(k + c);
             }
         }
-        ADDITIVE.addAll(List.of("AJH", "SJH", "EJH", "PLAN", "VOORT", "EXT", "ZHV_FILLED", "ZHV_YES", "TEV_N", "CBS_OK",
-                "COH", "COH_OK", "WAIT_N"));
+        ADDITIVE.addAll(List.of(
+                "AJH",
+                "SJH",
+                "EJH",
+                "PLAN",
+                "VOORT",
+                "EXT",
+                "ZHV_FILLED",
+                "ZHV_YES",
+                "TEV_N",
+                "CBS_OK",
+                "COH",
+                "COH_OK",
+                "WAIT_N"));
         for (String v : Indicator.VERWIJZERS) {
             ADDITIVE.add("VERW" + v);
         }
@@ -99,7 +119,9 @@ public final class CountModel {
         }
         for (int k = 0; k < KINDS.size(); k++) {
             if (indicator.startsWith(KINDS.get(k))) {
-                return KIND_QUANTITIES[k] + Indicator.CATEGORIES.indexOf(indicator.substring(KINDS.get(k).length()));
+                return KIND_QUANTITIES[k]
+                        + Indicator.CATEGORIES.indexOf(
+                                indicator.substring(KINDS.get(k).length()));
             }
         }
         return null;
@@ -129,7 +151,11 @@ public final class CountModel {
         bounds.total(ajh, v(p, unit, "A0"), v(p, unit, "A1"));
         bounds.total(sjh, v(p, unit, "S0"), v(p, unit, "S1"));
         bounds.total(ejh, v(p, unit, "E0"), v(p, unit, "E1"));
-        bounds.total(sjh, Indicator.VERWIJZERS.stream().mapToInt(c -> v(p, unit, "VERW" + c)).toArray());
+        bounds.total(
+                sjh,
+                Indicator.VERWIJZERS.stream()
+                        .mapToInt(c -> v(p, unit, "VERW" + c))
+                        .toArray());
         bounds.total(ejh, v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
         bounds.total(v(p, unit, "ZHV_FILLED"), v(p, unit, "ZHV_YES"), v(p, unit, "ZHV_NO"));
         bounds.total(sjh, v(p, unit, "WAIT_N"), v(p, unit, "WAIT_NOT"));
@@ -167,7 +193,8 @@ public final class CountModel {
             if (units.contains(nederland)) {
                 Set<String> all = new TreeSet<>(membership.members(p, nederland));
                 for (String niveau : List.of("jeugdregio|", "grootteklasse|")) {
-                    List<String> level = units.stream().filter(u -> u.startsWith(niveau)).toList();
+                    List<String> level =
+                            units.stream().filter(u -> u.startsWith(niveau)).toList();
                     Set<String> covered = new TreeSet<>();
                     level.forEach(u -> covered.addAll(membership.members(p, u)));
                     if (covered.equals(all)) {
@@ -194,7 +221,9 @@ public final class CountModel {
     /** A unit in periode P is the sum of the given (delivering) municipalities, or units, for every additive count. */
     public void sum(Periode p, String unit, List<String> parts) {
         for (String quantity : ADDITIVE) {
-            bounds.total(v(p, unit, quantity), parts.stream().mapToInt(part -> v(p, part, quantity)).toArray());
+            bounds.total(
+                    v(p, unit, quantity),
+                    parts.stream().mapToInt(part -> v(p, part, quantity)).toArray());
         }
     }
 

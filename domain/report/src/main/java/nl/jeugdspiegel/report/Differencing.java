@@ -33,11 +33,9 @@ final class Differencing {
     private static final int DEPTH = 4;
 
     /** A published figure by its place. */
-    private record Ref(Periode periode, Unit unit, String indicator) {
-    }
+    private record Ref(Periode periode, Unit unit, String indicator) {}
 
-    private record Candidate(Ref figure, double size) {
-    }
+    private record Candidate(Ref figure, double size) {}
 
     private final Map<Periode, Map<Unit, Map<String, Figure>>> figures;
     /**
@@ -45,6 +43,7 @@ final class Differencing {
      * names (suppression never changes who delivered).
      */
     private final Map<Periode, Map<String, List<String>>> members = new HashMap<>();
+
     private final CountModel.Membership membership = new CountModel.Membership() {
         @Override
         public Collection<String> units(Periode p) {
@@ -57,7 +56,8 @@ final class Differencing {
         }
     };
 
-    private Differencing(Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
+    private Differencing(
+            Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         this.figures = figures;
         ReferenceData reference = ReferenceData.get();
         figures.forEach((p, units) -> {
@@ -68,11 +68,17 @@ final class Differencing {
                     continue;
                 }
                 String key = CountModel.unit("gemeente", m.code());
-                for (Unit unit : List.of(new Unit("gemeente", m.code()), new Unit("jeugdregio", m.jeugdregioCode()),
-                        new Unit("grootteklasse", String.valueOf(sizeClasses.getOrDefault(p, Map.of()).get(m.code()))),
+                for (Unit unit : List.of(
+                        new Unit("gemeente", m.code()),
+                        new Unit("jeugdregio", m.jeugdregioCode()),
+                        new Unit(
+                                "grootteklasse",
+                                String.valueOf(
+                                        sizeClasses.getOrDefault(p, Map.of()).get(m.code()))),
                         Unit.NEDERLAND)) {
                     if (units.containsKey(unit)) {
-                        byUnit.computeIfAbsent(CountModel.unit(unit.niveau(), unit.code()), u -> new ArrayList<>()).add(key);
+                        byUnit.computeIfAbsent(CountModel.unit(unit.niveau(), unit.code()), u -> new ArrayList<>())
+                                .add(key);
                     }
                 }
             }
@@ -85,7 +91,8 @@ final class Differencing {
      *
      * @return how many figures it suppressed
      */
-    static int protect(Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
+    static int protect(
+            Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         Differencing differencing = new Differencing(figures, sizeClasses);
         int suppressed = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -107,14 +114,17 @@ final class Differencing {
                 suppressed += differencing.suppress(ref);
             }
         }
-        throw new IllegalStateException("disclosure audit: counts below 10 can still be derived after " + MAX_ROUNDS + " rounds");
+        throw new IllegalStateException(
+                "disclosure audit: counts below 10 can still be derived after " + MAX_ROUNDS + " rounds");
     }
 
     /** Suppresses a figure; the O/E ratio and volgens plan share reveal the same count, so they go together. */
     private int suppress(Ref ref) {
         int count = 0;
-        List<String> linked = ref.indicator().equals("beeindigd_volgens_plan") || ref.indicator().equals("oe_volgens_plan")
-                ? List.of("beeindigd_volgens_plan", "oe_volgens_plan") : List.of(ref.indicator());
+        List<String> linked = ref.indicator().equals("beeindigd_volgens_plan")
+                        || ref.indicator().equals("oe_volgens_plan")
+                ? List.of("beeindigd_volgens_plan", "oe_volgens_plan")
+                : List.of(ref.indicator());
         Map<String, Figure> unit = figures.get(ref.periode()).get(ref.unit());
         for (String id : linked) {
             Figure f = unit.get(id);
@@ -249,7 +259,9 @@ final class Differencing {
             });
             Figure rate = unitFigures.get("jeugdigen_jh_per_1000");
             if (rate != null) {
-                count(model.v(p, key, "YOUNG"), rate.published() ? Figure.of(rate.indicator(), rate.teller()) : rate,
+                count(
+                        model.v(p, key, "YOUNG"),
+                        rate.published() ? Figure.of(rate.indicator(), rate.teller()) : rate,
                         new Ref(p, unit, "jeugdigen_jh_per_1000"));
             }
             Figure ratio = unitFigures.get("oe_volgens_plan");
@@ -266,9 +278,11 @@ final class Differencing {
             if (f.published()) {
                 long r = f.value().longValue();
                 bind(v, Math.max(Disclosure.MIN_COUNT, r - 2), r + 2, ref, f.value());
-            } else if (Disclosure.REASON_SMALL_COUNT.equals(f.reason()) || Disclosure.REASON_SMALL_RATE_COUNT.equals(f.reason())) {
+            } else if (Disclosure.REASON_SMALL_COUNT.equals(f.reason())
+                    || Disclosure.REASON_SMALL_RATE_COUNT.equals(f.reason())) {
                 bounds.within(v, 0, Disclosure.MIN_COUNT - 1);
-            } else if (Disclosure.REASON_SECONDARY.equals(f.reason()) || Disclosure.REASON_DIFFERENCING.equals(f.reason())) {
+            } else if (Disclosure.REASON_SECONDARY.equals(f.reason())
+                    || Disclosure.REASON_DIFFERENCING.equals(f.reason())) {
                 bounds.within(v, Disclosure.MIN_COUNT, Bounds.UNKNOWN);
             }
         }
@@ -306,13 +320,13 @@ final class Differencing {
                 bounds.within(n, Disclosure.MIN_DENOMINATOR, Bounds.UNKNOWN);
             }
         }
-
     }
 
     /** A unit with figures in a periode: its active trajectories are counted (shown or as {@code <10}). */
     private static boolean delivered(Map<String, Figure> unitFigures) {
         Figure f = unitFigures.get("trajecten_actief.jeugdhulp_zonder_verblijf");
-        return f != null && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason()) && !Disclosure.REASON_NOT_YET.equals(f.reason());
+        return f != null
+                && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason())
+                && !Disclosure.REASON_NOT_YET.equals(f.reason());
     }
-
 }

@@ -47,8 +47,10 @@ public final class Disclosure {
     public static final String REASON_SMALL_CELL = "teller of noemer min teller kleiner dan 10";
     public static final String REASON_SMALL_RATE_COUNT = "gebaseerd op minder dan 10 jeugdigen";
     public static final String REASON_SECONDARY = "onderdrukt om een andere onderdrukte cel te beschermen";
-    public static final String REASON_DIFFERENCING = "onderdrukt zodat een klein aantal niet uit andere cijfers terug te rekenen is";
-    public static final String REASON_NOT_AVAILABLE = "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of te weinig kosten ingevuld";
+    public static final String REASON_DIFFERENCING =
+            "onderdrukt zodat een klein aantal niet uit andere cijfers terug te rekenen is";
+    public static final String REASON_NOT_AVAILABLE =
+            "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of te weinig kosten ingevuld";
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
 
     /** The count breakdowns whose cells protect each other. */
@@ -65,7 +67,8 @@ public final class Disclosure {
 
         public Rules {
             if (differencingAudited && !(fromRoundedCounts && smallCellsSuppressed)) {
-                throw new IllegalArgumentException("the differencing audit needs ratios from rounded counts and the small-cell rule");
+                throw new IllegalArgumentException(
+                        "the differencing audit needs ratios from rounded counts and the small-cell rule");
             }
         }
     }
@@ -120,9 +123,11 @@ public final class Disclosure {
         if (IndicatorRow.NOG_NIET_BESCHIKBAAR.equals(row.status())) {
             return Figure.suppressed(indicator, REASON_NOT_YET);
         }
-        Double observations = indicator.kind() == Indicator.Kind.RATIO ? (ended == null ? null : ended.noemer())
-                : indicator.kind() == Indicator.Kind.COUNT || indicator.kind() == Indicator.Kind.PER_1000 ? null
-                : row.noemer();
+        Double observations = indicator.kind() == Indicator.Kind.RATIO
+                ? (ended == null ? null : ended.noemer())
+                : indicator.kind() == Indicator.Kind.COUNT || indicator.kind() == Indicator.Kind.PER_1000
+                        ? null
+                        : row.noemer();
         if (observations != null && observations < MIN_DENOMINATOR) {
             // also a denominator of 0, which "niet beschikbaar" would otherwise give away
             return Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR);
@@ -131,14 +136,17 @@ public final class Disclosure {
             return Figure.suppressed(indicator, REASON_NOT_AVAILABLE);
         }
         return switch (indicator.kind()) {
-            case COUNT -> row.waarde() < MIN_COUNT ? Figure.suppressed(indicator, REASON_SMALL_COUNT)
-                    : Figure.of(indicator, round5(row.waarde()));
+            case COUNT ->
+                row.waarde() < MIN_COUNT
+                        ? Figure.suppressed(indicator, REASON_SMALL_COUNT)
+                        : Figure.of(indicator, round5(row.waarde()));
             case SHARE -> share(indicator, row.teller(), row.noemer());
             case PER_1000 -> perThousand(indicator, row);
             case QUANTILE -> Figure.of(indicator, round(row.waarde(), 0)).withCounts(null, count(row.noemer()));
             case MEAN -> mean(indicator, row);
             case AMOUNT -> Figure.of(indicator, round(row.waarde(), 0)).withCounts(null, count(row.noemer()));
-            case RATIO -> ended == null ? Figure.suppressed(indicator, REASON_NOT_AVAILABLE) : ratio(indicator, row, ended);
+            case RATIO ->
+                ended == null ? Figure.suppressed(indicator, REASON_NOT_AVAILABLE) : ratio(indicator, row, ended);
         };
     }
 
@@ -158,11 +166,15 @@ public final class Disclosure {
         long x = (long) basis(teller);
         long n = (long) basis(noemer);
         Stats.Interval ci = Stats.wilson(x, n, Stats.Z95);
-        Figure f = Figure.of(indicator, round((double) x / n, 3)).withInterval(round(ci.low(), 3), round(ci.high(), 3))
+        Figure f = Figure.of(indicator, round((double) x / n, 3))
+                .withInterval(round(ci.low(), 3), round(ci.high(), 3))
                 .withCounts(count(teller), count(noemer));
         Double p0 = nationalValue(indicator);
-        return p0 == null ? f : f.withFunnel(round(Stats.funnelProportion(p0, n, Stats.Z95), 3),
-                round(Stats.funnelProportion(p0, n, Stats.Z998), 3));
+        return p0 == null
+                ? f
+                : f.withFunnel(
+                        round(Stats.funnelProportion(p0, n, Stats.Z95), 3),
+                        round(Stats.funnelProportion(p0, n, Stats.Z998), 3));
     }
 
     private Figure perThousand(Indicator indicator, IndicatorRow row) {
@@ -181,12 +193,14 @@ public final class Disclosure {
         }
         Stats.Interval f95 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z95);
         Stats.Interval f998 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z998);
-        return f.withFunnel(new Stats.Interval(round(1000 * f95.low(), 1), round(1000 * f95.high(), 1)),
+        return f.withFunnel(
+                new Stats.Interval(round(1000 * f95.low(), 1), round(1000 * f95.high(), 1)),
                 new Stats.Interval(round(1000 * f998.low(), 1), round(1000 * f998.high(), 1)));
     }
 
     private Figure mean(Indicator indicator, IndicatorRow row) {
-        Figure f = Figure.of(indicator, round(row.waarde(), 1)).withInterval(round(row.ciLaag(), 1), round(row.ciHoog(), 1))
+        Figure f = Figure.of(indicator, round(row.waarde(), 1))
+                .withInterval(round(row.ciLaag(), 1), round(row.ciHoog(), 1))
                 .withCounts(null, count(row.noemer()));
         Double mean0 = nationalValue(indicator);
         IndicatorRow nl = nationalRows.get(indicator.id());
@@ -196,7 +210,8 @@ public final class Disclosure {
         // the national standard deviation, from the national interval (mean ± z·sd/√n)
         double sd0 = (nl.ciHoog() - nl.ciLaag()) / (2 * Stats.Z95) * Math.sqrt(nl.noemer());
         long n = (long) basis(row.noemer());
-        return f.withFunnel(round(Stats.funnelMean(mean0, sd0, n, Stats.Z95), 1),
+        return f.withFunnel(
+                round(Stats.funnelMean(mean0, sd0, n, Stats.Z95), 1),
                 round(Stats.funnelMean(mean0, sd0, n, Stats.Z998), 1));
     }
 
@@ -207,9 +222,12 @@ public final class Disclosure {
         long observed = (long) basis(row.teller());
         double expected = round(row.noemer(), 1);
         Stats.Interval ci = Stats.poissonRatio95(observed, expected);
-        return Figure.of(indicator, round(observed / expected, 2)).withInterval(round(ci.low(), 2), round(ci.high(), 2))
+        return Figure.of(indicator, round(observed / expected, 2))
+                .withInterval(round(ci.low(), 2), round(ci.high(), 2))
                 .withCounts(null, expected)
-                .withFunnel(round(Stats.funnelRatio(expected, Stats.Z95), 2), round(Stats.funnelRatio(expected, Stats.Z998), 2));
+                .withFunnel(
+                        round(Stats.funnelRatio(expected, Stats.Z95), 2),
+                        round(Stats.funnelRatio(expected, Stats.Z998), 2));
     }
 
     /** The published national value of an indicator in this periode, or null. */
@@ -230,12 +248,14 @@ public final class Disclosure {
                 }
             }
         }
-        boolean othersUnavailable = cells.stream().anyMatch(c -> figures.get(c).reason() != null
-                && !REASON_SMALL_COUNT.equals(figures.get(c).reason()));
+        boolean othersUnavailable = cells.stream()
+                .anyMatch(c -> figures.get(c).reason() != null
+                        && !REASON_SMALL_COUNT.equals(figures.get(c).reason()));
         if (suppressed != 1 || othersUnavailable) {
             return;
         }
-        cells.stream().filter(c -> figures.get(c).value() != null)
+        cells.stream()
+                .filter(c -> figures.get(c).value() != null)
                 .min(Comparator.comparingDouble(c -> figures.get(c).value()))
                 .ifPresent(c -> figures.put(c, Figure.suppressed(figures.get(c).indicator(), REASON_SECONDARY)));
     }
@@ -266,9 +286,18 @@ public final class Disclosure {
      * are published counts (rounded to 5, absent below 10); for O/E the noemer is the expected number.
      * The funnel limits are those of the published value, as the funnel plot draws them.
      */
-    public record Figure(Indicator indicator, Double value, Double low, Double high, Double teller, Double noemer,
-                         Double funnel95Low, Double funnel95High, Double funnel998Low, Double funnel998High,
-                         String reason) {
+    public record Figure(
+            Indicator indicator,
+            Double value,
+            Double low,
+            Double high,
+            Double teller,
+            Double noemer,
+            Double funnel95Low,
+            Double funnel95High,
+            Double funnel998Low,
+            Double funnel998High,
+            String reason) {
 
         static Figure of(Indicator indicator, double value) {
             return new Figure(indicator, value, null, null, null, null, null, null, null, null, null);
@@ -279,18 +308,48 @@ public final class Disclosure {
         }
 
         Figure withInterval(Double low, Double high) {
-            return new Figure(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, funnel998Low,
-                    funnel998High, reason);
+            return new Figure(
+                    indicator,
+                    value,
+                    low,
+                    high,
+                    teller,
+                    noemer,
+                    funnel95Low,
+                    funnel95High,
+                    funnel998Low,
+                    funnel998High,
+                    reason);
         }
 
         Figure withCounts(Double teller, Double noemer) {
-            return new Figure(indicator, value, low, high, teller, noemer, funnel95Low, funnel95High, funnel998Low,
-                    funnel998High, reason);
+            return new Figure(
+                    indicator,
+                    value,
+                    low,
+                    high,
+                    teller,
+                    noemer,
+                    funnel95Low,
+                    funnel95High,
+                    funnel998Low,
+                    funnel998High,
+                    reason);
         }
 
         Figure withFunnel(Stats.Interval limits95, Stats.Interval limits998) {
-            return new Figure(indicator, value, low, high, teller, noemer, limits95.low(), limits95.high(),
-                    limits998.low(), limits998.high(), reason);
+            return new Figure(
+                    indicator,
+                    value,
+                    low,
+                    high,
+                    teller,
+                    noemer,
+                    limits95.low(),
+                    limits95.high(),
+                    limits998.low(),
+                    limits998.high(),
+                    reason);
         }
 
         public boolean published() {

@@ -33,10 +33,15 @@ public final class ReportData {
     private final boolean syntheticPopulation;
     private final int suppressedAgainstDifferencing;
 
-    private ReportData(List<Periode> periods, Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures,
-                       Map<Unit, String> names, Map<Periode, Map<String, Instant>> deliveries,
-                       Map<Periode, Map<String, String>> sizeClasses, Map<Periode, Boolean> followUp,
-                       boolean syntheticPopulation, int suppressedAgainstDifferencing) {
+    private ReportData(
+            List<Periode> periods,
+            Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures,
+            Map<Unit, String> names,
+            Map<Periode, Map<String, Instant>> deliveries,
+            Map<Periode, Map<String, String>> sizeClasses,
+            Map<Periode, Boolean> followUp,
+            boolean syntheticPopulation,
+            int suppressedAgainstDifferencing) {
         this.periods = periods;
         this.figures = figures;
         this.names = names;
@@ -79,12 +84,19 @@ public final class ReportData {
             }
             Disclosure disclosure = new Disclosure(rules, byUnit.getOrDefault(Unit.NEDERLAND, Map.of()));
             Map<Unit, Map<String, Disclosure.Figure>> published = new LinkedHashMap<>();
-            byUnit.forEach((unit, rows) -> published.put(unit, unit.equals(Unit.NEDERLAND) ? disclosure.national()
-                    : disclosure.publish(rows)));
+            byUnit.forEach((unit, rows) -> published.put(
+                    unit, unit.equals(Unit.NEDERLAND) ? disclosure.national() : disclosure.publish(rows)));
             figures.put(table.getKey(), published);
         }
         int differencing = rules.differencingAudited() ? Differencing.protect(figures, sizeClasses) : 0;
-        return new ReportData(List.copyOf(figures.keySet()), figures, names, deliveries, sizeClasses, followUp, synthetic,
+        return new ReportData(
+                List.copyOf(figures.keySet()),
+                figures,
+                names,
+                deliveries,
+                sizeClasses,
+                followUp,
+                synthetic,
                 differencing);
     }
 
@@ -100,15 +112,21 @@ public final class ReportData {
     public Periode latestWithFollowUp() {
         List<Periode> reversed = new ArrayList<>(periods);
         Collections.reverse(reversed);
-        return reversed.stream().filter(p -> followUp.getOrDefault(p, false)).findFirst().orElse(latest());
+        return reversed.stream()
+                .filter(p -> followUp.getOrDefault(p, false))
+                .findFirst()
+                .orElse(latest());
     }
 
     /** The published figure, or a suppressed one saying "niet beschikbaar" when the table has no row. */
     public Disclosure.Figure figure(Periode periode, Unit unit, String indicator) {
-        Map<String, Disclosure.Figure> unitFigures = figures.getOrDefault(periode, Map.of()).get(unit);
+        Map<String, Disclosure.Figure> unitFigures =
+                figures.getOrDefault(periode, Map.of()).get(unit);
         Disclosure.Figure figure = unitFigures == null ? null : unitFigures.get(indicator);
-        return figure != null ? figure : Disclosure.Figure.suppressed(
-                nl.jeugdspiegel.indicators.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
+        return figure != null
+                ? figure
+                : Disclosure.Figure.suppressed(
+                        nl.jeugdspiegel.indicators.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
     }
 
     /** All units of a periode at one level, with their figures. */

@@ -1,9 +1,9 @@
 package nl.jeugdspiegel.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,8 @@ import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
-import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorKeys;
+import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import nl.jeugdspiegel.indicators.Manifest;
 import org.slf4j.Logger;
@@ -48,8 +48,7 @@ public final class ReportService {
     public static final String CACHE_CONTROL = "no-cache";
 
     /** What one publication did. */
-    public record Result(int files, int uploaded, int deleted, long largestPage, Duration renderTime, Duration time) {
-    }
+    public record Result(int files, int uploaded, int deleted, long largestPage, Duration renderTime, Duration time) {}
 
     private final ObjectStore data;
     private final ObjectStore site;
@@ -65,7 +64,9 @@ public final class ReportService {
     /** Used by the function: the data bucket, site bucket and prefix from the environment. */
     public static ReportService fromEnvironment() {
         S3Client s3 = AwsClients.s3();
-        return new ReportService(new ObjectStore(s3, Settings.require(Settings.DATA_BUCKET)), new ObjectStore(s3, Settings.require(SITE_BUCKET_SETTING)),
+        return new ReportService(
+                new ObjectStore(s3, Settings.require(Settings.DATA_BUCKET)),
+                new ObjectStore(s3, Settings.require(SITE_BUCKET_SETTING)),
                 Settings.get(SITE_PREFIX_SETTING).orElse(""));
     }
 
@@ -87,8 +88,11 @@ public final class ReportService {
             String key = period.getValue().tabelCsv();
             Optional<byte[]> csv = data.readIfExists(key);
             if (csv.isPresent()) {
-                tables.put(period.getKey(), IndicatorTable.readCsv(new InputStreamReader(
-                        new ByteArrayInputStream(csv.get()), StandardCharsets.UTF_8), key));
+                tables.put(
+                        period.getKey(),
+                        IndicatorTable.readCsv(
+                                new InputStreamReader(new ByteArrayInputStream(csv.get()), StandardCharsets.UTF_8),
+                                key));
             }
         }
         if (tables.isEmpty()) {
@@ -100,14 +104,20 @@ public final class ReportService {
         Duration render = Duration.ofNanos(System.nanoTime() - renderStart);
         LOG.info("disclosure: {} figures suppressed by the differencing audit", data.suppressedAgainstDifferencing());
         Result result = upload(files, render, started);
-        LOG.info("site: {} files, {} uploaded, {} deleted, render {} ms, total {} ms", result.files(), result.uploaded(),
-                result.deleted(), render.toMillis(), result.time().toMillis());
+        LOG.info(
+                "site: {} files, {} uploaded, {} deleted, render {} ms, total {} ms",
+                result.files(),
+                result.uploaded(),
+                result.deleted(),
+                render.toMillis(),
+                result.time().toMillis());
         return result;
     }
 
     private Result upload(Map<String, byte[]> files, Duration render, long started) throws IOException {
         Map<String, String> previous = site.readIfExists(prefix + SITE_LIST)
-                .map(ReportService::readList).orElse(Map.of());
+                .map(ReportService::readList)
+                .orElse(Map.of());
         Map<String, String> hashes = new TreeMap<>();
         List<String> changed = new ArrayList<>();
         long largestPage = 0;
@@ -121,23 +131,34 @@ public final class ReportService {
                 largestPage = Math.max(largestPage, f.getValue().length);
             }
         }
-        Parallel.forEach(changed, UPLOAD_THREADS, path -> site.putBytes(prefix + path, files.get(path), contentType(path),
-                CACHE_CONTROL));
+        Parallel.forEach(
+                changed,
+                UPLOAD_THREADS,
+                path -> site.putBytes(prefix + path, files.get(path), contentType(path), CACHE_CONTROL));
         boolean homeChanged = !hashes.get("index.html").equals(previous.get("index.html"));
         if (homeChanged) {
             site.putBytes(prefix + "index.html", files.get("index.html"), contentType("index.html"), CACHE_CONTROL);
         }
-        List<String> stale = previous.keySet().stream().filter(path -> !files.containsKey(path)).toList();
+        List<String> stale = previous.keySet().stream()
+                .filter(path -> !files.containsKey(path))
+                .toList();
         Parallel.forEach(stale, UPLOAD_THREADS, path -> site.delete(prefix + path));
-        site.putBytes(prefix + SITE_LIST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(hashes),
+        site.putBytes(
+                prefix + SITE_LIST,
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(hashes),
                 "application/json");
-        return new Result(files.size(), changed.size() + (homeChanged ? 1 : 0), stale.size(), largestPage, render,
+        return new Result(
+                files.size(),
+                changed.size() + (homeChanged ? 1 : 0),
+                stale.size(),
+                largestPage,
+                render,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static Map<String, String> readList(byte[] json) {
         try {
-            return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (IOException e) {
             LOG.warn("{} unreadable: every file is uploaded again", SITE_LIST);
             return Map.of();

@@ -46,8 +46,14 @@ import nl.jeugdspiegel.report.ReportData.Unit;
 public final class SiteBuilder {
 
     /** The indicators on the home page, the trends and the comparison columns of member tables. */
-    static final List<String> MAIN = List.of("jeugdigen_jh_per_1000", "aandeel_met_verblijf", "wachttijd_mediaan_dagen",
-            "beeindigd_volgens_plan", "voortijdig_beeindigd", "geen_nieuwe_hulp_6m", "oe_volgens_plan");
+    static final List<String> MAIN = List.of(
+            "jeugdigen_jh_per_1000",
+            "aandeel_met_verblijf",
+            "wachttijd_mediaan_dagen",
+            "beeindigd_volgens_plan",
+            "voortijdig_beeindigd",
+            "geen_nieuwe_hulp_6m",
+            "oe_volgens_plan");
     /** The outcome indicators drawn as funnel plots on the home page. */
     static final List<String> HOME_FUNNELS = List.of("beeindigd_volgens_plan", "geen_nieuwe_hulp_6m");
     /** A delivery is on time when it arrives within this many days after the half-year. */
@@ -60,7 +66,8 @@ public final class SiteBuilder {
 
     public SiteBuilder() {
         css = resource("site/style.css").strip();
-        csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+        csp = "default-src 'none'; style-src '" + sha256(css)
+                + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
         try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream("site/definities.properties")) {
             definitions.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -94,16 +101,30 @@ public final class SiteBuilder {
     private Map<String, Object> homePage(ReportData data) {
         Map<String, Object> model = base(data, "Jeugdhulp in Nederland", "");
         Periode latest = data.latest();
-        long delivered = ReferenceData.get().municipalities().stream().filter(m -> data.delivered(latest, m.code())).count();
+        long delivered = ReferenceData.get().municipalities().stream()
+                .filter(m -> data.delivered(latest, m.code()))
+                .count();
         model.put("deliveredCount", delivered);
         List<Map<String, Object>> keyFigures = new ArrayList<>();
         for (String id : MAIN) {
             Indicator indicator = Indicator.byId(id);
-            keyFigures.add(Map.of("id", id, "titel", indicator.titel(),
-                    "nl", cell(data.figure(periodeFor(data, indicator), Unit.NEDERLAND, id))));
+            keyFigures.add(Map.of(
+                    "id",
+                    id,
+                    "titel",
+                    indicator.titel(),
+                    "nl",
+                    cell(data.figure(periodeFor(data, indicator), Unit.NEDERLAND, id))));
         }
-        keyFigures.add(0, Map.of("id", "jeugdigen_jh", "titel", Indicator.byId("jeugdigen_jh").titel(),
-                "nl", cell(data.figure(latest, Unit.NEDERLAND, "jeugdigen_jh"))));
+        keyFigures.add(
+                0,
+                Map.of(
+                        "id",
+                        "jeugdigen_jh",
+                        "titel",
+                        Indicator.byId("jeugdigen_jh").titel(),
+                        "nl",
+                        cell(data.figure(latest, Unit.NEDERLAND, "jeugdigen_jh"))));
         model.put("keyFigures", keyFigures);
         List<Map<String, Object>> trends = new ArrayList<>();
         for (String id : MAIN) {
@@ -122,11 +143,13 @@ public final class SiteBuilder {
         }
         model.put("funnels", funnels);
         List<Map<String, Object>> gemeenten = new ArrayList<>();
-        ReferenceData.get().municipalities().stream().sorted(Comparator.comparing(Municipality::naam))
+        ReferenceData.get().municipalities().stream()
+                .sorted(Comparator.comparing(Municipality::naam))
                 .forEach(m -> gemeenten.add(Map.of("code", m.code(), "naam", m.naam())));
         model.put("gemeenten", gemeenten);
         List<Map<String, Object>> regios = new ArrayList<>();
-        ReferenceData.get().regions().stream().sorted(Comparator.comparing(Jeugdregio::naam))
+        ReferenceData.get().regions().stream()
+                .sorted(Comparator.comparing(Jeugdregio::naam))
                 .forEach(r -> regios.add(Map.of("code", r.code(), "naam", r.naam())));
         model.put("regios", regios);
         model.put("indicators", indicatorList());
@@ -142,8 +165,10 @@ public final class SiteBuilder {
         Map<String, Object> model = base(data, m.naam(), "../");
         model.put("kind", "Gemeente");
         model.put("naam", m.naam());
-        model.put("intro", "Gemeente " + m.naam() + " (" + m.code() + "), provincie " + m.provincie()
-                + ", vergeleken met de jeugdregio, gemeenten van dezelfde grootte en Nederland.");
+        model.put(
+                "intro",
+                "Gemeente " + m.naam() + " (" + m.code() + "), provincie " + m.provincie()
+                        + ", vergeleken met de jeugdregio, gemeenten van dezelfde grootte en Nederland.");
         model.put("regioHref", "../regio/" + m.jeugdregioCode() + ".html");
         model.put("regioNaam", m.jeugdregioNaam());
         model.put("sizeClassText", sizeClass == null ? null : sizeClassName(sizeClass));
@@ -154,10 +179,13 @@ public final class SiteBuilder {
             List<Map<String, Object>> cells = new ArrayList<>();
             cells.add(cell(data.figure(p, unit, indicator.id())));
             cells.add(cell(data.figure(p, regio, indicator.id())));
-            cells.add(klasse == null ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
-                    : cell(data.figure(p, klasse, indicator.id())));
+            cells.add(
+                    klasse == null
+                            ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
+                            : cell(data.figure(p, klasse, indicator.id())));
             cells.add(cell(data.figure(p, Unit.NEDERLAND, indicator.id())));
-            rows.add(Map.of("id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator), "cells", cells));
+            rows.add(Map.of(
+                    "id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator), "cells", cells));
         }
         model.put("rows", rows);
         List<Map<String, Object>> trends = new ArrayList<>();
@@ -170,9 +198,15 @@ public final class SiteBuilder {
             boolean delivered = data.delivered(p, m.code());
             Instant at = data.deliveredAt(p, m.code());
             Instant deadline = deadline(p).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            deliveries.add(Map.of("periode", Text.periode(p), "geleverd", delivered ? "ja" : "nee",
-                    "datum", delivered ? Text.date(at) : "–",
-                    "opTijd", !delivered ? "–" : at == null ? "onbekend" : at.isBefore(deadline) ? "ja" : "nee, te laat"));
+            deliveries.add(Map.of(
+                    "periode",
+                    Text.periode(p),
+                    "geleverd",
+                    delivered ? "ja" : "nee",
+                    "datum",
+                    delivered ? Text.date(at) : "–",
+                    "opTijd",
+                    !delivered ? "–" : at == null ? "onbekend" : at.isBefore(deadline) ? "ja" : "nee, te laat"));
         }
         model.put("hasDeliveries", true);
         model.put("deliveries", deliveries);
@@ -185,14 +219,26 @@ public final class SiteBuilder {
         Map<String, Object> model = base(data, "Jeugdregio " + r.naam(), "../");
         model.put("kind", "Jeugdregio");
         model.put("naam", "Jeugdregio " + r.naam());
-        model.put("intro", "Jeugdregio " + r.naam() + " (" + r.code() + ") met " + r.gemeenten().size()
-                + " gemeenten. De cijfers zijn berekend uit de trajecten van de gemeenten die aanleverden.");
+        model.put(
+                "intro",
+                "Jeugdregio " + r.naam() + " (" + r.code() + ") met "
+                        + r.gemeenten().size()
+                        + " gemeenten. De cijfers zijn berekend uit de trajecten van de gemeenten die aanleverden.");
         model.put("columns", List.of(r.naam(), "Nederland"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Indicator indicator : Indicator.ALL) {
             Periode p = periodeFor(data, indicator);
-            rows.add(Map.of("id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator),
-                    "cells", List.of(cell(data.figure(p, unit, indicator.id())), cell(data.figure(p, Unit.NEDERLAND, indicator.id())))));
+            rows.add(Map.of(
+                    "id",
+                    indicator.id(),
+                    "titel",
+                    indicator.titel(),
+                    "unit",
+                    Text.unit(indicator),
+                    "cells",
+                    List.of(
+                            cell(data.figure(p, unit, indicator.id())),
+                            cell(data.figure(p, Unit.NEDERLAND, indicator.id())))));
         }
         model.put("rows", rows);
         List<Map<String, Object>> trends = new ArrayList<>();
@@ -233,14 +279,17 @@ public final class SiteBuilder {
         model.put("funnelKind", funnelKind);
         model.put("chart", funnelKind ? funnelChart(data, indicator, p) : null);
         List<Map.Entry<Unit, Disclosure.Figure>> gemeenten = new ArrayList<>();
-        data.units(p, "gemeente").forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator.id()))));
+        data.units(p, "gemeente")
+                .forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator.id()))));
         for (Municipality m : ReferenceData.get().municipalities()) {
             Unit unit = new Unit("gemeente", m.code());
             if (gemeenten.stream().noneMatch(e -> e.getKey().equals(unit))) {
-                gemeenten.add(Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
+                gemeenten.add(
+                        Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
             }
         }
-        gemeenten.sort(Comparator.comparing((Map.Entry<Unit, Disclosure.Figure> e) -> e.getValue().published() ? 0 : 1)
+        gemeenten.sort(Comparator.comparing(
+                        (Map.Entry<Unit, Disclosure.Figure> e) -> e.getValue().published() ? 0 : 1)
                 .thenComparing(e -> e.getValue().published() ? -e.getValue().value() : 0)
                 .thenComparing(e -> data.name(e.getKey())));
         List<Map<String, Object>> ranking = new ArrayList<>();
@@ -252,16 +301,26 @@ public final class SiteBuilder {
             row.put("code", e.getKey().code());
             row.put("naam", data.name(e.getKey()));
             row.put("figure", cell(f));
-            row.put("noemer", f.published() && f.noemer() != null
-                    ? (indicator.kind() == Indicator.Kind.RATIO ? Text.number(f.noemer(), 1) : Text.count(f.noemer())) : "");
+            row.put(
+                    "noemer",
+                    f.published() && f.noemer() != null
+                            ? (indicator.kind() == Indicator.Kind.RATIO
+                                    ? Text.number(f.noemer(), 1)
+                                    : Text.count(f.noemer()))
+                            : "");
             row.put("afwijking", deviation(f));
             ranking.add(row);
         }
         model.put("ranking", ranking);
         List<Map<String, Object>> groups = new ArrayList<>();
         for (Jeugdregio r : ReferenceData.get().regions()) {
-            groups.add(Map.of("naam", "Jeugdregio " + r.naam(), "href", "../regio/" + r.code() + ".html",
-                    "figure", cell(data.figure(p, new Unit("jeugdregio", r.code()), indicator.id()))));
+            groups.add(Map.of(
+                    "naam",
+                    "Jeugdregio " + r.naam(),
+                    "href",
+                    "../regio/" + r.code() + ".html",
+                    "figure",
+                    cell(data.figure(p, new Unit("jeugdregio", r.code()), indicator.id()))));
         }
         for (SizeClass c : SizeClass.values()) {
             Map<String, Object> group = new HashMap<>();
@@ -305,7 +364,8 @@ public final class SiteBuilder {
     private String definition(Indicator indicator) {
         String id = indicator.id();
         if (id.startsWith("verwijzer.")) {
-            return definitions.getProperty("verwijzer") + " " + indicator.titel().replaceFirst(".*verwezen door ", "") + ".";
+            return definitions.getProperty("verwijzer") + " "
+                    + indicator.titel().replaceFirst(".*verwezen door ", "") + ".";
         }
         int dot = id.indexOf('.');
         if (dot > 0) {
@@ -354,9 +414,10 @@ public final class SiteBuilder {
                 points.add(new Charts.FunnelPoint(data.name(unit), f.noemer(), f.value(), Text.value(f)));
             }
         });
-        String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p)
-                + " (" + points.size() + " gemeenten met een getoonde waarde)";
-        return Charts.funnel(indicator, indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(), points, title);
+        String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
+                + points.size() + " gemeenten met een getoonde waarde)";
+        return Charts.funnel(
+                indicator, indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(), points, title);
     }
 
     private Map<String, Object> trend(ReportData data, Indicator indicator, Unit unit, Unit compare, String name) {
@@ -384,7 +445,10 @@ public final class SiteBuilder {
         if (compare != null) {
             series.add(new Charts.Series("Nederland", false, nl, nl, nl));
         }
-        Map<String, Object> chart = Charts.trend(indicator, periods, series,
+        Map<String, Object> chart = Charts.trend(
+                indicator,
+                periods,
+                series,
                 indicator.titel() + ", " + name + ", " + Text.periode(periods.get(0)) + " tot en met "
                         + Text.periode(periods.get(periods.size() - 1)));
         if (chart != null) {
@@ -409,15 +473,14 @@ public final class SiteBuilder {
 
     // --- downloads ---------------------------------------------------------------------------------
 
-    private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {
-    }
+    private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {}
 
     private static List<Published> allPublished(ReportData data) {
         List<Published> all = new ArrayList<>();
         for (Periode p : data.periods()) {
             for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
-                data.units(p, niveau).forEach((unit, figures) -> figures.values().forEach(f ->
-                        all.add(new Published(p, unit, data.name(unit), f))));
+                data.units(p, niveau).forEach((unit, figures) -> figures.values()
+                        .forEach(f -> all.add(new Published(p, unit, data.name(unit), f))));
             }
         }
         return all;
@@ -426,14 +489,41 @@ public final class SiteBuilder {
     private static byte[] csv(ReportData data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
-            csv.writeRecord("periode", "niveau", "code", "naam", "indicator", "waarde", "ci_laag", "ci_hoog", "teller",
-                    "noemer", "funnel_95_laag", "funnel_95_hoog", "funnel_998_laag", "funnel_998_hoog", "reden");
+                CsvWriter csv =
+                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+            csv.writeRecord(
+                    "periode",
+                    "niveau",
+                    "code",
+                    "naam",
+                    "indicator",
+                    "waarde",
+                    "ci_laag",
+                    "ci_hoog",
+                    "teller",
+                    "noemer",
+                    "funnel_95_laag",
+                    "funnel_95_hoog",
+                    "funnel_998_laag",
+                    "funnel_998_hoog",
+                    "reden");
             for (Published p : allPublished(data)) {
                 Disclosure.Figure f = p.figure();
-                csv.writeRecord(p.periode().toString(), p.unit().niveau(), p.unit().code(), p.naam(), f.indicator().id(),
-                        plain(f.value()), plain(f.low()), plain(f.high()), plain(f.teller()), plain(f.noemer()),
-                        plain(f.funnel95Low()), plain(f.funnel95High()), plain(f.funnel998Low()), plain(f.funnel998High()),
+                csv.writeRecord(
+                        p.periode().toString(),
+                        p.unit().niveau(),
+                        p.unit().code(),
+                        p.naam(),
+                        f.indicator().id(),
+                        plain(f.value()),
+                        plain(f.low()),
+                        plain(f.high()),
+                        plain(f.teller()),
+                        plain(f.noemer()),
+                        plain(f.funnel95Low()),
+                        plain(f.funnel95High()),
+                        plain(f.funnel998Low()),
+                        plain(f.funnel998High()),
                         f.reason() == null ? "" : f.reason());
             }
         } catch (IOException e) {
@@ -486,7 +576,8 @@ public final class SiteBuilder {
         if (value == null) {
             return "";
         }
-        return value == Math.rint(value) ? Long.toString(value.longValue())
+        return value == Math.rint(value)
+                ? Long.toString(value.longValue())
                 : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

@@ -12,11 +12,10 @@ import nl.jeugdspiegel.indicators.Indicator;
 final class Text {
 
     static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH)
-            .withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH).withZone(ZoneId.of("Europe/Amsterdam"));
 
-    private Text() {
-    }
+    private Text() {}
 
     static String number(double value, int decimals) {
         NumberFormat format = NumberFormat.getNumberInstance(DUTCH);

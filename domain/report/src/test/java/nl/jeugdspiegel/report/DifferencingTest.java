@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.report;
 
-import nl.jeugdspiegel.indicators.Manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.Manifest;
 import org.junit.jupiter.api.Test;
 
 /** The differencing audit: rounded counts that pin a small count together lose the figure that pins it. */
@@ -22,8 +22,22 @@ class DifferencingTest {
             "bevolking":{}}""";
 
     private static IndicatorRow count(String periode, String indicator, double value) {
-        return new IndicatorRow(periode, "gemeente", "GM0014", "Groningen", indicator, value, null, value, null, null,
-                IndicatorRow.OK, null, null, null, null);
+        return new IndicatorRow(
+                periode,
+                "gemeente",
+                "GM0014",
+                "Groningen",
+                indicator,
+                value,
+                null,
+                value,
+                null,
+                null,
+                IndicatorRow.OK,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Jeugdreclassering of one gemeente: 18 active in H1 of which 9 end; so 9 carry over to H2, where none start. */
@@ -31,7 +45,9 @@ class DifferencingTest {
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
         List<IndicatorRow> h1 = new ArrayList<>();
         List<IndicatorRow> h2 = new ArrayList<>();
-        String[] categories = {"jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming", "jeugdreclassering"};
+        String[] categories = {
+            "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming", "jeugdreclassering"
+        };
         double[][] h1Counts = {{300, 60, 40, 18}, {100, 20, 15, 3}, {90, 25, 12, 9}};
         double[][] h2Counts = {{310, 55, 43, 9}, {100, 20, 15, 0}, {95, 22, 14, 2}};
         String[] kinds = {"trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd."};
@@ -54,7 +70,11 @@ class DifferencingTest {
         // without the audit: 20 active (18–22) = ended (<10) + carried over, and carried over = active in H2 (<10)
         // − started in H2 (<10) ≤ 9, so 18 active, 9 ended, 9 carried over, 0 started: all exact
         ReportData unaudited = ReportData.of(tables(), manifest, new Disclosure.Rules(true, true, false));
-        assertEquals(20.0, unaudited.figure(h1, groningen, "trajecten_actief.jeugdreclassering").value());
+        assertEquals(
+                20.0,
+                unaudited
+                        .figure(h1, groningen, "trajecten_actief.jeugdreclassering")
+                        .value());
         Bounds attack = attack(unaudited);
         assertEquals(9, attack.lo(attack.var("2024H1|gemeente|GM0014|E3")));
         assertEquals(9, attack.hi(attack.var("2024H1|gemeente|GM0014|E3")));
@@ -68,7 +88,10 @@ class DifferencingTest {
             assertTrue(after.lo(v) < after.hi(v) || after.hi(v) >= 10, after.name(v) + " is still pinned below 10");
         }
         // the rest is as it was
-        assertEquals(300.0, audited.figure(h1, groningen, "trajecten_actief.jeugdhulp_zonder_verblijf").value());
+        assertEquals(
+                300.0,
+                audited.figure(h1, groningen, "trajecten_actief.jeugdhulp_zonder_verblijf")
+                        .value());
         assertEquals("<10", Text.value(audited.figure(h1, groningen, "trajecten_beeindigd.jeugdreclassering")));
     }
 
@@ -80,12 +103,18 @@ class DifferencingTest {
         for (Periode p : data.periods()) {
             model.structure(p, "gemeente|GM0014");
             for (String kind : CountModel.KINDS) {
-                for (String category : List.of("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
+                for (String category : List.of(
+                        "jeugdhulp_zonder_verblijf",
+                        "jeugdhulp_met_verblijf",
+                        "jeugdbescherming",
                         "jeugdreclassering")) {
                     Disclosure.Figure f = data.figure(p, groningen, kind + category);
                     int v = model.v(p, "gemeente|GM0014", CountModel.countQuantity(kind + category));
                     if (f.published()) {
-                        bounds.within(v, Math.max(10, f.value().longValue() - 2), f.value().longValue() + 2);
+                        bounds.within(
+                                v,
+                                Math.max(10, f.value().longValue() - 2),
+                                f.value().longValue() + 2);
                     } else if (Disclosure.REASON_SMALL_COUNT.equals(f.reason())) {
                         bounds.within(v, 0, 9);
                     } else {

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.report;
 
-import nl.jeugdspiegel.indicators.Manifest;
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,17 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
 import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.indicators.TestLake;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteBuilderTest {
 
     private static final String EVIL = "<script>alert('x')</script> & \"Co\"";
+
     @TempDir
     static Path dir;
+
     private static Map<String, byte[]> site;
     private static ReportData data;
 
@@ -39,7 +41,8 @@ class SiteBuilderTest {
         TestLake lake = new TestLake(dir);
         TestLake.Delivery groningen = lake.delivery("2024H1", "GM0014");
         for (int i = 0; i < 60; i++) {
-            groningen.row(jh("g" + i, i < 13 ? "11" : "01", "2024-01-01", i < 40 ? "2024-05-01" : null).reden(i % 3 == 0 ? "02" : "01"));
+            groningen.row(jh("g" + i, i < 13 ? "11" : "01", "2024-01-01", i < 40 ? "2024-05-01" : null)
+                    .reden(i % 3 == 0 ? "02" : "01"));
         }
         lake.delivery("2024H1", "GM0034").row(jh("a", "01", "2024-01-01", null));
         lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
@@ -50,9 +53,25 @@ class SiteBuilderTest {
             List<IndicatorRow> rows = new ArrayList<>();
             for (IndicatorRow r : engine.compute(Periode.parse(p))) {
                 // a name that must be escaped wherever it appears
-                rows.add(r.code().equals("GM0014") ? new IndicatorRow(r.periode(), r.niveau(), r.code(), EVIL, r.indicator(),
-                        r.teller(), r.noemer(), r.waarde(), r.ciLaag(), r.ciHoog(), r.status(), r.funnel95Laag(),
-                        r.funnel95Hoog(), r.funnel998Laag(), r.funnel998Hoog()) : r);
+                rows.add(
+                        r.code().equals("GM0014")
+                                ? new IndicatorRow(
+                                        r.periode(),
+                                        r.niveau(),
+                                        r.code(),
+                                        EVIL,
+                                        r.indicator(),
+                                        r.teller(),
+                                        r.noemer(),
+                                        r.waarde(),
+                                        r.ciLaag(),
+                                        r.ciHoog(),
+                                        r.status(),
+                                        r.funnel95Laag(),
+                                        r.funnel95Hoog(),
+                                        r.funnel998Laag(),
+                                        r.funnel998Hoog())
+                                : r);
             }
             tables.put(Periode.parse(p), rows);
         }
@@ -71,18 +90,30 @@ class SiteBuilderTest {
 
     @Test
     void everyPageExists() {
-        assertEquals(342, site.keySet().stream().filter(k -> k.startsWith("gemeente/")).count());
-        assertEquals(42, site.keySet().stream().filter(k -> k.startsWith("regio/")).count());
-        assertEquals(Indicator.ALL.size(), site.keySet().stream().filter(k -> k.startsWith("indicator/")).count());
-        assertTrue(site.keySet().containsAll(List.of("index.html", "methode.html", "downloads.html",
-                "downloads/cijfers.csv", "downloads/cijfers.json")));
+        assertEquals(
+                342,
+                site.keySet().stream().filter(k -> k.startsWith("gemeente/")).count());
+        assertEquals(
+                42, site.keySet().stream().filter(k -> k.startsWith("regio/")).count());
+        assertEquals(
+                Indicator.ALL.size(),
+                site.keySet().stream().filter(k -> k.startsWith("indicator/")).count());
+        assertTrue(site.keySet()
+                .containsAll(List.of(
+                        "index.html",
+                        "methode.html",
+                        "downloads.html",
+                        "downloads/cijfers.csv",
+                        "downloads/cijfers.json")));
     }
 
     @Test
     void namesAreEscaped() {
         String ranking = page("indicator/aandeel_met_verblijf.html");
-        assertTrue(ranking.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;")
-                || ranking.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"), "escaped name in the ranking");
+        assertTrue(
+                ranking.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;")
+                        || ranking.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
+                "escaped name in the ranking");
         for (Map.Entry<String, byte[]> f : site.entrySet()) {
             if (f.getKey().endsWith(".html")) {
                 String html = new String(f.getValue(), StandardCharsets.UTF_8);
@@ -100,9 +131,16 @@ class SiteBuilderTest {
             String html = new String(f.getValue(), StandardCharsets.UTF_8);
             assertTrue(html.contains("<html lang=\"nl\">"), f.getKey());
             // the attribute is HTML-escaped ('none' as &#39;none&#39;), the browser reads it unescaped
-            assertTrue(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-"), f.getKey());
+            assertTrue(
+                    html.contains(
+                            "http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;sha256-"),
+                    f.getKey());
             // the only absolute URL is the SVG namespace
-            assertFalse(Pattern.compile("https?://(?!www\\.w3\\.org/2000/svg\")").matcher(html).find(), f.getKey());
+            assertFalse(
+                    Pattern.compile("https?://(?!www\\.w3\\.org/2000/svg\")")
+                            .matcher(html)
+                            .find(),
+                    f.getKey());
             assertTrue(html.contains("synthetische"), "synthetic warning on " + f.getKey());
         }
     }
@@ -136,13 +174,29 @@ class SiteBuilderTest {
         Set<String> intervals = new HashSet<>();
         Set<String> denominators = new HashSet<>(List.of("<10", ""));
         Set<String> deviations = new HashSet<>(List.of(""));
-        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv = de.siegmar.fastcsv.reader.CsvReader
-                .builder().ofCsvRecord(new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8))) {
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
+                de.siegmar.fastcsv.reader.CsvReader.builder()
+                        .ofCsvRecord(new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8))) {
             boolean header = true;
             for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
                 if (header) {
-                    assertEquals(List.of("periode", "niveau", "code", "naam", "indicator", "waarde", "ci_laag", "ci_hoog",
-                            "teller", "noemer", "funnel_95_laag", "funnel_95_hoog", "funnel_998_laag", "funnel_998_hoog", "reden"),
+                    assertEquals(
+                            List.of(
+                                    "periode",
+                                    "niveau",
+                                    "code",
+                                    "naam",
+                                    "indicator",
+                                    "waarde",
+                                    "ci_laag",
+                                    "ci_hoog",
+                                    "teller",
+                                    "noemer",
+                                    "funnel_95_laag",
+                                    "funnel_95_hoog",
+                                    "funnel_998_laag",
+                                    "funnel_998_hoog",
+                                    "reden"),
                             r.getFields());
                     header = false;
                     continue;
@@ -152,19 +206,33 @@ class SiteBuilderTest {
                 for (int i = 5; i <= 13; i++) {
                     n[i] = r.getField(i).isEmpty() ? null : Double.valueOf(r.getField(i));
                 }
-                Disclosure.Figure f = new Disclosure.Figure(indicator, n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12], n[13],
+                Disclosure.Figure f = new Disclosure.Figure(
+                        indicator,
+                        n[5],
+                        n[6],
+                        n[7],
+                        n[8],
+                        n[9],
+                        n[10],
+                        n[11],
+                        n[12],
+                        n[13],
                         r.getField(14).isEmpty() ? null : r.getField(14));
                 values.add(Text.value(f));
                 intervals.add(Text.interval(f));
                 if (f.noemer() != null) {
-                    denominators.add(indicator.kind() == Indicator.Kind.RATIO ? Text.number(f.noemer(), 1) : Text.count(f.noemer()));
+                    denominators.add(
+                            indicator.kind() == Indicator.Kind.RATIO
+                                    ? Text.number(f.noemer(), 1)
+                                    : Text.count(f.noemer()));
                 }
                 deviations.add(SiteBuilder.deviation(f));
             }
         }
         Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)(?:<span class=\"ci\">([^<]*)</span>)?");
-        Pattern rankingRow = Pattern.compile("<tr><td class=\"n\">\\d*</td><th scope=\"row\">.*?</th>(<td class=\"n\">.*?</td>)"
-                + "\\s*<td class=\"n\">([^<]*)</td>\\s*(?:<td>([^<]*)</td>)?</tr>");
+        Pattern rankingRow =
+                Pattern.compile("<tr><td class=\"n\">\\d*</td><th scope=\"row\">.*?</th>(<td class=\"n\">.*?</td>)"
+                        + "\\s*<td class=\"n\">([^<]*)</td>\\s*(?:<td>([^<]*)</td>)?</tr>");
         int cells = 0;
         for (Map.Entry<String, byte[]> f : site.entrySet()) {
             if (!f.getKey().endsWith(".html")) {
@@ -174,7 +242,9 @@ class SiteBuilderTest {
             Matcher ranking = rankingRow.matcher(html);
             StringBuilder rest = new StringBuilder();
             while (ranking.find()) {
-                assertTrue(denominators.contains(unescape(ranking.group(2))), f.getKey() + ": denominator " + ranking.group(2));
+                assertTrue(
+                        denominators.contains(unescape(ranking.group(2))),
+                        f.getKey() + ": denominator " + ranking.group(2));
                 if (ranking.group(3) != null) {
                     assertTrue(deviations.contains(ranking.group(3)), f.getKey() + ": deviation " + ranking.group(3));
                 }

@@ -12,8 +12,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * "S3Exception 500 InternalError at ObjectStore.putFile(ObjectStore.java:120) ← caused by …": per cause its
@@ -24,7 +23,8 @@ public final class Failures {
         StringBuilder out = new StringBuilder();
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            out.append(out.length() == 0 ? "" : " ← caused by ").append(t.getClass().getSimpleName());
+            out.append(out.length() == 0 ? "" : " ← caused by ")
+                    .append(t.getClass().getSimpleName());
             if (t instanceof AwsServiceException aws) {
                 out.append(' ').append(aws.statusCode());
                 if (aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null) {
@@ -41,8 +41,15 @@ public final class Failures {
             }
             if (at != null) {
                 String type = at.getClassName().substring(at.getClassName().lastIndexOf('.') + 1);
-                out.append(" at ").append(type).append('.').append(at.getMethodName()).append('(')
-                        .append(at.getFileName()).append(':').append(at.getLineNumber()).append(')');
+                out.append(" at ")
+                        .append(type)
+                        .append('.')
+                        .append(at.getMethodName())
+                        .append('(')
+                        .append(at.getFileName())
+                        .append(':')
+                        .append(at.getLineNumber())
+                        .append(')');
             }
         }
         return out.toString();
@@ -54,8 +61,7 @@ public final class Failures {
      * message and no cause that could carry one.
      */
     public static RuntimeException withoutMessages(String what, Throwable failure) {
-        RuntimeException safe = new RuntimeException(what + ": " + describe(failure), null, false, true) {
-        };
+        RuntimeException safe = new RuntimeException(what + ": " + describe(failure), null, false, true) {};
         safe.setStackTrace(failure.getStackTrace());
         return safe;
     }

@@ -13,8 +13,7 @@ import java.util.HexFormat;
 /** SHA-256 of content, for content-addressed "has this changed?" checks (never for secrets). */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static MessageDigest sha256() {
         try {

@@ -35,8 +35,9 @@ public record Periode(int year, int half) implements Comparable<Periode> {
     /** Parses {@code 2024H1}; also how JSON (a manifest's keys) reads a periode. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Periode parse(String text) {
-        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "periode must look like 2024H1 or 2024H2, got '" + text + "'"));
+        return tryParse(text)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("periode must look like 2024H1 or 2024H2, got '" + text + "'"));
     }
 
     public static Periode containing(LocalDate date) {

@@ -34,7 +34,9 @@ class PeriodeTest {
 
     @Test
     void rangesAndContainment() {
-        assertEquals(10, Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2")).size());
+        assertEquals(
+                10,
+                Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2")).size());
         assertEquals(Periode.parse("2023H2"), Periode.containing(LocalDate.of(2023, 7, 1)));
         assertTrue(Periode.parse("2023H1").contains(LocalDate.of(2023, 6, 30)));
     }

@@ -1,7 +1,5 @@
 package nl.jeugdspiegel.oracle;
 
-import nl.jeugdspiegel.indicators.IndicatorRow;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.jeugdspiegel.indicators.IndicatorRow;
 
 /**
  * Runs {@code sql/indicators.duckdb.sql}, the definitions written independently as DuckDB SQL, over a
@@ -27,11 +26,9 @@ import java.util.Map;
 public final class DuckDbIndicators {
 
     /** One value of the SQL result. */
-    public record Value(Double teller, Double noemer, Double waarde, String status) {
-    }
+    public record Value(Double teller, Double noemer, Double waarde, String status) {}
 
-    private DuckDbIndicators() {
-    }
+    private DuckDbIndicators() {}
 
     public static String script() {
         try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/sql/indicators.duckdb.sql")) {
@@ -47,9 +44,15 @@ public final class DuckDbIndicators {
         try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/reference/municipalities.csv")) {
             Files.copy(in, municipalities, StandardCopyOption.REPLACE_EXISTING);
         }
-        String sql = script()
-                .replace("${lake_glob}", bucketDir.toAbsolutePath().resolve("lake/trajecten").toString() + "/*/*/*.parquet")
-                .replace("${population_glob}", bucketDir.toAbsolutePath().resolve("reference/bevolking").toString() + "/*.csv")
+        String sql = script().replace(
+                        "${lake_glob}",
+                        bucketDir.toAbsolutePath().resolve("lake/trajecten").toString() + "/*/*/*.parquet")
+                .replace(
+                        "${population_glob}",
+                        bucketDir
+                                        .toAbsolutePath()
+                                        .resolve("reference/bevolking")
+                                        .toString() + "/*.csv")
                 .replace("${municipalities}", municipalities.toAbsolutePath().toString());
         List<String> statements = new ArrayList<>();
         for (String statement : sql.split("\n;;\n")) {
@@ -61,7 +64,8 @@ public final class DuckDbIndicators {
     }
 
     /** Runs the script in an in-memory DuckDB; the values keyed by {@link #key}. */
-    public static Map<String, Value> compute(Path bucketDir, Path workDir, int threads) throws IOException, SQLException {
+    public static Map<String, Value> compute(Path bucketDir, Path workDir, int threads)
+            throws IOException, SQLException {
         return compute(bucketDir, workDir, threads, null);
     }
 
@@ -69,7 +73,7 @@ public final class DuckDbIndicators {
     public static Map<String, Value> compute(Path bucketDir, Path workDir, int threads, java.io.PrintStream timings)
             throws IOException, SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET threads = " + threads);
             for (String sql : statements(bucketDir, workDir)) {
                 long started = System.nanoTime();
@@ -83,7 +87,8 @@ public final class DuckDbIndicators {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT periode, niveau, code, indicator, teller, noemer, waarde, status FROM indicator_values")) {
                 while (rs.next()) {
-                    values.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    values.put(
+                            key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                             new Value(number(rs, 5), number(rs, 6), number(rs, 7), rs.getString(8)));
                 }
             }
@@ -112,16 +117,27 @@ public final class DuckDbIndicators {
             String key = key(row.periode(), row.niveau(), row.code(), row.indicator());
             Value expected = sql.get(key);
             if (expected == null) {
-                if (!row.status().equals(IndicatorRow.NIET_BESCHIKBAAR) || row.teller() != null || row.noemer() != null) {
+                if (!row.status().equals(IndicatorRow.NIET_BESCHIKBAAR)
+                        || row.teller() != null
+                        || row.noemer() != null) {
                     differences.add(key + ": only in Java: " + row);
                 }
                 continue;
             }
             matched++;
-            if (!expected.status().equals(row.status()) || !close(expected.teller(), row.teller())
-                    || !close(expected.noemer(), row.noemer()) || !close(expected.waarde(), row.waarde())) {
-                differences.add(String.format(Locale.ROOT, "%s: SQL %s, Java teller=%s noemer=%s waarde=%s status=%s",
-                        key, expected, row.teller(), row.noemer(), row.waarde(), row.status()));
+            if (!expected.status().equals(row.status())
+                    || !close(expected.teller(), row.teller())
+                    || !close(expected.noemer(), row.noemer())
+                    || !close(expected.waarde(), row.waarde())) {
+                differences.add(String.format(
+                        Locale.ROOT,
+                        "%s: SQL %s, Java teller=%s noemer=%s waarde=%s status=%s",
+                        key,
+                        expected,
+                        row.teller(),
+                        row.noemer(),
+                        row.waarde(),
+                        row.status()));
             }
         }
         if (matched != sql.size()) {

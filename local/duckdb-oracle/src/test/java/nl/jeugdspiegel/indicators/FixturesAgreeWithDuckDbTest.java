@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +19,7 @@ class FixturesAgreeWithDuckDbTest {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path work;
 
@@ -26,17 +27,28 @@ class FixturesAgreeWithDuckDbTest {
     void edgeCasesAgree() throws Exception {
         TestLake lake = new TestLake(dir);
         lake.delivery("2024H1", "GM0014")
-                .row(jh("x", "01", "2024-01-10", "2024-03-31").reden("01").verwijzer("08").aanmeld("2023-12-01").kosten(10_00))
-                .row(jh("w", "01", "2024-01-10", "2024-02-28").reden("01").zonderHulpVerder("03").tevredenheid(7))
+                .row(jh("x", "01", "2024-01-10", "2024-03-31")
+                        .reden("01")
+                        .verwijzer("08")
+                        .aanmeld("2023-12-01")
+                        .kosten(10_00))
+                .row(jh("w", "01", "2024-01-10", "2024-02-28")
+                        .reden("01")
+                        .zonderHulpVerder("03")
+                        .tevredenheid(7))
                 .row(jh("w", "12", "2023-06-01", null).age(2006, 17, "0"))
                 .row(jh("v", "01", "2024-03-01", "2024-06-10").reden("01").age(2021, 3, "2"))
                 .row(jb("v", "21", "2024-03-01", null));
-        lake.delivery("2024H1", "GM0037").row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02"));
+        lake.delivery("2024H1", "GM0037")
+                .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02"));
         lake.delivery("2024H2", "GM0034").row(jh("x", "02", "2024-08-01", null).verwijzer("01"));
-        lake.delivery("2024H2", "GM0014").row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"));
+        lake.delivery("2024H2", "GM0014")
+                .row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"));
         lake.delivery("2025H1", "GM0014");
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0037;31000;6000\n");
-        lake.population(2025, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;241000;40100\nGM0037;31000;6000\nGM0034;220000;50000\n");
+        lake.population(
+                2025,
+                "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;241000;40100\nGM0037;31000;6000\nGM0034;220000;50000\n");
         IndicatorEngine engine = lake.engine();
         List<IndicatorRow> java = new ArrayList<>();
         for (String p : List.of("2024H1", "2024H2", "2025H1")) {

@@ -16,13 +16,13 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.middleware.Middlewares;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 
 /**
  * An S3-compatible server (S3Proxy 4) started in this JVM on a free loopback port, reached through the
@@ -76,7 +76,8 @@ public final class EmbeddedS3 implements AutoCloseable {
             store.setProperty("jclouds.filesystem.basedir", absolute.getParent().toString());
             BlobStore files = BlobStores.create("filesystem-nio2", store);
             Properties alias = new Properties();
-            alias.setProperty("s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
+            alias.setProperty(
+                    "s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
             return new EmbeddedS3(quietly(() -> Middlewares.wrap(files, alias, properties -> files)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + folder + " as a bucket", e);
@@ -121,9 +122,11 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .endpointOverride(endpoint())
                 .forcePathStyle(true)
                 .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new NoExpectContinue()));

@@ -90,15 +90,15 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public UploadPartResponse uploadMultipartPart(MultipartUpload upload, UploadPartRequest request,
-                                                  InputStream content) {
+    public UploadPartResponse uploadMultipartPart(
+            MultipartUpload upload, UploadPartRequest request, InputStream content) {
         maybeFail(Faults.Operation.MULTIPART);
         return super.uploadMultipartPart(upload, request, content);
     }
 
     @Override
-    public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
-                                                                   CompleteMultipartUploadRequest request) {
+    public CompleteMultipartUploadResponse completeMultipartUpload(
+            MultipartUpload upload, CompleteMultipartUploadRequest request) {
         maybeFail(Faults.Operation.MULTIPART);
         return super.completeMultipartUpload(upload, request);
     }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.LinkedHashMap;
 
 /**
  * Faults the embedded server injects, per kind of request, for the next calls: an HTTP error status
@@ -15,14 +15,22 @@ import java.util.LinkedHashMap;
 public final class Faults {
 
     /** The request kinds a fault can be aimed at. */
-    public enum Operation { GET, HEAD, PUT, COPY, LIST, DELETE, MULTIPART }
-
-    private record Fault(int status, Duration delay) {
+    public enum Operation {
+        GET,
+        HEAD,
+        PUT,
+        COPY,
+        LIST,
+        DELETE,
+        MULTIPART
     }
+
+    private record Fault(int status, Duration delay) {}
 
     private final Map<Operation, Deque<Fault>> pending = new EnumMap<>(Operation.class);
     /** Faults that hit every request of a kind on keys under a prefix, until cleared. */
     private final Map<Operation, Map<String, Integer>> underPrefix = new EnumMap<>(Operation.class);
+
     private final AtomicInteger injected = new AtomicInteger();
 
     /** The next {@code times} requests of this kind fail with {@code status} (e.g. 503, 500). */
@@ -66,7 +74,8 @@ public final class Faults {
     int apply(Operation operation, String key) {
         Fault fault;
         synchronized (this) {
-            for (Map.Entry<String, Integer> rule : underPrefix.getOrDefault(operation, Map.of()).entrySet()) {
+            for (Map.Entry<String, Integer> rule :
+                    underPrefix.getOrDefault(operation, Map.of()).entrySet()) {
                 if (key != null && key.startsWith(rule.getKey())) {
                     injected.incrementAndGet();
                     return rule.getValue();

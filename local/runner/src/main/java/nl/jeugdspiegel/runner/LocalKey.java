@@ -19,8 +19,7 @@ final class LocalKey {
 
     static final String FOLDER = ".jeugdspiegel";
 
-    private LocalKey() {
-    }
+    private LocalKey() {}
 
     static String resolve(Path dir) throws IOException {
         Optional<String> fromEnv = Optional.ofNullable(System.getenv(PseudonymKeys.LOCAL_KEY_SETTING))

@@ -1,5 +1,8 @@
 package nl.jeugdspiegel.runner;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,13 +25,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
@@ -56,16 +56,23 @@ final class LocalPipeline {
     static final String SITE_PREFIX = "site/";
 
     /** Counts of the ingest stage; {@code failed} lists the uploads whose processing failed on every attempt. */
-    record Summary(int files, int accepted, int rejected, int notApplied, long rowsRead, long rowsAccepted,
-                   long rowsRejected, long rowsInLake, Duration ingestTime, List<String> failed) {
-    }
+    record Summary(
+            int files,
+            int accepted,
+            int rejected,
+            int notApplied,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsRejected,
+            long rowsInLake,
+            Duration ingestTime,
+            List<String> failed) {}
 
     /** As the template's EventInvokeConfig: the first attempt and two retries. */
     static final int INGEST_ATTEMPTS = 3;
 
     /** What the indicators stage did; {@code skipped} are lake objects left out as unreadable. */
-    record IndicatorSummary(List<String> periods, int lakeFiles, List<String> skipped, Duration time) {
-    }
+    record IndicatorSummary(List<String> periods, int lakeFiles, List<String> skipped, Duration time) {}
 
     private final PrintStream out;
     private final int workers;
@@ -84,22 +91,32 @@ final class LocalPipeline {
     }
 
     /** What the report stage did. */
-    record ReportSummary(String result, Path index, Duration time) {
-    }
+    record ReportSummary(String result, Path index, Duration time) {}
 
     /** Runs every stage: ingest, indicators, report. */
-    void run(Path dir, Consumer<Summary> ingestDone, Consumer<IndicatorSummary> indicatorsDone,
-             Consumer<ReportSummary> reportDone) throws IOException {
+    void run(
+            Path dir,
+            Consumer<Summary> ingestDone,
+            Consumer<IndicatorSummary> indicatorsDone,
+            Consumer<ReportSummary> reportDone)
+            throws IOException {
         String key = LocalKey.resolve(dir);
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET); S3Client s3 = server.client()) {
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET);
+                S3Client s3 = server.client()) {
             configureEnvironment(server, key);
             ObjectStore store = new ObjectStore(s3, BUCKET);
             List<ObjectInfo> uploads = store.list(UploadKey.UPLOADS).stream()
                     // the template's S3 triggers: suffix .csv, and .zip for iJw messages
                     .filter(o -> o.key().endsWith(".csv") || o.key().endsWith(".zip"))
                     .toList();
-            out.printf(Locale.ROOT, "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
-                    uploads.size(), dir, BUCKET, server.endpoint(), workers);
+            out.printf(
+                    Locale.ROOT,
+                    "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
+                    uploads.size(),
+                    dir,
+                    BUCKET,
+                    server.endpoint(),
+                    workers);
             ingestDone.accept(ingest(dir, uploads));
             indicatorsDone.accept(indicators(store));
             reportDone.accept(report(dir, store));
@@ -116,11 +133,17 @@ final class LocalPipeline {
         if (manifest.isEmpty()) {
             return new ReportSummary("no indicators, no site", null, Duration.ofNanos(System.nanoTime() - started));
         }
-        String event = S3Events.objectCreatedJson("jeugdspiegel-report-on-manifest", BUCKET, IndicatorKeys.MANIFEST,
-                manifest.get().size(), manifest.get().eTag(), manifest.get().lastModified(), 1);
+        String event = S3Events.objectCreatedJson(
+                "jeugdspiegel-report-on-manifest",
+                BUCKET,
+                IndicatorKeys.MANIFEST,
+                manifest.get().size(),
+                manifest.get().eTag(),
+                manifest.get().lastModified(),
+                1);
         String result = new ReportHandler().handleRequest(S3Events.parse(event), null);
-        return new ReportSummary(result, dir.resolve(SITE_PREFIX).resolve("index.html"),
-                Duration.ofNanos(System.nanoTime() - started));
+        return new ReportSummary(
+                result, dir.resolve(SITE_PREFIX).resolve("index.html"), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -132,20 +155,31 @@ final class LocalPipeline {
         List<String> notifications = new ArrayList<>();
         long sequence = 1;
         for (ObjectInfo lakeObject : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
-            notifications.add(S3Events.objectCreatedJson("jeugdspiegel-lake-to-indicators", BUCKET, lakeObject.key(),
-                    lakeObject.size(), lakeObject.eTag(), lakeObject.lastModified(), sequence++));
+            notifications.add(S3Events.objectCreatedJson(
+                    "jeugdspiegel-lake-to-indicators",
+                    BUCKET,
+                    lakeObject.key(),
+                    lakeObject.size(),
+                    lakeObject.eTag(),
+                    lakeObject.lastModified(),
+                    sequence++));
         }
         out.printf(Locale.ROOT, "indicators: %d lake notifications in one queue batch%n", notifications.size());
-        SQSBatchResponse response = new IndicatorsHandler().handleRequest(
-                S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
+        SQSBatchResponse response = new IndicatorsHandler()
+                .handleRequest(S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
         List<String> periods = store.list(IndicatorKeys.PREFIX).stream()
                 .flatMap(o -> IndicatorKeys.parse(o.key()).stream())
-                .filter(t -> t.format() == IndicatorKeys.Format.CSV).map(t -> t.periode().toString()).toList();
+                .filter(t -> t.format() == IndicatorKeys.Format.CSV)
+                .map(t -> t.periode().toString())
+                .toList();
         if (!response.getBatchItemFailures().isEmpty()) {
             // in AWS the messages go back to the queue; locally the run has failed
             throw new IllegalStateException("the indicators run failed (its log says why)");
         }
-        return new IndicatorSummary(periods, notifications.size(), skippedLakeObjects(store),
+        return new IndicatorSummary(
+                periods,
+                notifications.size(),
+                skippedLakeObjects(store),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -154,7 +188,9 @@ final class LocalPipeline {
         List<String> skipped = new ArrayList<>();
         store.readIfExists(IndicatorKeys.MANIFEST).ifPresent(manifest -> {
             try {
-                Manifest.read(manifest).overgeslagenLakeObjecten().forEach(o -> skipped.add(o.sleutel() + ": " + o.reden()));
+                Manifest.read(manifest)
+                        .overgeslagenLakeObjecten()
+                        .forEach(o -> skipped.add(o.sleutel() + ": " + o.reden()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -166,7 +202,9 @@ final class LocalPipeline {
         Map<String, List<ObjectInfo>> byGemeente = new LinkedHashMap<>();
         for (ObjectInfo upload : uploads) {
             String[] parts = upload.key().split("/");
-            byGemeente.computeIfAbsent(parts.length > 1 ? parts[1] : "", k -> new ArrayList<>()).add(upload);
+            byGemeente
+                    .computeIfAbsent(parts.length > 1 ? parts[1] : "", k -> new ArrayList<>())
+                    .add(upload);
         }
         Progress progress = new Progress(out, "ingest", uploads.size());
         // accepted, rejected, not applied, rows read, rows accepted, rows rejected
@@ -186,8 +224,8 @@ final class LocalPipeline {
                 work.add(pool.submit(() -> {
                     long seq = firstSequence;
                     for (ObjectInfo upload : group) {
-                        S3Event event = S3Events.parse(S3Events.objectCreatedJson(BUCKET, upload.key(), upload.size(),
-                                upload.eTag(), upload.lastModified(), seq++));
+                        S3Event event = S3Events.parse(S3Events.objectCreatedJson(
+                                BUCKET, upload.key(), upload.size(), upload.eTag(), upload.lastModified(), seq++));
                         RuntimeException failure = null;
                         // as Lambda does: retried twice, then given up on, and the next event is handled
                         for (int attempt = 1; attempt <= INGEST_ATTEMPTS; attempt++) {
@@ -202,7 +240,11 @@ final class LocalPipeline {
                         if (failure != null) {
                             failed.add(failure.getMessage()); // carries no value of the upload
                         }
-                        Instant eventTime = event.getRecords().get(0).getEventTime().toDate().toInstant();
+                        Instant eventTime = event.getRecords()
+                                .get(0)
+                                .getEventTime()
+                                .toDate()
+                                .toInstant();
                         readReceipt(dir, upload.key(), eventTime).ifPresent(r -> count(r, counts, lakeRows));
                         progress.step(upload.key());
                     }
@@ -221,9 +263,17 @@ final class LocalPipeline {
             pool.shutdownNow();
         }
         progress.done();
-        return new Summary(uploads.size(), (int) counts.get(0), (int) counts.get(1), (int) counts.get(2),
-                counts.get(3), counts.get(4), counts.get(5), lakeRows.values().stream().mapToLong(Long::longValue).sum(),
-                Duration.ofNanos(System.nanoTime() - started), List.copyOf(failed));
+        return new Summary(
+                uploads.size(),
+                (int) counts.get(0),
+                (int) counts.get(1),
+                (int) counts.get(2),
+                counts.get(3),
+                counts.get(4),
+                counts.get(5),
+                lakeRows.values().stream().mapToLong(Long::longValue).sum(),
+                Duration.ofNanos(System.nanoTime() - started),
+                List.copyOf(failed));
     }
 
     /**
@@ -264,7 +314,8 @@ final class LocalPipeline {
 
     /** What the SAM template sets in AWS, pointed at the embedded server. */
     private static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
-        System.setProperty(Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
+        System.setProperty(
+                Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
         System.setProperty(Settings.propertyName(Settings.DATA_BUCKET), BUCKET);
         System.setProperty(Settings.propertyName(ReportService.SITE_BUCKET_SETTING), BUCKET);

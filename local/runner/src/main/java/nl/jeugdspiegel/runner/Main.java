@@ -5,16 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.Comparator;
 import nl.jeugdspiegel.synthetic.Generator;
 
 /** The {@code ./jeugdspiegel} command line: generate, run, demo. */
 public final class Main {
 
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage:",
             "  ./jeugdspiegel demo [DIR] [--scale F] [--seed N] [--format csv|ijw]",
             "                                                     generate synthetic data in a fresh DIR (default ./demo) and run the pipeline",
@@ -25,8 +26,7 @@ public final class Main {
             "",
             "Environment: JEUGDSPIEGEL_PSEUDONYM_KEY (optional; else a key is created in DIR/.jeugdspiegel/).");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // the handlers log one line per delivery; the runner prints its own progress and summary
@@ -67,7 +67,10 @@ public final class Main {
                 long started = System.nanoTime();
                 generate(dir, options, out);
                 int code = runPipeline(dir, out);
-                out.printf(Locale.ROOT, "demo finished in %.1f s; open %s%n", (System.nanoTime() - started) / 1e9,
+                out.printf(
+                        Locale.ROOT,
+                        "demo finished in %.1f s; open %s%n",
+                        (System.nanoTime() - started) / 1e9,
                         dir.resolve("site/index.html").toAbsolutePath().normalize());
                 return code;
             }
@@ -77,41 +80,85 @@ public final class Main {
 
     private static void generate(Path dir, Options options, PrintStream out) throws IOException {
         long started = System.nanoTime();
-        Generator.Summary summary = Generator.generate(dir, options.seed(), options.scale(), options.format(),
-                line -> out.println("  " + line));
-        out.printf(Locale.ROOT, "generated %d uploads (%,d rows; %,d synthetic youths, %,d trajectories) in %s in %.1f s%n",
-                summary.files(), summary.rows(), summary.youths(), summary.trajectories(), dir,
+        Generator.Summary summary = Generator.generate(
+                dir, options.seed(), options.scale(), options.format(), line -> out.println("  " + line));
+        out.printf(
+                Locale.ROOT,
+                "generated %d uploads (%,d rows; %,d synthetic youths, %,d trajectories) in %s in %.1f s%n",
+                summary.files(),
+                summary.rows(),
+                summary.youths(),
+                summary.trajectories(),
+                dir,
                 (System.nanoTime() - started) / 1e9);
     }
 
     private static int runPipeline(Path dir, PrintStream out) throws IOException {
         if (!Files.isDirectory(dir.resolve("uploads"))) {
-            throw new IllegalArgumentException(dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
+            throw new IllegalArgumentException(
+                    dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
         }
         List<String> failed = new ArrayList<>();
-        new LocalPipeline(out).run(dir, s -> {
-            out.printf(Locale.ROOT, "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
-                    s.files(), s.ingestTime().toMillis() / 1000.0, s.accepted(), s.rejected(), s.notApplied());
-            failed.addAll(s.failed());
-            if (!s.failed().isEmpty()) {
-                out.printf(Locale.ROOT, "ingest FAILED for %d upload(s) after %d attempts each (receipt verwerking_mislukt; the log has the kenmerk):%n",
-                        s.failed().size(), LocalPipeline.INGEST_ATTEMPTS);
-                s.failed().forEach(f -> out.println("  " + f));
-            }
-            out.printf(Locale.ROOT, "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
-                    s.rowsRead(), s.rowsAccepted(), s.rowsRejected(), s.rowsInLake());
-            out.printf(Locale.ROOT, "receipts in %s, lake in %s%n", dir.resolve("receipts"), dir.resolve("lake"));
-        }, s -> {
-            out.printf(Locale.ROOT, "indicators: %d periodes (%s) in %.1f s; tables in %s%n", s.periods().size(),
-                    s.periods().isEmpty() ? "none" : s.periods().get(0) + " to " + s.periods().get(s.periods().size() - 1),
-                    s.time().toMillis() / 1000.0, dir.resolve("indicators"));
-            s.skipped().forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
-        }, s -> {
-            out.printf(Locale.ROOT, "report: %s in %.1f s%n", s.result(), s.time().toMillis() / 1000.0);
-            if (s.index() != null) {
-                out.println("site: " + s.index().toAbsolutePath().normalize().toUri());
-            }
-        });
+        new LocalPipeline(out)
+                .run(
+                        dir,
+                        s -> {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
+                                    s.files(),
+                                    s.ingestTime().toMillis() / 1000.0,
+                                    s.accepted(),
+                                    s.rejected(),
+                                    s.notApplied());
+                            failed.addAll(s.failed());
+                            if (!s.failed().isEmpty()) {
+                                out.printf(
+                                        Locale.ROOT,
+                                        "ingest FAILED for %d upload(s) after %d attempts each (receipt verwerking_mislukt; the log has the kenmerk):%n",
+                                        s.failed().size(),
+                                        LocalPipeline.INGEST_ATTEMPTS);
+                                s.failed().forEach(f -> out.println("  " + f));
+                            }
+                            out.printf(
+                                    Locale.ROOT,
+                                    "rows: %,d read, %,d accepted, %,d rejected, %,d in the lake%n",
+                                    s.rowsRead(),
+                                    s.rowsAccepted(),
+                                    s.rowsRejected(),
+                                    s.rowsInLake());
+                            out.printf(
+                                    Locale.ROOT,
+                                    "receipts in %s, lake in %s%n",
+                                    dir.resolve("receipts"),
+                                    dir.resolve("lake"));
+                        },
+                        s -> {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "indicators: %d periodes (%s) in %.1f s; tables in %s%n",
+                                    s.periods().size(),
+                                    s.periods().isEmpty()
+                                            ? "none"
+                                            : s.periods().get(0) + " to "
+                                                    + s.periods()
+                                                            .get(s.periods().size() - 1),
+                                    s.time().toMillis() / 1000.0,
+                                    dir.resolve("indicators"));
+                            s.skipped()
+                                    .forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
+                        },
+                        s -> {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "report: %s in %.1f s%n",
+                                    s.result(),
+                                    s.time().toMillis() / 1000.0);
+                            if (s.index() != null) {
+                                out.println("site: "
+                                        + s.index().toAbsolutePath().normalize().toUri());
+                            }
+                        });
         // rejected deliveries are handled (their receipts say why); a delivery that could not be processed is a failure
         return failed.isEmpty() ? 0 : 1;
     }
@@ -125,7 +172,8 @@ public final class Main {
                 empty = entries.findAny().isEmpty();
             }
             if (!empty && !Files.exists(marker)) {
-                throw new IllegalArgumentException(dir + " exists and is not an earlier demo folder; choose another DIR");
+                throw new IllegalArgumentException(
+                        dir + " exists and is not an earlier demo folder; choose another DIR");
             }
             try (Stream<Path> all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -23,20 +23,25 @@ import nl.jeugdspiegel.core.json.Json;
  */
 final class S3Events {
 
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
-    private S3Events() {
-    }
+    private S3Events() {}
 
-    static String objectCreatedJson(String bucket, String key, long size, String eTag, Instant eventTime,
-                                    long sequence) {
+    static String objectCreatedJson(
+            String bucket, String key, long size, String eTag, Instant eventTime, long sequence) {
         return objectCreatedJson("jeugdspiegel-ingest-uploads", bucket, key, size, eTag, eventTime, sequence);
     }
 
     /** The event of one new object, for the S3 notification configuration {@code configurationId}. */
-    static String objectCreatedJson(String configurationId, String bucket, String key, long size, String eTag,
-                                    Instant eventTime, long sequence) {
+    static String objectCreatedJson(
+            String configurationId,
+            String bucket,
+            String key,
+            long size,
+            String eTag,
+            Instant eventTime,
+            long sequence) {
         ObjectNode record = Json.MAPPER.createObjectNode();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
@@ -82,7 +87,10 @@ final class S3Events {
         int n = 0;
         for (String body : bodies) {
             ObjectNode message = records.addObject();
-            message.put("messageId", UUID.nameUUIDFromBytes((queueName + n++).getBytes(StandardCharsets.UTF_8)).toString());
+            message.put(
+                    "messageId",
+                    UUID.nameUUIDFromBytes((queueName + n++).getBytes(StandardCharsets.UTF_8))
+                            .toString());
             message.put("receiptHandle", "local-" + n);
             message.put("body", body);
             message.putObject("attributes").put("ApproximateReceiveCount", "1");

@@ -16,6 +16,7 @@ final class CareSimulator {
     static final int HORIZON = (int) LocalDate.of(2025, 12, 31).toEpochDay();
     /** New careers per year as a share of 0-17, per unit of the municipality's care rate (calibrated). */
     private static final double CAREERS_PER_CARE_RATE = 0.52;
+
     private static final int PROVIDERS_PER_REGION = 25;
 
     private final SyntheticCountry country;
@@ -61,9 +62,8 @@ final class CareSimulator {
             if (end == CareHistory.NONE) {
                 break;
             }
-            double comeBack = soort == CareHistory.JH
-                    ? current.traits().relapse() * (history.reden[t] == 1 ? 1.0 : 1.9)
-                    : 0.45;
+            double comeBack =
+                    soort == CareHistory.JH ? current.traits().relapse() * (history.reden[t] == 1 ? 1.0 : 1.9) : 0.45;
             if (random.nextDouble() >= comeBack) {
                 break;
             }
@@ -87,19 +87,22 @@ final class CareSimulator {
         switch (soort) {
             case CareHistory.JH -> {
                 verblijf = random.nextDouble() < traits.verblijfShare() * (age >= 12 ? 1.3 : 0.8);
-                history.hulpvorm[t] = (byte) (verblijf ? pick(new int[] {11, 12, 13, 14}, 0.45, 0.10, 0.05, 0.40)
-                        : pick(new int[] {1, 2, 3, 4}, 0.30, 0.50, 0.10, 0.10));
+                history.hulpvorm[t] = (byte)
+                        (verblijf
+                                ? pick(new int[] {11, 12, 13, 14}, 0.45, 0.10, 0.05, 0.40)
+                                : pick(new int[] {1, 2, 3, 4}, 0.30, 0.50, 0.10, 0.10));
                 duration = (int) ((verblijf ? 300 : 150) * Traits.logNormal(random, 0.8));
-                history.verwijzer[t] = (byte) pick(new int[] {1, 2, 3, 4, 5, 6, 8},
-                        0.40, 0.28, 0.07, 0.08, 0.10, 0.05, 0.02);
+                history.verwijzer[t] =
+                        (byte) pick(new int[] {1, 2, 3, 4, 5, 6, 8}, 0.40, 0.28, 0.07, 0.08, 0.10, 0.05, 0.02);
                 if (random.nextDouble() < traits.aanmeldFilled()) {
                     int wait = (int) Math.min(400, traits.waitMedianDays() * Traits.logNormal(random, 0.7));
                     history.aanmeld[t] = start - wait;
                 } else {
                     history.aanmeld[t] = CareHistory.NONE;
                 }
-                history.dailyRate[t] = (float) ((verblijf ? 150 + 170 * random.nextDouble() : 20 + 50 * random.nextDouble())
-                        * traits.costFactor());
+                history.dailyRate[t] = (float)
+                        ((verblijf ? 150 + 170 * random.nextDouble() : 20 + 50 * random.nextDouble())
+                                * traits.costFactor());
             }
             case CareHistory.JB -> {
                 history.hulpvorm[t] = (byte) pick(new int[] {11, 12, 21, 22, 23}, 0.70, 0.15, 0.10, 0.03, 0.02);
@@ -109,7 +112,8 @@ final class CareSimulator {
                 history.dailyRate[t] = (float) ((25 + 15 * random.nextDouble()) * traits.costFactor());
             }
             default -> {
-                history.hulpvorm[t] = (byte) pick(new int[] {41, 42, 31, 61, 62, 50}, 0.50, 0.30, 0.08, 0.05, 0.04, 0.03);
+                history.hulpvorm[t] =
+                        (byte) pick(new int[] {41, 42, 31, 61, 62, 50}, 0.50, 0.30, 0.08, 0.05, 0.04, 0.03);
                 duration = (int) (250 * Traits.logNormal(random, 0.6));
                 history.verwijzer[t] = (byte) (random.nextDouble() < 0.5 ? 8 : 0);
                 history.aanmeld[t] = CareHistory.NONE;
@@ -143,7 +147,8 @@ final class CareSimulator {
         }
         if (soort == CareHistory.JH) {
             double plan = traits.planRate() * (verblijf ? 0.85 : 1.0);
-            history.reden[t] = (byte) (random.nextDouble() < plan ? 1 : pick(new int[] {2, 3, 4, 5}, 0.40, 0.25, 0.20, 0.15));
+            history.reden[t] =
+                    (byte) (random.nextDouble() < plan ? 1 : pick(new int[] {2, 3, 4, 5}, 0.40, 0.25, 0.20, 0.15));
         } else if (soort == CareHistory.JB) {
             history.reden[t] = (byte) pick(new int[] {4, 2, 3, 1, 7}, 0.50, 0.15, 0.15, 0.12, 0.08);
         } else {
@@ -151,8 +156,10 @@ final class CareSimulator {
         }
         if (soort == CareHistory.JH && random.nextDouble() < traits.responseRate()) {
             boolean planned = history.reden[t] == 1;
-            history.zonderHulpVerder[t] = (byte) (planned ? pick(new int[] {4, 3, 2, 1}, 0.45, 0.25, 0.20, 0.10)
-                    : pick(new int[] {4, 3, 2, 1}, 0.15, 0.20, 0.25, 0.40));
+            history.zonderHulpVerder[t] = (byte)
+                    (planned
+                            ? pick(new int[] {4, 3, 2, 1}, 0.45, 0.25, 0.20, 0.10)
+                            : pick(new int[] {4, 3, 2, 1}, 0.15, 0.20, 0.25, 0.40));
             double score = (planned ? 7.4 : 6.2) + traits.satisfactionShift() + 1.3 * Traits.gaussian(random);
             history.tevredenheid[t] = (byte) Math.max(1, Math.min(10, Math.round(score)));
         }
@@ -163,9 +170,10 @@ final class CareSimulator {
             return 0;
         }
         return switch (soort) {
-            case CareHistory.JH -> hulpvorm < 10
-                    ? (random.nextDouble() < 0.3 ? 30 + hulpvorm : 45)
-                    : (random.nextDouble() < 0.3 ? 24 + hulpvorm : random.nextDouble() < 0.5 ? 43 : 44);
+            case CareHistory.JH ->
+                hulpvorm < 10
+                        ? (random.nextDouble() < 0.3 ? 30 + hulpvorm : 45)
+                        : (random.nextDouble() < 0.3 ? 24 + hulpvorm : random.nextDouble() < 0.5 ? 43 : 44);
             case CareHistory.JB -> 48;
             default -> hulpvorm == 31 ? 49 : 47;
         };

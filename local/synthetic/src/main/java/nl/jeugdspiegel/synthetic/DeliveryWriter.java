@@ -29,7 +29,12 @@ import nl.jeugdspiegel.core.Periode;
 final class DeliveryWriter {
 
     /** Why a faulty first delivery is rejected; a corrected one follows a week later. */
-    enum Fault { TOO_MANY_ERRORS, LATIN1, MISSING_COLUMN, BAD_KEY }
+    enum Fault {
+        TOO_MANY_ERRORS,
+        LATIN1,
+        MISSING_COLUMN,
+        BAD_KEY
+    }
 
     private final SyntheticCountry country;
     private final CareHistory history;
@@ -67,22 +72,34 @@ final class DeliveryWriter {
                     continue; // a missed delivery, or (at a small scale) nothing to deliver
                 }
                 Fault fault = faultFor(g.index(), p);
-                LocalDate delivered = p.lastDay().plusDays(Math.round(g.traits().delayMedianDays()
-                        * Math.exp(0.35 * Traits.gaussian(new java.util.SplittableRandom(mix(g.index(), p, 2))))));
+                LocalDate delivered = p.lastDay()
+                        .plusDays(Math.round(g.traits().delayMedianDays()
+                                * Math.exp(
+                                        0.35 * Traits.gaussian(new java.util.SplittableRandom(mix(g.index(), p, 2))))));
                 String name = fileName(g, p);
                 String extension = format.extension();
                 if (fault != null) {
                     String faultyName = fault == Fault.BAD_KEY ? name : name.replace(extension, "_v1" + extension);
                     Path faulty = fault == Fault.BAD_KEY
-                            ? uploads.resolve(g.municipality().code()).resolve(p.year() + "-" + p.half()).resolve(faultyName)
-                            : uploads.resolve(g.municipality().code()).resolve(p.toString()).resolve(faultyName);
+                            ? uploads.resolve(g.municipality().code())
+                                    .resolve(p.year() + "-" + p.half())
+                                    .resolve(faultyName)
+                            : uploads.resolve(g.municipality().code())
+                                    .resolve(p.toString())
+                                    .resolve(faultyName);
                     rows += writeFile(faulty, g, p, fault, delivered);
                     files++;
                     delivered = delivered.plusDays(7);
                     name = fault == Fault.BAD_KEY ? name : name.replace(extension, "_v2" + extension);
                 }
-                rows += writeFile(uploads.resolve(g.municipality().code()).resolve(p.toString()).resolve(name), g, p,
-                        null, delivered);
+                rows += writeFile(
+                        uploads.resolve(g.municipality().code())
+                                .resolve(p.toString())
+                                .resolve(name),
+                        g,
+                        p,
+                        null,
+                        delivered);
                 files++;
             }
             progress.accept("generated " + p + ": " + files + " files, " + rows + " rows so far");
@@ -119,8 +136,10 @@ final class DeliveryWriter {
 
     /** The trajectories of g active in p, in delivery order. */
     private int[] active(SyntheticCountry.Gemeente g, Periode p) {
-        return Arrays.stream(byGemeente[g.index()]).filter(t -> history.start[t] <= p.lastEpochDay()
-                && (history.end[t] == CareHistory.NONE || history.end[t] >= p.firstEpochDay())).toArray();
+        return Arrays.stream(byGemeente[g.index()])
+                .filter(t -> history.start[t] <= p.lastEpochDay()
+                        && (history.end[t] == CareHistory.NONE || history.end[t] >= p.firstEpochDay()))
+                .toArray();
     }
 
     /**
@@ -149,16 +168,18 @@ final class DeliveryWriter {
             throws IOException {
         Files.createDirectories(file.getParent());
         long rows = format == Generator.Format.IJW ? writeZip(file, g, p, fault) : writeCsv(file, g, p, fault);
-        Files.setLastModifiedTime(file, FileTime.from(delivered.atTime(9, 0).plusMinutes(g.index() % 480)
-                .toInstant(ZoneOffset.UTC)));
+        Files.setLastModifiedTime(
+                file,
+                FileTime.from(
+                        delivered.atTime(9, 0).plusMinutes(g.index() % 480).toInstant(ZoneOffset.UTC)));
         return rows;
     }
 
     private long writeZip(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault) throws IOException {
         int[] active = active(g, p);
         IjwDelivery messages = new IjwDelivery(history, this, g, p);
-        try (ZipOutputStream zip = new ZipOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (ZipOutputStream zip =
+                new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (int i = 0; i < active.length; i++) {
                 messages.write(zip, active[i], error(active[i], i, g, p, fault, active.length));
             }
@@ -174,8 +195,16 @@ final class DeliveryWriter {
     private long writeCsv(Path file, SyntheticCountry.Gemeente g, Periode p, Fault fault) throws IOException {
         Dialect dialect = g.dialect();
         if (fault == Fault.LATIN1 && dialect.extraColumn() == null) {
-            dialect = new Dialect(dialect.separator(), false, dialect.crlf(), dialect.dutchDates(),
-                    dialect.decimalComma(), dialect.spreadsheetNumbers(), "opmerking", dialect.headerStyle(), false);
+            dialect = new Dialect(
+                    dialect.separator(),
+                    false,
+                    dialect.crlf(),
+                    dialect.dutchDates(),
+                    dialect.decimalComma(),
+                    dialect.spreadsheetNumbers(),
+                    "opmerking",
+                    dialect.headerStyle(),
+                    false);
         }
         RowFormat format = new RowFormat(dialect);
         Charset charset = fault == Fault.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
@@ -194,8 +223,10 @@ final class DeliveryWriter {
             for (int t : active) {
                 line.setLength(0);
                 boolean error = error(t, (int) rows, g, p, fault, active.length);
-                format.row(line, new TrajectoryValues(format, t, p, g, error ? unit(t, p, 5) : -1,
-                        fault == Fault.LATIN1 && rows % 7 == 3));
+                format.row(
+                        line,
+                        new TrajectoryValues(
+                                format, t, p, g, error ? unit(t, p, 5) : -1, fault == Fault.LATIN1 && rows % 7 == 3));
                 out.write(line.toString().getBytes(charset));
                 rows++;
             }
@@ -213,8 +244,8 @@ final class DeliveryWriter {
         private final boolean accentedRemark;
         private final boolean ended;
 
-        TrajectoryValues(RowFormat format, int t, Periode p, SyntheticCountry.Gemeente g, double error,
-                         boolean accentedRemark) {
+        TrajectoryValues(
+                RowFormat format, int t, Periode p, SyntheticCountry.Gemeente g, double error, boolean accentedRemark) {
             this.format = format;
             this.t = t;
             this.p = p;
@@ -227,26 +258,28 @@ final class DeliveryWriter {
         @Override
         public String get(String column) {
             int y = history.youth[t];
-            String value = switch (column) {
-                case "bsn" -> format.bsn(history.bsn[y]);
-                case "geboortedatum" -> format.date(history.birth[y]);
-                case "geslacht" -> Integer.toString(history.sex[y]);
-                case "soort" -> RowFormat.soort(history.soort[t]);
-                case "hulpvorm" -> format.code(history.hulpvorm[t]);
-                case "startdatum" -> format.date(history.start[t]);
-                case "einddatum" -> ended ? format.date(history.end[t]) : null;
-                case "reden_beeindiging" -> ended ? format.code(history.reden[t]) : null;
-                case "verwijzer" -> format.code(history.verwijzer[t]);
-                case "aanmelddatum" -> format.date(history.aanmeld[t]);
-                case "zonder_hulp_verder" -> ended ? format.code(history.zonderHulpVerder[t]) : null;
-                case "tevredenheid" -> ended && history.tevredenheid[t] > 0 ? Integer.toString(history.tevredenheid[t]) : null;
-                case "kosten" -> kosten();
-                case "aanbieder_agb" -> String.format(Locale.ROOT, "%08d", history.agb[t]);
-                case "productcategorie" -> format.code(history.productcategorie[t]);
-                case "dossiernummer" -> "D-" + (100_000 + t % 900_000);
-                case "opmerking" -> accentedRemark ? "geëvalueerd" : t % 11 == 0 ? "zie dossier" : null;
-                default -> null;
-            };
+            String value =
+                    switch (column) {
+                        case "bsn" -> format.bsn(history.bsn[y]);
+                        case "geboortedatum" -> format.date(history.birth[y]);
+                        case "geslacht" -> Integer.toString(history.sex[y]);
+                        case "soort" -> RowFormat.soort(history.soort[t]);
+                        case "hulpvorm" -> format.code(history.hulpvorm[t]);
+                        case "startdatum" -> format.date(history.start[t]);
+                        case "einddatum" -> ended ? format.date(history.end[t]) : null;
+                        case "reden_beeindiging" -> ended ? format.code(history.reden[t]) : null;
+                        case "verwijzer" -> format.code(history.verwijzer[t]);
+                        case "aanmelddatum" -> format.date(history.aanmeld[t]);
+                        case "zonder_hulp_verder" -> ended ? format.code(history.zonderHulpVerder[t]) : null;
+                        case "tevredenheid" ->
+                            ended && history.tevredenheid[t] > 0 ? Integer.toString(history.tevredenheid[t]) : null;
+                        case "kosten" -> kosten();
+                        case "aanbieder_agb" -> String.format(Locale.ROOT, "%08d", history.agb[t]);
+                        case "productcategorie" -> format.code(history.productcategorie[t]);
+                        case "dossiernummer" -> "D-" + (100_000 + t % 900_000);
+                        case "opmerking" -> accentedRemark ? "geëvalueerd" : t % 11 == 0 ? "zie dossier" : null;
+                        default -> null;
+                    };
             return error >= 0 ? corrupt(column, value) : value;
         }
 
@@ -259,11 +292,19 @@ final class DeliveryWriter {
         private String corrupt(String column, String value) {
             int kind = (int) (error * 4);
             return switch (kind) {
-                case 0 -> column.equals("bsn") ? value.substring(0, value.length() - 1)
-                        + (char) ('0' + (value.charAt(value.length() - 1) - '0' + 1) % 10) : value;
+                case 0 ->
+                    column.equals("bsn")
+                            ? value.substring(0, value.length() - 1)
+                                    + (char) ('0' + (value.charAt(value.length() - 1) - '0' + 1) % 10)
+                            : value;
                 case 1 -> column.equals("hulpvorm") ? "99" : value;
-                case 2 -> column.equals("startdatum") ? (format.date(history.start[t]).length() == 10
-                        && format.date(history.start[t]).charAt(4) == '-' ? "2023-02-31" : "31-02-2023") : value;
+                case 2 ->
+                    column.equals("startdatum")
+                            ? (format.date(history.start[t]).length() == 10
+                                            && format.date(history.start[t]).charAt(4) == '-'
+                                    ? "2023-02-31"
+                                    : "31-02-2023")
+                            : value;
                 default -> column.equals("geslacht") ? "M" : value;
             };
         }
@@ -275,7 +316,9 @@ final class DeliveryWriter {
     }
 
     private long mix(long a, Periode p, int salt) {
-        long x = seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + (p.year() * 2L + p.half()) * 0x94D049BB133111EBL
+        long x = seed * 0x9E3779B97F4A7C15L
+                + a * 0xBF58476D1CE4E5B9L
+                + (p.year() * 2L + p.half()) * 0x94D049BB133111EBL
                 + salt;
         x ^= x >>> 30;
         x *= 0xBF58476D1CE4E5B9L;

@@ -7,16 +7,29 @@ import java.util.SplittableRandom;
  * line ends, Dutch or ISO dates, decimal comma) and the ones spreadsheets cause (codes and BSNs without
  * their leading zero, an extra column, upper-case or reordered headers, spaces in the file name).
  */
-record Dialect(char separator, boolean bom, boolean crlf, boolean dutchDates, boolean decimalComma,
-               boolean spreadsheetNumbers, String extraColumn, HeaderStyle headerStyle, boolean spacedFileName) {
+record Dialect(
+        char separator,
+        boolean bom,
+        boolean crlf,
+        boolean dutchDates,
+        boolean decimalComma,
+        boolean spreadsheetNumbers,
+        String extraColumn,
+        HeaderStyle headerStyle,
+        boolean spacedFileName) {
 
-    enum HeaderStyle { LOWER, UPPER, REORDERED }
+    enum HeaderStyle {
+        LOWER,
+        UPPER,
+        REORDERED
+    }
 
     static Dialect draw(SplittableRandom random) {
         char separator = random.nextDouble() < 0.7 ? ';' : ',';
         double extra = random.nextDouble();
         double style = random.nextDouble();
-        return new Dialect(separator,
+        return new Dialect(
+                separator,
                 random.nextDouble() < 0.4,
                 random.nextDouble() < 0.6,
                 random.nextDouble() < 0.35,

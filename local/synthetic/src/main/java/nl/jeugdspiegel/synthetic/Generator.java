@@ -23,7 +23,8 @@ public final class Generator {
 
     /** The form of the deliveries: contract CSV files, or zips of iJw 3.2 messages (same trajectories). */
     public enum Format {
-        CSV(".csv"), IJW(".zip");
+        CSV(".csv"),
+        IJW(".zip");
 
         private final String extension;
 
@@ -45,11 +46,9 @@ public final class Generator {
     }
 
     /** What was generated. */
-    public record Summary(long files, long rows, long youths, long trajectories) {
-    }
+    public record Summary(long files, long rows, long youths, long trajectories) {}
 
-    private Generator() {
-    }
+    private Generator() {}
 
     public static Summary generate(Path dir, long seed, double scale, Consumer<String> progress) throws IOException {
         return generate(dir, seed, scale, Format.CSV, progress);
@@ -61,8 +60,8 @@ public final class Generator {
             throw new IllegalArgumentException("scale must be above 0 and at most 10, got " + scale);
         }
         SyntheticCountry country = new SyntheticCountry(seed, scale);
-        progress.accept("simulating care careers for " + country.gemeenten().size() + " municipalities (seed "
-                + seed + ", scale " + scale + ")");
+        progress.accept("simulating care careers for " + country.gemeenten().size() + " municipalities (seed " + seed
+                + ", scale " + scale + ")");
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
         writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
@@ -87,13 +86,19 @@ public final class Generator {
                 }
             }
         }
-        Files.writeString(dir.resolve("LEESMIJ-SYNTHETISCH.txt"), String.join("\n", List.of(
-                "SYNTHETISCHE BEVOLKINGSCIJFERS - GEEN CBS-GEGEVENS",
-                "",
-                "Deze bestanden zijn gemaakt door './jeugdspiegel generate' (seed " + seed + ", schaal " + scale + ").",
-                "De aantallen zijn verzonnen: grote gemeenten hebben een afgeronde orde van grootte, alle andere",
-                "zijn willekeurig getrokken. Gebruik ze nooit voor beleid. Echte cijfers: CBS StatLine (bevolking",
-                "op 1 januari per gemeente, 0 tot 18 jaar), door de beheerder te plaatsen in reference/bevolking/.",
-                "")), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("LEESMIJ-SYNTHETISCH.txt"),
+                String.join(
+                        "\n",
+                        List.of(
+                                "SYNTHETISCHE BEVOLKINGSCIJFERS - GEEN CBS-GEGEVENS",
+                                "",
+                                "Deze bestanden zijn gemaakt door './jeugdspiegel generate' (seed " + seed + ", schaal "
+                                        + scale + ").",
+                                "De aantallen zijn verzonnen: grote gemeenten hebben een afgeronde orde van grootte, alle andere",
+                                "zijn willekeurig getrokken. Gebruik ze nooit voor beleid. Echte cijfers: CBS StatLine (bevolking",
+                                "op 1 januari per gemeente, 0 tot 18 jaar), door de beheerder te plaatsen in reference/bevolking/.",
+                                "")),
+                StandardCharsets.UTF_8);
     }
 }

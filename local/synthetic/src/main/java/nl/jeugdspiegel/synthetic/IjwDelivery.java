@@ -23,8 +23,9 @@ import nl.jeugdspiegel.core.Periode;
  */
 final class IjwDelivery {
 
-    private static final String[] SURNAMES = {"Zorgvlietsma", "Jeugdhofstede", "Van Kindervaert", "Opgroeiersma",
-            "Gezinshuyzen", "Wijkteamstra"};
+    private static final String[] SURNAMES = {
+        "Zorgvlietsma", "Jeugdhofstede", "Van Kindervaert", "Opgroeiersma", "Gezinshuyzen", "Wijkteamstra"
+    };
     /** BIJ reden beëindiging jeugdhulp → JZ588 (the inverse of bij_reden_beeindiging_afgeleid). */
     private static final String[] JZ588 = {null, "31", "34", "32", "33", "35"};
 
@@ -45,18 +46,24 @@ final class IjwDelivery {
     /** Writes the messages of trajectory t into the zip. */
     void write(ZipOutputStream zip, int t, boolean error) throws IOException {
         int y = history.youth[t];
-        IjwMessages.Client client = new IjwMessages.Client(String.format(Locale.ROOT, "%09d", history.bsn[y]),
-                TrajectoryMessages.day(history.birth[y]), Integer.toString(history.sex[y]), SURNAMES[y % SURNAMES.length]);
-        IjwMessages.Parties parties = new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
+        IjwMessages.Client client = new IjwMessages.Client(
+                String.format(Locale.ROOT, "%09d", history.bsn[y]),
+                TrajectoryMessages.day(history.birth[y]),
+                Integer.toString(history.sex[y]),
+                SURNAMES[y % SURNAMES.length]);
+        IjwMessages.Parties parties =
+                new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
         boolean jeugdhulp = history.soort[t] == CareHistory.JH;
         int hulpvorm = history.hulpvorm[t];
-        String categorie = !jeugdhulp ? (history.soort[t] == CareHistory.JB ? "48" : "47")
+        String categorie = !jeugdhulp
+                ? (history.soort[t] == CareHistory.JB ? "48" : "47")
                 : Integer.toString(hulpvorm < 10 ? 30 + hulpvorm : 24 + hulpvorm);
         int start = history.start[t];
         TrajectoryMessages messages = new TrajectoryMessages(zip, t, parties, client, categorie, start, error);
         if (jeugdhulp) {
             int aanmeld = history.aanmeld[t];
-            messages.request(aanmeld == CareHistory.NONE ? start + 3 : aanmeld,
+            messages.request(
+                    aanmeld == CareHistory.NONE ? start + 3 : aanmeld,
                     aanmeld == CareHistory.NONE ? start + 5 : aanmeld + (start - aanmeld) / 2,
                     String.format(Locale.ROOT, "%02d", history.verwijzer[t]));
         }

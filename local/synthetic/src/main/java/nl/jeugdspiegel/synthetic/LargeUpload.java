@@ -27,8 +27,7 @@ public final class LargeUpload {
         }
     }
 
-    private LargeUpload() {
-    }
+    private LargeUpload() {}
 
     /**
      * The iJw form for benchmarks: a zip with the messages of {@code trajectories} jeugdhulp trajectories
@@ -42,18 +41,21 @@ public final class LargeUpload {
         int last = periode.lastEpochDay();
         long written = 0;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (ZipOutputStream zip = new ZipOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (ZipOutputStream zip =
+                new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (long t = 0; t < trajectories; t++) {
                 int start = first - 400 + random.nextInt(last - first + 401);
-                int end = random.nextDouble() < 0.45 ? Math.max(start, first) + random.nextInt(last - Math.max(start, first) + 1)
+                int end = random.nextDouble() < 0.45
+                        ? Math.max(start, first) + random.nextInt(last - Math.max(start, first) + 1)
                         : CareHistory.NONE;
-                IjwMessages.Client client = new IjwMessages.Client(String.format(Locale.ROOT, "%09d", bsns.next()),
-                        TrajectoryMessages.day(start - (4 + random.nextInt(14)) * 365), Integer.toString(1 + random.nextInt(2)),
+                IjwMessages.Client client = new IjwMessages.Client(
+                        String.format(Locale.ROOT, "%09d", bsns.next()),
+                        TrajectoryMessages.day(start - (4 + random.nextInt(14)) * 365),
+                        Integer.toString(1 + random.nextInt(2)),
                         "Grootbestandsma");
                 IjwMessages.Parties parties = new IjwMessages.Parties("7301" + (1000 + random.nextInt(9000)), "0363");
-                TrajectoryMessages messages = new TrajectoryMessages(zip, t, parties, client,
-                        Integer.toString(31 + random.nextInt(8)), start, false);
+                TrajectoryMessages messages = new TrajectoryMessages(
+                        zip, t, parties, client, Integer.toString(31 + random.nextInt(8)), start, false);
                 int requested = start - random.nextInt(90);
                 messages.request(requested, requested, "0" + (1 + random.nextInt(6)));
                 messages.start();

@@ -9,9 +9,22 @@ import java.util.Locale;
 /** Writes upload rows in a municipality's dialect. */
 final class RowFormat {
 
-    static final List<String> COLUMNS = List.of("bsn", "geboortedatum", "geslacht", "soort", "hulpvorm", "startdatum",
-            "einddatum", "reden_beeindiging", "verwijzer", "aanmelddatum", "zonder_hulp_verder", "tevredenheid",
-            "kosten", "aanbieder_agb", "productcategorie");
+    static final List<String> COLUMNS = List.of(
+            "bsn",
+            "geboortedatum",
+            "geslacht",
+            "soort",
+            "hulpvorm",
+            "startdatum",
+            "einddatum",
+            "reden_beeindiging",
+            "verwijzer",
+            "aanmelddatum",
+            "zonder_hulp_verder",
+            "tevredenheid",
+            "kosten",
+            "aanbieder_agb",
+            "productcategorie");
     private static final String[] SOORT = {"jeugdhulp", "jeugdbescherming", "jeugdreclassering"};
     private static final int DATE_BASE = (int) LocalDate.of(1985, 1, 1).toEpochDay();
     private static final String[] ISO = new String[20_000];

@@ -8,18 +8,18 @@ import java.util.SplittableRandom;
  * often youths come back, waiting times, data quality and delivery habits.
  */
 record Traits(
-        double careRate,          // youths in jeugdhulp per year, as a share of 0-17
-        double verblijfShare,     // share of JH trajectories with verblijf
-        double planRate,          // P(reden 01) for an ended JH trajectory
-        double relapse,           // P(new care after an episode that ended as planned)
-        double waitMedianDays,    // median days from aanmelding to start
-        double aanmeldFilled,     // share of JH trajectories with an aanmelddatum
+        double careRate, // youths in jeugdhulp per year, as a share of 0-17
+        double verblijfShare, // share of JH trajectories with verblijf
+        double planRate, // P(reden 01) for an ended JH trajectory
+        double relapse, // P(new care after an episode that ended as planned)
+        double waitMedianDays, // median days from aanmelding to start
+        double aanmeldFilled, // share of JH trajectories with an aanmelddatum
         double kostenCompleteness,
-        double responseRate,      // share of ended trajectories with zonder_hulp_verder / tevredenheid
+        double responseRate, // share of ended trajectories with zonder_hulp_verder / tevredenheid
         double satisfactionShift, // added to the satisfaction score
-        double delayMedianDays,   // days after the period's end until the delivery
-        double missingDelivery,   // P(no delivery for a period)
-        double rowErrorRate,      // share of rows with an error
+        double delayMedianDays, // days after the period's end until the delivery
+        double missingDelivery, // P(no delivery for a period)
+        double rowErrorRate, // share of rows with an error
         double costFactor) {
 
     static Traits draw(SplittableRandom r) {

@@ -27,8 +27,14 @@ final class TrajectoryMessages {
     private final boolean broken;
     private int written;
 
-    TrajectoryMessages(ZipOutputStream zip, long nr, IjwMessages.Parties parties, IjwMessages.Client client,
-                       String categorie, int start, boolean broken) {
+    TrajectoryMessages(
+            ZipOutputStream zip,
+            long nr,
+            IjwMessages.Parties parties,
+            IjwMessages.Client client,
+            String categorie,
+            int start,
+            boolean broken) {
         this.zip = zip;
         this.nr = nr;
         this.id = Long.toString(nr, 36).toUpperCase(Locale.ROOT);
@@ -42,10 +48,23 @@ final class TrajectoryMessages {
 
     /** The request (JW315, on {@code requested}, with the verwijzer) and the allocation (JW301, on {@code allocated}). */
     void request(int requested, int allocated, String verwijzer) throws IOException {
-        put("jw315", IjwMessages.jw315(parties, "A" + id, dated(requested), client, "R" + id, categorie, code,
-                day(start), verwijzer));
-        put("jw301", IjwMessages.jw301(parties, "T" + id, dated(allocated), client, nr, "R" + id, categorie, code,
-                day(allocated), day(start)));
+        put(
+                "jw315",
+                IjwMessages.jw315(
+                        parties, "A" + id, dated(requested), client, "R" + id, categorie, code, day(start), verwijzer));
+        put(
+                "jw301",
+                IjwMessages.jw301(
+                        parties,
+                        "T" + id,
+                        dated(allocated),
+                        client,
+                        nr,
+                        "R" + id,
+                        categorie,
+                        code,
+                        day(allocated),
+                        day(start)));
     }
 
     /** The start (JW305). */
@@ -55,8 +74,10 @@ final class TrajectoryMessages {
 
     /** The stop (JW307) on {@code end}, with reden beëindiging {@code jz588}. */
     void stop(int end, String jz588) throws IOException {
-        put("jw307", IjwMessages.jw307(parties, "E" + id, dated(end), client, nr, categorie, code, day(start), jz588,
-                day(end)));
+        put(
+                "jw307",
+                IjwMessages.jw307(
+                        parties, "E" + id, dated(end), client, nr, categorie, code, day(start), jz588, day(end)));
     }
 
     /**
@@ -69,10 +90,22 @@ final class TrajectoryMessages {
         IjwMessages.Prestatie[] lines = corrected
                 ? new IjwMessages.Prestatie[] {
                     new IjwMessages.Prestatie(nr, categorie, code, van, tot, volume, cents + 1234, false),
-                    new IjwMessages.Prestatie(nr, categorie, code, van, tot, 0, 1234, true)}
-                : new IjwMessages.Prestatie[] {new IjwMessages.Prestatie(nr, categorie, code, van, tot, volume, cents, false)};
-        put("jw323", IjwMessages.jw323(parties, "F" + id, dated(p.lastEpochDay() + 14), "D" + id + (p.year() % 100)
-                + p.half(), p.firstDay().toString(), p.lastDay().toString(), client.bsn(), lines));
+                    new IjwMessages.Prestatie(nr, categorie, code, van, tot, 0, 1234, true)
+                }
+                : new IjwMessages.Prestatie[] {
+                    new IjwMessages.Prestatie(nr, categorie, code, van, tot, volume, cents, false)
+                };
+        put(
+                "jw323",
+                IjwMessages.jw323(
+                        parties,
+                        "F" + id,
+                        dated(p.lastEpochDay() + 14),
+                        "D" + id + (p.year() % 100) + p.half(),
+                        p.firstDay().toString(),
+                        p.lastDay().toString(),
+                        client.bsn(),
+                        lines));
     }
 
     /** Messages written so far. */

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.synthetic;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +28,12 @@ class GeneratorTest {
 
     @TempDir
     static Path dir;
+
     static Generator.Summary summary;
 
     @BeforeAll
     static void generate() throws IOException {
-        summary = Generator.generate(dir.resolve("a"), 7, 0.02, s -> { });
+        summary = Generator.generate(dir.resolve("a"), 7, 0.02, s -> {});
     }
 
     private static List<Path> uploads(Path root) throws IOException {
@@ -43,7 +44,7 @@ class GeneratorTest {
 
     @Test
     void isDeterministicForASeed() throws IOException {
-        Generator.generate(dir.resolve("b"), 7, 0.02, s -> { });
+        Generator.generate(dir.resolve("b"), 7, 0.02, s -> {});
         List<Path> a = uploads(dir.resolve("a"));
         List<Path> b = uploads(dir.resolve("b"));
         assertEquals(a.size(), b.size());
@@ -67,8 +68,10 @@ class GeneratorTest {
 
     @Test
     void deliveriesPassIngestExceptTheDeliberatelyFaultyOnes() throws IOException {
-        DeliveryProcessor processor = new DeliveryProcessor(new CodeRules(ReferenceData.get()),
-                PseudonymKey.fromSecretText("generator-test-key-0123456789abcdefgh"), RejectionThreshold.DEFAULT);
+        DeliveryProcessor processor = new DeliveryProcessor(
+                new CodeRules(ReferenceData.get()),
+                PseudonymKey.fromSecretText("generator-test-key-0123456789abcdefgh"),
+                RejectionThreshold.DEFAULT);
         Map<ReasonCode, Integer> rejected = new EnumMap<>(ReasonCode.class);
         long rowsRead = 0;
         long rowsRejected = 0;
@@ -97,7 +100,10 @@ class GeneratorTest {
         }
         assertTrue(accepted > summary.files() * 0.95, "accepted " + accepted + " of " + summary.files());
         assertTrue(rowsRejected > 0 && rowsRejected < rowsRead * 0.01, rowsRejected + " of " + rowsRead);
-        assertTrue(rejected.keySet().containsAll(List.of(ReasonCode.TE_VEEL_FOUTEN, ReasonCode.CODERING_ONGELDIG,
-                ReasonCode.KOLOM_ONTBREEKT)), rejected.toString());
+        assertTrue(
+                rejected.keySet()
+                        .containsAll(List.of(
+                                ReasonCode.TE_VEEL_FOUTEN, ReasonCode.CODERING_ONGELDIG, ReasonCode.KOLOM_ONTBREEKT)),
+                rejected.toString());
     }
 }

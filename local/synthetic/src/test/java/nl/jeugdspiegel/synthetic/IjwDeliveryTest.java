@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.synthetic;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +24,13 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageCheck;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.MessageFacts;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IjwDeliveryTest {
 
-    private static final IjwMessages.Client CLIENT = new IjwMessages.Client("123456782", "2011-03-04", "1", "Zorgvlietsma");
+    private static final IjwMessages.Client CLIENT =
+            new IjwMessages.Client("123456782", "2011-03-04", "1", "Zorgvlietsma");
     private static final IjwMessages.Parties PARTIES = new IjwMessages.Parties("73010001", "0363");
-    private static final DeliveryProcessor PROCESSOR = new DeliveryProcessor(new CodeRules(ReferenceData.get()),
-            PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789"), RejectionThreshold.DEFAULT);
+    private static final DeliveryProcessor PROCESSOR = new DeliveryProcessor(
+            new CodeRules(ReferenceData.get()),
+            PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789"),
+            RejectionThreshold.DEFAULT);
 
     private static final Set<Periode> COMPARED = Set.of(Periode.parse("2024H1"), Periode.parse("2024H2"));
 
@@ -52,18 +54,32 @@ class IjwDeliveryTest {
 
     private static Map<MessageCheck.Type, String> oneOfEach() {
         Map<MessageCheck.Type, String> messages = new TreeMap<>();
-        messages.put(MessageCheck.Type.JW315, IjwMessages.jw315(PARTIES, "A1", "2024-01-05", CLIENT, "R1", "32", "32A01",
-                "2024-02-01", "02"));
-        messages.put(MessageCheck.Type.JW301, IjwMessages.jw301(PARTIES, "T1", "2024-01-20", CLIENT, 4711, "R1", "32",
-                "32A01", "2024-01-20", "2024-02-01"));
-        messages.put(MessageCheck.Type.JW305, IjwMessages.jw305(PARTIES, "S1", "2024-02-01", CLIENT, 4711, "32", "32A01",
-                "2024-02-01"));
-        messages.put(MessageCheck.Type.JW307, IjwMessages.jw307(PARTIES, "E1", "2024-05-31", CLIENT, 4711, "32", "32A01",
-                "2024-02-01", "31", "2024-05-31"));
-        messages.put(MessageCheck.Type.JW323, IjwMessages.jw323(PARTIES, "F1", "2024-07-14", "D1241", "2024-01-01",
-                "2024-06-30", CLIENT.bsn(), new IjwMessages.Prestatie(4711, "32", "32A01", "2024-02-01", "2024-05-31",
-                        121, 125050, false), new IjwMessages.Prestatie(4711, "32", "32A01", "2024-02-01", "2024-05-31",
-                        0, 5000, true)));
+        messages.put(
+                MessageCheck.Type.JW315,
+                IjwMessages.jw315(PARTIES, "A1", "2024-01-05", CLIENT, "R1", "32", "32A01", "2024-02-01", "02"));
+        messages.put(
+                MessageCheck.Type.JW301,
+                IjwMessages.jw301(
+                        PARTIES, "T1", "2024-01-20", CLIENT, 4711, "R1", "32", "32A01", "2024-01-20", "2024-02-01"));
+        messages.put(
+                MessageCheck.Type.JW305,
+                IjwMessages.jw305(PARTIES, "S1", "2024-02-01", CLIENT, 4711, "32", "32A01", "2024-02-01"));
+        messages.put(
+                MessageCheck.Type.JW307,
+                IjwMessages.jw307(
+                        PARTIES, "E1", "2024-05-31", CLIENT, 4711, "32", "32A01", "2024-02-01", "31", "2024-05-31"));
+        messages.put(
+                MessageCheck.Type.JW323,
+                IjwMessages.jw323(
+                        PARTIES,
+                        "F1",
+                        "2024-07-14",
+                        "D1241",
+                        "2024-01-01",
+                        "2024-06-30",
+                        CLIENT.bsn(),
+                        new IjwMessages.Prestatie(4711, "32", "32A01", "2024-02-01", "2024-05-31", 121, 125050, false),
+                        new IjwMessages.Prestatie(4711, "32", "32A01", "2024-02-01", "2024-05-31", 0, 5000, true)));
         return messages;
     }
 
@@ -77,7 +93,8 @@ class IjwDeliveryTest {
             for (MessageFacts.Fact fact : new MessageFacts().read(m.getKey(), m.getKey() + ".xml", xml)) {
                 assertEquals(CLIENT.bsn(), fact.get("Client/Bsn"));
                 String kept = fact.values().toString();
-                for (String personal : List.of("Zorgvlietsma", "Kastanjelaan", "Jeugdstad", "1234AB", "Dokter Verwijsma")) {
+                for (String personal :
+                        List.of("Zorgvlietsma", "Kastanjelaan", "Jeugdstad", "1234AB", "Dokter Verwijsma")) {
                     assertFalse(kept.contains(personal), m.getKey() + " keeps " + personal);
                 }
             }
@@ -87,19 +104,23 @@ class IjwDeliveryTest {
     @Test
     void brokenMessagesOfEachTypeAreRefusedWithFileLineAndReason() {
         for (Map.Entry<MessageCheck.Type, String> m : oneOfEach().entrySet()) {
-            String impossibleDate = m.getValue().replaceFirst("<ijw:Dagtekening>\\d{4}-\\d{2}-\\d{2}<",
-                    "<ijw:Dagtekening>2024-02-30<");
+            String impossibleDate =
+                    m.getValue().replaceFirst("<ijw:Dagtekening>\\d{4}-\\d{2}-\\d{2}<", "<ijw:Dagtekening>2024-02-30<");
             MessageCheck.Problem problem = check.check("broken.xml", impossibleDate.getBytes(StandardCharsets.UTF_8))
-                    .problem().orElseThrow();
+                    .problem()
+                    .orElseThrow();
             assertEquals("broken.xml", problem.file());
             assertEquals(11, problem.line(), m.getKey() + ": the line of the Dagtekening");
-            assertTrue(problem.reason().contains("Dagtekening") && problem.reason().contains("geen geldige datum"),
+            assertTrue(
+                    problem.reason().contains("Dagtekening") && problem.reason().contains("geen geldige datum"),
                     problem.reason());
             String withoutBsn = m.getValue().replaceFirst("<Bsn>\\d+</Bsn>", "");
             MessageCheck.Problem missing = check.check("no-bsn.xml", withoutBsn.getBytes(StandardCharsets.UTF_8))
-                    .problem().orElseThrow();
-            assertTrue(missing.reason().contains("Bsn") || missing.reason().contains("Prestaties"), m.getKey() + ": "
-                    + missing.reason());
+                    .problem()
+                    .orElseThrow();
+            assertTrue(
+                    missing.reason().contains("Bsn") || missing.reason().contains("Prestaties"),
+                    m.getKey() + ": " + missing.reason());
         }
     }
 
@@ -122,7 +143,8 @@ class IjwDeliveryTest {
             lines.sort(null);
             results.add(lines);
             try (Stream<Path> left = Files.list(work)) {
-                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("berichtfeiten-")),
+                assertTrue(
+                        left.noneMatch(p -> p.getFileName().toString().startsWith("berichtfeiten-")),
                         "every bucket is read and removed");
             }
         }
@@ -131,8 +153,7 @@ class IjwDeliveryTest {
     }
 
     /** The lake rows of every delivery in force, per gemeente and periode folder, and why first versions were rejected. */
-    private record Ingested(Map<String, List<String>> rows, Set<ReasonCode> rejections, List<String> warnings) {
-    }
+    private record Ingested(Map<String, List<String>> rows, Set<ReasonCode> rejections, List<String> warnings) {}
 
     private static Ingested ingest(Path root, boolean onlyJeugdhulp, Path work) throws IOException {
         MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT);
@@ -144,7 +165,8 @@ class IjwDeliveryTest {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
-            Optional<Periode> periode = Periode.tryParse(file.getParent().getFileName().toString());
+            Optional<Periode> periode =
+                    Periode.tryParse(file.getParent().getFileName().toString());
             if (periode.isEmpty()) {
                 continue; // the deliberately bad key, refused before it is read
             }
@@ -156,8 +178,8 @@ class IjwDeliveryTest {
             DeliveryResult result;
             try (InputStream in = Files.newInputStream(file)) {
                 if (file.toString().endsWith(".zip")) {
-                    MessageDelivery.Processed processed = messages.process(in, Files.size(file), periode.get(), dir,
-                            Map.of());
+                    MessageDelivery.Processed processed =
+                            messages.process(in, Files.size(file), periode.get(), dir, Map.of());
                     result = processed.result();
                     warnings.addAll(processed.outcome().warnings());
                 } else {
@@ -191,16 +213,27 @@ class IjwDeliveryTest {
 
     /** A lake row without the fields iJw does not carry (tevredenheid, zonder_hulp_verder) or codes differently (productcategorie). */
     private static String shared(Trajectory t) {
-        return String.join("|", t.client(), Integer.toString(t.geboortejaar()), Integer.toString(t.leeftijdStart()),
-                t.geslacht(), t.soort(), t.hulpvorm(), Integer.toString(t.startdatum()), Integer.toString(t.einddatum()),
-                String.valueOf(t.redenBeeindiging()), String.valueOf(t.verwijzer()), Integer.toString(t.aanmelddatum()),
-                Long.toString(t.kostenCent()), String.valueOf(t.aanbiederAgb()));
+        return String.join(
+                "|",
+                t.client(),
+                Integer.toString(t.geboortejaar()),
+                Integer.toString(t.leeftijdStart()),
+                t.geslacht(),
+                t.soort(),
+                t.hulpvorm(),
+                Integer.toString(t.startdatum()),
+                Integer.toString(t.einddatum()),
+                String.valueOf(t.redenBeeindiging()),
+                String.valueOf(t.verwijzer()),
+                Integer.toString(t.aanmelddatum()),
+                Long.toString(t.kostenCent()),
+                String.valueOf(t.aanbiederAgb()));
     }
 
     @Test
     void csvAndIjwDeliveriesOfTheSameTrajectoriesGiveIdenticalLakeRows(@TempDir Path dir) throws IOException {
-        Generator.generate(dir.resolve("csv"), 11, 0.002, Generator.Format.CSV, s -> { });
-        Generator.generate(dir.resolve("ijw"), 11, 0.002, Generator.Format.IJW, s -> { });
+        Generator.generate(dir.resolve("csv"), 11, 0.002, Generator.Format.CSV, s -> {});
+        Generator.generate(dir.resolve("ijw"), 11, 0.002, Generator.Format.IJW, s -> {});
         Ingested csv = ingest(dir.resolve("csv"), true, dir);
         Ingested ijw = ingest(dir.resolve("ijw"), false, dir);
         assertEquals(csv.rows().keySet(), ijw.rows().keySet(), "the same deliveries are in force");
@@ -210,9 +243,11 @@ class IjwDeliveryTest {
             compared += csv.rows().get(delivery).size();
         }
         assertTrue(compared > 1_000, "compared " + compared + " jeugdhulp rows");
-        assertTrue(ijw.rejections().containsAll(List.of(ReasonCode.TE_VEEL_FOUTEN, ReasonCode.ZIP_ONGELDIG)),
+        assertTrue(
+                ijw.rejections().containsAll(List.of(ReasonCode.TE_VEEL_FOUTEN, ReasonCode.ZIP_ONGELDIG)),
                 ijw.rejections().toString());
-        assertTrue(ijw.warnings().stream().anyMatch(w -> w.contains("productcategorie 48 niet opgenomen")),
+        assertTrue(
+                ijw.warnings().stream().anyMatch(w -> w.contains("productcategorie 48 niet opgenomen")),
                 "jeugdbescherming (48) is reported, not guessed");
     }
 }

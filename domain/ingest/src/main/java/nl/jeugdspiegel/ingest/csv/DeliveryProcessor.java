@@ -1,17 +1,15 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import nl.jeugdspiegel.ingest.upload.Column;
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
-import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
-import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,13 +24,14 @@ import nl.jeugdspiegel.core.lake.LakeWriter;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
+import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
-import nl.jeugdspiegel.ingest.validation.CodeRules;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
+import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
 
@@ -50,6 +49,7 @@ public final class DeliveryProcessor implements DeliveryReader {
      * record stays within a few megabytes whatever the file holds.
      */
     static final int MAX_FIELD_CHARS = 1024 * 1024;
+
     static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
     static final int MAX_FIELDS = 4096;
 
@@ -64,21 +64,24 @@ public final class DeliveryProcessor implements DeliveryReader {
     }
 
     @Override
-    public Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir,
-                     Map<String, String> lakeMetadata) throws IOException {
+    public Read read(
+            InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException {
         return new Read(process(upload, expectedBytes, periode, workDir, lakeMetadata), null);
     }
 
     /** Processes one CSV delivery; see {@link DeliveryReader#read}. */
-    public DeliveryResult process(InputStream upload, long expectedBytes, Periode periode, Path workDir,
-                                  Map<String, String> lakeMetadata) throws IOException {
+    public DeliveryResult process(
+            InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         ValidationReport report = new ValidationReport();
         Reading reading = new Reading(report);
         FileProblem problem = readText(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
         String sha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (problem == null && report.rowsRead() == 0) {
-            problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
+            problem =
+                    FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand heeft een kopregel maar geen gegevensregels");
         }
         if (problem == null) {
             problem = threshold.check(report.rowsRejected(), report.rowsRead(), "regels");
@@ -87,8 +90,8 @@ public final class DeliveryProcessor implements DeliveryReader {
             return new DeliveryResult(problem, report, reading.dropped, sha, null, 0);
         }
         Path lakeFile = removeDuplicates(reading, report, workDir, lakeMetadata);
-        return new DeliveryResult(null, report, reading.dropped, sha, lakeFile,
-                report.rowsAccepted() - report.duplicates());
+        return new DeliveryResult(
+                null, report, reading.dropped, sha, lakeFile, report.rowsAccepted() - report.duplicates());
     }
 
     /** State of one read. */
@@ -103,8 +106,14 @@ public final class DeliveryProcessor implements DeliveryReader {
         }
     }
 
-    private FileProblem readText(InputStream bytes, long expectedBytes, Periode periode, Path workDir,
-                             Map<String, String> lakeMetadata, Reading reading) throws IOException {
+    private FileProblem readText(
+            InputStream bytes,
+            long expectedBytes,
+            Periode periode,
+            Path workDir,
+            Map<String, String> lakeMetadata,
+            Reading reading)
+            throws IOException {
         UploadText.Opened opened = UploadText.open(bytes);
         if (opened.problem() != null) {
             return opened.problem();
@@ -112,9 +121,13 @@ public final class DeliveryProcessor implements DeliveryReader {
         BufferedReader text = opened.reader();
         UploadText.FirstLine headerLine = UploadText.firstLine(text);
         if (headerLine.tooLong()) {
-            return new FileProblem(ReasonCode.REGEL_TE_LANG, "de kopregel (regel 1) is langer dan 64 KiB ("
-                    + UploadText.MAX_HEADER_CHARS + " tekens): het bestand heeft geen regeleinden, of de eerste regel "
-                    + "is geen kopregel met kolomnamen; sla het bestand op als CSV met één traject per regel", 1);
+            return new FileProblem(
+                    ReasonCode.REGEL_TE_LANG,
+                    "de kopregel (regel 1) is langer dan 64 KiB ("
+                            + UploadText.MAX_HEADER_CHARS
+                            + " tekens): het bestand heeft geen regeleinden, of de eerste regel "
+                            + "is geen kopregel met kolomnamen; sla het bestand op als CSV met één traject per regel",
+                    1);
         }
         String firstLine = headerLine.text();
         if (firstLine.isBlank()) {
@@ -125,20 +138,28 @@ public final class DeliveryProcessor implements DeliveryReader {
         }
         Optional<Character> separator = UploadText.separator(firstLine);
         if (separator.isEmpty()) {
-            return new FileProblem(ReasonCode.SCHEIDINGSTEKEN_ONBEKEND, "de kopregel gebruikt "
-                    + UploadText.describeOtherSeparator(firstLine) + "; gebruik een puntkomma (;) of komma (,)", 1);
+            return new FileProblem(
+                    ReasonCode.SCHEIDINGSTEKEN_ONBEKEND,
+                    "de kopregel gebruikt " + UploadText.describeOtherSeparator(firstLine)
+                            + "; gebruik een puntkomma (;) of komma (,)",
+                    1);
         }
         // Not closed here: the caller owns the stream, and the rest of it is still hashed afterwards.
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator.get())
                 .quoteCharacter('"')
-                .skipEmptyLines(true)                    // line numbers stay exact
-                .allowExtraFields(true)                  // a wrong field count is a row error,
-                .allowMissingFields(true)                // reported as kolommen_aantal
-                .allowExtraCharsAfterClosingQuote(true)  // "a"x reads as ax, as spreadsheets mean it
+                .skipEmptyLines(true) // line numbers stay exact
+                .allowExtraFields(true) // a wrong field count is a row error,
+                .allowMissingFields(true) // reported as kolommen_aantal
+                .allowExtraCharsAfterClosingQuote(true) // "a"x reads as ax, as spreadsheets mean it
                 .maxBufferSize(MAX_RECORD_CHARS)
-                .build(CsvRecordHandler.builder().maxFields(MAX_FIELDS).maxFieldSize(MAX_FIELD_CHARS)
-                        .maxRecordSize(MAX_RECORD_CHARS).build(), text);
+                .build(
+                        CsvRecordHandler.builder()
+                                .maxFields(MAX_FIELDS)
+                                .maxFieldSize(MAX_FIELD_CHARS)
+                                .maxRecordSize(MAX_RECORD_CHARS)
+                                .build(),
+                        text);
         Iterator<CsvRecord> records = csv.iterator();
         Header header;
         try {
@@ -154,14 +175,20 @@ public final class DeliveryProcessor implements DeliveryReader {
         return readRows(records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
     }
 
-    private FileProblem readRows(Iterator<CsvRecord> records, Header header, Periode periode,
-                                 long expectedBytes, Path workDir, Map<String, String> lakeMetadata,
-                                 Reading reading) throws IOException {
+    private FileProblem readRows(
+            Iterator<CsvRecord> records,
+            Header header,
+            Periode periode,
+            long expectedBytes,
+            Path workDir,
+            Map<String, String> lakeMetadata,
+            Reading reading)
+            throws IOException {
         RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key));
         reading.draft = workDir.resolve("draft.parquet");
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
-             DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
-             ValidatingReader reader = new ValidatingReader(records, validator, reading.report, duplicates)) {
+                DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
+                ValidatingReader reader = new ValidatingReader(records, validator, reading.report, duplicates)) {
             while (true) {
                 ValidatingReader.Batch batch = reader.next();
                 batch.rethrowFailure();
@@ -172,9 +199,11 @@ public final class DeliveryProcessor implements DeliveryReader {
                     return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
                 }
                 if (batch.unreadableFromLine > 0) {
-                    return new FileProblem(ReasonCode.REGEL_TE_LANG, "vanaf regel " + batch.unreadableFromLine
-                            + " is het bestand niet meer als CSV te lezen: " + LIMITS + " (waarschijnlijk een "
-                            + "aanhalingsteken dat niet wordt gesloten, of een bestand zonder regeleinden)",
+                    return new FileProblem(
+                            ReasonCode.REGEL_TE_LANG,
+                            "vanaf regel " + batch.unreadableFromLine
+                                    + " is het bestand niet meer als CSV te lezen: " + LIMITS + " (waarschijnlijk een "
+                                    + "aanhalingsteken dat niet wordt gesloten, of een bestand zonder regeleinden)",
                             batch.unreadableFromLine);
                 }
                 if (batch.last) {
@@ -192,8 +221,14 @@ public final class DeliveryProcessor implements DeliveryReader {
     /** Rows per batch when the draft is rewritten without its duplicates: memory stays flat. */
     private static final int REWRITE_BATCH = 8192;
 
-    private static final String LIMITS = String.format(Locale.ROOT, "een veld is langer dan %,d tekens, een regel langer dan "
-            + "%,d tekens of heeft meer dan %,d velden", MAX_FIELD_CHARS, MAX_RECORD_CHARS, MAX_FIELDS).replace(',', '.');
+    private static final String LIMITS = String.format(
+                    Locale.ROOT,
+                    "een veld is langer dan %,d tekens, een regel langer dan "
+                            + "%,d tekens of heeft meer dan %,d velden",
+                    MAX_FIELD_CHARS,
+                    MAX_RECORD_CHARS,
+                    MAX_FIELDS)
+            .replace(',', '.');
 
     private static FileProblem headerProblem(Header header) {
         List<Column> missing = header.missingRequired();
@@ -202,12 +237,17 @@ public final class DeliveryProcessor implements DeliveryReader {
             for (Column c : missing) {
                 names.append(names.length() == 0 ? "" : ", ").append(c.header());
             }
-            return new FileProblem(ReasonCode.KOLOM_ONTBREEKT, "de kopregel mist de verplichte kolom(men) " + names
-                    + "; namen mogen in hoofd- of kleine letters en in elke volgorde staan", 1);
+            return new FileProblem(
+                    ReasonCode.KOLOM_ONTBREEKT,
+                    "de kopregel mist de verplichte kolom(men) " + names
+                            + "; namen mogen in hoofd- of kleine letters en in elke volgorde staan",
+                    1);
         }
         if (!header.duplicated().isEmpty()) {
-            return new FileProblem(ReasonCode.KOLOM_DUBBEL, "de kopregel noemt de kolom "
-                    + header.duplicated().get(0).header() + " meer dan eens", 1);
+            return new FileProblem(
+                    ReasonCode.KOLOM_DUBBEL,
+                    "de kopregel noemt de kolom " + header.duplicated().get(0).header() + " meer dan eens",
+                    1);
         }
         return null;
     }
@@ -218,8 +258,9 @@ public final class DeliveryProcessor implements DeliveryReader {
     }
 
     /** Drops the rows that a later row with the same key replaced (docs/contract.md §2: the last row wins). */
-    private static Path removeDuplicates(Reading reading, ValidationReport report, Path workDir,
-                                         Map<String, String> lakeMetadata) throws IOException {
+    private static Path removeDuplicates(
+            Reading reading, ValidationReport report, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException {
         DuplicateFinder.Losers losers = reading.losers;
         if (losers.isEmpty()) {
             return reading.draft;
@@ -231,8 +272,8 @@ public final class DeliveryProcessor implements DeliveryReader {
         int[] skip = losers.rows();
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, lakeMetadata)) {
             int[] position = {0, 0}; // row index, next loser
-            LakeReader.read(new LocalInputFile(reading.draft), EnumSet.allOf(LakeSchema.Column.class), REWRITE_BATCH,
-                    batch -> {
+            LakeReader.read(
+                    new LocalInputFile(reading.draft), EnumSet.allOf(LakeSchema.Column.class), REWRITE_BATCH, batch -> {
                         for (int i = 0; i < batch.size(); i++) {
                             int row = position[0]++;
                             if (position[1] < skip.length && skip[position[1]] == row) {
@@ -267,5 +308,4 @@ public final class DeliveryProcessor implements DeliveryReader {
     public static String sha256Of(InputStream upload) throws IOException {
         return new Hashes.HashingInputStream(upload).finishHex();
     }
-
 }

@@ -49,13 +49,17 @@ final class DuplicateFinder implements Closeable {
         this.mask = size - 1;
     }
 
-    private static final String[] SOORT_INDEX = {Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
-            Trajectory.JEUGDRECLASSERING};
+    private static final String[] SOORT_INDEX = {
+        Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING, Trajectory.JEUGDRECLASSERING
+    };
 
     /** Spills the key of the accepted row {@code row} (its index among the accepted rows), on {@code line}. */
     void add(Trajectory t, int row, long line) throws IOException {
-        add(keyHigh(t.client()), keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()),
-                t.startdatum()), row, line);
+        add(
+                keyHigh(t.client()),
+                keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()), t.startdatum()),
+                row,
+                line);
     }
 
     private static int soortIndex(String soort) {
@@ -82,8 +86,8 @@ final class DuplicateFinder implements Closeable {
         int bucket = (int) mix(high ^ low) & mask;
         DataOutputStream out = buckets[bucket];
         if (out == null) {
-            out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(dir.resolve("keys-" + bucket + ".bin")), 1 << 16));
+            out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(dir.resolve("keys-" + bucket + ".bin")), 1 << 16));
             buckets[bucket] = out;
         }
         out.writeLong(high);
@@ -116,7 +120,7 @@ final class DuplicateFinder implements Closeable {
         int[] row = new int[n];
         long[] line = new long[n];
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             for (int i = 0; i < n; i++) {
                 high[i] = in.readLong();
                 low[i] = in.readLong();

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import nl.jeugdspiegel.ingest.upload.Column;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.jeugdspiegel.ingest.upload.Column;
 
 /**
  * The header line of an upload: which field holds which column. Names are matched case-insensitively,
@@ -20,6 +20,7 @@ public final class Header {
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     /** A header cell that may be shown in a receipt: a plain name, not something that looks like a value. */
     private static final Pattern SHOWABLE = Pattern.compile("[\\p{L}_ ][\\p{L}\\d_ .()-]{0,39}");
+
     private static final Pattern DIGIT_RUN = Pattern.compile(".*\\d{3,}.*");
 
     private final int[] indexOf = new int[Column.values().length];
@@ -51,7 +52,9 @@ public final class Header {
     }
 
     static String normalise(String name) {
-        String plain = DIACRITICS.matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD)).replaceAll("");
+        String plain = DIACRITICS
+                .matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD))
+                .replaceAll("");
         return plain.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 
@@ -87,7 +90,8 @@ public final class Header {
     public List<String> unknownColumnsForReceipt() {
         List<String> shown = new ArrayList<>();
         for (String name : unknown) {
-            boolean showable = SHOWABLE.matcher(name).matches() && !DIGIT_RUN.matcher(name).matches();
+            boolean showable =
+                    SHOWABLE.matcher(name).matches() && !DIGIT_RUN.matcher(name).matches();
             shown.add(showable ? name : "(kolomnaam niet getoond: lijkt op een waarde)");
         }
         return shown;

@@ -24,8 +24,7 @@ final class PrimingUpload {
     private static final String[] MAATREGEL = {"11", "12", "21"};
     private static final String[] REDEN = {"01", "01", "01", "02", "03", "04", "05"};
 
-    private PrimingUpload() {
-    }
+    private PrimingUpload() {}
 
     /** A stream of the header and {@code rows} rows, made 1,000 rows at a time. */
     static InputStream of(int rows) {
@@ -62,21 +61,36 @@ final class PrimingUpload {
         boolean jeugdhulp = i % 10 != 0;
         boolean dutch = i % 4 == 0;
         int end = Math.max(start, first) + (i * 31) % 150;
-        out.append(i % 500 == 7 ? "123456789" : bsn(i)).append(';')
-                .append(date(start - 3650 - (i % 2000), dutch)).append(';')
-                .append(i % 2 + 1).append(';')
-                .append(jeugdhulp ? "jeugdhulp" : "jeugdbescherming").append(';')
-                .append(jeugdhulp ? HULPVORM[i % HULPVORM.length] : MAATREGEL[i % MAATREGEL.length]).append(';')
-                .append(date(start, dutch)).append(';')
-                .append(ended ? date(end, dutch) : "").append(';')
-                .append(ended ? (jeugdhulp ? REDEN[i % REDEN.length] : "04") : "").append(';')
-                .append(jeugdhulp ? "0" + (1 + i % 6) : "").append(';')
-                .append(jeugdhulp && i % 5 != 0 ? date(start - i % 90, dutch) : "").append(';')
-                .append(ended && i % 3 == 1 ? "0" + (1 + i % 4) : "").append(';')
-                .append(ended && i % 4 == 1 ? Integer.toString(1 + i % 10) : "").append(';')
-                .append(i % 9 == 0 ? "" : (i % 50_000) + (i % 2 == 0 ? ",50" : ".25")).append(';')
-                .append(73_010_000 + i % 400).append(';')
-                .append(i % 2 == 0 ? "45" : "").append('\n');
+        out.append(i % 500 == 7 ? "123456789" : bsn(i))
+                .append(';')
+                .append(date(start - 3650 - (i % 2000), dutch))
+                .append(';')
+                .append(i % 2 + 1)
+                .append(';')
+                .append(jeugdhulp ? "jeugdhulp" : "jeugdbescherming")
+                .append(';')
+                .append(jeugdhulp ? HULPVORM[i % HULPVORM.length] : MAATREGEL[i % MAATREGEL.length])
+                .append(';')
+                .append(date(start, dutch))
+                .append(';')
+                .append(ended ? date(end, dutch) : "")
+                .append(';')
+                .append(ended ? (jeugdhulp ? REDEN[i % REDEN.length] : "04") : "")
+                .append(';')
+                .append(jeugdhulp ? "0" + (1 + i % 6) : "")
+                .append(';')
+                .append(jeugdhulp && i % 5 != 0 ? date(start - i % 90, dutch) : "")
+                .append(';')
+                .append(ended && i % 3 == 1 ? "0" + (1 + i % 4) : "")
+                .append(';')
+                .append(ended && i % 4 == 1 ? Integer.toString(1 + i % 10) : "")
+                .append(';')
+                .append(i % 9 == 0 ? "" : (i % 50_000) + (i % 2 == 0 ? ",50" : ".25"))
+                .append(';')
+                .append(73_010_000 + i % 400)
+                .append(';')
+                .append(i % 2 == 0 ? "45" : "")
+                .append('\n');
     }
 
     private static String date(int epochDay, boolean dutch) {

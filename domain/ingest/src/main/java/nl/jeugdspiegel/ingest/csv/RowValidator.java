@@ -1,10 +1,5 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import nl.jeugdspiegel.ingest.upload.Column;
-import nl.jeugdspiegel.ingest.validation.Bsn;
-import nl.jeugdspiegel.ingest.validation.CodeRules;
-import nl.jeugdspiegel.ingest.validation.Dates;
-import nl.jeugdspiegel.ingest.problem.RowError;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +7,11 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
+import nl.jeugdspiegel.ingest.problem.RowError;
+import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.validation.Bsn;
+import nl.jeugdspiegel.ingest.validation.CodeRules;
+import nl.jeugdspiegel.ingest.validation.Dates;
 
 /**
  * Checks one upload row against docs/contract.md §2/§3 and turns a valid row into a pseudonymised lake row.
@@ -49,14 +49,16 @@ public final class RowValidator {
         LocalDate geboortedatum = date(record, Column.GEBOORTEDATUM, true, errors);
         String geslacht = geslacht(record, errors);
         String soort = soort(record, errors);
-        String hulpvorm = soort == null ? required(record, Column.HULPVORM, errors)
+        String hulpvorm = soort == null
+                ? required(record, Column.HULPVORM, errors)
                 : code(record, Column.HULPVORM, true, rules.hulpvorm(soort), errors);
         LocalDate start = date(record, Column.STARTDATUM, true, errors);
         LocalDate end = date(record, Column.EINDDATUM, false, errors);
-        String reden = soort == null ? null
+        String reden = soort == null
+                ? null
                 : code(record, Column.REDEN_BEEINDIGING, end != null, rules.redenBeeindiging(soort), errors);
-        String verwijzer = code(record, Column.VERWIJZER, Trajectory.JEUGDHULP.equals(soort),
-                rules.verwijzer(), errors);
+        String verwijzer =
+                code(record, Column.VERWIJZER, Trajectory.JEUGDHULP.equals(soort), rules.verwijzer(), errors);
         LocalDate aanmelddatum = date(record, Column.AANMELDDATUM, false, errors);
         String zonderHulpVerder = code(record, Column.ZONDER_HULP_VERDER, false, rules.zonderHulpVerder(), errors);
         int tevredenheid = tevredenheid(record, errors);
@@ -83,11 +85,23 @@ public final class RowValidator {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Trajectory(pseudonymiser.pseudonym(bsn), geboortedatum.getYear(), ageAt(geboortedatum, start),
-                geslacht, soort, hulpvorm, (int) start.toEpochDay(), end == null ? Trajectory.NO_DATE
-                : (int) end.toEpochDay(), reden, verwijzer,
+        return new Trajectory(
+                pseudonymiser.pseudonym(bsn),
+                geboortedatum.getYear(),
+                ageAt(geboortedatum, start),
+                geslacht,
+                soort,
+                hulpvorm,
+                (int) start.toEpochDay(),
+                end == null ? Trajectory.NO_DATE : (int) end.toEpochDay(),
+                reden,
+                verwijzer,
                 aanmelddatum == null ? Trajectory.NO_DATE : (int) aanmelddatum.toEpochDay(),
-                zonderHulpVerder, tevredenheid, kostenCent, agb, productcategorie);
+                zonderHulpVerder,
+                tevredenheid,
+                kostenCent,
+                agb,
+                productcategorie);
     }
 
     static int ageAt(LocalDate birth, LocalDate date) {
@@ -156,8 +170,8 @@ public final class RowValidator {
         return soort;
     }
 
-    private String code(List<String> record, Column column, boolean mandatory, CodeRules.Codes valid,
-                        List<RowError> errors) {
+    private String code(
+            List<String> record, Column column, boolean mandatory, CodeRules.Codes valid, List<RowError> errors) {
         String raw = value(record, column);
         if (raw.isEmpty()) {
             if (mandatory) {

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import nl.jeugdspiegel.ingest.problem.FileProblem;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 
 /**
@@ -23,20 +23,24 @@ public final class UploadText {
     /** What the decoder puts in place of bytes that are not UTF-8. */
     public static final char NOT_UTF8 = '\uFFFD';
 
-    private UploadText() {
-    }
+    private UploadText() {}
 
     /** What the first bytes say about the file, or empty when it may be UTF-8 text. */
     public static Optional<FileProblem> sniff(byte[] head, int length) {
-        if (length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+        if (length >= 2
+                && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
             return problem("het bestand is UTF-16-tekst; sla het op als CSV UTF-8");
         }
         if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return problem("het bestand is een zip-archief, waarschijnlijk een Excel- of ODS-werkmap met de "
                     + "naam .csv; sla het op als CSV UTF-8 (puntkomma's of komma's)");
         }
-        if (length >= 4 && head[0] == (byte) 0xD0 && head[1] == (byte) 0xCF && head[2] == 0x11 && head[3] == (byte) 0xE0) {
+        if (length >= 4
+                && head[0] == (byte) 0xD0
+                && head[1] == (byte) 0xCF
+                && head[2] == 0x11
+                && head[3] == (byte) 0xE0) {
             return problem("het bestand is een oud Excel-werkboek (.xls) met de naam .csv; sla het op als CSV UTF-8");
         }
         for (int i = 0; i < length; i++) {
@@ -62,9 +66,14 @@ public final class UploadText {
         if (problem.isPresent()) {
             return new Opened(null, problem.get());
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER);
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(
+                        in,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                BUFFER);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
@@ -76,8 +85,7 @@ public final class UploadText {
     public static final int MAX_HEADER_CHARS = 64 * 1024;
 
     /** The first line of a file, or that it is longer than {@link #MAX_HEADER_CHARS}. */
-    public record FirstLine(String text, boolean tooLong) {
-    }
+    public record FirstLine(String text, boolean tooLong) {}
 
     /**
      * The first line of the text without taking it from the reader (marked and reset): empty for an empty
@@ -124,8 +132,7 @@ public final class UploadText {
     }
 
     /** Either a reader or the problem that prevents one. */
-    public record Opened(BufferedReader reader, FileProblem problem) {
-    }
+    public record Opened(BufferedReader reader, FileProblem problem) {}
 
     /**
      * The field separator of the header line: the one of {@code ;} and {@code ,} that occurs outside

@@ -1,5 +1,7 @@
 package nl.jeugdspiegel.ingest.csv;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.ingest.problem.RowError;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * The first half of the ingest pipeline, on a thread of its own: parses the CSV records, validates and
@@ -53,8 +53,8 @@ final class ValidatingReader implements AutoCloseable {
     private final Thread thread;
 
     /** Starts on the records after the header (already taken from {@code records}). */
-    ValidatingReader(Iterator<CsvRecord> records, RowValidator validator, ValidationReport report,
-                     DuplicateFinder duplicates) {
+    ValidatingReader(
+            Iterator<CsvRecord> records, RowValidator validator, ValidationReport report, DuplicateFinder duplicates) {
         thread = new Thread(() -> run(records, validator, report, duplicates), "ingest-reader");
         thread.setDaemon(true);
         thread.start();
@@ -64,8 +64,8 @@ final class ValidatingReader implements AutoCloseable {
         return queue.take();
     }
 
-    private void run(Iterator<CsvRecord> records, RowValidator validator, ValidationReport report,
-                     DuplicateFinder duplicates) {
+    private void run(
+            Iterator<CsvRecord> records, RowValidator validator, ValidationReport report, DuplicateFinder duplicates) {
         List<RowError> errors = new ArrayList<>();
         Batch batch = new Batch();
         int rowIndex = 0;

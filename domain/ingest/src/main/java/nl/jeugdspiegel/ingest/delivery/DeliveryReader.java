@@ -19,8 +19,7 @@ public interface DeliveryReader {
      *
      * @param berichten for a zip of iJw messages, the receipt's {@code berichten} block; else null
      */
-    record Read(DeliveryResult result, Receipt.Berichten berichten) {
-    }
+    record Read(DeliveryResult result, Receipt.Berichten berichten) {}
 
     /**
      * Reads one delivery.

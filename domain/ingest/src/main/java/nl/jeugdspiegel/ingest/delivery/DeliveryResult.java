@@ -15,8 +15,13 @@ import nl.jeugdspiegel.ingest.problem.ValidationReport;
  * @param lakeFile       the finished lake file (accepted deliveries only)
  * @param lakeRows       rows in the lake file: accepted rows minus replaced duplicates
  */
-public record DeliveryResult(FileProblem problem, ValidationReport report, List<String> droppedColumns,
-                             String sha256, Path lakeFile, long lakeRows) {
+public record DeliveryResult(
+        FileProblem problem,
+        ValidationReport report,
+        List<String> droppedColumns,
+        String sha256,
+        Path lakeFile,
+        long lakeRows) {
 
     public boolean accepted() {
         return problem == null;

@@ -27,8 +27,15 @@ public record RejectionThreshold(double maxRejectedFraction) {
         if (fraction <= maxRejectedFraction) {
             return null;
         }
-        return FileProblem.of(ReasonCode.TE_VEEL_FOUTEN, String.format(Locale.ROOT,
-                "%d van de %d %s (%.1f %%) zijn afgewezen; de grens is %.1f %%", rejected, read, units,
-                100 * fraction, 100 * maxRejectedFraction));
+        return FileProblem.of(
+                ReasonCode.TE_VEEL_FOUTEN,
+                String.format(
+                        Locale.ROOT,
+                        "%d van de %d %s (%.1f %%) zijn afgewezen; de grens is %.1f %%",
+                        rejected,
+                        read,
+                        units,
+                        100 * fraction,
+                        100 * maxRejectedFraction));
     }
 }

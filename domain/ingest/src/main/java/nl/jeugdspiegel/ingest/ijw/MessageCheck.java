@@ -43,7 +43,11 @@ public final class MessageCheck {
 
     /** The message types the delivery accepts, by their schema namespace. */
     public enum Type {
-        JW301, JW305, JW307, JW315, JW323;
+        JW301,
+        JW305,
+        JW307,
+        JW315,
+        JW323;
 
         public String namespace() {
             return "http://www.istandaarden.nl/ijw/3_2/" + name().toLowerCase(Locale.ROOT) + "/schema";
@@ -51,8 +55,7 @@ public final class MessageCheck {
     }
 
     /** Why a message was refused. */
-    public record Problem(String file, int line, int column, String reason) {
-    }
+    public record Problem(String file, int line, int column, String reason) {}
 
     /**
      * The outcome: the type when the message is valid, else the problem; or, for an iJw 3.2 message of a type
@@ -73,13 +76,15 @@ public final class MessageCheck {
         }
     }
 
-    private static final Pattern IJW_NAMESPACE = Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema");
+    private static final Pattern IJW_NAMESPACE =
+            Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema");
 
     private final Map<Type, Schema> schemas = new ConcurrentHashMap<>();
     private final SAXParserFactory parsers;
     private final XMLInputFactory stax;
     /** Parsers and validators are costly to make and not thread-safe: one of each per thread, reused. */
     private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
+
     private final ThreadLocal<Map<Type, ValidatorHandler>> validators =
             ThreadLocal.withInitial(() -> new EnumMap<>(Type.class));
 
@@ -139,7 +144,8 @@ public final class MessageCheck {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-            String reason = declaresDoctype(message) ? "een DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD's of entiteiten)"
+            String reason = declaresDoctype(message)
+                    ? "een DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD's of entiteiten)"
                     : "geen leesbare XML: " + reason(String.valueOf(e.getMessage()), List.of());
             return Result.invalid(new Problem(file, line, column, reason));
         }
@@ -160,11 +166,14 @@ public final class MessageCheck {
             return Result.valid(type);
         } catch (SAXParseException e) {
             String element = elements.current();
-            return Result.invalid(new Problem(file, e.getLineNumber(), e.getColumnNumber(),
+            return Result.invalid(new Problem(
+                    file,
+                    e.getLineNumber(),
+                    e.getColumnNumber(),
                     (element == null ? "" : "element " + element + ": ") + reason(e.getMessage(), values.values())));
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            return Result.invalid(new Problem(file, 0, 0, reason(String.valueOf(e.getMessage()),
-                    values == null ? List.of() : values.values())));
+            return Result.invalid(new Problem(
+                    file, 0, 0, reason(String.valueOf(e.getMessage()), values == null ? List.of() : values.values())));
         } finally {
             if (!done) { // a parse that stopped half-way: start the next message with fresh ones
                 readers.remove();
@@ -264,8 +273,14 @@ public final class MessageCheck {
     }
 
     /** What follows a quoted value in the schema messages that quote one (Xerces' message texts). */
-    private static final List<String> AFTER_VALUE = List.of("' is not facet-valid", "' with length = '", "' has ",
-            "' of element '", "' of attribute '", "' is not a valid value");
+    private static final List<String> AFTER_VALUE = List.of(
+            "' is not facet-valid",
+            "' with length = '",
+            "' has ",
+            "' of element '",
+            "' of attribute '",
+            "' is not a valid value");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /**
@@ -278,7 +293,9 @@ public final class MessageCheck {
     static String reason(String schemaMessage, List<String> values) {
         String redacted = firstLine(schemaMessage);
         for (String value : values) {
-            for (String variant : List.of(value, value.replaceAll("[\\t\\n\\r]", " "),
+            for (String variant : List.of(
+                    value,
+                    value.replaceAll("[\\t\\n\\r]", " "),
                     WHITESPACE.matcher(value.strip()).replaceAll(" "))) {
                 if (!variant.isEmpty()) {
                     redacted = redacted.replace("'" + variant + "'", "'…'");
@@ -298,14 +315,17 @@ public final class MessageCheck {
         int from = colon < 0 ? 0 : colon + 2;
         int open = message.indexOf('\'', from);
         String before = open < 0 ? "" : message.substring(from, open).strip();
-        if (open < 0 || !(before.isEmpty() || before.equalsIgnoreCase("value") || before.equalsIgnoreCase("the value"))) {
+        if (open < 0
+                || !(before.isEmpty() || before.equalsIgnoreCase("value") || before.equalsIgnoreCase("the value"))) {
             return message;
         }
         int close = -1;
         for (String after : AFTER_VALUE) {
             close = Math.max(close, message.lastIndexOf(after));
         }
-        return close <= open ? message.substring(0, open + 1) + "…'" : message.substring(0, open + 1) + "…" + message.substring(close);
+        return close <= open
+                ? message.substring(0, open + 1) + "…'"
+                : message.substring(0, open + 1) + "…" + message.substring(close);
     }
 
     /** The root element's namespace, or null; refuses a DOCTYPE before any entity is read. */
@@ -315,7 +335,8 @@ public final class MessageCheck {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw new XMLStreamException("een DOCTYPE is niet toegestaan in een iJw-bericht", reader.getLocation());
+                    throw new XMLStreamException(
+                            "een DOCTYPE is niet toegestaan in een iJw-bericht", reader.getLocation());
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     return reader.getNamespaceURI();

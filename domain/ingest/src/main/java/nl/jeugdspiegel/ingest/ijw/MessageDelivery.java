@@ -3,8 +3,8 @@ package nl.jeugdspiegel.ingest.ijw;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -31,11 +31,11 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
-import nl.jeugdspiegel.ingest.upload.Column;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
-import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.upload.Column;
 
 /**
  * Turns a delivery zip of iJw 3.2 messages into the trajectory CSV of docs/contract.md §2 in a work folder, so the
@@ -54,6 +54,7 @@ public final class MessageDelivery implements DeliveryReader {
     public static final int MAX_PROBLEMS_SHOWN = ValidationReport.MAX_LINES_PER_REASON;
     /** Compressed zip bytes per bucket: a bucket's facts then take some tens of megabytes at most. */
     static final long ZIP_BYTES_PER_BUCKET = 4L << 20;
+
     static final int MAX_BUCKETS = 256;
 
     /**
@@ -62,9 +63,17 @@ public final class MessageDelivery implements DeliveryReader {
      * {@code sources} exist when {@code problem} is null; {@code sources} has one line per CSV row: the
      * messages the trajectory came from.
      */
-    public record Outcome(FileProblem problem, long messages, long rejected, Map<String, Long> perType,
-                          Map<String, Long> skipped, List<MessageCheck.Problem> problems, long trajectories,
-                          List<String> warnings, Path csv, Path sources) {
+    public record Outcome(
+            FileProblem problem,
+            long messages,
+            long rejected,
+            Map<String, Long> perType,
+            Map<String, Long> skipped,
+            List<MessageCheck.Problem> problems,
+            long trajectories,
+            List<String> warnings,
+            Path csv,
+            Path sources) {
         public long accepted() {
             return messages - rejected;
         }
@@ -75,15 +84,28 @@ public final class MessageDelivery implements DeliveryReader {
 
         /** The receipt's {@code berichten} block (its warnings go to the receipt's {@code waarschuwingen}). */
         public Receipt.Berichten receiptPart() throws IOException {
-            List<Receipt.Bericht> refused = outcome.problems().stream().map(p -> new Receipt.Bericht(
-                    ReasonCode.BERICHT_ONGELDIG.code(), p.file(), p.line() == 0 ? null : p.line(),
-                    p.column() == 0 ? null : p.column(), p.reason())).toList();
-            return new Receipt.Berichten(outcome.messages(), outcome.accepted(), outcome.rejected(), outcome.perType(),
-                    outcome.skipped().isEmpty() ? null : outcome.skipped(), outcome.trajectories(), refused,
-                    outcome.rejected() - refused.size(), sourcesOfCitedRows(),
+            List<Receipt.Bericht> refused = outcome.problems().stream()
+                    .map(p -> new Receipt.Bericht(
+                            ReasonCode.BERICHT_ONGELDIG.code(),
+                            p.file(),
+                            p.line() == 0 ? null : p.line(),
+                            p.column() == 0 ? null : p.column(),
+                            p.reason()))
+                    .toList();
+            return new Receipt.Berichten(
+                    outcome.messages(),
+                    outcome.accepted(),
+                    outcome.rejected(),
+                    outcome.perType(),
+                    outcome.skipped().isEmpty() ? null : outcome.skipped(),
+                    outcome.trajectories(),
+                    refused,
+                    outcome.rejected() - refused.size(),
+                    sourcesOfCitedRows(),
                     "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
                             + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de "
-                            + "berichten waar zo'n traject uit komt.", outcome.warnings());
+                            + "berichten waar zo'n traject uit komt.",
+                    outcome.warnings());
         }
 
         /** For the rows the receipt names (rejected or replaced), the message files they came from. */
@@ -125,8 +147,9 @@ public final class MessageDelivery implements DeliveryReader {
     }
 
     @Override
-    public Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir,
-                     Map<String, String> lakeMetadata) throws IOException {
+    public Read read(
+            InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException {
         Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata);
         return new Read(processed.result(), processed.receiptPart());
     }
@@ -136,19 +159,28 @@ public final class MessageDelivery implements DeliveryReader {
      * the processor (validation, pseudonymisation, the lake file in {@code workDir}). The result's hash is
      * the zip's, so a replayed zip is recognised as the same delivery.
      */
-    public Processed process(InputStream upload, long zipBytes, Periode periode, Path workDir,
-                             Map<String, String> lakeMetadata) throws IOException {
+    public Processed process(
+            InputStream upload, long zipBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         Outcome outcome = readMessages(hashed, zipBytes, periode, workDir);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
-            return new Processed(new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha,
-                    null, 0), outcome);
+            return new Processed(
+                    new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0), outcome);
         }
         try (InputStream csv = Files.newInputStream(outcome.csv())) {
-            DeliveryResult read = rows.read(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata).result();
-            return new Processed(new DeliveryResult(read.problem(), read.report(), read.droppedColumns(), zipSha,
-                    read.lakeFile(), read.lakeRows()), outcome);
+            DeliveryResult read = rows.read(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata)
+                    .result();
+            return new Processed(
+                    new DeliveryResult(
+                            read.problem(),
+                            read.report(),
+                            read.droppedColumns(),
+                            zipSha,
+                            read.lakeFile(),
+                            read.lakeRows()),
+                    outcome);
         }
     }
 
@@ -157,14 +189,16 @@ public final class MessageDelivery implements DeliveryReader {
         int buckets = (int) Math.min(MAX_BUCKETS, zipBytes / ZIP_BYTES_PER_BUCKET + 1);
         Reading reading = new Reading();
         long[] bytesRead = {0};
-        BufferedInputStream in = new BufferedInputStream(new FilterInputStream(upload) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                bytesRead[0] += Math.max(0, n);
-                return n;
-            }
-        }, 1 << 16);
+        BufferedInputStream in = new BufferedInputStream(
+                new FilterInputStream(upload) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        bytesRead[0] += Math.max(0, n);
+                        return n;
+                    }
+                },
+                1 << 16);
         FileProblem problem = notAZip(in);
         if (problem == null) {
             try (FactSpill spill = new FactSpill(workDir, buckets)) {
@@ -183,14 +217,18 @@ public final class MessageDelivery implements DeliveryReader {
                 problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, e.getMessage());
             } catch (ZipException e) {
                 // not the JDK's message: it can quote an entry name
-                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand is beschadigd en niet te lezen; "
-                        + "pak het opnieuw in (zonder wachtwoord of versleuteling) en lever het opnieuw aan");
+                problem = FileProblem.of(
+                        ReasonCode.ZIP_ONGELDIG,
+                        "het zipbestand is beschadigd en niet te lezen; "
+                                + "pak het opnieuw in (zonder wachtwoord of versleuteling) en lever het opnieuw aan");
             } catch (EOFException e) {
                 if (bytesRead[0] < zipBytes) {
                     throw e; // the connection ended early, not the zip: let the read be retried
                 }
-                problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het zipbestand houdt midden in een bericht op "
-                        + "(onvolledig verstuurd of afgebroken); lever het opnieuw aan");
+                problem = FileProblem.of(
+                        ReasonCode.ZIP_ONGELDIG,
+                        "het zipbestand houdt midden in een bericht op "
+                                + "(onvolledig verstuurd of afgebroken); lever het opnieuw aan");
             }
         }
         problem = problem != null ? problem : threshold(reading);
@@ -202,8 +240,11 @@ public final class MessageDelivery implements DeliveryReader {
         TrajectoryReconstruction.Result counts = TrajectoryReconstruction.Result.EMPTY;
         long rows = 0;
         try (Writer text = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             CsvWriter out = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(text);
-             BufferedWriter sourceLines = Files.newBufferedWriter(sources, StandardCharsets.UTF_8)) {
+                CsvWriter out = CsvWriter.builder()
+                        .fieldSeparator(';')
+                        .lineDelimiter(LineDelimiter.LF)
+                        .build(text);
+                BufferedWriter sourceLines = Files.newBufferedWriter(sources, StandardCharsets.UTF_8)) {
             out.writeRecord(Arrays.stream(Column.values()).map(Column::header).toList());
             for (int b = 0; b < buckets; b++) {
                 TrajectoryReconstruction.Result part = reconstruction.reconstruct(periode, FactSpill.load(workDir, b));
@@ -217,10 +258,15 @@ public final class MessageDelivery implements DeliveryReader {
             }
         }
         if (rows == 0) {
-            problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "de berichten bevatten geen jeugdhulptraject (JW305/JW307) "
-                    + "dat in " + periode + " actief was" + (counts.unmapped().isEmpty() ? ""
-                    : "; trajecten met productcategorie " + String.join(", ", counts.unmapped().keySet())
-                    + " zijn niet op te nemen"));
+            problem = FileProblem.of(
+                    ReasonCode.LEEG_BESTAND,
+                    "de berichten bevatten geen jeugdhulptraject (JW305/JW307) "
+                            + "dat in " + periode + " actief was"
+                            + (counts.unmapped().isEmpty()
+                                    ? ""
+                                    : "; trajecten met productcategorie "
+                                            + String.join(
+                                                    ", ", counts.unmapped().keySet()) + " zijn niet op te nemen"));
         }
         return reading.outcome(problem, rows, counts.warnings(), csv, sources);
     }
@@ -231,7 +277,8 @@ public final class MessageDelivery implements DeliveryReader {
      */
     public void prime() {
         for (MessageCheck.Type type : MessageCheck.Type.values()) {
-            check.check("priming.xml", ("<Bericht xmlns=\"" + type.namespace() + "\"/>").getBytes(StandardCharsets.UTF_8));
+            check.check(
+                    "priming.xml", ("<Bericht xmlns=\"" + type.namespace() + "\"/>").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -240,17 +287,26 @@ public final class MessageDelivery implements DeliveryReader {
         in.mark(4);
         byte[] magic = in.readNBytes(4);
         in.reset();
-        boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
+        boolean zip = magic.length == 4
+                && magic[0] == 'P'
+                && magic[1] == 'K'
                 && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
-        return zip ? null : FileProblem.of(ReasonCode.ZIP_ONGELDIG, "het bestand is geen zipbestand; lever de "
-                + "iJw-berichten (.xml) als één .zip aan, of lever een CSV-bestand (.csv)");
+        return zip
+                ? null
+                : FileProblem.of(
+                        ReasonCode.ZIP_ONGELDIG,
+                        "het bestand is geen zipbestand; lever de "
+                                + "iJw-berichten (.xml) als één .zip aan, of lever een CSV-bestand (.csv)");
     }
 
     private FileProblem threshold(Reading reading) {
         if (reading.messages == 0) {
-            return FileProblem.of(ReasonCode.LEEG_BESTAND, reading.skipped.isEmpty()
-                    ? "het zipbestand bevat geen iJw-berichten (.xml)"
-                    : "het zipbestand bevat geen JW301, JW305, JW307, JW315 of JW323, alleen " + reading.skipped.keySet());
+            return FileProblem.of(
+                    ReasonCode.LEEG_BESTAND,
+                    reading.skipped.isEmpty()
+                            ? "het zipbestand bevat geen iJw-berichten (.xml)"
+                            : "het zipbestand bevat geen JW301, JW305, JW307, JW315 of JW323, alleen "
+                                    + reading.skipped.keySet());
         }
         return threshold.check(reading.rejected, reading.messages, "berichten");
     }
@@ -295,8 +351,17 @@ public final class MessageDelivery implements DeliveryReader {
         }
 
         Outcome outcome(FileProblem problem, long trajectories, List<String> warnings, Path csv, Path sources) {
-            return new Outcome(problem, messages, rejected, perType, skipped, problems, trajectories, warnings,
-                    problem == null ? csv : null, problem == null ? sources : null);
+            return new Outcome(
+                    problem,
+                    messages,
+                    rejected,
+                    perType,
+                    skipped,
+                    problems,
+                    trajectories,
+                    warnings,
+                    problem == null ? csv : null,
+                    problem == null ? sources : null);
         }
     }
 
@@ -332,7 +397,8 @@ public final class MessageDelivery implements DeliveryReader {
         static List<MessageFacts.Fact> load(Path dir, int bucket) throws IOException {
             Path file = file(dir, bucket);
             List<MessageFacts.Fact> facts = new ArrayList<>();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 while (true) {
                     int type;
                     try {

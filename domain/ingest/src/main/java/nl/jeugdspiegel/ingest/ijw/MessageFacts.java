@@ -1,8 +1,8 @@
 package nl.jeugdspiegel.ingest.ijw;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +36,33 @@ public final class MessageFacts {
             MessageCheck.Type.JW323, "Prestatie");
 
     /** Paths kept inside a product line. */
-    private static final Set<String> LINE_PATHS = Set.of("ToewijzingNummer", "Product/Categorie", "Product/Code",
-            "Begindatum", "Einddatum", "RedenBeeindiging", "ReferentieAanbieder", "Toewijzingsdatum", "Ingangsdatum", "ToewijzingIngangsdatum",
-            "Verwijzer/Type", "ProductCategorie", "ProductCode", "ProductPeriode/Begindatum", "ProductPeriode/Einddatum",
-            "IngediendBedrag/Bedrag", "IngediendBedrag/DebetCredit", "ProductReferentie/ReferentieNummer");
+    private static final Set<String> LINE_PATHS = Set.of(
+            "ToewijzingNummer",
+            "Product/Categorie",
+            "Product/Code",
+            "Begindatum",
+            "Einddatum",
+            "RedenBeeindiging",
+            "ReferentieAanbieder",
+            "Toewijzingsdatum",
+            "Ingangsdatum",
+            "ToewijzingIngangsdatum",
+            "Verwijzer/Type",
+            "ProductCategorie",
+            "ProductCode",
+            "ProductPeriode/Begindatum",
+            "ProductPeriode/Einddatum",
+            "IngediendBedrag/Bedrag",
+            "IngediendBedrag/DebetCredit",
+            "ProductReferentie/ReferentieNummer");
     /** Paths kept about the client and the message (relative to the message root). */
-    private static final Set<String> CLIENT_PATHS = Set.of("Client/Bsn", "Client/Geboortedatum/Datum", "Client/Geslacht",
-            "Declaratie/Clienten/Client/Bsn", "Header/BerichtIdentificatie/Dagtekening", "Header/Afzender");
+    private static final Set<String> CLIENT_PATHS = Set.of(
+            "Client/Bsn",
+            "Client/Geboortedatum/Datum",
+            "Client/Geslacht",
+            "Declaratie/Clienten/Client/Bsn",
+            "Header/BerichtIdentificatie/Dagtekening",
+            "Header/Afzender");
 
     private final XMLInputFactory stax;
 
@@ -75,12 +95,14 @@ public final class MessageFacts {
                     case XMLStreamConstants.END_ELEMENT -> {
                         String value = text.toString().strip();
                         if (line != null && path.size() > lineDepth) {
-                            String relative = String.join("/", path.stream().skip(lineDepth).toList());
+                            String relative = String.join(
+                                    "/", path.stream().skip(lineDepth).toList());
                             if (LINE_PATHS.contains(relative)) {
                                 line.put(relative, value);
                             }
                         } else {
-                            String fromRoot = String.join("/", path.stream().skip(1).toList());
+                            String fromRoot =
+                                    String.join("/", path.stream().skip(1).toList());
                             if (CLIENT_PATHS.contains(fromRoot)) {
                                 context.put(fromRoot.startsWith("Declaratie/") ? "Client/Bsn" : fromRoot, value);
                             }

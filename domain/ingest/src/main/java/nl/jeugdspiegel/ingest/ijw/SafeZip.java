@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.Locale;
 
 /**
  * Reads the messages of a delivery zip as a stream, with the limits a zip from outside needs: no entry
@@ -19,12 +19,10 @@ import java.util.Locale;
 public final class SafeZip {
 
     /** One message: its name in the zip and its bytes. */
-    public record Entry(String name, byte[] content) {
-    }
+    public record Entry(String name, byte[] content) {}
 
     /** An entry that was not read, and why. */
-    public record Refused(String name, String reason) {
-    }
+    public record Refused(String name, String reason) {}
 
     /** A zip that breaks a limit is refused as a whole. */
     public static final class ZipLimitException extends IOException {
@@ -74,8 +72,7 @@ public final class SafeZip {
         // the caller owns the stream (and hashes what follows the last entry), so closing the zip must not close it
         try (ZipInputStream in = new ZipInputStream(new FilterInputStream(zip) {
             @Override
-            public void close() {
-            }
+            public void close() {}
         })) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 if (++entries > maxEntries) {
@@ -96,8 +93,8 @@ public final class SafeZip {
                     size += n;
                     total += n;
                     if (total > maxTotalBytes) {
-                        throw new ZipLimitException("het zipbestand pakt uit tot meer dan " + maxTotalBytes
-                                + " bytes (zipbom?)");
+                        throw new ZipLimitException(
+                                "het zipbestand pakt uit tot meer dan " + maxTotalBytes + " bytes (zipbom?)");
                     }
                     // an oversized entry is still inflated to its end (counted, not kept), so the total
                     // limit also bounds the work a bomb can cause while it is skipped

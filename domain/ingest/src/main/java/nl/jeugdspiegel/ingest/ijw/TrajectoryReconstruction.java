@@ -46,8 +46,8 @@ public final class TrajectoryReconstruction {
      * The rows in {@link Column} order, for each row the messages it came from, and what the receipt should
      * say about the reconstruction. Results of parts of a delivery (clients split over buckets) add up.
      */
-    public record Result(List<List<String>> rows, List<String> sources, int stopsWithoutStart,
-                         Map<String, Integer> unmapped) {
+    public record Result(
+            List<List<String>> rows, List<String> sources, int stopsWithoutStart, Map<String, Integer> unmapped) {
 
         public static final Result EMPTY = new Result(List.of(), List.of(), 0, Map.of());
 
@@ -60,8 +60,9 @@ public final class TrajectoryReconstruction {
         public List<String> warnings() {
             List<String> warnings = new ArrayList<>();
             if (stopsWithoutStart > 0) {
-                warnings.add(stopsWithoutStart + " traject(en) met een JW307 (stop) zonder JW305 (start): de begindatum "
-                        + "komt uit de JW307");
+                warnings.add(
+                        stopsWithoutStart + " traject(en) met een JW307 (stop) zonder JW305 (start): de begindatum "
+                                + "komt uit de JW307");
             }
             unmapped.forEach((categorie, n) -> warnings.add(n + " traject(en) met productcategorie " + categorie
                     + " niet opgenomen: deze categorie heeft geen eenduidige BIJ-hulpvorm"));
@@ -100,9 +101,12 @@ public final class TrajectoryReconstruction {
         for (MessageFacts.Fact f : facts) {
             String bsn = f.get("Client/Bsn");
             switch (f.type()) {
-                case JW315 -> requests.computeIfAbsent(bsn, b -> new ArrayList<>()).add(f);
+                case JW315 ->
+                    requests.computeIfAbsent(bsn, b -> new ArrayList<>()).add(f);
                 case JW301 -> allocations.putIfAbsent(bsn + "|" + f.get("ToewijzingNummer"), f);
-                case JW323 -> invoices.computeIfAbsent(bsn + "|" + f.get("ToewijzingNummer"), b -> new ArrayList<>()).add(f);
+                case JW323 ->
+                    invoices.computeIfAbsent(bsn + "|" + f.get("ToewijzingNummer"), b -> new ArrayList<>())
+                            .add(f);
                 case JW305, JW307 -> add(byKey.computeIfAbsent(key(f), k -> new Trajectory()), f);
             }
         }
@@ -114,7 +118,8 @@ public final class TrajectoryReconstruction {
             if (!active(t, periode)) {
                 continue;
             }
-            String hulpvorm = categories.contains(t.categorie) ? categories.value(t.categorie, "bij_hulpvorm_afgeleid") : null;
+            String hulpvorm =
+                    categories.contains(t.categorie) ? categories.value(t.categorie, "bij_hulpvorm_afgeleid") : null;
             if (hulpvorm == null || hulpvorm.isBlank()) {
                 unmapped.merge(t.categorie == null ? NO_CATEGORY : t.categorie, 1, Integer::sum);
                 continue;
@@ -134,15 +139,20 @@ public final class TrajectoryReconstruction {
             row[Column.HULPVORM.ordinal()] = hulpvorm;
             row[Column.STARTDATUM.ordinal()] = t.start;
             row[Column.EINDDATUM.ordinal()] = t.end == null ? "" : t.end;
-            row[Column.REDEN_BEEINDIGING.ordinal()] = t.reden == null ? "" : bij(redenen, t.reden, "bij_reden_beeindiging_afgeleid");
+            row[Column.REDEN_BEEINDIGING.ordinal()] =
+                    t.reden == null ? "" : bij(redenen, t.reden, "bij_reden_beeindiging_afgeleid");
             row[Column.PRODUCTCATEGORIE.ordinal()] = t.categorie;
             row[Column.AANBIEDER_AGB.ordinal()] = t.agb == null ? "" : t.agb;
             row[Column.AANMELDDATUM.ordinal()] = aanmelddatum(request, allocation, t.start);
-            row[Column.VERWIJZER.ordinal()] = request == null || request.get("Verwijzer/Type") == null ? ""
+            row[Column.VERWIJZER.ordinal()] = request == null || request.get("Verwijzer/Type") == null
+                    ? ""
                     : bij(verwijzers, request.get("Verwijzer/Type"), "bij_verwijzer_afgeleid");
             row[Column.KOSTEN.ordinal()] = kosten(invoices.getOrDefault(allocationKey, List.of()), periode);
             rows.add(Arrays.asList(row));
-            sources.add(t.startFile == null ? t.stopFile : t.stopFile == null ? t.startFile : t.startFile + ", " + t.stopFile);
+            sources.add(
+                    t.startFile == null
+                            ? t.stopFile
+                            : t.stopFile == null ? t.startFile : t.startFile + ", " + t.stopFile);
         }
         return new Result(rows, sources, stopsWithoutStart, unmapped);
     }
@@ -192,7 +202,8 @@ public final class TrajectoryReconstruction {
     }
 
     /** The JW315 linked to the allocation by ReferentieAanbieder, else the client's latest for the category up to the start. */
-    private static MessageFacts.Fact request(List<MessageFacts.Fact> requests, MessageFacts.Fact allocation, Trajectory t) {
+    private static MessageFacts.Fact request(
+            List<MessageFacts.Fact> requests, MessageFacts.Fact allocation, Trajectory t) {
         String reference = allocation == null ? null : allocation.get("ReferentieAanbieder");
         MessageFacts.Fact latest = null;
         for (MessageFacts.Fact f : requests) {
@@ -200,7 +211,9 @@ public final class TrajectoryReconstruction {
                 return f;
             }
             String day = f.get("Header/BerichtIdentificatie/Dagtekening");
-            if (t.categorie.equals(f.get("Product/Categorie")) && day != null && day.compareTo(t.start) <= 0
+            if (t.categorie.equals(f.get("Product/Categorie"))
+                    && day != null
+                    && day.compareTo(t.start) <= 0
                     && (latest == null || day.compareTo(latest.get("Header/BerichtIdentificatie/Dagtekening")) > 0)) {
                 latest = f;
             }
@@ -229,7 +242,10 @@ public final class TrajectoryReconstruction {
             }
             String from = f.get("ProductPeriode/Begindatum");
             String to = f.get("ProductPeriode/Einddatum");
-            if (from == null || to == null || LocalDate.parse(to).isBefore(p.firstDay()) || LocalDate.parse(from).isAfter(p.lastDay())) {
+            if (from == null
+                    || to == null
+                    || LocalDate.parse(to).isBefore(p.firstDay())
+                    || LocalDate.parse(from).isAfter(p.lastDay())) {
                 continue;
             }
             long amount = Long.parseLong(f.get("IngediendBedrag/Bedrag"));

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.ingest.problem;
 
-
 /**
  * Why a delivery is rejected as a whole: a file reason code, a specific message in Dutch for the
  * municipality's data officer, and the line it concerns (0 when none).

@@ -21,8 +21,10 @@ public enum ReasonCode {
     BUITEN_PERIODE(false, "traject was op geen enkele dag van de periode actief"),
     KOLOMMEN_AANTAL(false, "aantal velden in de regel wijkt af van de kopregel"),
     // message code (iJw deliveries): rejects one message of the zip
-    BERICHT_ONGELDIG(false, "iJw-bericht afgewezen: voldoet niet aan het iJw 3.2-XSD, is geen iJw-bericht, of is "
-            + "geen veilig .xml-bestand in de zip"),
+    BERICHT_ONGELDIG(
+            false,
+            "iJw-bericht afgewezen: voldoet niet aan het iJw 3.2-XSD, is geen iJw-bericht, of is "
+                    + "geen veilig .xml-bestand in de zip"),
     // file codes
     SLEUTEL_ONGELDIG(true, "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv (of naam.zip)"),
     GEMEENTE_ONBEKEND(true, "gemeentecode staat niet in de gemeentelijst"),
@@ -32,10 +34,14 @@ public enum ReasonCode {
     SCHEIDINGSTEKEN_ONBEKEND(true, "scheidingsteken is geen ; of ,"),
     LEEG_BESTAND(true, "bestand bevat geen gegevensregels"),
     TE_VEEL_FOUTEN(true, "te veel afgewezen regels (of iJw-berichten)"),
-    REGEL_TE_LANG(true, "een regel is te lang om als CSV te lezen: een kopregel van meer dan 64 KiB, een bestand zonder "
-            + "regeleinden, of een regel boven de leesgrenzen (meestal een aanhalingsteken dat niet wordt gesloten)"),
-    VERWERKING_MISLUKT(true, "de verwerking is onverwacht mislukt; de lake is niet gewijzigd en de levering kan opnieuw "
-            + "worden aangeboden"),
+    REGEL_TE_LANG(
+            true,
+            "een regel is te lang om als CSV te lezen: een kopregel van meer dan 64 KiB, een bestand zonder "
+                    + "regeleinden, of een regel boven de leesgrenzen (meestal een aanhalingsteken dat niet wordt gesloten)"),
+    VERWERKING_MISLUKT(
+            true,
+            "de verwerking is onverwacht mislukt; de lake is niet gewijzigd en de levering kan opnieuw "
+                    + "worden aangeboden"),
     ZIP_ONGELDIG(true, "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip");
 
     private final boolean fileLevel;

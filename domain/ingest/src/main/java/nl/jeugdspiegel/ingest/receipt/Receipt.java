@@ -12,10 +12,30 @@ import java.util.Map;
  * every delivery, accepted or rejected. Field names are Dutch, as read by the municipality's data
  * officer; docs/aanleveren.md explains each field (docs/contract.md §3). Never holds a value from the file.
  */
-@JsonPropertyOrder({"contractversie", "status", "toegepast", "melding", "gemeente", "gemeentenaam", "periode",
-        "bron", "aantallen", "berichten", "afwijzing", "fouten", "dubbele_sleutels", "kolommen_genegeerd", "waarschuwingen",
-        "drempel_afgewezen_procent", "identiek_aan", "vervangt", "levering_in_gebruik", "lake_sleutel",
-        "verwerkt_op", "verwerkingstijd_ms"})
+@JsonPropertyOrder({
+    "contractversie",
+    "status",
+    "toegepast",
+    "melding",
+    "gemeente",
+    "gemeentenaam",
+    "periode",
+    "bron",
+    "aantallen",
+    "berichten",
+    "afwijzing",
+    "fouten",
+    "dubbele_sleutels",
+    "kolommen_genegeerd",
+    "waarschuwingen",
+    "drempel_afgewezen_procent",
+    "identiek_aan",
+    "vervangt",
+    "levering_in_gebruik",
+    "lake_sleutel",
+    "verwerkt_op",
+    "verwerkingstijd_ms"
+})
 public record Receipt(
         String contractversie,
         String status,
@@ -44,58 +64,72 @@ public record Receipt(
     public static final String AFGEWEZEN = "afgewezen";
 
     /** The uploaded object. */
-    public record Bron(String sleutel, String versie, String etag, String sha256,
-                       @JsonProperty("grootte_bytes") long grootteBytes,
-                       @JsonProperty("ontvangen_op") Instant ontvangenOp) {
-    }
+    public record Bron(
+            String sleutel,
+            String versie,
+            String etag,
+            String sha256,
+            @JsonProperty("grootte_bytes") long grootteBytes,
+            @JsonProperty("ontvangen_op") Instant ontvangenOp) {}
 
     public record Aantallen(
             @JsonProperty("rijen_gelezen") long rijenGelezen,
             @JsonProperty("rijen_geaccepteerd") long rijenGeaccepteerd,
             @JsonProperty("rijen_afgewezen") long rijenAfgewezen,
             @JsonProperty("rijen_dubbel") long rijenDubbel,
-            @JsonProperty("rijen_in_lake") long rijenInLake) {
-    }
+            @JsonProperty("rijen_in_lake") long rijenInLake) {}
 
     /**
      * An iJw delivery (a zip of messages): how many messages were read, accepted and refused (and, per type, the
- * iJw messages of other types that were skipped), the refused ones
+     * iJw messages of other types that were skipped), the refused ones
      * (file, line, column and the schema's reason, never a value from the message), and for the rows named in
      * {@code fouten} and {@code dubbele_sleutels}, which messages the reconstructed trajectory came from (its
- * warnings, such as categories without a sound mapping, go to the receipt's {@code waarschuwingen}). The
+     * warnings, such as categories without a sound mapping, go to the receipt's {@code waarschuwingen}). The
      * rows of an iJw delivery are its reconstructed trajectories, numbered from 2 as in a CSV with a header.
      */
-    @JsonPropertyOrder({"gelezen", "geaccepteerd", "afgewezen", "per_type", "overgeslagen", "trajecten_gereconstrueerd",
-            "afgewezen_berichten", "afgewezen_niet_getoond", "bronnen_van_regels", "uitleg"})
-    public record Berichten(long gelezen, long geaccepteerd, long afgewezen,
-                            @JsonProperty("per_type") Map<String, Long> perType,
-                            Map<String, Long> overgeslagen,
-                            @JsonProperty("trajecten_gereconstrueerd") long trajectenGereconstrueerd,
-                            @JsonProperty("afgewezen_berichten") List<Bericht> afgewezenBerichten,
-                            @JsonProperty("afgewezen_niet_getoond") long afgewezenNietGetoond,
-                            @JsonProperty("bronnen_van_regels") Map<Long, String> bronnenVanRegels,
-                            String uitleg,
-                            @JsonIgnore List<String> waarschuwingen) {
-    }
+    @JsonPropertyOrder({
+        "gelezen",
+        "geaccepteerd",
+        "afgewezen",
+        "per_type",
+        "overgeslagen",
+        "trajecten_gereconstrueerd",
+        "afgewezen_berichten",
+        "afgewezen_niet_getoond",
+        "bronnen_van_regels",
+        "uitleg"
+    })
+    public record Berichten(
+            long gelezen,
+            long geaccepteerd,
+            long afgewezen,
+            @JsonProperty("per_type") Map<String, Long> perType,
+            Map<String, Long> overgeslagen,
+            @JsonProperty("trajecten_gereconstrueerd") long trajectenGereconstrueerd,
+            @JsonProperty("afgewezen_berichten") List<Bericht> afgewezenBerichten,
+            @JsonProperty("afgewezen_niet_getoond") long afgewezenNietGetoond,
+            @JsonProperty("bronnen_van_regels") Map<Long, String> bronnenVanRegels,
+            String uitleg,
+            @JsonIgnore List<String> waarschuwingen) {}
 
     /** One refused message. */
-    public record Bericht(String code, String bestand, Integer regel, Integer kolom, String reden) {
-    }
+    public record Bericht(String code, String bestand, Integer regel, Integer kolom, String reden) {}
 
     /** Why the whole delivery was rejected. */
-    public record Afwijzing(String code, String omschrijving, String melding, Long regel) {
-    }
+    public record Afwijzing(String code, String omschrijving, String melding, Long regel) {}
 
     /** Rows rejected for one reason code. */
-    public record Fout(String code, String omschrijving, long aantal, List<Long> regels,
-                       @JsonProperty("regels_niet_getoond") long regelsNietGetoond,
-                       @JsonProperty("per_kolom") Map<String, Long> perKolom) {
-    }
+    public record Fout(
+            String code,
+            String omschrijving,
+            long aantal,
+            List<Long> regels,
+            @JsonProperty("regels_niet_getoond") long regelsNietGetoond,
+            @JsonProperty("per_kolom") Map<String, Long> perKolom) {}
 
-    public record Regels(long aantal, List<Long> regels, String uitleg) {
-    }
+    public record Regels(long aantal, List<Long> regels, String uitleg) {}
 
     /** A delivery, as other receipts refer to it. */
-    public record Levering(String sleutel, @JsonProperty("ontvangen_op") Instant ontvangenOp) {
-    }
+    public record Levering(
+            String sleutel, @JsonProperty("ontvangen_op") Instant ontvangenOp) {}
 }

@@ -8,8 +8,7 @@ import nl.jeugdspiegel.core.json.Json;
 /** The receipt as JSON: written by ingest, read back by the local runner and the tests. */
 public final class Receipts {
 
-    private Receipts() {
-    }
+    private Receipts() {}
 
     public static byte[] toJson(Receipt receipt) {
         try {

@@ -3,8 +3,7 @@ package nl.jeugdspiegel.ingest.validation;
 /** The burgerservicenummer: 9 digits (8 get a leading zero) that pass the eleven-test. */
 public final class Bsn {
 
-    private Bsn() {
-    }
+    private Bsn() {}
 
     /** The 9-digit form, or null when the text is not 8 or 9 digits. */
     public static String normalise(String text) {

@@ -34,8 +34,8 @@ public final class CodeRules {
         }
     }
 
-    public static final Codes SOORTEN = new Codes(Set.of(Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING,
-            Trajectory.JEUGDRECLASSERING));
+    public static final Codes SOORTEN =
+            new Codes(Set.of(Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING, Trajectory.JEUGDRECLASSERING));
     public static final Codes GESLACHT = new Codes(Set.of("0", "1", "2"));
 
     private final Map<String, Codes> hulpvormBySoort;
@@ -47,24 +47,34 @@ public final class CodeRules {
     public CodeRules(ReferenceData reference) {
         CodeList maatregel = reference.codeList(ReferenceData.BIJ_TYPE_MAATREGEL);
         hulpvormBySoort = Map.of(
-                Trajectory.JEUGDHULP, new Codes(reference.codeList(ReferenceData.BIJ_HULPVORM).codes()),
-                Trajectory.JEUGDBESCHERMING, new Codes(maatregel.codesWhere("categorie", "Kinderbeschermingsmaatregel")),
-                Trajectory.JEUGDRECLASSERING, new Codes(maatregel.codesWhere("categorie", "Jeugdreclassering",
-                        "Preventief justitieel kader")));
+                Trajectory.JEUGDHULP,
+                        new Codes(reference.codeList(ReferenceData.BIJ_HULPVORM).codes()),
+                Trajectory.JEUGDBESCHERMING,
+                        new Codes(maatregel.codesWhere("categorie", "Kinderbeschermingsmaatregel")),
+                Trajectory.JEUGDRECLASSERING,
+                        new Codes(
+                                maatregel.codesWhere("categorie", "Jeugdreclassering", "Preventief justitieel kader")));
         // Measures: any code 01–31 of the maatregel list; 41–52 are separate DRP/zorg fields in BIJ.
         Set<String> measureReasons = new LinkedHashSet<>();
-        for (String code : reference.codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_MAATREGEL).codes()) {
+        for (String code : reference
+                .codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_MAATREGEL)
+                .codes()) {
             if (Integer.parseInt(code) <= 31) {
                 measureReasons.add(code);
             }
         }
         redenBySoort = Map.of(
-                Trajectory.JEUGDHULP, new Codes(reference.codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_JEUGDHULP).codes()),
+                Trajectory.JEUGDHULP,
+                        new Codes(reference
+                                .codeList(ReferenceData.BIJ_REDEN_BEEINDIGING_JEUGDHULP)
+                                .codes()),
                 Trajectory.JEUGDBESCHERMING, new Codes(measureReasons),
                 Trajectory.JEUGDRECLASSERING, new Codes(measureReasons));
         verwijzer = new Codes(reference.codeList(ReferenceData.BIJ_VERWIJZER).codes());
-        zonderHulpVerder = new Codes(reference.codeList(ReferenceData.BIJ_ZONDER_HULP_VERDER).codes());
-        productcategorie = new Codes(reference.codeList(ReferenceData.IJW_PRODUCTCATEGORIE).codes());
+        zonderHulpVerder = new Codes(
+                reference.codeList(ReferenceData.BIJ_ZONDER_HULP_VERDER).codes());
+        productcategorie =
+                new Codes(reference.codeList(ReferenceData.IJW_PRODUCTCATEGORIE).codes());
     }
 
     public Codes hulpvorm(String soort) {

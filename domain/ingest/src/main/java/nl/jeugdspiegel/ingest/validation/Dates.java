@@ -13,8 +13,7 @@ public final class Dates {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2100;
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date, or null when the text is not a valid date in one of the two forms. */
     public static LocalDate parse(String text) {

@@ -1,9 +1,5 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import nl.jeugdspiegel.ingest.TestUploads;
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
-import nl.jeugdspiegel.ingest.problem.ReasonCode;
-import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import static nl.jeugdspiegel.ingest.TestUploads.csv;
 import static nl.jeugdspiegel.ingest.TestUploads.row;
 import static nl.jeugdspiegel.ingest.TestUploads.rows;
@@ -16,26 +12,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.io.InputStream;
-import java.util.Collections;
-import java.util.Locale;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.ingest.TestUploads;
+import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,18 +84,29 @@ class DeliveryProcessorTest {
                     r.put("soort", "jeugdbescherming");
                     r.put("hulpvorm", "41"); // a jeugdreclassering measure
                 }),
-                Arguments.of(ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>) r -> r.put("reden_beeindiging", "06")),
-                Arguments.of(ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>) r -> r.put("aanbieder_agb", "1234")),
-                Arguments.of(ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>) r -> r.put("productcategorie", "99")),
-                Arguments.of(ReasonCode.DATUM_ONGELDIG, (Consumer<Map<String, String>>) r -> r.put("startdatum", "31-02-2024")),
-                Arguments.of(ReasonCode.DATUM_ONGELDIG, (Consumer<Map<String, String>>) r -> r.put("geboortedatum", "2024-03-01")),
-                Arguments.of(ReasonCode.EINDE_VOOR_START, (Consumer<Map<String, String>>) r -> r.put("einddatum", "2024-01-15")),
-                Arguments.of(ReasonCode.AANMELDING_NA_START, (Consumer<Map<String, String>>) r -> r.put("aanmelddatum", "2024-03-01")),
-                Arguments.of(ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>) r -> r.put("tevredenheid", "11")),
-                Arguments.of(ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>) r -> r.put("kosten", "-5")),
-                Arguments.of(ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>) r -> r.put("kosten", "1.234,50")),
+                Arguments.of(ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>)
+                        r -> r.put("reden_beeindiging", "06")),
+                Arguments.of(
+                        ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>) r -> r.put("aanbieder_agb", "1234")),
+                Arguments.of(ReasonCode.ONBEKENDE_CODE, (Consumer<Map<String, String>>)
+                        r -> r.put("productcategorie", "99")),
+                Arguments.of(ReasonCode.DATUM_ONGELDIG, (Consumer<Map<String, String>>)
+                        r -> r.put("startdatum", "31-02-2024")),
+                Arguments.of(ReasonCode.DATUM_ONGELDIG, (Consumer<Map<String, String>>)
+                        r -> r.put("geboortedatum", "2024-03-01")),
+                Arguments.of(ReasonCode.EINDE_VOOR_START, (Consumer<Map<String, String>>)
+                        r -> r.put("einddatum", "2024-01-15")),
+                Arguments.of(ReasonCode.AANMELDING_NA_START, (Consumer<Map<String, String>>)
+                        r -> r.put("aanmelddatum", "2024-03-01")),
+                Arguments.of(ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>)
+                        r -> r.put("tevredenheid", "11")),
+                Arguments.of(
+                        ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>) r -> r.put("kosten", "-5")),
+                Arguments.of(ReasonCode.WAARDE_BUITEN_BEREIK, (Consumer<Map<String, String>>)
+                        r -> r.put("kosten", "1.234,50")),
                 Arguments.of(ReasonCode.VERPLICHT_LEEG, (Consumer<Map<String, String>>) r -> r.put("verwijzer", "")),
-                Arguments.of(ReasonCode.VERPLICHT_LEEG, (Consumer<Map<String, String>>) r -> r.put("reden_beeindiging", "")),
+                Arguments.of(
+                        ReasonCode.VERPLICHT_LEEG, (Consumer<Map<String, String>>) r -> r.put("reden_beeindiging", "")),
                 Arguments.of(ReasonCode.VERPLICHT_LEEG, (Consumer<Map<String, String>>) r -> r.put("bsn", " ")),
                 Arguments.of(ReasonCode.BUITEN_PERIODE, (Consumer<Map<String, String>>) r -> {
                     r.put("startdatum", "2024-07-01");
@@ -107,13 +118,14 @@ class DeliveryProcessorTest {
                     r.put("einddatum", "2023-12-31");
                     r.put("aanmelddatum", "");
                 }),
-                Arguments.of(ReasonCode.KOLOMMEN_AANTAL, (Consumer<Map<String, String>>) r ->
-                        r.put("productcategorie", "45;extra")));
+                Arguments.of(ReasonCode.KOLOMMEN_AANTAL, (Consumer<Map<String, String>>)
+                        r -> r.put("productcategorie", "45;extra")));
     }
 
     @ParameterizedTest
     @MethodSource("rowErrors")
-    void rejectsABadRowWithItsReasonAndLine(ReasonCode expected, Consumer<Map<String, String>> change) throws IOException {
+    void rejectsABadRowWithItsReasonAndLine(ReasonCode expected, Consumer<Map<String, String>> change)
+            throws IOException {
         String upload = withOneBadRow(change);
         if (expected == ReasonCode.KOLOMMEN_AANTAL) {
             upload = upload.replace("\"45;extra\"", "45;extra");
@@ -124,7 +136,8 @@ class DeliveryProcessorTest {
         assertEquals(1, result.report().rowsRejected());
         assertEquals(39, result.lakeRows());
         var stats = result.report().reasons().get(expected);
-        assertNotNull(stats, "reason " + expected + " in " + result.report().reasons().keySet());
+        assertNotNull(
+                stats, "reason " + expected + " in " + result.report().reasons().keySet());
         assertEquals(List.of(22L), stats.firstLines(), "header is line 1, row 20 is line 22");
     }
 
@@ -160,13 +173,18 @@ class DeliveryProcessorTest {
         List<String> shuffled = new ArrayList<>(TestUploads.HEADER);
         Collections.reverse(shuffled);
         String reversed = csv(';', "\n", shuffled, rows);
-        String upperReversed = reversed.substring(0, reversed.indexOf('\n')).toUpperCase(Locale.ROOT)
-                .replace("SOORT;", " Soort ;") + reversed.substring(reversed.indexOf('\n'));
-        byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                semicolonCrlf.getBytes(StandardCharsets.UTF_8));
+        String upperReversed = reversed.substring(0, reversed.indexOf('\n'))
+                        .toUpperCase(Locale.ROOT)
+                        .replace("SOORT;", " Soort ;")
+                + reversed.substring(reversed.indexOf('\n'));
+        byte[] bom = concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, semicolonCrlf.getBytes(StandardCharsets.UTF_8));
         List<Trajectory> expected = null;
-        for (byte[] upload : List.of(semicolonCrlf.getBytes(StandardCharsets.UTF_8),
-                comma.getBytes(StandardCharsets.UTF_8), upperReversed.getBytes(StandardCharsets.UTF_8), bom)) {
+        for (byte[] upload : List.of(
+                semicolonCrlf.getBytes(StandardCharsets.UTF_8),
+                comma.getBytes(StandardCharsets.UTF_8),
+                upperReversed.getBytes(StandardCharsets.UTF_8),
+                bom)) {
             DeliveryResult result = process(upload);
             assertTrue(result.accepted(), () -> String.valueOf(result.problem()));
             assertEquals(3, result.lakeRows());
@@ -187,13 +205,15 @@ class DeliveryProcessorTest {
         rows.get(0).put("opmerking", "twee\nregels");
         rows.get(1).put("opmerking", "met ; en \"quotes\"");
         rows.get(2).put("bsn", "123");
-        String upload = csv(';', "\r\n", header, rows).replace("\r\n" + TestUploads.bsn(5), "\r\n\r\n;;;;;;\r\n"
-                + TestUploads.bsn(5));
+        String upload = csv(';', "\r\n", header, rows)
+                .replace("\r\n" + TestUploads.bsn(5), "\r\n\r\n;;;;;;\r\n" + TestUploads.bsn(5));
         DeliveryResult result = process(upload);
         assertTrue(result.accepted());
         assertEquals(30, result.report().rowsRead(), "empty and separator-only lines are not rows");
         // line 1 header, row0 lines 2-3, row1 line 4, row2 line 5
-        assertEquals(List.of(5L), result.report().reasons().get(ReasonCode.BSN_ONGELDIG).firstLines());
+        assertEquals(
+                List.of(5L),
+                result.report().reasons().get(ReasonCode.BSN_ONGELDIG).firstLines());
         assertEquals(1, result.report().multiLineRecords());
         assertEquals(List.of("opmerking"), result.droppedColumns());
     }
@@ -222,10 +242,10 @@ class DeliveryProcessorTest {
         List<Map<String, String>> rows = rows(5);
         Map<String, String> later = row(1);
         later.put("tevredenheid", "3");
-        rows.add(later);           // line 7 repeats row 1 (line 3)
+        rows.add(later); // line 7 repeats row 1 (line 3)
         Map<String, String> otherStart = row(2);
         otherStart.put("startdatum", "2024-03-01");
-        rows.add(otherStart);      // another trajectory of youth 2: not a duplicate
+        rows.add(otherStart); // another trajectory of youth 2: not a duplicate
         DeliveryResult result = process(csv(rows));
         assertTrue(result.accepted());
         assertEquals(7, result.report().rowsAccepted());
@@ -235,8 +255,12 @@ class DeliveryProcessorTest {
         List<Trajectory> lake = LakeReader.readAll(result.lakeFile());
         assertEquals(6, lake.size());
         String client1 = new Pseudonymiser(KEY).pseudonym(TestUploads.bsn(1));
-        assertEquals(List.of(3), lake.stream().filter(t -> t.client().equals(client1)).map(Trajectory::tevredenheid)
-                .toList());
+        assertEquals(
+                List.of(3),
+                lake.stream()
+                        .filter(t -> t.client().equals(client1))
+                        .map(Trajectory::tevredenheid)
+                        .toList());
     }
 
     @Test
@@ -246,7 +270,8 @@ class DeliveryProcessorTest {
         Map<String, String> nine = row(0);
         nine.put("bsn", "012345672");
         nine.put("startdatum", "2024-03-01");
-        List<Trajectory> lake = LakeReader.readAll(process(csv(List.of(eight, nine))).lakeFile());
+        List<Trajectory> lake =
+                LakeReader.readAll(process(csv(List.of(eight, nine))).lakeFile());
         assertEquals(lake.get(0).client(), lake.get(1).client());
     }
 
@@ -274,7 +299,9 @@ class DeliveryProcessorTest {
         assertTrue(missing.problem().melding().contains("geslacht"));
         List<String> twice = new ArrayList<>(TestUploads.HEADER);
         twice.add("BSN");
-        assertEquals(ReasonCode.KOLOM_DUBBEL, process(csv(';', "\n", twice, rows(2))).problem().code());
+        assertEquals(
+                ReasonCode.KOLOM_DUBBEL,
+                process(csv(';', "\n", twice, rows(2))).problem().code());
     }
 
     @Test
@@ -288,17 +315,27 @@ class DeliveryProcessorTest {
     void rejectsEmptyFiles() throws IOException {
         assertEquals(ReasonCode.LEEG_BESTAND, process("").problem().code());
         assertEquals(ReasonCode.LEEG_BESTAND, process(csv(List.of())).problem().code());
-        assertEquals(ReasonCode.LEEG_BESTAND, process(csv(List.of()) + "\n;;;\n\n").problem().code());
+        assertEquals(
+                ReasonCode.LEEG_BESTAND,
+                process(csv(List.of()) + "\n;;;\n\n").problem().code());
     }
 
     @Test
     void rejectsWhatIsNotUtf8Text() throws IOException {
         String text = csv(rows(3));
-        assertEquals(ReasonCode.CODERING_ONGELDIG, process(text.getBytes(StandardCharsets.UTF_16)).problem().code());
-        assertEquals(ReasonCode.CODERING_ONGELDIG, process(concat(new byte[] {'P', 'K', 3, 4}, new byte[100]))
-                .problem().code());
-        assertEquals(ReasonCode.CODERING_ONGELDIG, process(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0})
-                .problem().code());
+        assertEquals(
+                ReasonCode.CODERING_ONGELDIG,
+                process(text.getBytes(StandardCharsets.UTF_16)).problem().code());
+        assertEquals(
+                ReasonCode.CODERING_ONGELDIG,
+                process(concat(new byte[] {'P', 'K', 3, 4}, new byte[100]))
+                        .problem()
+                        .code());
+        assertEquals(
+                ReasonCode.CODERING_ONGELDIG,
+                process(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0})
+                        .problem()
+                        .code());
         List<String> header = new ArrayList<>(TestUploads.HEADER);
         header.add("opmerking");
         List<Map<String, String>> rows = rows(3);
@@ -311,17 +348,22 @@ class DeliveryProcessorTest {
     @Test
     void hashesTheWholeUploadAlsoWhenRejectedEarly() throws Exception {
         byte[] upload = csv('\t', "\n", TestUploads.HEADER, rows(50)).getBytes(StandardCharsets.UTF_8);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(upload));
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(upload));
         assertEquals(expected, process(upload).sha256());
         byte[] good = csv(rows(2)).getBytes(StandardCharsets.UTF_8);
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(good)), process(good).sha256());
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(good)),
+                process(good).sha256());
     }
 
     @Test
     void anUnclosedQuoteCountsEverySwallowedLine() throws IOException {
         String upload = csv(rows(40)).replace("\n" + TestUploads.bsn(30) + ";", "\n" + TestUploads.bsn(30) + ";\"");
         DeliveryResult result = process(upload);
-        assertEquals(ReasonCode.TE_VEEL_FOUTEN, result.problem().code(),
+        assertEquals(
+                ReasonCode.TE_VEEL_FOUTEN,
+                result.problem().code(),
                 "the quote swallows rows 30-39: ten lines are rejected, not one");
         assertEquals(10, result.report().rowsRejected());
     }
@@ -362,7 +404,8 @@ class DeliveryProcessorTest {
         DeliveryResult result = processStream(String.join(";", TestUploads.HEADER) + ";", 'x', 2_000_000);
         assertEquals(ReasonCode.REGEL_TE_LANG, result.problem().code());
         assertEquals(1, result.problem().regel());
-        assertTrue(result.problem().melding().contains("64 KiB"), result.problem().melding());
+        assertTrue(
+                result.problem().melding().contains("64 KiB"), result.problem().melding());
         assertEquals(64, result.sha256().length());
     }
 
@@ -371,7 +414,9 @@ class DeliveryProcessorTest {
         // 40 MB without a single line end, as a spreadsheet export gone wrong or binary data with no NUL
         DeliveryResult result = processStream("bsn;geboortedatum;", 'a', 40_000_000);
         assertEquals(ReasonCode.REGEL_TE_LANG, result.problem().code());
-        assertTrue(result.problem().melding().contains("geen regeleinden"), result.problem().melding());
+        assertTrue(
+                result.problem().melding().contains("geen regeleinden"),
+                result.problem().melding());
     }
 
     @Test
@@ -381,16 +426,21 @@ class DeliveryProcessorTest {
         DeliveryResult unclosed = processStream(rows, 'y', 3_000_000);
         assertEquals(ReasonCode.REGEL_TE_LANG, unclosed.problem().code());
         assertEquals(32, unclosed.problem().regel(), "the line where the unreadable record starts");
-        assertTrue(unclosed.problem().melding().contains("vanaf regel 32"), unclosed.problem().melding());
+        assertTrue(
+                unclosed.problem().melding().contains("vanaf regel 32"),
+                unclosed.problem().melding());
         // a row with more fields than any CSV of the contract can have
-        DeliveryResult wide = processStream(csv(rows(30)), ';', 20_000 + csv(rows(30)).length());
+        DeliveryResult wide =
+                processStream(csv(rows(30)), ';', 20_000 + csv(rows(30)).length());
         assertEquals(ReasonCode.REGEL_TE_LANG, wide.problem().code());
     }
 
     @Test
     void sameInputGivesIdenticalLakeBytes() throws IOException {
         byte[] upload = csv(rows(10)).getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(Files.readAllBytes(process(upload).lakeFile()), Files.readAllBytes(process(upload).lakeFile()));
+        assertArrayEquals(
+                Files.readAllBytes(process(upload).lakeFile()),
+                Files.readAllBytes(process(upload).lakeFile()));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,7 +1,5 @@
 package nl.jeugdspiegel.ingest.ijw;
 
-import nl.jeugdspiegel.ingest.csv.Header;
-import nl.jeugdspiegel.ingest.validation.Bsn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +82,8 @@ class MessageCheckTest {
         assertEquals("start-4711.xml", problem.file());
         int begindatumLine = xml.substring(0, xml.indexOf("<Begindatum>")).split("\n", -1).length;
         assertEquals(begindatumLine, problem.line(), problem.toString());
-        assertTrue(problem.reason().contains("Begindatum") && problem.reason().contains("geen geldige datum"),
+        assertTrue(
+                problem.reason().contains("Begindatum") && problem.reason().contains("geen geldige datum"),
                 problem.reason());
         assertFalse(problem.reason().contains("2024-02-31"), "values never reach a receipt: " + problem.reason());
     }
@@ -93,16 +92,22 @@ class MessageCheckTest {
     void refusedValuesThatCouldBePersonalDataAreNotRepeatedInTheReason() {
         String longName = "Achternaamdieveel" + "x".repeat(200);
         MessageCheck.Problem name = check(jw305("2024-02-01", "")
-                .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>" + longName + "</ijw:Achternaam>"))
-                .problem().orElseThrow();
+                        .replace(
+                                "<ijw:Achternaam>Jansen</ijw:Achternaam>",
+                                "<ijw:Achternaam>" + longName + "</ijw:Achternaam>"))
+                .problem()
+                .orElseThrow();
         assertTrue(name.reason().contains("Achternaam"), name.reason());
         assertFalse(name.reason().contains("Achternaamdieveel"), name.reason());
-        MessageCheck.Problem bsn = check(jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>11122233X</Bsn>"))
-                .problem().orElseThrow();
+        MessageCheck.Problem bsn = check(
+                        jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>11122233X</Bsn>"))
+                .problem()
+                .orElseThrow();
         assertTrue(bsn.reason().contains("Bsn"), bsn.reason());
         assertFalse(bsn.reason().contains("11122233"), bsn.reason());
         MessageCheck.Problem birth = check(jw305("2024-02-01", "").replace("2012-05-17", "2012-05-32"))
-                .problem().orElseThrow();
+                .problem()
+                .orElseThrow();
         assertFalse(birth.reason().contains("2012-05"), birth.reason());
     }
 
@@ -111,25 +116,33 @@ class MessageCheckTest {
         // Xerces quotes the value in apostrophes: a name with one of its own must not end the redaction early
         String name = "D'Souza-Vandenbroucke" + "-Hoogstraten".repeat(20);
         MessageCheck.Problem problem = check(jw305("2024-02-01", "")
-                .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>" + name + "</ijw:Achternaam>"))
-                .problem().orElseThrow();
+                        .replace(
+                                "<ijw:Achternaam>Jansen</ijw:Achternaam>",
+                                "<ijw:Achternaam>" + name + "</ijw:Achternaam>"))
+                .problem()
+                .orElseThrow();
         assertTrue(problem.reason().contains("Achternaam"), problem.reason());
         for (String part : new String[] {"Souza", "Vandenbroucke", "Hoogstraten", "D'"}) {
             assertFalse(problem.reason().contains(part), problem.reason());
         }
         // and in a BSN with an apostrophe, a pattern error
-        MessageCheck.Problem bsn = check(jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>1112'22333</Bsn>"))
-                .problem().orElseThrow();
+        MessageCheck.Problem bsn = check(
+                        jw305("2024-02-01", "").replace("<Bsn>111222333</Bsn>", "<Bsn>1112'22333</Bsn>"))
+                .problem()
+                .orElseThrow();
         assertFalse(bsn.reason().contains("22333") || bsn.reason().contains("1112"), bsn.reason());
     }
 
     @Test
     void theRedactionKeepsTheSchemasWordsAndDropsEveryQuotedValue() {
-        String reason = MessageCheck.reason("cvc-maxLength-valid: Value 'O'Neil' with length = '6' is not facet-valid "
-                + "with respect to maxLength '5' for type 'LDT_Naam'.", List.of());
+        String reason = MessageCheck.reason(
+                "cvc-maxLength-valid: Value 'O'Neil' with length = '6' is not facet-valid "
+                        + "with respect to maxLength '5' for type 'LDT_Naam'.",
+                List.of());
         assertFalse(reason.contains("Neil"), reason);
         assertTrue(reason.contains("maxLength '5'") && reason.contains("LDT_Naam"), reason);
-        String type = MessageCheck.reason("cvc-type.3.1.3: The value 'a'b'c' of element 'Bsn' is not valid.", List.of());
+        String type =
+                MessageCheck.reason("cvc-type.3.1.3: The value 'a'b'c' of element 'Bsn' is not valid.", List.of());
         assertFalse(type.contains("b'c"), type);
         assertTrue(type.contains("Bsn"), type);
     }
@@ -138,7 +151,10 @@ class MessageCheckTest {
     void missingRequiredElementIsRefused() {
         String withoutStatus = jw305("2024-02-01", "").replace("<StatusAanlevering>1</StatusAanlevering>", "");
         MessageCheck.Problem problem = check(withoutStatus).problem().orElseThrow();
-        assertTrue(problem.reason().contains("StatusAanlevering") || problem.reason().contains("StartProduct"), problem.reason());
+        assertTrue(
+                problem.reason().contains("StatusAanlevering")
+                        || problem.reason().contains("StartProduct"),
+                problem.reason());
     }
 
     @Test
@@ -149,27 +165,34 @@ class MessageCheckTest {
                 .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>&x;</ijw:Achternaam>");
         MessageCheck.Result result = check(xxe);
         assertTrue(result.problem().isPresent());
-        assertTrue(result.problem().get().reason().contains("DOCTYPE"), result.problem().get().reason());
+        assertTrue(
+                result.problem().get().reason().contains("DOCTYPE"),
+                result.problem().get().reason());
         assertFalse(result.problem().get().toString().contains("TOPSECRET"));
     }
 
     @Test
     void entityExpansionIsRefused() {
-        String billionLaughs = jw305("2024-02-01", "<!DOCTYPE Bericht [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n")
+        String billionLaughs = jw305(
+                        "2024-02-01",
+                        "<!DOCTYPE Bericht [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n")
                 .replace("<ijw:Achternaam>Jansen</ijw:Achternaam>", "<ijw:Achternaam>&b;</ijw:Achternaam>");
         assertTrue(check(billionLaughs).problem().isPresent());
     }
 
     @Test
     void anIjwMessageOfAnotherTypeIsSkippedNotRefused() {
-        MessageCheck.Result result = check("<?xml version=\"1.0\"?><Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>");
+        MessageCheck.Result result =
+                check("<?xml version=\"1.0\"?><Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>");
         assertEquals(Optional.of("JW317"), result.otherType());
         assertTrue(result.problem().isEmpty() && result.type().isEmpty());
     }
 
     @Test
     void otherXmlIsNotAnIjwMessage() {
-        MessageCheck.Problem problem = check("<?xml version=\"1.0\"?><Bericht xmlns=\"urn:other\"/>").problem().orElseThrow();
+        MessageCheck.Problem problem = check("<?xml version=\"1.0\"?><Bericht xmlns=\"urn:other\"/>")
+                .problem()
+                .orElseThrow();
         assertTrue(problem.reason().contains("geen iJw"), problem.reason());
         assertTrue(check("not xml at all").problem().isPresent());
     }

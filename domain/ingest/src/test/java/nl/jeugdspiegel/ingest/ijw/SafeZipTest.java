@@ -47,27 +47,35 @@ class SafeZipTest {
     @Test
     void messagesAreReadAndUnsafeNamesRefused() throws Exception {
         byte[] xml = "<x/>".getBytes(StandardCharsets.UTF_8);
-        byte[] zip = zip(new String[] {"berichten/start.xml", "../../etc/passwd.xml", "/abs.xml", "a\\b.xml", "leesmij.txt", "ok.XML"},
+        byte[] zip = zip(
+                new String[] {
+                    "berichten/start.xml", "../../etc/passwd.xml", "/abs.xml", "a\\b.xml", "leesmij.txt", "ok.XML"
+                },
                 new byte[][] {xml, xml, xml, xml, xml, xml});
         Collected c = new Collected();
         new SafeZip().read(new ByteArrayInputStream(zip), c);
         assertEquals(List.of("berichten/start.xml", "ok.XML"), c.read);
-        assertEquals(List.of("../../etc/passwd.xml", "/abs.xml", "a\\b.xml", "leesmij.txt"),
+        assertEquals(
+                List.of("../../etc/passwd.xml", "/abs.xml", "a\\b.xml", "leesmij.txt"),
                 c.refused.stream().map(SafeZip.Refused::name).toList());
         assertTrue(c.refused.get(0).reason().contains(".."));
     }
 
     @Test
     void aLongNameIsRefusedAndShownShort() throws Exception {
-        // the zip format allows names of 64 KiB; such a name (a client's notes, say) must not reach a receipt or log whole
+        // the zip format allows names of 64 KiB; such a name (a client's notes, say) must not reach a receipt or log
+        // whole
         String longName = "Jansen-".repeat(2000) + ".xml";
-        byte[] zip = zip(new String[] {longName, "kort.xml"}, new byte[][] {"<x/>".getBytes(StandardCharsets.UTF_8),
-                "<x/>".getBytes(StandardCharsets.UTF_8)});
+        byte[] zip = zip(
+                new String[] {longName, "kort.xml"},
+                new byte[][] {"<x/>".getBytes(StandardCharsets.UTF_8), "<x/>".getBytes(StandardCharsets.UTF_8)});
         Collected c = new Collected();
         new SafeZip().read(new ByteArrayInputStream(zip), c);
         assertEquals(List.of("kort.xml"), c.read);
         assertEquals(1, c.refused.size());
-        assertTrue(c.refused.get(0).name().length() <= SafeZip.SHOWN_NAME_CHARS + 1, c.refused.get(0).name());
+        assertTrue(
+                c.refused.get(0).name().length() <= SafeZip.SHOWN_NAME_CHARS + 1,
+                c.refused.get(0).name());
         assertTrue(c.refused.get(0).reason().contains("langer dan 255 tekens"));
     }
 
@@ -78,15 +86,16 @@ class SafeZipTest {
         byte[] bomb = zip(new String[] {"bom.xml"}, new byte[][] {zeros});
         assertTrue(bomb.length < 200_000, "compressed " + bomb.length);
         SafeZip zip = new SafeZip(128L * 1024 * 1024, 16L * 1024 * 1024, 100);
-        SafeZip.ZipLimitException e = assertThrows(SafeZip.ZipLimitException.class,
-                () -> zip.read(new ByteArrayInputStream(bomb), new Collected()));
+        SafeZip.ZipLimitException e = assertThrows(
+                SafeZip.ZipLimitException.class, () -> zip.read(new ByteArrayInputStream(bomb), new Collected()));
         assertTrue(e.getMessage().contains("zipbom"), e.getMessage());
     }
 
     @Test
     void oversizedEntryIsRefusedTheRestIsRead() throws Exception {
         byte[] big = new byte[2 * 1024 * 1024];
-        byte[] zip = zip(new String[] {"groot.xml", "klein.xml"}, new byte[][] {big, "<x/>".getBytes(StandardCharsets.UTF_8)});
+        byte[] zip = zip(
+                new String[] {"groot.xml", "klein.xml"}, new byte[][] {big, "<x/>".getBytes(StandardCharsets.UTF_8)});
         Collected c = new Collected();
         new SafeZip(1024 * 1024, 1L << 30, 100).read(new ByteArrayInputStream(zip), c);
         assertEquals(List.of("klein.xml"), c.read);
@@ -102,7 +111,7 @@ class SafeZipTest {
             contents[i] = "<x/>".getBytes(StandardCharsets.UTF_8);
         }
         byte[] zip = zip(names, contents);
-        assertThrows(SafeZip.ZipLimitException.class,
-                () -> new SafeZip(1024, 1L << 30, 10).read(new ByteArrayInputStream(zip), new Collected()));
+        assertThrows(SafeZip.ZipLimitException.class, () -> new SafeZip(1024, 1L << 30, 10)
+                .read(new ByteArrayInputStream(zip), new Collected()));
     }
 }

@@ -39,9 +39,13 @@ public final class IndicatorsHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> messages = event.getRecords();
-        RecomputeRequest.Batch batch = RecomputeRequest.read(messages.stream().map(SQSEvent.SQSMessage::getBody).toList());
-        batch.malformed().forEach((i, reason) -> LOG.warn("dropped malformed message {}: {}", messages.get(i).getMessageId(), reason));
-        Metrics.Event run = metrics.event().metric("MessagesDropped", batch.malformed().size(), Metrics.Unit.Count)
+        RecomputeRequest.Batch batch = RecomputeRequest.read(
+                messages.stream().map(SQSEvent.SQSMessage::getBody).toList());
+        batch.malformed()
+                .forEach((i, reason) -> LOG.warn(
+                        "dropped malformed message {}: {}", messages.get(i).getMessageId(), reason));
+        Metrics.Event run = metrics.event()
+                .metric("MessagesDropped", batch.malformed().size(), Metrics.Unit.Count)
                 .property("messages", Integer.toString(messages.size()));
         List<SQSBatchResponse.BatchItemFailure> retry = new ArrayList<>();
         try {
@@ -57,7 +61,8 @@ public final class IndicatorsHandler implements RequestHandler<SQSEvent, SQSBatc
             run.metric("RunsFailed", 1, Metrics.Unit.Count);
             for (int i = 0; i < messages.size(); i++) {
                 if (!batch.malformed().containsKey(i)) {
-                    retry.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).getMessageId()));
+                    retry.add(new SQSBatchResponse.BatchItemFailure(
+                            messages.get(i).getMessageId()));
                 }
             }
         }

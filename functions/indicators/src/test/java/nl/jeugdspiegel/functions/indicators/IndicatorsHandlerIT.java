@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.functions.indicators;
 
-import nl.jeugdspiegel.indicators.IndicatorKeys;
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,20 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
-import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.reference.ReferenceData;
+import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.indicators.Indicator;
+import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.TestLake;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
@@ -42,12 +42,14 @@ class IndicatorsHandlerIT {
 
     @TempDir
     Path bucketDir;
+
     @TempDir
     Path cacheDir;
 
     private void lake() throws Exception {
         TestLake lake = new TestLake(bucketDir);
-        lake.delivery("2024H1", "GM0014").row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"));
+        lake.delivery("2024H1", "GM0014")
+                .row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"));
         lake.delivery("2024H2", "GM0014").row(jh("b", "11", "2024-08-01", null));
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\n");
         lake.write();
@@ -56,43 +58,73 @@ class IndicatorsHandlerIT {
     @Test
     void lakeEventWritesTheAffectedTablesOnceAndAManifest() throws Exception {
         lake();
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
+                S3Client s3 = server.client()) {
             ObjectStore store = new ObjectStore(s3, BUCKET);
             IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
 
             SQSBatchResponse response = handler.handleRequest(Events.load("sqs-lake-updated.json"), null);
             assertEquals(List.of(), response.getBatchItemFailures());
             // 2024H2 changed: it and 2024H1 (whose follow-up lies in 2024H2) are computed and written
-            int units = ReferenceData.get().municipalities().size() + ReferenceData.get().regions().size() + 6 + 1;
+            int units = ReferenceData.get().municipalities().size()
+                    + ReferenceData.get().regions().size()
+                    + 6
+                    + 1;
             for (Periode p : List.of(H1, H2)) {
-                List<String> csv = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV)), StandardCharsets.UTF_8);
+                List<String> csv = Files.readAllLines(
+                        bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV)), StandardCharsets.UTF_8);
                 assertEquals(1 + units * Indicator.ALL.size(), csv.size());
-                assertTrue(csv.get(0).startsWith("periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status"));
-                try (ParquetFileReader parquet = ParquetFileReader.open(new LocalInputFile(
-                        bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))))) {
+                assertTrue(csv.get(0)
+                        .startsWith("periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status"));
+                try (ParquetFileReader parquet = ParquetFileReader.open(
+                        new LocalInputFile(bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))))) {
                     assertEquals(units * Indicator.ALL.size(), parquet.getRecordCount());
                 }
             }
             List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
             // a ended volgens plan on 31 Mar and needed no new care: 1 of 1; follow-up available (2024H2 delivered)
-            String row = h1.stream().filter(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,"))
-                    .findFirst().orElseThrow();
+            String row = h1.stream()
+                    .filter(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,"))
+                    .findFirst()
+                    .orElseThrow();
             // teller, noemer, waarde, Wilson interval of 1/1 (0.2065..., 1), status
-            assertTrue(row.matches("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,1,1,1,0\\.20654931179\\d*,1,ok,.*"), row);
+            assertTrue(
+                    row.matches(
+                            "2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,1,1,1,0\\.20654931179\\d*,1,ok,.*"),
+                    row);
 
-            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
-            assertEquals("2025-01-15T10:00:00Z", manifest.at("/perioden/2024H1/leveringen/GM0014").asText());
+            JsonNode manifest = Json.MAPPER.readTree(
+                    bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
+            assertEquals(
+                    "2025-01-15T10:00:00Z",
+                    manifest.at("/perioden/2024H1/leveringen/GM0014").asText());
             assertTrue(manifest.at("/perioden/2024H1/vervolg_beschikbaar").asBoolean());
             assertTrue(!manifest.at("/perioden/2024H2/vervolg_beschikbaar").asBoolean());
             assertTrue(!manifest.at("/bevolking/2024/synthetisch").asBoolean());
 
-            // the same event again (at-least-once delivery), and the scheduled full run: same figures, nothing rewritten
-            String tableETag = store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)).orElseThrow().eTag();
-            String manifestETag = store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag();
-            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-lake-updated.json"), null).getBatchItemFailures());
-            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
-            assertEquals(tableETag, store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)).orElseThrow().eTag());
-            assertEquals(manifestETag, store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag());
+            // the same event again (at-least-once delivery), and the scheduled full run: same figures, nothing
+            // rewritten
+            String tableETag = store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))
+                    .orElseThrow()
+                    .eTag();
+            String manifestETag =
+                    store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag();
+            assertEquals(
+                    List.of(),
+                    handler.handleRequest(Events.load("sqs-lake-updated.json"), null)
+                            .getBatchItemFailures());
+            assertEquals(
+                    List.of(),
+                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                            .getBatchItemFailures());
+            assertEquals(
+                    tableETag,
+                    store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))
+                            .orElseThrow()
+                            .eTag());
+            assertEquals(
+                    manifestETag,
+                    store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag());
         }
     }
 
@@ -100,12 +132,18 @@ class IndicatorsHandlerIT {
     void failedWriteReturnsTheBatchToTheQueueAndLeavesNoHalfTable() throws Exception {
         lake();
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
-             S3Client s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5))).build()) {
-            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+                S3Client s3 = server.clientBuilder()
+                        .overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5)))
+                        .build()) {
+            IndicatorsHandler handler =
+                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
             server.faults().failAlways(Faults.Operation.PUT, 503);
             SQSEvent scheduled = Events.load("sqs-scheduled-recompute.json");
-            assertEquals(List.of(scheduled.getRecords().get(0).getMessageId()), handler.handleRequest(scheduled, null)
-                    .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
+            assertEquals(
+                    List.of(scheduled.getRecords().get(0).getMessageId()),
+                    handler.handleRequest(scheduled, null).getBatchItemFailures().stream()
+                            .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                            .toList(),
                     "the message goes back to the queue");
             assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))));
             assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
@@ -119,24 +157,37 @@ class IndicatorsHandlerIT {
     @Test
     void aMalformedMessageIsDroppedAndTheRestOfTheBatchIsComputed() throws Exception {
         lake();
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
-            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
+                S3Client s3 = server.client()) {
+            IndicatorsHandler handler =
+                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
             SQSEvent batch = Events.load("sqs-malformed-messages.json");
-            assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures(),
+            assertEquals(
+                    List.of(),
+                    handler.handleRequest(batch, null).getBatchItemFailures(),
                     "the two malformed messages are not retried until the batch dead-letters");
-            assertTrue(Files.exists(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV))), "the good message was computed");
+            assertTrue(
+                    Files.exists(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV))),
+                    "the good message was computed");
 
-            // when the run itself fails (here: writing a table that changed), only the well-formed message returns to the queue
+            // when the run itself fails (here: writing a table that changed), only the well-formed message returns to
+            // the queue
             Files.delete(bucketDir.resolve(IndicatorKeys.MANIFEST));
             Files.delete(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV)));
         }
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
-             S3Client s3 = server.clientBuilder().overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5))).build()) {
+                S3Client s3 = server.clientBuilder()
+                        .overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5)))
+                        .build()) {
             server.faults().failAlways(Faults.Operation.PUT, 503);
-            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+            IndicatorsHandler handler =
+                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
             SQSEvent batch = Events.load("sqs-malformed-messages.json");
-            assertEquals(List.of(batch.getRecords().get(2).getMessageId()), handler.handleRequest(batch, null)
-                    .getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+            assertEquals(
+                    List.of(batch.getRecords().get(2).getMessageId()),
+                    handler.handleRequest(batch, null).getBatchItemFailures().stream()
+                            .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                            .toList());
         }
     }
 
@@ -146,34 +197,59 @@ class IndicatorsHandlerIT {
         // a truncated Parquet file, a text file, and a Parquet file of another schema, each where a lake file belongs
         Path good = bucketDir.resolve("lake/trajecten/periode=2024H1/gemeente=GM0014/part-00000.parquet");
         byte[] bytes = Files.readAllBytes(good);
-        write("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet", Arrays.copyOf(bytes, bytes.length / 2));
-        write("lake/trajecten/periode=2024H1/gemeente=GM0037/part-00000.parquet", "bsn;naam\n123456782;Jansen\n".getBytes());
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET); S3Client s3 = server.client()) {
+        write(
+                "lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet",
+                Arrays.copyOf(bytes, bytes.length / 2));
+        write(
+                "lake/trajecten/periode=2024H1/gemeente=GM0037/part-00000.parquet",
+                "bsn;naam\n123456782;Jansen\n".getBytes());
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
+                S3Client s3 = server.client()) {
             ObjectStore store = new ObjectStore(s3, BUCKET);
             IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
-            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
+            assertEquals(
+                    List.of(),
+                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                            .getBatchItemFailures());
             // an indicator table is a Parquet file, but not a lake file
-            write("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet",
+            write(
+                    "lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet",
                     Files.readAllBytes(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
-            assertEquals(List.of(), handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null).getBatchItemFailures());
+            assertEquals(
+                    List.of(),
+                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                            .getBatchItemFailures());
 
-            JsonNode manifest = Json.MAPPER.readTree(bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
+            JsonNode manifest = Json.MAPPER.readTree(
+                    bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
             List<String> skipped = new ArrayList<>();
-            manifest.path("overgeslagen_lake_objecten").forEach(o -> skipped.add(o.path("sleutel").asText() + ": " + o.path("reden").asText()));
+            manifest.path("overgeslagen_lake_objecten")
+                    .forEach(o -> skipped.add(
+                            o.path("sleutel").asText() + ": " + o.path("reden").asText()));
             assertEquals(3, skipped.size(), skipped.toString());
-            assertTrue(skipped.get(0).startsWith("lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet: geen leesbaar Parquet-bestand"),
+            assertTrue(
+                    skipped.get(0)
+                            .startsWith(
+                                    "lake/trajecten/periode=2024H1/gemeente=GM0034/part-00000.parquet: geen leesbaar Parquet-bestand"),
                     skipped.toString());
             assertTrue(skipped.get(1).startsWith("lake/trajecten/periode=2024H1/gemeente=GM0037/"), skipped.toString());
-            assertTrue(skipped.get(2).equals("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet: "
-                    + "geen lake-bestand: kolom client ontbreekt of heeft een ander type")
-                    || skipped.get(2).contains("geen lake-bestand"), skipped.toString());
-            assertFalse(skipped.toString().contains("Jansen") || skipped.toString().contains("123456782"));
+            assertTrue(
+                    skipped.get(2)
+                                    .equals("lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet: "
+                                            + "geen lake-bestand: kolom client ontbreekt of heeft een ander type")
+                            || skipped.get(2).contains("geen lake-bestand"),
+                    skipped.toString());
+            assertFalse(
+                    skipped.toString().contains("Jansen") || skipped.toString().contains("123456782"));
             // the rest is computed: Groningen's figures are there, the others count as not delivered
             assertTrue(manifest.at("/perioden/2024H1/leveringen").has("GM0014"));
             assertFalse(manifest.at("/perioden/2024H1/leveringen").has("GM0034"));
             List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
             assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,jeugdigen_jh,1,")));
-            assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0034,") && l.endsWith("niet_beschikbaar,,,,")),
+            assertTrue(
+                    h1.stream()
+                            .anyMatch(
+                                    l -> l.startsWith("2024H1,gemeente,GM0034,") && l.endsWith("niet_beschikbaar,,,,")),
                     "Almere counts as not delivered");
         }
     }

@@ -15,7 +15,8 @@ class IndicatorsHandlerTest {
 
     private static RecomputeRequest request(String event) {
         SQSEvent sqs = Events.load(event);
-        return RecomputeRequest.fromMessages(sqs.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
+        return RecomputeRequest.fromMessages(
+                sqs.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
     }
 
     @Test
@@ -33,7 +34,8 @@ class IndicatorsHandlerTest {
     @Test
     void malformedMessagesAreNamedAndTheRestIsRead() {
         SQSEvent sqs = Events.load("sqs-malformed-messages.json");
-        RecomputeRequest.Batch batch = RecomputeRequest.read(sqs.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
+        RecomputeRequest.Batch batch = RecomputeRequest.read(
+                sqs.getRecords().stream().map(SQSEvent.SQSMessage::getBody).toList());
         assertEquals(Set.of(0, 1), batch.malformed().keySet());
         assertEquals(Set.of(Periode.parse("2024H2")), batch.request().changed());
     }

@@ -43,16 +43,26 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
         for (S3EventNotificationRecord record : event.getRecords()) {
             S3ObjectEntity object = record.getS3().getObject();
             long started = System.nanoTime();
-            Optional<Receipt> written = service.ingest(new UploadEvent(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
-                    object.getVersionId(), object.geteTag(), object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
-                    Instant.ofEpochMilli(record.getEventTime().getMillis()), object.getSequencer()));
+            Optional<Receipt> written = service.ingest(new UploadEvent(
+                    record.getS3().getBucket().getName(),
+                    object.getUrlDecodedKey(),
+                    object.getVersionId(),
+                    object.geteTag(),
+                    object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
+                    Instant.ofEpochMilli(record.getEventTime().getMillis()),
+                    object.getSequencer()));
             written.ifPresent(receipt -> metrics.event()
                     .metric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), Metrics.Unit.Count)
                     .metric("RowsRejected", receipt.aantallen().rijenAfgewezen(), Metrics.Unit.Count)
-                    .metric("DeliveriesRejected", Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0, Metrics.Unit.Count)
+                    .metric(
+                            "DeliveriesRejected",
+                            Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0,
+                            Metrics.Unit.Count)
                     .metric("Duration", (System.nanoTime() - started) / 1e6, Metrics.Unit.Milliseconds)
-                    .property("gemeente", receipt.gemeente()).property("periode", receipt.periode())
-                    .property("status", receipt.status()).emit());
+                    .property("gemeente", receipt.gemeente())
+                    .property("periode", receipt.periode())
+                    .property("status", receipt.status())
+                    .emit());
             ingested++;
         }
         return "ingested " + ingested + " object(s)";

@@ -15,8 +15,7 @@ import nl.jeugdspiegel.core.json.Json;
 /** Loads the repository's events/*.json (the files {@code sam local invoke -e} uses) as Lambda would. */
 final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     static Path dir() {
         String configured = System.getProperty("jeugdspiegel.events.dir");
@@ -29,7 +28,8 @@ final class Events {
 
     static S3Event load(String name) {
         try (InputStream in = Files.newInputStream(dir().resolve(name))) {
-            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader()).fromJson(in);
+            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
+                    .fromJson(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +50,8 @@ final class Events {
 
     private static S3Event with(String name, Consumer<ObjectNode> change) {
         try {
-            ObjectNode json = (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
+            ObjectNode json =
+                    (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
             change.accept((ObjectNode) json.at("/Records/0"));
             return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
                     .fromJson(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(json)));

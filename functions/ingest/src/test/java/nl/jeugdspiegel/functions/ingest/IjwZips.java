@@ -19,8 +19,7 @@ final class IjwZips {
     static final String BIRTH_DATE = "2011-03-04";
     static final IjwMessages.Parties PARTIES = new IjwMessages.Parties("73010001", "0363");
 
-    private IjwZips() {
-    }
+    private IjwZips() {}
 
     static IjwMessages.Client client(int i) {
         return new IjwMessages.Client(TestUploads.bsn(i), BIRTH_DATE, "2", SURNAME);
@@ -37,22 +36,56 @@ final class IjwZips {
             String categorie = Integer.toString(31 + i % 8);
             String code = categorie + "A01";
             long nr = 1000 + i;
-            m.put("jw315/" + i + ".xml", IjwMessages.jw315(PARTIES, "A" + i, "2024-01-05", c, "R" + i, categorie, code,
-                    "2024-02-01", "02"));
-            m.put("jw301/" + i + ".xml", IjwMessages.jw301(PARTIES, "T" + i, "2024-01-20", c, nr, "R" + i, categorie, code,
-                    "2024-01-20", "2024-02-01"));
-            m.put("jw305/" + i + ".xml", IjwMessages.jw305(PARTIES, "S" + i, "2024-02-01", c, nr, categorie, code,
-                    "2024-02-01"));
+            m.put(
+                    "jw315/" + i + ".xml",
+                    IjwMessages.jw315(PARTIES, "A" + i, "2024-01-05", c, "R" + i, categorie, code, "2024-02-01", "02"));
+            m.put(
+                    "jw301/" + i + ".xml",
+                    IjwMessages.jw301(
+                            PARTIES,
+                            "T" + i,
+                            "2024-01-20",
+                            c,
+                            nr,
+                            "R" + i,
+                            categorie,
+                            code,
+                            "2024-01-20",
+                            "2024-02-01"));
+            m.put(
+                    "jw305/" + i + ".xml",
+                    IjwMessages.jw305(PARTIES, "S" + i, "2024-02-01", c, nr, categorie, code, "2024-02-01"));
             if (i % 2 == 0) {
-                m.put("jw307/" + i + ".xml", IjwMessages.jw307(PARTIES, "E" + i, "2024-05-31", c, nr, categorie, code,
-                        "2024-02-01", "31", "2024-05-31"));
+                m.put(
+                        "jw307/" + i + ".xml",
+                        IjwMessages.jw307(
+                                PARTIES,
+                                "E" + i,
+                                "2024-05-31",
+                                c,
+                                nr,
+                                categorie,
+                                code,
+                                "2024-02-01",
+                                "31",
+                                "2024-05-31"));
             }
-            m.put("jw323/" + i + ".xml", IjwMessages.jw323(PARTIES, "F" + i, "2024-07-14", "D" + i, "2024-01-01",
-                    "2024-06-30", c.bsn(), new IjwMessages.Prestatie(nr, categorie, code, "2024-02-01", "2024-05-31",
-                            121, 100_000 + i, false)));
+            m.put(
+                    "jw323/" + i + ".xml",
+                    IjwMessages.jw323(
+                            PARTIES,
+                            "F" + i,
+                            "2024-07-14",
+                            "D" + i,
+                            "2024-01-01",
+                            "2024-06-30",
+                            c.bsn(),
+                            new IjwMessages.Prestatie(
+                                    nr, categorie, code, "2024-02-01", "2024-05-31", 121, 100_000 + i, false)));
         }
-        m.put("jw305/jb.xml", IjwMessages.jw305(PARTIES, "SJB", "2024-03-01", client(clients), 9999, "48", "48A01",
-                "2024-03-01"));
+        m.put(
+                "jw305/jb.xml",
+                IjwMessages.jw305(PARTIES, "SJB", "2024-03-01", client(clients), 9999, "48", "48A01", "2024-03-01"));
         return m;
     }
 

@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.functions.ingest;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,16 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.storage.AwsClients;
-import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import nl.jeugdspiegel.s3local.Faults.Operation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -35,6 +34,7 @@ class IngestFaultsIT extends S3TestSupport {
     static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
     /** The production retry policy, with a short attempt time-out so a held request times out quickly. */
     private static S3Client ingestClient;
+
     private static EmbeddedS3 server;
 
     @BeforeAll
@@ -62,8 +62,7 @@ class IngestFaultsIT extends S3TestSupport {
 
     @Override
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(ingestClient, KEY, RejectionThreshold.DEFAULT,
-                Clock.systemUTC()));
+        return new IngestHandler(new IngestService(ingestClient, KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
     }
 
     @Test
@@ -85,12 +84,18 @@ class IngestFaultsIT extends S3TestSupport {
     void aPersistentFaultFailsTheInvocationWithoutHalfWrittenOutput() throws IOException {
         put(Events.key(UPLOAD), validUpload(20));
         server.faults().failAlways(Operation.PUT, 500);
-        assertThrows(RuntimeException.class, () -> handler().handleRequest(UPLOAD, null),
+        assertThrows(
+                RuntimeException.class,
+                () -> handler().handleRequest(UPLOAD, null),
                 "the failure is visible: Lambda retries the event and then sends it to the DLQ");
         server.faults().clear();
         assertTrue(get(LAKE_KEY).isEmpty(), "no lake file");
         assertTrue(get("receipts/GM0363/2024H1/trajecten 2024H1.json").isEmpty(), "no receipt");
-        assertEquals(List.of(), server.client().listObjectsV2(r -> r.bucket(BUCKET).prefix("lake/")).contents());
+        assertEquals(
+                List.of(),
+                server.client()
+                        .listObjectsV2(r -> r.bucket(BUCKET).prefix("lake/"))
+                        .contents());
 
         handler().handleRequest(UPLOAD, null); // Lambda's retry of the same event
         assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
@@ -102,16 +107,21 @@ class IngestFaultsIT extends S3TestSupport {
         String upload = validUpload(20);
         put(Events.key(UPLOAD), upload);
         server.faults().failAlways(Operation.PUT, 500, "lake/");
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> handler().handleRequest(UPLOAD, null));
+        RuntimeException failure =
+                assertThrows(RuntimeException.class, () -> handler().handleRequest(UPLOAD, null));
         // what Lambda logs of the failure: the upload key and where it failed, no message that could quote the upload
-        assertTrue(failure.getMessage().startsWith("ingest of uploads/GM0363/2024H1/trajecten 2024H1.csv failed (kenmerk "),
+        assertTrue(
+                failure.getMessage()
+                        .startsWith("ingest of uploads/GM0363/2024H1/trajecten 2024H1.csv failed (kenmerk "),
                 failure.getMessage());
         assertEquals(null, failure.getCause());
         JsonNode receipt = receipt(UPLOAD);
         assertEquals("afgewezen", receipt.get("status").asText());
         assertEquals("verwerking_mislukt", receipt.at("/afwijzing/code").asText());
         String melding = receipt.at("/afwijzing/melding").asText();
-        assertTrue(melding.contains("kenmerk") && failure.getMessage().contains(melding.replaceAll(".*kenmerk ([0-9a-f]+).*", "$1")),
+        assertTrue(
+                melding.contains("kenmerk")
+                        && failure.getMessage().contains(melding.replaceAll(".*kenmerk ([0-9a-f]+).*", "$1")),
                 "the receipt and the log share the reference: " + melding);
         assertTrue(get(LAKE_KEY).isEmpty(), "nothing in the lake");
         assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isEmpty());
@@ -127,7 +137,9 @@ class IngestFaultsIT extends S3TestSupport {
         put(Events.key(UPLOAD), TestUploads.csv('\t', "\n", TestUploads.HEADER, List.of(Map.of("bsn", "1"))));
         server.faults().failNext(Operation.COPY, 2, 503);
         handler().handleRequest(UPLOAD, null);
-        assertEquals("scheidingsteken_onbekend", receipt(UPLOAD).at("/afwijzing/code").asText());
+        assertEquals(
+                "scheidingsteken_onbekend",
+                receipt(UPLOAD).at("/afwijzing/code").asText());
         assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isPresent());
     }
 }

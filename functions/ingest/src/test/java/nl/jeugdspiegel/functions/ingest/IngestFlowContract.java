@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.ingest.TestUploads;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,9 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertEquals("GM0363", receipt.get("gemeente").asText());
         assertEquals("Amsterdam", receipt.get("gemeentenaam").asText());
         assertEquals("2024H1", receipt.get("periode").asText());
-        assertEquals("uploads/GM0363/2024H1/trajecten 2024H1.csv", receipt.at("/bron/sleutel").asText(),
+        assertEquals(
+                "uploads/GM0363/2024H1/trajecten 2024H1.csv",
+                receipt.at("/bron/sleutel").asText(),
                 "the + of the event key is a space");
         assertEquals(64, receipt.at("/bron/sha256").asText().length());
         assertEquals(25, receipt.at("/aantallen/rijen_in_lake").asLong());
@@ -56,8 +58,13 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertEquals("afgewezen", receipt.get("status").asText());
         assertEquals("kolom_ontbreekt", receipt.at("/afwijzing/code").asText());
         assertTrue(receipt.at("/afwijzing/melding").asText().contains("geboortedatum"));
-        assertEquals("uploads/GM0363/2024H1/trajecten 2024H1.csv", receipt.at("/levering_in_gebruik/sleutel").asText());
-        assertEquals(bad, new String(get("quarantine/GM0363/2024H1/trajecten 2024H1 (gecorrigeerd).csv").orElseThrow()));
+        assertEquals(
+                "uploads/GM0363/2024H1/trajecten 2024H1.csv",
+                receipt.at("/levering_in_gebruik/sleutel").asText());
+        assertEquals(
+                bad,
+                new String(get("quarantine/GM0363/2024H1/trajecten 2024H1 (gecorrigeerd).csv")
+                        .orElseThrow()));
         assertTrue(Arrays.equals(lakeBefore, get(LAKE_KEY).orElseThrow()), "the lake is unchanged");
     }
 
@@ -71,7 +78,9 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertEquals(7, lakeRows().size());
         JsonNode receipt = receipt(REPLACEMENT);
         assertTrue(receipt.get("toegepast").asBoolean());
-        assertEquals("uploads/GM0363/2024H1/trajecten 2024H1.csv", receipt.at("/vervangt/sleutel").asText());
+        assertEquals(
+                "uploads/GM0363/2024H1/trajecten 2024H1.csv",
+                receipt.at("/vervangt/sleutel").asText());
     }
 
     @Test
@@ -94,37 +103,46 @@ abstract class IngestFlowContract extends S3TestSupport {
         put(Events.key(UPLOAD), validUpload(10));
         put(Events.key(REPLACEMENT), validUpload(7));
         handler().handleRequest(REPLACEMENT, null); // the newer one is processed first
-        handler().handleRequest(UPLOAD, null);      // the older one arrives late
+        handler().handleRequest(UPLOAD, null); // the older one arrives late
 
         assertEquals(7, lakeRows().size());
         JsonNode stale = receipt(UPLOAD);
         assertEquals("geaccepteerd", stale.get("status").asText());
         assertFalse(stale.get("toegepast").asBoolean());
         assertEquals(0, stale.at("/aantallen/rijen_in_lake").asLong());
-        assertEquals(Events.key(REPLACEMENT), stale.at("/levering_in_gebruik/sleutel").asText());
+        assertEquals(
+                Events.key(REPLACEMENT),
+                stale.at("/levering_in_gebruik/sleutel").asText());
         assertTrue(stale.get("vervangt") == null, "it replaced nothing: " + stale.get("vervangt"));
-        assertTrue(stale.get("melding").asText().contains("niet toegepast"), stale.get("melding").asText());
-        assertTrue(receipt(REPLACEMENT).get("toegepast").asBoolean(), "the receipt of the delivery in force is untouched");
+        assertTrue(
+                stale.get("melding").asText().contains("niet toegepast"),
+                stale.get("melding").asText());
+        assertTrue(
+                receipt(REPLACEMENT).get("toegepast").asBoolean(), "the receipt of the delivery in force is untouched");
     }
 
     @Test
     void anOlderUploadOfTheSameKeyKeepsItsReceiptBesideTheNewerOne() throws IOException {
         put(Events.key(UPLOAD), validUpload(10));
         S3Event newer = Events.later("s3-put-upload.json", "2024-07-20T08:00:00.000Z", "0066950A1B2C3D4E6A");
-        handler().handleRequest(newer, null);      // the second upload of the key is processed first
-        handler().handleRequest(UPLOAD, null);     // the event of the first upload arrives late
+        handler().handleRequest(newer, null); // the second upload of the key is processed first
+        handler().handleRequest(UPLOAD, null); // the event of the first upload arrives late
         JsonNode atKey = receipt(UPLOAD);
-        assertEquals("2024-07-20T08:00:00Z", atKey.at("/bron/ontvangen_op").asText(), "the newer receipt stays in place");
+        assertEquals(
+                "2024-07-20T08:00:00Z", atKey.at("/bron/ontvangen_op").asText(), "the newer receipt stays in place");
         assertTrue(atKey.get("toegepast").asBoolean());
         String besideKey = "receipts/GM0363/2024H1/eerdere-versies/trajecten 2024H1@20240715T093000000Z.json";
-        JsonNode beside = Json.MAPPER.readTree(get(besideKey).orElseThrow(() -> new AssertionError("no receipt at " + besideKey)));
+        JsonNode beside = Json.MAPPER.readTree(
+                get(besideKey).orElseThrow(() -> new AssertionError("no receipt at " + besideKey)));
         assertEquals("2024-07-15T09:30:00Z", beside.at("/bron/ontvangen_op").asText());
         assertFalse(beside.get("toegepast").asBoolean());
-        assertEquals(Events.key(UPLOAD), beside.at("/levering_in_gebruik/sleutel").asText());
+        assertEquals(
+                Events.key(UPLOAD), beside.at("/levering_in_gebruik/sleutel").asText());
         assertTrue(beside.get("vervangt") == null);
         // a replay of the newer event writes its receipt in place again, and the older one stays beside it
         handler().handleRequest(newer, null);
-        assertEquals("2024-07-20T08:00:00Z", receipt(UPLOAD).at("/bron/ontvangen_op").asText());
+        assertEquals(
+                "2024-07-20T08:00:00Z", receipt(UPLOAD).at("/bron/ontvangen_op").asText());
         assertTrue(get(besideKey).isPresent());
     }
 

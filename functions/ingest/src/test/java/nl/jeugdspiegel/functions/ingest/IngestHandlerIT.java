@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** The ingest flow against the in-process S3 server (S3Proxy) through the real SDK. */
 class IngestHandlerIT extends IngestFlowContract {
@@ -27,10 +27,12 @@ class IngestHandlerIT extends IngestFlowContract {
      */
     @Test
     void readsTheVersionNamedInTheEvent() throws IOException {
-        s3().putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3().putBucketVersioning(
+                        r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         try {
-            String first = s3().putObject(r -> r.bucket(BUCKET).key(Events.key(UPLOAD)),
-                    RequestBody.fromString(validUpload(9))).versionId();
+            String first = s3().putObject(
+                            r -> r.bucket(BUCKET).key(Events.key(UPLOAD)), RequestBody.fromString(validUpload(9)))
+                    .versionId();
             put(Events.key(UPLOAD), validUpload(4)); // overwritten before the first event is handled
             S3Event event = Events.withVersionId("s3-put-upload.json", first);
 
@@ -38,7 +40,8 @@ class IngestHandlerIT extends IngestFlowContract {
             assertEquals(9, lakeRows().size());
             assertEquals(first, receipt(UPLOAD).at("/bron/versie").asText());
         } finally {
-            s3().putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+            s3().putBucketVersioning(r ->
+                    r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         }
     }
 }

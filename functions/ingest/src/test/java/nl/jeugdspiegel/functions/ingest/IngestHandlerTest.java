@@ -1,6 +1,5 @@
 package nl.jeugdspiegel.functions.ingest;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -8,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import org.junit.jupiter.api.Test;
 
 /** The SnapStart priming hook: runs without S3 and leaves no files behind in the temp folder. */
@@ -22,8 +21,8 @@ class IngestHandlerTest {
         System.setProperty("jeugdspiegel.priming.rows", "20000");
         try {
             // no S3 client is ever called: priming works from memory only
-            IngestHandler handler = new IngestHandler(new IngestService(null, IngestFlowContract.KEY,
-                    RejectionThreshold.DEFAULT, Clock.systemUTC()));
+            IngestHandler handler = new IngestHandler(
+                    new IngestService(null, IngestFlowContract.KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
         } finally {
@@ -34,7 +33,9 @@ class IngestHandlerTest {
 
     private static List<Path> ingestFolders(Path tmp) throws Exception {
         try (Stream<Path> entries = Files.list(tmp)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("jeugdspiegel-ingest-")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().startsWith("jeugdspiegel-ingest-"))
+                    .sorted()
+                    .toList();
         }
     }
 }

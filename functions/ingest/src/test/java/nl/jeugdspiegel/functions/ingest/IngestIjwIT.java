@@ -21,6 +21,7 @@ class IngestIjwIT extends S3TestSupport {
 
     @RegisterExtension
     static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+
     static final S3Event IJW = Events.load("s3-put-upload-ijw.json");
 
     @Override
@@ -36,36 +37,50 @@ class IngestIjwIT extends S3TestSupport {
     @Test
     void aZipOfMessagesLandsInTheLakeWithAReceiptThatNamesTheRefusedMessages() throws IOException {
         Map<String, String> messages = IjwZips.messages(24);
-        messages.put("jw305/kapot.xml", messages.get("jw305/3.xml").replace("<Begindatum>2024-02-01</Begindatum>",
-                "<Begindatum>2024-02-30</Begindatum>"));
+        messages.put(
+                "jw305/kapot.xml",
+                messages.get("jw305/3.xml")
+                        .replace("<Begindatum>2024-02-01</Begindatum>", "<Begindatum>2024-02-30</Begindatum>"));
         messages.put("../../buiten-de-map.xml", messages.get("jw305/4.xml"));
         // valid for the schema ([0-9]{9}) but not a BSN (elfproef): the row check rejects the trajectory
-        messages.put("jw305/elfproef.xml", messages.get("jw305/5.xml").replace(IjwZips.client(5).bsn(), "123456789"));
+        messages.put(
+                "jw305/elfproef.xml",
+                messages.get("jw305/5.xml").replace(IjwZips.client(5).bsn(), "123456789"));
         // a message type trajectories do not need (JW317, a retour): skipped, not refused
-        messages.put("jw317/1.xml", "<?xml version=\"1.0\"?>\n<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>\n");
+        messages.put(
+                "jw317/1.xml",
+                "<?xml version=\"1.0\"?>\n<Bericht xmlns=\"http://www.istandaarden.nl/ijw/3_2/jw317/schema\"/>\n");
         byte[] zip = IjwZips.zip(messages);
         ingest(IJW, zip);
 
         JsonNode receipt = receipt(IJW);
-        assertEquals("receipts/GM0363/2024H1/berichten 2024H1.zip.json",
+        assertEquals(
+                "receipts/GM0363/2024H1/berichten 2024H1.zip.json",
                 nl.jeugdspiegel.ingest.UploadKey.receiptKey(Events.key(IJW)));
         assertEquals("geaccepteerd", receipt.get("status").asText(), receipt.toString());
-        assertEquals(Hashes.sha256Hex(zip), receipt.at("/bron/sha256").asText(),
-                "the receipt names the zip as delivered");
+        assertEquals(
+                Hashes.sha256Hex(zip), receipt.at("/bron/sha256").asText(), "the receipt names the zip as delivered");
         JsonNode berichten = receipt.get("berichten");
         assertEquals(messages.size() - 1, berichten.get("gelezen").asLong());
         assertEquals(1, berichten.at("/overgeslagen/JW317").asLong());
         assertEquals(2, berichten.get("afgewezen").asLong());
-        assertEquals(25, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories and the bad BSN");
+        assertEquals(
+                25, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories and the bad BSN");
         JsonNode elfproef = receipt.get("fouten").get(0);
         assertEquals("bsn_elfproef", elfproef.get("code").asText());
         String row = elfproef.get("regels").get(0).asText();
-        assertEquals("jw305/elfproef.xml", berichten.at("/bronnen_van_regels/" + row).asText(),
+        assertEquals(
+                "jw305/elfproef.xml",
+                berichten.at("/bronnen_van_regels/" + row).asText(),
                 "the receipt says which message the rejected trajectory came from");
-        assertEquals(24 + 2, berichten.at("/per_type/JW305").asLong(),
+        assertEquals(
+                24 + 2,
+                berichten.at("/per_type/JW305").asLong(),
                 "24 jeugdhulp starts, the start with a bad BSN and one jeugdbescherming");
         Map<String, JsonNode> refused = new java.util.TreeMap<>();
-        berichten.get("afgewezen_berichten").forEach(b -> refused.put(b.get("bestand").asText(), b));
+        berichten
+                .get("afgewezen_berichten")
+                .forEach(b -> refused.put(b.get("bestand").asText(), b));
         assertEquals(List.of("../../buiten-de-map.xml", "jw305/kapot.xml"), List.copyOf(refused.keySet()));
         JsonNode kapot = refused.get("jw305/kapot.xml");
         assertEquals("bericht_ongeldig", kapot.get("code").asText());
@@ -73,17 +88,21 @@ class IngestIjwIT extends S3TestSupport {
         assertTrue(kapot.get("reden").asText().contains("Begindatum"), kapot.toString());
         assertFalse(kapot.toString().contains("2024-02-30"), "no value from a message in the receipt");
         assertTrue(refused.get("../../buiten-de-map.xml").get("reden").asText().contains(".."));
-        assertTrue(receipt.get("waarschuwingen").toString().contains("productcategorie 48 niet opgenomen"),
+        assertTrue(
+                receipt.get("waarschuwingen").toString().contains("productcategorie 48 niet opgenomen"),
                 receipt.get("waarschuwingen").toString());
 
         List<Trajectory> lake = lakeRows();
         assertEquals(24, lake.size());
         assertEquals(24, receipt.at("/aantallen/rijen_in_lake").asLong());
-        Map<String, Long> perHulpvorm = lake.stream().collect(Collectors.groupingBy(Trajectory::hulpvorm,
-                java.util.TreeMap::new, Collectors.counting()));
-        assertEquals(Map.of("01", 3L, "02", 3L, "03", 3L, "04", 3L, "11", 3L, "12", 3L, "13", 3L, "14", 3L), perHulpvorm,
+        Map<String, Long> perHulpvorm = lake.stream()
+                .collect(Collectors.groupingBy(Trajectory::hulpvorm, java.util.TreeMap::new, Collectors.counting()));
+        assertEquals(
+                Map.of("01", 3L, "02", 3L, "03", 3L, "04", 3L, "11", 3L, "12", 3L, "13", 3L, "14", 3L),
+                perHulpvorm,
                 "JZ020 31–38 → BIJ 01–04, 11–14");
-        Trajectory ended = lake.stream().filter(Trajectory::hasEinddatum).findFirst().orElseThrow();
+        Trajectory ended =
+                lake.stream().filter(Trajectory::hasEinddatum).findFirst().orElseThrow();
         assertEquals("01", ended.redenBeeindiging(), "JZ588 31 → BIJ 01");
         assertEquals("02", ended.verwijzer(), "COD327 02 → BIJ 02");
         assertEquals(java.time.LocalDate.parse("2024-01-05").toEpochDay(), ended.aanmelddatum());
@@ -106,7 +125,8 @@ class IngestIjwIT extends S3TestSupport {
         put(Events.key(UPLOAD), validUpload(30));
         handler().handleRequest(UPLOAD, null);
         Map<String, String> messages = IjwZips.messages(20);
-        messages.replaceAll((name, xml) -> name.startsWith("jw323/") ? xml.replace("ijw:DebetCredit>", "ijw:Fout>") : xml);
+        messages.replaceAll(
+                (name, xml) -> name.startsWith("jw323/") ? xml.replace("ijw:DebetCredit>", "ijw:Fout>") : xml);
         ingest(IJW, IjwZips.zip(messages));
 
         JsonNode receipt = receipt(IJW);
@@ -114,7 +134,8 @@ class IngestIjwIT extends S3TestSupport {
         assertEquals("te_veel_fouten", receipt.at("/afwijzing/code").asText());
         assertTrue(receipt.at("/afwijzing/melding").asText().contains("berichten"), receipt.toString());
         assertEquals(20, receipt.at("/berichten/afgewezen").asLong());
-        assertEquals(Events.key(UPLOAD), receipt.at("/levering_in_gebruik/sleutel").asText());
+        assertEquals(
+                Events.key(UPLOAD), receipt.at("/levering_in_gebruik/sleutel").asText());
         assertTrue(get("quarantine/GM0363/2024H1/berichten 2024H1.zip").isPresent());
         assertEquals(30, lakeRows().size(), "the CSV delivery stays in force");
     }

@@ -20,8 +20,8 @@ import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.ingest.TestUploads;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -87,11 +87,22 @@ class PrivacyIT extends S3TestSupport {
             System.setOut(originalOut);
         }
         assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
-        assertEquals("te_veel_fouten", receipt(REPLACEMENT).at("/afwijzing/code").asText());
+        assertEquals(
+                "te_veel_fouten", receipt(REPLACEMENT).at("/afwijzing/code").asText());
         assertTrue(logs.size() > 0, "the ingest logged something, and that was captured");
 
-        List<String> secrets = new ArrayList<>(List.of(NAME, "Jozefien", "Geheimhouding", "Verborgenlaan",
-                "Nergenshuizen", BIRTH_DATE, BIRTH_DATE_NL, "123456789", "987654321", "12345672", "012345672"));
+        List<String> secrets = new ArrayList<>(List.of(
+                NAME,
+                "Jozefien",
+                "Geheimhouding",
+                "Verborgenlaan",
+                "Nergenshuizen",
+                BIRTH_DATE,
+                BIRTH_DATE_NL,
+                "123456789",
+                "987654321",
+                "12345672",
+                "012345672"));
         for (int i = 0; i < 30; i++) {
             secrets.add(TestUploads.bsn(i));
         }
@@ -103,11 +114,13 @@ class PrivacyIT extends S3TestSupport {
     void noPersonalDataFromIjwMessagesLeavesUploadsAndQuarantine() throws IOException {
         Map<String, String> messages = IjwZips.messages(30);
         // a refused message whose schema error is about a name: the receipt must not repeat it
-        messages.put("jw305/lange-naam.xml", messages.get("jw305/1.xml").replace(IjwZips.SURNAME, IjwZips.LONG_SURNAME));
+        messages.put(
+                "jw305/lange-naam.xml", messages.get("jw305/1.xml").replace(IjwZips.SURNAME, IjwZips.LONG_SURNAME));
         // the same with a name that holds an apostrophe, which Xerces quotes in apostrophes
         messages.put("jw305/apostrof.xml", messages.get("jw305/2.xml").replace(IjwZips.SURNAME, APOSTROPHE_SURNAME));
         // an entry whose name (past what a receipt shows) holds a client's name: refused, and shown short
-        messages.put("jw305/" + "d".repeat(120) + "-dossier-" + NAME.replace(' ', '-') + "-" + "x".repeat(200) + ".xml",
+        messages.put(
+                "jw305/" + "d".repeat(120) + "-dossier-" + NAME.replace(' ', '-') + "-" + "x".repeat(200) + ".xml",
                 messages.get("jw305/3.xml"));
         S3Event event = Events.load("s3-put-upload-ijw.json");
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
@@ -117,8 +130,9 @@ class PrivacyIT extends S3TestSupport {
         System.setErr(capture);
         System.setOut(capture);
         try {
-            s3().putObject(r -> r.bucket(BUCKET).key(Events.key(event)),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(IjwZips.zip(messages)));
+            s3().putObject(
+                            r -> r.bucket(BUCKET).key(Events.key(event)),
+                            software.amazon.awssdk.core.sync.RequestBody.fromBytes(IjwZips.zip(messages)));
             handler().handleRequest(event, null);
         } finally {
             System.setErr(originalErr);
@@ -126,9 +140,19 @@ class PrivacyIT extends S3TestSupport {
         }
         assertEquals("geaccepteerd", receipt(event).get("status").asText());
         assertEquals(3, receipt(event).at("/berichten/afgewezen").asLong());
-        List<String> secrets = new ArrayList<>(List.of(IjwZips.SURNAME, IjwZips.LONG_SURNAME.substring(0, 20),
-                "Souza", "Vandermeulen", NAME.replace(' ', '-'), "Geheimhouding",
-                IjwZips.BIRTH_DATE, "Kastanjelaan", "Jeugdstad", "1234AB", "Dokter Verwijsma", "Verwijsma"));
+        List<String> secrets = new ArrayList<>(List.of(
+                IjwZips.SURNAME,
+                IjwZips.LONG_SURNAME.substring(0, 20),
+                "Souza",
+                "Vandermeulen",
+                NAME.replace(' ', '-'),
+                "Geheimhouding",
+                IjwZips.BIRTH_DATE,
+                "Kastanjelaan",
+                "Jeugdstad",
+                "1234AB",
+                "Dokter Verwijsma",
+                "Verwijsma"));
         for (int i = 0; i <= 30; i++) {
             secrets.add(TestUploads.bsn(i));
         }
@@ -138,7 +162,8 @@ class PrivacyIT extends S3TestSupport {
 
     private void assertNoSecretsOutsideUploadsAndQuarantine(List<String> secrets, int atLeast) throws IOException {
         int checked = 0;
-        for (S3Object object : s3().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()) {
+        for (S3Object object :
+                s3().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()) {
             if (object.key().startsWith("uploads/") || object.key().startsWith("quarantine/")) {
                 continue;
             }
@@ -169,7 +194,9 @@ class PrivacyIT extends S3TestSupport {
         try {
             Files.write(file, bytes);
             try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-                assertEquals(LakeSchema.TRAJECTEN, reader.getFooter().getFileMetaData().getSchema(),
+                assertEquals(
+                        LakeSchema.TRAJECTEN,
+                        reader.getFooter().getFileMetaData().getSchema(),
                         "no columns beyond the contract's (no geboortedatum, naam, adres)");
             }
             for (Trajectory t : LakeReader.readAll(file)) {

@@ -1,12 +1,5 @@
 package nl.jeugdspiegel.functions.ingest;
 
-import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,18 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
-import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.ingest.UploadKey;
+import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -44,8 +35,7 @@ abstract class S3TestSupport {
     abstract S3Client s3();
 
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(s3(), KEY, RejectionThreshold.DEFAULT,
-                Clock.systemUTC()));
+        return new IngestHandler(new IngestService(s3(), KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
     }
 
     @BeforeEach
@@ -69,7 +59,8 @@ abstract class S3TestSupport {
 
     Optional<byte[]> get(String key) {
         try {
-            return Optional.of(s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray());
+            return Optional.of(
+                    s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -44,12 +44,15 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
         }
         try {
             ReportService.Result result = service.publish();
-            metrics.event().metric("FilesUploaded", result.uploaded(), Metrics.Unit.Count)
+            metrics.event()
+                    .metric("FilesUploaded", result.uploaded(), Metrics.Unit.Count)
                     .metric("FilesDeleted", result.deleted(), Metrics.Unit.Count)
                     .metric("LargestPage", result.largestPage(), Metrics.Unit.Bytes)
                     .metric("RenderTime", result.renderTime().toMillis(), Metrics.Unit.Milliseconds)
-                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds).emit();
-            return "site: " + result.files() + " files, " + result.uploaded() + " uploaded, " + result.deleted() + " deleted";
+                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds)
+                    .emit();
+            return "site: " + result.files() + " files, " + result.uploaded() + " uploaded, " + result.deleted()
+                    + " deleted";
         } catch (IOException e) {
             throw new UncheckedIOException("publishing the site failed", e);
         }

@@ -11,16 +11,17 @@ import java.nio.file.Path;
 /** Loads the repository's events/*.json (the files {@code sam local invoke -e} uses) as Lambda would. */
 final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     static S3Event load(String name) {
         String configured = System.getProperty("jeugdspiegel.events.dir");
         Path dir = configured != null ? Path.of(configured) : Path.of("../../events");
         try (InputStream in = Files.newInputStream(dir.resolve(name))) {
-            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader()).fromJson(in);
+            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
+                    .fromJson(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read event " + dir.resolve(name).toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "cannot read event " + dir.resolve(name).toAbsolutePath(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.RecomputeRequest;
@@ -17,7 +18,6 @@ import nl.jeugdspiegel.s3local.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
-import nl.jeugdspiegel.core.storage.ObjectInfo;
 
 /**
  * The handler with events/s3-put-indicators-manifest.json against the embedded S3 server: the data
@@ -30,6 +30,7 @@ class ReportHandlerIT {
 
     @TempDir
     Path root;
+
     @TempDir
     Path cacheDir;
 
@@ -38,38 +39,59 @@ class ReportHandlerIT {
         // the data bucket is root/data; the server keeps other buckets (the site) next to it, inside root
         Path bucketDir = root.resolve("data");
         TestLake lake = new TestLake(bucketDir);
-        lake.delivery("2024H1", "GM0014").row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"));
+        lake.delivery("2024H1", "GM0014")
+                .row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"));
         lake.delivery("2024H2", "GM0014").row(jh("b", "11", "2024-08-01", null));
         lake.write();
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, DATA); S3Client s3 = server.client()) {
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, DATA);
+                S3Client s3 = server.client()) {
             s3.createBucket(b -> b.bucket(SITE));
             ObjectStore data = new ObjectStore(s3, DATA);
             ObjectStore site = new ObjectStore(s3, SITE);
             new IndicatorService(data, cacheDir, 2).recompute(RecomputeRequest.ALL);
             ReportHandler handler = new ReportHandler(new ReportService(data, site, ""));
 
-            assertEquals("site: 424 files, 424 uploaded, 0 deleted",
+            assertEquals(
+                    "site: 424 files, 424 uploaded, 0 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
             List<String> keys = site.list("").stream().map(ObjectInfo::key).toList();
-            assertTrue(keys.containsAll(List.of("index.html", "gemeente/GM0014.html", "regio/JZ10.html",
-                    "indicator/oe_volgens_plan.html", "methode.html", "downloads/cijfers.csv", ReportService.SITE_LIST)));
-            assertTrue(s3.headObject(h -> h.bucket(SITE).key("index.html")).contentType().replace(" ", "").equals("text/html;charset=utf-8"));
+            assertTrue(keys.containsAll(List.of(
+                    "index.html",
+                    "gemeente/GM0014.html",
+                    "regio/JZ10.html",
+                    "indicator/oe_volgens_plan.html",
+                    "methode.html",
+                    "downloads/cijfers.csv",
+                    ReportService.SITE_LIST)));
+            assertTrue(s3.headObject(h -> h.bucket(SITE).key("index.html"))
+                    .contentType()
+                    .replace(" ", "")
+                    .equals("text/html;charset=utf-8"));
             // CloudFront and browsers check again before showing a page: a correction is never served stale
-            assertEquals("no-cache", s3.headObject(h -> h.bucket(SITE).key("index.html")).cacheControl());
-            assertEquals("no-cache", s3.headObject(h -> h.bucket(SITE).key("downloads/cijfers.csv")).cacheControl());
+            assertEquals(
+                    "no-cache",
+                    s3.headObject(h -> h.bucket(SITE).key("index.html")).cacheControl());
+            assertEquals(
+                    "no-cache",
+                    s3.headObject(h -> h.bucket(SITE).key("downloads/cijfers.csv"))
+                            .cacheControl());
             String home = new String(site.readIfExists("index.html").orElseThrow(), StandardCharsets.UTF_8);
             assertTrue(home.contains("Jeugdspiegel"));
 
             // the same event again (at-least-once): nothing changed, nothing uploaded
-            assertEquals("site: 424 files, 0 uploaded, 0 deleted",
+            assertEquals(
+                    "site: 424 files, 0 uploaded, 0 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
 
             // a page of an earlier publication that no longer exists is deleted
             site.putBytes("gemeente/GM9999.html", "old".getBytes(StandardCharsets.UTF_8), "text/html");
             String list = new String(site.readIfExists(ReportService.SITE_LIST).orElseThrow(), StandardCharsets.UTF_8);
-            site.putBytes(ReportService.SITE_LIST, list.replaceFirst("\\{", "{\"gemeente/GM9999.html\":\"x\","
-                    ).getBytes(StandardCharsets.UTF_8), "application/json");
-            assertEquals("site: 424 files, 0 uploaded, 1 deleted",
+            site.putBytes(
+                    ReportService.SITE_LIST,
+                    list.replaceFirst("\\{", "{\"gemeente/GM9999.html\":\"x\",").getBytes(StandardCharsets.UTF_8),
+                    "application/json");
+            assertEquals(
+                    "site: 424 files, 0 uploaded, 1 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
             assertFalse(site.head("gemeente/GM9999.html").isPresent());
             // nothing of the data bucket's private tables reaches the site

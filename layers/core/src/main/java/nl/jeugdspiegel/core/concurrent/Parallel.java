@@ -17,8 +17,7 @@ public final class Parallel {
         void run(T item) throws IOException;
     }
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     public static <T> void forEach(List<T> items, int threads, Action<T> action) throws IOException {
         if (items.isEmpty()) {

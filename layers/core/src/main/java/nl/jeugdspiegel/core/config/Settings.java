@@ -13,8 +13,7 @@ public final class Settings {
     /** The data bucket (uploads, lake, receipts, indicators), for the functions that are not told by their event. */
     public static final String DATA_BUCKET = "DATA_BUCKET";
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static Optional<String> get(String name) {
         String property = System.getProperty(propertyName(name));
@@ -26,29 +25,33 @@ public final class Settings {
     }
 
     public static String require(String name) {
-        return get(name).orElseThrow(() -> new IllegalStateException(
-                "setting " + name + " is missing (environment variable " + name
-                        + " or system property " + propertyName(name) + ")"));
+        return get(name)
+                .orElseThrow(() -> new IllegalStateException("setting " + name + " is missing (environment variable "
+                        + name + " or system property " + propertyName(name) + ")"));
     }
 
     public static double getDouble(String name, double fallback) {
-        return get(name).map(v -> {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("setting " + name + " is not a number: " + v, e);
-            }
-        }).orElse(fallback);
+        return get(name)
+                .map(v -> {
+                    try {
+                        return Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalStateException("setting " + name + " is not a number: " + v, e);
+                    }
+                })
+                .orElse(fallback);
     }
 
     public static int getInt(String name, int fallback) {
-        return get(name).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("setting " + name + " is not a whole number: " + v, e);
-            }
-        }).orElse(fallback);
+        return get(name)
+                .map(v -> {
+                    try {
+                        return Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalStateException("setting " + name + " is not a whole number: " + v, e);
+                    }
+                })
+                .orElse(fallback);
     }
 
     public static String propertyName(String name) {

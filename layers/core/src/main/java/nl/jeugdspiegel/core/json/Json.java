@@ -16,6 +16,5 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 }

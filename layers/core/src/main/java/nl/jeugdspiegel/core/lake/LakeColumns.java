@@ -104,14 +104,23 @@ public final class LakeColumns {
 
     /** The row as a {@link Trajectory} (columns that were not read are absent). */
     public Trajectory trajectory(int row) {
-        return new Trajectory(has(Column.CLIENT) ? pseudonym(row) : null,
-                intOrZero(Column.GEBOORTEJAAR, row), intOrZero(Column.LEEFTIJD_START, row),
-                codeText(Column.GESLACHT, row), codeText(Column.SOORT, row), codeText(Column.HULPVORM, row),
-                value(Column.STARTDATUM, row), value(Column.EINDDATUM, row),
-                codeText(Column.REDEN_BEEINDIGING, row), codeText(Column.VERWIJZER, row),
-                value(Column.AANMELDDATUM, row), codeText(Column.ZONDER_HULP_VERDER, row),
-                intOrZero(Column.TEVREDENHEID, row), amount(Column.KOSTEN, row),
-                codeText(Column.AANBIEDER_AGB, row), codeText(Column.PRODUCTCATEGORIE, row));
+        return new Trajectory(
+                has(Column.CLIENT) ? pseudonym(row) : null,
+                intOrZero(Column.GEBOORTEJAAR, row),
+                intOrZero(Column.LEEFTIJD_START, row),
+                codeText(Column.GESLACHT, row),
+                codeText(Column.SOORT, row),
+                codeText(Column.HULPVORM, row),
+                value(Column.STARTDATUM, row),
+                value(Column.EINDDATUM, row),
+                codeText(Column.REDEN_BEEINDIGING, row),
+                codeText(Column.VERWIJZER, row),
+                value(Column.AANMELDDATUM, row),
+                codeText(Column.ZONDER_HULP_VERDER, row),
+                intOrZero(Column.TEVREDENHEID, row),
+                amount(Column.KOSTEN, row),
+                codeText(Column.AANBIEDER_AGB, row),
+                codeText(Column.PRODUCTCATEGORIE, row));
     }
 
     private int intOrZero(Column column, int row) {

@@ -45,11 +45,10 @@ public final class LakeReader {
      * Parquet would otherwise make per file builds a full Hadoop configuration (parsing core-default.xml) for
      * every one of the thousands of small lake files.
      */
-    private static final ThreadLocal<CodecFactory> CODECS = ThreadLocal.withInitial(() ->
-            new CodecFactory(new Configuration(false), 1024 * 1024));
+    private static final ThreadLocal<CodecFactory> CODECS =
+            ThreadLocal.withInitial(() -> new CodecFactory(new Configuration(false), 1024 * 1024));
 
-    private LakeReader() {
-    }
+    private LakeReader() {}
 
     /** A Parquet file that is not a lake file: a requested column is missing or of another type, or a pseudonym is not one. */
     public static final class NotALakeFileException extends IllegalStateException {
@@ -65,17 +64,17 @@ public final class LakeReader {
      *
      * @throws NotALakeFileException when the file does not have the requested columns in the lake's types
      */
-    public static Map<String, String> read(InputFile file, Set<Column> columns, int batchRows,
-                                           Consumer<LakeColumns> batches) throws IOException {
+    public static Map<String, String> read(
+            InputFile file, Set<Column> columns, int batchRows, Consumer<LakeColumns> batches) throws IOException {
         LakeColumns rows = new LakeColumns(columns, Math.min(batchRows, 4096));
         ColumnsReadSupport support = new ColumnsReadSupport(rows, columns);
-        try (ParquetReader<LakeColumns> reader = new ParquetReader.Builder<LakeColumns>(file,
-                new PlainParquetConfiguration()) {
-            @Override
-            protected ReadSupport<LakeColumns> getReadSupport() {
-                return support;
-            }
-        }.withCodecFactory(CODECS.get()).build()) {
+        try (ParquetReader<LakeColumns> reader =
+                new ParquetReader.Builder<LakeColumns>(file, new PlainParquetConfiguration()) {
+                    @Override
+                    protected ReadSupport<LakeColumns> getReadSupport() {
+                        return support;
+                    }
+                }.withCodecFactory(CODECS.get()).build()) {
             while (reader.read() != null) {
                 if (rows.size() >= batchRows) {
                     batches.accept(rows);
@@ -116,10 +115,12 @@ public final class LakeReader {
             Types.MessageTypeBuilder projection = Types.buildMessage();
             for (Column column : columns) {
                 String name = column.parquetName();
-                if (!file.containsField(name) || !file.getType(name).isPrimitive()
-                        || file.getType(name).asPrimitiveType().getPrimitiveTypeName() != column.kind().physical()) {
-                    throw new NotALakeFileException("geen lake-bestand: kolom " + name
-                            + " ontbreekt of heeft een ander type");
+                if (!file.containsField(name)
+                        || !file.getType(name).isPrimitive()
+                        || file.getType(name).asPrimitiveType().getPrimitiveTypeName()
+                                != column.kind().physical()) {
+                    throw new NotALakeFileException(
+                            "geen lake-bestand: kolom " + name + " ontbreekt of heeft een ander type");
                 }
             }
             for (Type field : file.getFields()) {
@@ -131,16 +132,20 @@ public final class LakeReader {
         }
 
         @Override
-        public RecordMaterializer<LakeColumns> prepareForRead(Configuration configuration,
-                                                              Map<String, String> metadata, MessageType fileSchema,
-                                                              ReadContext context) {
+        public RecordMaterializer<LakeColumns> prepareForRead(
+                Configuration configuration,
+                Map<String, String> metadata,
+                MessageType fileSchema,
+                ReadContext context) {
             return prepare(metadata, context);
         }
 
         @Override
-        public RecordMaterializer<LakeColumns> prepareForRead(ParquetConfiguration configuration,
-                                                              Map<String, String> metadata, MessageType fileSchema,
-                                                              ReadContext context) {
+        public RecordMaterializer<LakeColumns> prepareForRead(
+                ParquetConfiguration configuration,
+                Map<String, String> metadata,
+                MessageType fileSchema,
+                ReadContext context) {
             return prepare(metadata, context);
         }
 
@@ -149,7 +154,8 @@ public final class LakeReader {
             MessageType requested = context.getRequestedSchema();
             Converter[] converters = new Converter[requested.getFieldCount()];
             for (int i = 0; i < converters.length; i++) {
-                converters[i] = converter(columnNamed(requested.getFields().get(i).getName()));
+                converters[i] =
+                        converter(columnNamed(requested.getFields().get(i).getName()));
             }
             GroupConverter root = new GroupConverter() {
                 @Override
@@ -193,18 +199,20 @@ public final class LakeReader {
             return switch (column.kind()) {
                 case PSEUDONYM -> new PseudonymConverter(rows);
                 case CODE -> new CodeConverter(rows, column);
-                case INT, DATE -> new PrimitiveConverter() {
-                    @Override
-                    public void addInt(int value) {
-                        rows.setInt(column, value);
-                    }
-                };
-                case EURO_CENTS -> new PrimitiveConverter() {
-                    @Override
-                    public void addLong(long value) {
-                        rows.setLong(column, value);
-                    }
-                };
+                case INT, DATE ->
+                    new PrimitiveConverter() {
+                        @Override
+                        public void addInt(int value) {
+                            rows.setInt(column, value);
+                        }
+                    };
+                case EURO_CENTS ->
+                    new PrimitiveConverter() {
+                        @Override
+                        public void addLong(long value) {
+                            rows.setLong(column, value);
+                        }
+                    };
             };
         }
     }
@@ -272,7 +280,8 @@ public final class LakeReader {
         public void setDictionary(Dictionary dictionary) {
             byDictionaryId = new int[dictionary.getMaxId() + 1];
             for (int id = 0; id <= dictionary.getMaxId(); id++) {
-                byDictionaryId[id] = rows.indexOf(column, dictionary.decodeToBinary(id).toStringUsingUTF8());
+                byDictionaryId[id] =
+                        rows.indexOf(column, dictionary.decodeToBinary(id).toStringUsingUTF8());
             }
         }
 

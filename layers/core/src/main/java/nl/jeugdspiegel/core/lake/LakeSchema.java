@@ -72,8 +72,8 @@ public final class LakeSchema {
 
         /** The column's Parquet type. */
         public PrimitiveType type() {
-            Types.PrimitiveBuilder<PrimitiveType> builder = required
-                    ? Types.required(kind.physical) : Types.optional(kind.physical);
+            Types.PrimitiveBuilder<PrimitiveType> builder =
+                    required ? Types.required(kind.physical) : Types.optional(kind.physical);
             return (kind.logical == null ? builder : builder.as(kind.logical)).named(parquetName);
         }
     }
@@ -107,9 +107,11 @@ public final class LakeSchema {
 
     /** Footer keys (Parquet key/value metadata): the provenance of the delivery a lake file holds. */
     public static final String FOOTER_BRON_SLEUTEL = "jeugdspiegel.bron_sleutel";
+
     public static final String FOOTER_BRON_VERSIE = "jeugdspiegel.bron_versie";
     /** The S3 event time of the delivery (ISO-8601): when a gemeente delivered, for the report's "laat" rule. */
     public static final String FOOTER_BRON_TIJD = "jeugdspiegel.bron_tijd";
+
     public static final String FOOTER_CONTRACTVERSIE = "jeugdspiegel.contractversie";
 
     private static MessageType schema() {
@@ -120,8 +122,7 @@ public final class LakeSchema {
         return builder.named("trajecten");
     }
 
-    private LakeSchema() {
-    }
+    private LakeSchema() {}
 
     /** {@code lake/trajecten/periode=2024H1/gemeente=GM0363/part-00000.parquet} */
     public static String trajectenKey(Periode periode, String gemeentecode) {
@@ -133,11 +134,10 @@ public final class LakeSchema {
     }
 
     /** Where a key under {@code lake/trajecten/} points: its partition and file name. */
-    public record Partition(Periode periode, String gemeentecode, String file) {
-    }
+    public record Partition(Periode periode, String gemeentecode, String file) {}
 
-    private static final Pattern TRAJECTEN_KEY = Pattern.compile(Pattern.quote(TRAJECTEN_PREFIX)
-            + "periode=([^/]+)/gemeente=(GM\\d{4})/([^/]+)");
+    private static final Pattern TRAJECTEN_KEY =
+            Pattern.compile(Pattern.quote(TRAJECTEN_PREFIX) + "periode=([^/]+)/gemeente=(GM\\d{4})/([^/]+)");
 
     /** The partition of {@code lake/trajecten/periode=P/gemeente=G/file}; empty for any other key. */
     public static Optional<Partition> partitionOf(String key) {

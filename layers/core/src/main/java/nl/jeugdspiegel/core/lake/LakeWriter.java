@@ -26,8 +26,7 @@ public final class LakeWriter {
     static final long ROW_GROUP_SIZE = 32L * 1024 * 1024;
     static final int PAGE_SIZE = 1024 * 1024;
 
-    private LakeWriter() {
-    }
+    private LakeWriter() {}
 
     public static ParquetWriter<Trajectory> open(Path file, Map<String, String> metadata) throws IOException {
         return open(new LocalOutputFile(file), metadata);
@@ -37,8 +36,8 @@ public final class LakeWriter {
         return open(file, metadata, CODEC);
     }
 
-    public static ParquetWriter<Trajectory> open(OutputFile file, Map<String, String> metadata,
-                                                 CompressionCodecName codec) throws IOException {
+    public static ParquetWriter<Trajectory> open(
+            OutputFile file, Map<String, String> metadata, CompressionCodecName codec) throws IOException {
         PlainParquetConfiguration configuration = new PlainParquetConfiguration();
         // level 1: faster than the default 3 and, on this data, no larger
         configuration.set("parquet.compression.codec.zstd.level", "1");

@@ -3,12 +3,12 @@ package nl.jeugdspiegel.core.lake;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import nl.jeugdspiegel.core.lake.LakeSchema.Column;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
-import nl.jeugdspiegel.core.lake.LakeSchema.Column;
 
 /** Writes {@link Trajectory} rows in the {@link LakeSchema#TRAJECTEN} layout, without Avro or Hadoop configuration. */
 final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
@@ -19,6 +19,7 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
      * one canonical instance per code). Bounded, so a caller with fresh Strings per row costs no memory.
      */
     private static final int MAX_CACHED_CODES = 4096;
+
     private final Map<String, Binary> codeBinaries = new IdentityHashMap<>();
     private RecordConsumer out;
 
@@ -71,7 +72,9 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
         }
         if (t.aanbiederAgb() != null) {
             // thousands of providers: not cached
-            binary(Column.AANBIEDER_AGB, Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
+            binary(
+                    Column.AANBIEDER_AGB,
+                    Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
         }
         code(Column.PRODUCTCATEGORIE, t.productcategorie());
         out.endMessage();

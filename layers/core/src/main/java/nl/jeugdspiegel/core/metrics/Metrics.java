@@ -21,7 +21,11 @@ public final class Metrics {
     public static final String NAMESPACE = "Jeugdspiegel";
 
     /** Units CloudWatch knows. */
-    public enum Unit { Count, Milliseconds, Bytes }
+    public enum Unit {
+        Count,
+        Milliseconds,
+        Bytes
+    }
 
     private final String function;
     private final PrintStream out;
@@ -80,7 +84,10 @@ public final class Metrics {
             });
             properties.forEach(line::put);
             try {
-                out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(line));
+                out.println(Json.MAPPER
+                        .writer()
+                        .without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(line));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

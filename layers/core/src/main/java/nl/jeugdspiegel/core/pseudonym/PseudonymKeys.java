@@ -17,17 +17,16 @@ public final class PseudonymKeys {
     public static final String LOCAL_KEY_SETTING = "JEUGDSPIEGEL_PSEUDONYM_KEY";
     public static final String SECRET_ARN_SETTING = "PSEUDONYM_SECRET_ARN";
 
-    private PseudonymKeys() {
-    }
+    private PseudonymKeys() {}
 
     public static PseudonymKey fromEnvironment() {
         var local = Settings.get(LOCAL_KEY_SETTING);
         if (local.isPresent()) {
             return PseudonymKey.fromSecretText(local.get());
         }
-        String arn = Settings.get(SECRET_ARN_SETTING).orElseThrow(() -> new IllegalStateException(
-                "no pseudonym key configured: set " + SECRET_ARN_SETTING + " (AWS) or " + LOCAL_KEY_SETTING
-                        + " (local runs)"));
+        String arn = Settings.get(SECRET_ARN_SETTING)
+                .orElseThrow(() -> new IllegalStateException("no pseudonym key configured: set " + SECRET_ARN_SETTING
+                        + " (AWS) or " + LOCAL_KEY_SETTING + " (local runs)"));
         try (SecretsManagerClient secrets = AwsClients.secretsManager()) {
             return fromSecretString(secrets.getSecretValue(r -> r.secretId(arn)).secretString());
         }

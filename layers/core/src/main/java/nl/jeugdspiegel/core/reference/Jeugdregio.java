@@ -3,5 +3,4 @@ package nl.jeugdspiegel.core.reference;
 import java.util.List;
 
 /** One of the 42 youth-care regions, with its member municipalities (sorted by code). */
-public record Jeugdregio(String code, String naam, List<Municipality> gemeenten) {
-}
+public record Jeugdregio(String code, String naam, List<Municipality> gemeenten) {}

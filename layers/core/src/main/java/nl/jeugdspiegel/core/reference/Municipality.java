@@ -1,5 +1,4 @@
 package nl.jeugdspiegel.core.reference;
 
 /** A gemeente of the 2026 division with its jeugdregio (see reference/SOURCES.md). */
-public record Municipality(String code, String naam, String provincie, String jeugdregioCode, String jeugdregioNaam) {
-}
+public record Municipality(String code, String naam, String provincie, String jeugdregioCode, String jeugdregioNaam) {}

@@ -14,8 +14,7 @@ final class ReferenceCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    private ReferenceCsv() {
-    }
+    private ReferenceCsv() {}
 
     static List<Map<String, String>> read(String resource) {
         try (InputStream in = ReferenceCsv.class.getResourceAsStream(resource)) {

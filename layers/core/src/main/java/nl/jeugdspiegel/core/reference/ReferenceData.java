@@ -26,9 +26,17 @@ public final class ReferenceData {
     public static final String IJW_VERWIJZER = "ijw_cod327_verwijzer";
     public static final String IJW_REDEN_BEEINDIGING = "ijw_jz588_reden_beeindiging";
 
-    private static final List<String> CODE_LISTS = List.of(BIJ_HULPVORM, BIJ_TYPE_MAATREGEL, BIJ_VERWIJZER,
-            BIJ_REDEN_BEEINDIGING_JEUGDHULP, BIJ_REDEN_BEEINDIGING_MAATREGEL, BIJ_ZONDER_HULP_VERDER,
-            IJW_PRODUCTCATEGORIE, IJW_VERWIJZER, IJW_REDEN_BEEINDIGING, "jeugdregio");
+    private static final List<String> CODE_LISTS = List.of(
+            BIJ_HULPVORM,
+            BIJ_TYPE_MAATREGEL,
+            BIJ_VERWIJZER,
+            BIJ_REDEN_BEEINDIGING_JEUGDHULP,
+            BIJ_REDEN_BEEINDIGING_MAATREGEL,
+            BIJ_ZONDER_HULP_VERDER,
+            IJW_PRODUCTCATEGORIE,
+            IJW_VERWIJZER,
+            IJW_REDEN_BEEINDIGING,
+            "jeugdregio");
 
     private static final class Holder {
         private static final ReferenceData INSTANCE = load();
@@ -63,8 +71,12 @@ public final class ReferenceData {
     private static ReferenceData load() {
         Map<String, Municipality> municipalities = new TreeMap<>();
         for (Map<String, String> row : ReferenceCsv.read("/reference/municipalities.csv")) {
-            Municipality m = new Municipality(row.get("gemeentecode"), row.get("naam"), row.get("provincie"),
-                    row.get("jeugdregio_code"), row.get("jeugdregio_naam"));
+            Municipality m = new Municipality(
+                    row.get("gemeentecode"),
+                    row.get("naam"),
+                    row.get("provincie"),
+                    row.get("jeugdregio_code"),
+                    row.get("jeugdregio_naam"));
             municipalities.put(m.code(), m);
         }
         Map<String, CodeList> lists = new LinkedHashMap<>();

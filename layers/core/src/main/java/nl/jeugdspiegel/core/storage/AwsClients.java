@@ -24,8 +24,7 @@ public final class AwsClients {
 
     private static final Region LOCAL_REGION = Region.EU_CENTRAL_1;
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static S3Client s3() {
         Optional<String> endpoint = Settings.get("S3_ENDPOINT_URL");
@@ -33,14 +32,16 @@ public final class AwsClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(overrides(
-                        (int) Settings.getDouble("S3_MAX_ATTEMPTS", 6),
-                        Duration.ofMillis((long) (Settings.getDouble("S3_ATTEMPT_TIMEOUT_SECONDS", 120) * 1000))));
-        endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)).forcePathStyle(true)
+                .overrideConfiguration(
+                        overrides((int) Settings.getDouble("S3_MAX_ATTEMPTS", 6), Duration.ofMillis((long)
+                                (Settings.getDouble("S3_ATTEMPT_TIMEOUT_SECONDS", 120) * 1000))));
+        endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url))
+                .forcePathStyle(true)
                 // local S3-compatible servers over plain HTTP: no aws-chunked uploads and no CRC trailers.
                 // They only cost time there, and S3Proxy 4.1 answers them in a way that breaks the next
                 // request on the same connection now and then. AWS itself keeps the defaults.
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         region(endpoint.isPresent()).ifPresent(builder::region);

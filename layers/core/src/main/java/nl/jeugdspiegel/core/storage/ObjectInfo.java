@@ -10,8 +10,8 @@ import java.util.Map;
  * @param eTag     the entity tag, or null when the store gives none
  * @param metadata the user metadata ({@code x-amz-meta-*}), keys in lower case
  */
-public record ObjectInfo(String key, String eTag, long size, Instant lastModified, String versionId,
-                         Map<String, String> metadata) {
+public record ObjectInfo(
+        String key, String eTag, long size, Instant lastModified, String versionId, Map<String, String> metadata) {
 
     public ObjectInfo {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);

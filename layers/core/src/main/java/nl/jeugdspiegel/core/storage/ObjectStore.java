@@ -79,8 +79,13 @@ public final class ObjectStore {
     public Optional<ObjectInfo> head(String key) {
         try {
             HeadObjectResponse h = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(new ObjectInfo(key, h.eTag(), h.contentLength() == null ? 0 : h.contentLength(),
-                    h.lastModified(), h.versionId(), h.metadata()));
+            return Optional.of(new ObjectInfo(
+                    key,
+                    h.eTag(),
+                    h.contentLength() == null ? 0 : h.contentLength(),
+                    h.lastModified(),
+                    h.versionId(),
+                    h.metadata()));
         } catch (S3Exception e) {
             if (notFound(e)) {
                 return Optional.empty();
@@ -95,10 +100,18 @@ public final class ObjectStore {
      */
     public Optional<ObjectContent> openIfExists(String key, String versionId) {
         try {
-            ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+            ResponseInputStream<GetObjectResponse> in =
+                    s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId));
             GetObjectResponse g = in.response();
-            return Optional.of(new ObjectContent(in, new ObjectInfo(key, g.eTag(),
-                    g.contentLength() == null ? 0 : g.contentLength(), g.lastModified(), g.versionId(), g.metadata())));
+            return Optional.of(new ObjectContent(
+                    in,
+                    new ObjectInfo(
+                            key,
+                            g.eTag(),
+                            g.contentLength() == null ? 0 : g.contentLength(),
+                            g.lastModified(),
+                            g.versionId(),
+                            g.metadata())));
         } catch (S3Exception e) {
             if (notFound(e)) {
                 return Optional.empty();
@@ -114,7 +127,8 @@ public final class ObjectStore {
 
     public Optional<byte[]> readIfExists(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -126,15 +140,21 @@ public final class ObjectStore {
 
     /** One PUT with a Cache-Control header (what CloudFront and browsers may keep, and for how long). */
     public void putBytes(String key, byte[] content, String contentType, String cacheControl) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+        s3.putObject(
+                r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 RequestBody.fromBytes(content));
     }
 
     /** One PUT with user metadata, if the condition holds. */
-    public Write putBytes(String key, byte[] content, String contentType, Map<String, String> metadata,
-                          Condition condition) {
-        return conditionally(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
-                .metadata(metadata).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()),
+    public Write putBytes(
+            String key, byte[] content, String contentType, Map<String, String> metadata, Condition condition) {
+        return conditionally(() -> s3.putObject(
+                r -> r.bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .metadata(metadata)
+                        .ifMatch(condition.ifMatch())
+                        .ifNoneMatch(condition.ifNoneMatch()),
                 RequestBody.fromBytes(content)));
     }
 
@@ -158,16 +178,21 @@ public final class ObjectStore {
      * Uploads a local file as one object, atomically and if the condition holds: a single PUT up to the part
      * size, a multipart upload above it (whose completion carries the condition).
      */
-    public Write putFile(String key, Path file, String contentType, Map<String, String> metadata,
-                         Condition condition) {
+    public Write putFile(String key, Path file, String contentType, Map<String, String> metadata, Condition condition) {
         long size = size(file);
         if (size <= partSize) {
-            return conditionally(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
-                    .metadata(metadata).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch()),
+            return conditionally(() -> s3.putObject(
+                    r -> r.bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .metadata(metadata)
+                            .ifMatch(condition.ifMatch())
+                            .ifNoneMatch(condition.ifNoneMatch()),
                     RequestBody.fromFile(file)));
         }
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)
-                .metadata(metadata)).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata))
+                .uploadId();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<CompletedPart> parts = new ArrayList<>();
             for (int number = 1; (long) (number - 1) * partSize < size; number++) {
@@ -176,12 +201,24 @@ public final class ObjectStore {
                 int partNumber = number;
                 RequestBody body = RequestBody.fromContentProvider(
                         () -> boundedStream(channel, offset, length), length, "application/octet-stream");
-                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength(length), body).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
+                String eTag = s3.uploadPart(
+                                r -> r.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber)
+                                        .contentLength(length),
+                                body)
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(eTag)
+                        .build());
             }
-            Write outcome = conditionally(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
-                    .uploadId(uploadId).ifMatch(condition.ifMatch()).ifNoneMatch(condition.ifNoneMatch())
+            Write outcome = conditionally(() -> s3.completeMultipartUpload(r -> r.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .ifMatch(condition.ifMatch())
+                    .ifNoneMatch(condition.ifNoneMatch())
                     .multipartUpload(u -> u.parts(parts))));
             if (outcome == Write.CONDITION_FAILED) {
                 abort(key, uploadId);
@@ -199,25 +236,38 @@ public final class ObjectStore {
     /** Server-side copy of (a version of) an object; multipart copy above the single-copy limit. */
     public void copy(String sourceKey, String sourceVersionId, long size, String targetKey) {
         if (size <= maxSingleCopy) {
-            s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(sourceKey).sourceVersionId(sourceVersionId)
-                    .destinationBucket(bucket).destinationKey(targetKey));
+            s3.copyObject(r -> r.sourceBucket(bucket)
+                    .sourceKey(sourceKey)
+                    .sourceVersionId(sourceVersionId)
+                    .destinationBucket(bucket)
+                    .destinationKey(targetKey));
             return;
         }
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(targetKey)).uploadId();
+        String uploadId =
+                s3.createMultipartUpload(r -> r.bucket(bucket).key(targetKey)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             for (int number = 1; (long) (number - 1) * partSize < size; number++) {
                 long first = (number - 1) * partSize;
                 long last = Math.min(size, first + partSize) - 1;
                 int partNumber = number;
-                String eTag = s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey(sourceKey)
-                        .sourceVersionId(sourceVersionId).destinationBucket(bucket).destinationKey(targetKey)
-                        .uploadId(uploadId).partNumber(partNumber).copySourceRange("bytes=" + first + "-" + last))
-                        .copyPartResult().eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
+                String eTag = s3.uploadPartCopy(r -> r.sourceBucket(bucket)
+                                .sourceKey(sourceKey)
+                                .sourceVersionId(sourceVersionId)
+                                .destinationBucket(bucket)
+                                .destinationKey(targetKey)
+                                .uploadId(uploadId)
+                                .partNumber(partNumber)
+                                .copySourceRange("bytes=" + first + "-" + last))
+                        .copyPartResult()
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(eTag)
+                        .build());
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(targetKey).uploadId(uploadId)
-                    .multipartUpload(u -> u.parts(parts)));
+            s3.completeMultipartUpload(
+                    r -> r.bucket(bucket).key(targetKey).uploadId(uploadId).multipartUpload(u -> u.parts(parts)));
         } catch (RuntimeException e) {
             abort(targetKey, uploadId);
             throw e;
@@ -227,8 +277,10 @@ public final class ObjectStore {
     /** All objects under a prefix, in key order. */
     public List<ObjectInfo> list(String prefix) {
         List<ObjectInfo> all = new ArrayList<>();
-        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
-            all.add(new ObjectInfo(o.key(), o.eTag(), o.size() == null ? 0 : o.size(), o.lastModified(), null, Map.of()));
+        for (S3Object o :
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            all.add(new ObjectInfo(
+                    o.key(), o.eTag(), o.size() == null ? 0 : o.size(), o.lastModified(), null, Map.of()));
         }
         return all;
     }

@@ -16,15 +16,43 @@ import org.junit.jupiter.api.io.TempDir;
 class LakeRoundTripTest {
 
     static Trajectory full() {
-        return new Trajectory("ab".repeat(32), 2010, 13, "2", "jeugdhulp", "01",
-                (int) LocalDate.of(2024, 2, 1).toEpochDay(), (int) LocalDate.of(2024, 5, 31).toEpochDay(),
-                "01", "02", (int) LocalDate.of(2024, 1, 5).toEpochDay(), "04", 8, 123456L, "12345678", "45");
+        return new Trajectory(
+                "ab".repeat(32),
+                2010,
+                13,
+                "2",
+                "jeugdhulp",
+                "01",
+                (int) LocalDate.of(2024, 2, 1).toEpochDay(),
+                (int) LocalDate.of(2024, 5, 31).toEpochDay(),
+                "01",
+                "02",
+                (int) LocalDate.of(2024, 1, 5).toEpochDay(),
+                "04",
+                8,
+                123456L,
+                "12345678",
+                "45");
     }
 
     static Trajectory sparse() {
-        return new Trajectory("cd".repeat(32), 2008, 16, "1", "jeugdbescherming", "11",
-                (int) LocalDate.of(2023, 3, 1).toEpochDay(), Trajectory.NO_DATE, null, null, Trajectory.NO_DATE,
-                null, Trajectory.NO_SCORE, Trajectory.NO_AMOUNT, null, null);
+        return new Trajectory(
+                "cd".repeat(32),
+                2008,
+                16,
+                "1",
+                "jeugdbescherming",
+                "11",
+                (int) LocalDate.of(2023, 3, 1).toEpochDay(),
+                Trajectory.NO_DATE,
+                null,
+                null,
+                Trajectory.NO_DATE,
+                null,
+                Trajectory.NO_SCORE,
+                Trajectory.NO_AMOUNT,
+                null,
+                null);
     }
 
     @Test
@@ -35,8 +63,8 @@ class LakeRoundTripTest {
             writer.write(sparse());
         }
         assertEquals(List.of(full(), sparse()), LakeReader.readAll(file));
-        Map<String, String> footer = LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.SOORT), 1,
-                batch -> { });
+        Map<String, String> footer =
+                LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.SOORT), 1, batch -> {});
         assertEquals("x", footer.get("jeugdspiegel.bron_sleutel"));
     }
 
@@ -50,11 +78,12 @@ class LakeRoundTripTest {
         }
         List<String> soorten = new java.util.ArrayList<>();
         List<Integer> sizes = new java.util.ArrayList<>();
-        LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.SOORT, LakeSchema.Column.CLIENT), 2,
-                batch -> {
+        LakeReader.read(
+                new LocalInputFile(file), Set.of(LakeSchema.Column.SOORT, LakeSchema.Column.CLIENT), 2, batch -> {
                     sizes.add(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
-                        soorten.add(batch.codeValues(LakeSchema.Column.SOORT).get(batch.code(LakeSchema.Column.SOORT, i)));
+                        soorten.add(
+                                batch.codeValues(LakeSchema.Column.SOORT).get(batch.code(LakeSchema.Column.SOORT, i)));
                         assertEquals(i % 2 == 0 ? full().client() : sparse().client(), batch.pseudonym(i));
                     }
                 });
@@ -88,20 +117,28 @@ class LakeRoundTripTest {
 
     @Test
     void refusesAParquetFileOfAnotherSchema(@TempDir Path dir) throws Exception {
-        assertThrows(LakeReader.NotALakeFileException.class, () -> LakeReader.read(new LocalInputFile(
-                writeForeign(dir)), Set.of(LakeSchema.Column.CLIENT), 10, batch -> { }));
+        assertThrows(
+                LakeReader.NotALakeFileException.class,
+                () -> LakeReader.read(
+                        new LocalInputFile(writeForeign(dir)), Set.of(LakeSchema.Column.CLIENT), 10, batch -> {}));
     }
 
     /** A Parquet file with a {@code client} column of INT32: what the lake reader must not take for a lake file. */
     private static Path writeForeign(Path dir) throws Exception {
         Path file = dir.resolve("foreign.parquet");
         org.apache.parquet.schema.MessageType schema = org.apache.parquet.schema.Types.buildMessage()
-                .required(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32).named("client")
+                .required(org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32)
+                .named("client")
                 .named("other");
         try (ParquetWriter<org.apache.parquet.example.data.Group> writer =
-                     org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(new org.apache.parquet.io.LocalOutputFile(file))
-                             .withType(schema).withConf(new org.apache.parquet.conf.PlainParquetConfiguration()).build()) {
-            writer.write(new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema).newGroup().append("client", 1));
+                org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
+                                new org.apache.parquet.io.LocalOutputFile(file))
+                        .withType(schema)
+                        .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .build()) {
+            writer.write(new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema)
+                    .newGroup()
+                    .append("client", 1));
         }
         return file;
     }
@@ -113,7 +150,10 @@ class LakeRoundTripTest {
             writer.write(full());
         }
         List<Trajectory> rows = new java.util.ArrayList<>();
-        LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.CLIENT, LakeSchema.Column.STARTDATUM), 10,
+        LakeReader.read(
+                new LocalInputFile(file),
+                Set.of(LakeSchema.Column.CLIENT, LakeSchema.Column.STARTDATUM),
+                10,
                 batch -> rows.add(batch.trajectory(0)));
         Trajectory t = rows.get(0);
         assertEquals(full().client(), t.client());

@@ -18,18 +18,28 @@ class MetricsTest {
     @Test
     void writesEmbeddedMetricFormatLinesWithAColdStartOnlyOnce() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Metrics metrics = new Metrics("ingest", new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        Metrics metrics = new Metrics(
+                "ingest",
+                new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC));
-        metrics.event().metric("RowsAccepted", 1200, Metrics.Unit.Count).property("gemeente", "GM0363").emit();
+        metrics.event()
+                .metric("RowsAccepted", 1200, Metrics.Unit.Count)
+                .property("gemeente", "GM0363")
+                .emit();
         metrics.event().metric("RowsAccepted", 5, Metrics.Unit.Count).emit();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length);
         JsonNode first = Json.MAPPER.readTree(lines[0]);
         assertEquals(1736935200000L, first.at("/_aws/Timestamp").asLong());
-        assertEquals("Jeugdspiegel", first.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
-        assertEquals("function", first.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText());
-        assertEquals("RowsAccepted", first.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText());
-        assertEquals("Count", first.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText());
+        assertEquals(
+                "Jeugdspiegel", first.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals(
+                "function", first.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText());
+        assertEquals(
+                "RowsAccepted",
+                first.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText());
+        assertEquals(
+                "Count", first.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText());
         assertEquals(1200, first.get("RowsAccepted").asInt());
         assertEquals(1, first.get("ColdStart").asInt());
         assertEquals("ingest", first.get("function").asText());
@@ -45,7 +55,10 @@ class MetricsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            new Metrics("ingest").event().metric("RowsAccepted", 1, Metrics.Unit.Count).emit();
+            new Metrics("ingest")
+                    .event()
+                    .metric("RowsAccepted", 1, Metrics.Unit.Count)
+                    .emit();
         } finally {
             System.setOut(original);
         }

@@ -40,7 +40,8 @@ class PseudonymiserTest {
         Pseudonymiser fromPlain = new Pseudonymiser(PseudonymKeys.fromSecretString(plain));
         Pseudonymiser fromJson = new Pseudonymiser(PseudonymKeys.fromSecretString("{\"key\":\"" + plain + "\"}"));
         assertEquals(fromPlain.pseudonym("123456782"), fromJson.pseudonym("123456782"));
-        IllegalStateException bad = assertThrows(IllegalStateException.class,
+        IllegalStateException bad = assertThrows(
+                IllegalStateException.class,
                 () -> PseudonymKeys.fromSecretString("{\"key\": secret-material-in-a-broken-json"));
         assertFalse(bad.getMessage().contains("secret-material"), "the message must not quote the secret");
     }
