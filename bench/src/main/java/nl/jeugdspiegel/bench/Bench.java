@@ -32,7 +32,9 @@ public final class Bench {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
         if (args.length == 0) {
             System.err.println(
-                    "usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D] | indicators [--dir D] [--scale F] [--runs N] | report [--dir D] | disclosure DIR [--method exact|rounded] | lake DIR");
+                    "usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D]"
+                            + " | indicators [--dir D] [--scale F] [--runs N] | report [--dir D]"
+                            + " | disclosure DIR [--method exact|rounded] | lake DIR");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -20,7 +20,8 @@ import nl.jeugdspiegel.ingest.validation.CodeRules;
 
 /**
  * Runs the ingest code path on one local file (a CSV, or a zip of iJw messages) in a JVM of its own
- * (started by {@link IngestBench} and {@link IjwBench}) and prints one line: messages, rows, seconds, peak heap used and the largest old generation left after a garbage
+ * (started by {@link IngestBench} and {@link IjwBench}) and prints one line: messages, rows, seconds, peak heap
+ * used and the largest old generation left after a garbage
  * collection (the live set, which is what must stay flat as files grow). With a fourth argument, that
  * many made-up rows are ingested first, untimed, as the SnapStart priming hook does.
  */

@@ -218,20 +218,11 @@ public final class IndicatorEngine {
         }
 
         Arrays.sort(activeClients, 0, activeCount);
+        GemeenteCounts counts = new GemeenteCounts(
+                delivering, totals, durations, durationCount, waits, waitCount, activeClients, activeCount);
         List<Figures> perLevel = new ArrayList<>();
         for (Levels.Level level : levels) {
-            perLevel.add(figures(
-                    level,
-                    data.gemeenten,
-                    delivering,
-                    totals,
-                    durations,
-                    durationCount,
-                    waits,
-                    waitCount,
-                    activeClients,
-                    activeCount,
-                    population));
+            perLevel.add(figures(level, data.gemeenten, counts, population));
         }
         Figures national = perLevel.get(perLevel.size() - 1);
         double[] nationalPlanRate = new double[STRATA];
@@ -346,9 +337,14 @@ public final class IndicatorEngine {
             long[] youth,
             boolean[] youthKnown) {}
 
-    private static Figures figures(
-            Levels.Level level,
-            List<String> gemeenten,
+    /**
+     * What one pass over the merged rows counted per gemeente of a periode.
+     *
+     * @param durations     per gemeente the trajectory durations (days), {@code durationCount} of them
+     * @param waits         per gemeente the waiting times (days), {@code waitCount} of them
+     * @param activeClients sorted (client, gemeente, young) entries, {@code activeCount} of them
+     */
+    private record GemeenteCounts(
             boolean[] delivering,
             long[][] totals,
             List<int[]> durations,
@@ -356,8 +352,18 @@ public final class IndicatorEngine {
             List<int[]> waits,
             int[] waitCount,
             long[] activeClients,
-            int activeCount,
-            Population population) {
+            int activeCount) {}
+
+    private static Figures figures(
+            Levels.Level level, List<String> gemeenten, GemeenteCounts counts, Population population) {
+        boolean[] delivering = counts.delivering();
+        long[][] totals = counts.totals();
+        List<int[]> durations = counts.durations();
+        int[] durationCount = counts.durationCount();
+        List<int[]> waits = counts.waits();
+        int[] waitCount = counts.waitCount();
+        long[] activeClients = counts.activeClients();
+        int activeCount = counts.activeCount();
         int units = level.units();
         int[] unitOf = level.unitOf();
         long[][] sums = new long[units][METRICS];

@@ -105,7 +105,8 @@ public final class Main {
                         s -> {
                             out.printf(
                                     Locale.ROOT,
-                                    "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), %d not applied (a newer delivery was in force)%n",
+                                    "ingest: %d files in %.1f s: %d accepted, %d rejected (their receipts say why), "
+                                            + "%d not applied (a newer delivery was in force)%n",
                                     s.files(),
                                     s.ingestTime().toMillis() / 1000.0,
                                     s.accepted(),
@@ -115,7 +116,8 @@ public final class Main {
                             if (!s.failed().isEmpty()) {
                                 out.printf(
                                         Locale.ROOT,
-                                        "ingest FAILED for %d upload(s) after %d attempts each (receipt verwerking_mislukt; the log has the kenmerk):%n",
+                                        "ingest FAILED for %d upload(s) after %d attempts each "
+                                                + "(receipt verwerking_mislukt; the log has the kenmerk):%n",
                                         s.failed().size(),
                                         LocalPipeline.INGEST_ATTEMPTS);
                                 s.failed().forEach(f -> out.println("  " + f));

@@ -16,6 +16,9 @@ public final class IjwMessages {
     /** One side of the exchange: the provider's AGB code and the municipality's four-digit code. */
     public record Parties(String agb, String gemeente) {}
 
+    /** What every message of one client's trajectory starts with: sender/receiver, message id, date, client. */
+    public record Envelope(Parties parties, String id, String dagtekening, Client client) {}
+
     private static final String BASIS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
 
     private IjwMessages() {}
@@ -97,17 +100,9 @@ public final class IjwMessages {
 
     /** JW315, verzoek om toewijzing: the request, with the referrer (type and a name that must be dropped). */
     public static String jw315(
-            Parties from,
-            String id,
-            String dagtekening,
-            Client c,
-            String referentie,
-            String categorie,
-            String code,
-            String ingangsdatum,
-            String verwijzerType) {
-        StringBuilder xml = open("JW315", "446", from.agb(), from.gemeente(), id, dagtekening);
-        client(xml, c, false);
+            Envelope e, String referentie, String categorie, String code, String ingangsdatum, String verwijzerType) {
+        StringBuilder xml = open("JW315", "446", e.parties().agb(), e.parties().gemeente(), e.id(), e.dagtekening());
+        client(xml, e.client(), false);
         xml.append("    <AangevraagdeProducten>\n      <AangevraagdProduct>\n")
                 .append("        <ReferentieAanbieder>")
                 .append(referentie)
@@ -126,18 +121,16 @@ public final class IjwMessages {
 
     /** JW301, toewijzing: the municipality's allocation, with the client's address (to be dropped). */
     public static String jw301(
-            Parties to,
-            String id,
-            String dagtekening,
-            Client c,
+            Envelope e,
             long toewijzingNummer,
             String referentie,
             String categorie,
             String code,
             String toewijzingsdatum,
             String ingangsdatum) {
-        StringBuilder xml = open("JW301", "436", to.gemeente(), to.agb(), id, dagtekening);
-        client(xml, c, true);
+        StringBuilder xml =
+                open("JW301", "436", e.parties().gemeente(), e.parties().agb(), e.id(), e.dagtekening());
+        client(xml, e.client(), true);
         xml.append("    <Contactgegevens>\n      <Contact>\n        <Soort>01</Soort>\n        <Adres>\n")
                 .append(
                         "          <ijw:Huis>\n            <ijw:Huisnummer>12</ijw:Huisnummer>\n          </ijw:Huis>\n")
@@ -165,17 +158,9 @@ public final class IjwMessages {
     }
 
     /** JW305, start zorg. */
-    public static String jw305(
-            Parties from,
-            String id,
-            String dagtekening,
-            Client c,
-            long toewijzingNummer,
-            String categorie,
-            String code,
-            String begindatum) {
-        StringBuilder xml = open("JW305", "438", from.agb(), from.gemeente(), id, dagtekening);
-        client(xml, c, false);
+    public static String jw305(Envelope e, long toewijzingNummer, String categorie, String code, String begindatum) {
+        StringBuilder xml = open("JW305", "438", e.parties().agb(), e.parties().gemeente(), e.id(), e.dagtekening());
+        client(xml, e.client(), false);
         productLine(xml, "StartProducten", "StartProduct", toewijzingNummer, categorie, code);
         xml.append("        <Begindatum>")
                 .append(begindatum)
@@ -186,18 +171,15 @@ public final class IjwMessages {
 
     /** JW307, stop zorg, with the reden beëindiging (JZ588). */
     public static String jw307(
-            Parties from,
-            String id,
-            String dagtekening,
-            Client c,
+            Envelope e,
             long toewijzingNummer,
             String categorie,
             String code,
             String begindatum,
             String reden,
             String einddatum) {
-        StringBuilder xml = open("JW307", "440", from.agb(), from.gemeente(), id, dagtekening);
-        client(xml, c, false);
+        StringBuilder xml = open("JW307", "440", e.parties().agb(), e.parties().gemeente(), e.id(), e.dagtekening());
+        client(xml, e.client(), false);
         productLine(xml, "StopProducten", "StopProduct", toewijzingNummer, categorie, code);
         xml.append("        <Begindatum>")
                 .append(begindatum)

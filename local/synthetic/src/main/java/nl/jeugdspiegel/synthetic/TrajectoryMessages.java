@@ -51,14 +51,16 @@ final class TrajectoryMessages {
         put(
                 "jw315",
                 IjwMessages.jw315(
-                        parties, "A" + id, dated(requested), client, "R" + id, categorie, code, day(start), verwijzer));
+                        new IjwMessages.Envelope(parties, "A" + id, dated(requested), client),
+                        "R" + id,
+                        categorie,
+                        code,
+                        day(start),
+                        verwijzer));
         put(
                 "jw301",
                 IjwMessages.jw301(
-                        parties,
-                        "T" + id,
-                        dated(allocated),
-                        client,
+                        new IjwMessages.Envelope(parties, "T" + id, dated(allocated), client),
                         nr,
                         "R" + id,
                         categorie,
@@ -69,7 +71,14 @@ final class TrajectoryMessages {
 
     /** The start (JW305). */
     void start() throws IOException {
-        put("jw305", IjwMessages.jw305(parties, "S" + id, dated(start), client, nr, categorie, code, day(start)));
+        put(
+                "jw305",
+                IjwMessages.jw305(
+                        new IjwMessages.Envelope(parties, "S" + id, dated(start), client),
+                        nr,
+                        categorie,
+                        code,
+                        day(start)));
     }
 
     /** The stop (JW307) on {@code end}, with reden beëindiging {@code jz588}. */
@@ -77,7 +86,13 @@ final class TrajectoryMessages {
         put(
                 "jw307",
                 IjwMessages.jw307(
-                        parties, "E" + id, dated(end), client, nr, categorie, code, day(start), jz588, day(end)));
+                        new IjwMessages.Envelope(parties, "E" + id, dated(end), client),
+                        nr,
+                        categorie,
+                        code,
+                        day(start),
+                        jz588,
+                        day(end)));
     }
 
     /**

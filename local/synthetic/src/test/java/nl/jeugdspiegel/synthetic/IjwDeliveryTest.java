@@ -56,18 +56,41 @@ class IjwDeliveryTest {
         Map<MessageCheck.Type, String> messages = new TreeMap<>();
         messages.put(
                 MessageCheck.Type.JW315,
-                IjwMessages.jw315(PARTIES, "A1", "2024-01-05", CLIENT, "R1", "32", "32A01", "2024-02-01", "02"));
+                IjwMessages.jw315(
+                        new IjwMessages.Envelope(PARTIES, "A1", "2024-01-05", CLIENT),
+                        "R1",
+                        "32",
+                        "32A01",
+                        "2024-02-01",
+                        "02"));
         messages.put(
                 MessageCheck.Type.JW301,
                 IjwMessages.jw301(
-                        PARTIES, "T1", "2024-01-20", CLIENT, 4711, "R1", "32", "32A01", "2024-01-20", "2024-02-01"));
+                        new IjwMessages.Envelope(PARTIES, "T1", "2024-01-20", CLIENT),
+                        4711,
+                        "R1",
+                        "32",
+                        "32A01",
+                        "2024-01-20",
+                        "2024-02-01"));
         messages.put(
                 MessageCheck.Type.JW305,
-                IjwMessages.jw305(PARTIES, "S1", "2024-02-01", CLIENT, 4711, "32", "32A01", "2024-02-01"));
+                IjwMessages.jw305(
+                        new IjwMessages.Envelope(PARTIES, "S1", "2024-02-01", CLIENT),
+                        4711,
+                        "32",
+                        "32A01",
+                        "2024-02-01"));
         messages.put(
                 MessageCheck.Type.JW307,
                 IjwMessages.jw307(
-                        PARTIES, "E1", "2024-05-31", CLIENT, 4711, "32", "32A01", "2024-02-01", "31", "2024-05-31"));
+                        new IjwMessages.Envelope(PARTIES, "E1", "2024-05-31", CLIENT),
+                        4711,
+                        "32",
+                        "32A01",
+                        "2024-02-01",
+                        "31",
+                        "2024-05-31"));
         messages.put(
                 MessageCheck.Type.JW323,
                 IjwMessages.jw323(

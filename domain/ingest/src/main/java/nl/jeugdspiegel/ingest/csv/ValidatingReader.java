@@ -17,8 +17,8 @@ import nl.jeugdspiegel.ingest.problem.ValidationReport;
 /**
  * The first half of the ingest pipeline, on a thread of its own: parses the CSV records, validates and
  * pseudonymises them, records rejected rows in the report, spills the keys of valid rows for duplicate
- * detection, and hands the valid lake rows over in batches through a small bounded queue. The caller's thread writes them to Parquet meanwhile, so both
- * cores work; memory stays bounded (at most {@value #QUEUED} batches of {@value #BATCH} rows in flight).
+ * detection, and hands the valid lake rows over in batches through a small bounded queue. The caller's thread
+ * writes them to Parquet meanwhile, so both cores work; memory stays bounded (at most {@value #QUEUED} batches of {@value #BATCH} rows in flight).
  * Empty lines and lines with only separators are skipped; a record with text that was not UTF-8 ends
  * the reading with its line number. The report may only be read after the last batch was taken.
  */

@@ -38,14 +38,17 @@ final class IjwZips {
             long nr = 1000 + i;
             m.put(
                     "jw315/" + i + ".xml",
-                    IjwMessages.jw315(PARTIES, "A" + i, "2024-01-05", c, "R" + i, categorie, code, "2024-02-01", "02"));
+                    IjwMessages.jw315(
+                            new IjwMessages.Envelope(PARTIES, "A" + i, "2024-01-05", c),
+                            "R" + i,
+                            categorie,
+                            code,
+                            "2024-02-01",
+                            "02"));
             m.put(
                     "jw301/" + i + ".xml",
                     IjwMessages.jw301(
-                            PARTIES,
-                            "T" + i,
-                            "2024-01-20",
-                            c,
+                            new IjwMessages.Envelope(PARTIES, "T" + i, "2024-01-20", c),
                             nr,
                             "R" + i,
                             categorie,
@@ -54,15 +57,17 @@ final class IjwZips {
                             "2024-02-01"));
             m.put(
                     "jw305/" + i + ".xml",
-                    IjwMessages.jw305(PARTIES, "S" + i, "2024-02-01", c, nr, categorie, code, "2024-02-01"));
+                    IjwMessages.jw305(
+                            new IjwMessages.Envelope(PARTIES, "S" + i, "2024-02-01", c),
+                            nr,
+                            categorie,
+                            code,
+                            "2024-02-01"));
             if (i % 2 == 0) {
                 m.put(
                         "jw307/" + i + ".xml",
                         IjwMessages.jw307(
-                                PARTIES,
-                                "E" + i,
-                                "2024-05-31",
-                                c,
+                                new IjwMessages.Envelope(PARTIES, "E" + i, "2024-05-31", c),
                                 nr,
                                 categorie,
                                 code,
@@ -85,7 +90,12 @@ final class IjwZips {
         }
         m.put(
                 "jw305/jb.xml",
-                IjwMessages.jw305(PARTIES, "SJB", "2024-03-01", client(clients), 9999, "48", "48A01", "2024-03-01"));
+                IjwMessages.jw305(
+                        new IjwMessages.Envelope(PARTIES, "SJB", "2024-03-01", client(clients)),
+                        9999,
+                        "48",
+                        "48A01",
+                        "2024-03-01"));
         return m;
     }
 
