@@ -21,10 +21,12 @@ public sealed interface DeliveryOutcome {
     record NotApplied(DeliveryRef inForce, String lakeKey) implements DeliveryOutcome {}
 
     /**
-     * Accepted and written to the lake.
+     * Accepted and written to the lake: from now on it is the delivery in force.
      *
+     * @param written     this delivery, as the lake object's metadata now names it
      * @param replaced    the earlier delivery whose rows it replaced, or null (none, or a replay of itself)
      * @param identicalTo the key of the delivery in force before whose bytes were the same, or null
      */
-    record Applied(DeliveryRef replaced, String identicalTo, String lakeKey) implements DeliveryOutcome {}
+    record Applied(DeliveryRef written, DeliveryRef replaced, String identicalTo, String lakeKey)
+            implements DeliveryOutcome {}
 }

@@ -260,7 +260,7 @@ public final class IngestService {
                 String identical = inForce.filter(p -> p.sha256().equals(self.sha256()))
                         .map(DeliveryRef::key)
                         .orElse(null);
-                return new DeliveryOutcome.Applied(replaced, identical, lakeKey);
+                return new DeliveryOutcome.Applied(self, replaced, identical, lakeKey);
             }
             if (attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
                 throw new IllegalStateException(lakeKey + " kept changing while the delivery was written");

@@ -116,7 +116,8 @@ final class ReceiptMaker {
                         ? ""
                         : " De inhoud is byte voor byte gelijk aan de levering die al van kracht was ("
                                 + a.identicalTo() + "); het resultaat is hetzelfde.");
-        return new Fields(Receipt.GEACCEPTEERD, true, melding, null, a.replaced(), a.identicalTo(), null, a.lakeKey());
+        return new Fields(
+                Receipt.GEACCEPTEERD, true, melding, null, a.replaced(), a.identicalTo(), a.written(), a.lakeKey());
     }
 
     private static Receipt.Levering levering(DeliveryRef ref) {

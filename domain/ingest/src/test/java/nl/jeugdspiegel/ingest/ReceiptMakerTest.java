@@ -45,6 +45,7 @@ class ReceiptMakerTest {
             "cc".repeat(32),
             Instant.parse("2025-02-20T10:00:00Z"),
             "0F");
+    private static final DeliveryRef SELF = DeliveryRef.of(EVENT, "v2", "etag-2", "bb".repeat(32));
     private static final String LAKE_KEY = "lake/trajecten/periode=2024H2/gemeente=GM0363/part-00000.parquet";
 
     private static Delivery accepted() {
@@ -64,13 +65,13 @@ class ReceiptMakerTest {
 
     @Test
     void appliedReplacingAnEarlierDeliverySaysWhichAndCountsTheLakeRows() throws Exception {
-        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(EARLIER, null, LAKE_KEY)));
+        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, EARLIER, null, LAKE_KEY)));
         assertEquals(Receipt.GEACCEPTEERD, r.status());
         assertEquals(Boolean.TRUE, r.toegepast());
         assertEquals(EARLIER.key(), r.vervangt().sleutel());
         assertEquals(EARLIER.eventTime(), r.vervangt().ontvangenOp());
         assertNull(r.identiekAan());
-        assertNull(r.leveringInGebruik());
+        assertEquals(KEY, r.leveringInGebruik().sleutel(), "once applied, this delivery is the one in force");
         assertNull(r.afwijzing());
         assertEquals(3, r.aantallen().rijenInLake());
         assertEquals(LAKE_KEY, r.lakeSleutel());
@@ -80,7 +81,8 @@ class ReceiptMakerTest {
 
     @Test
     void appliedWithTheSameBytesAsTheDeliveryInForceSaysIdentical() throws Exception {
-        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(null, EARLIER.key(), LAKE_KEY)));
+        Receipt r =
+                roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, null, EARLIER.key(), LAKE_KEY)));
         assertEquals(EARLIER.key(), r.identiekAan());
         assertNull(r.vervangt(), "a replay of itself replaces nothing");
         assertTrue(r.melding().contains("byte voor byte gelijk"), r.melding());
