@@ -3,9 +3,7 @@ package nl.jeugdspiegel.indicators;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
@@ -78,11 +76,7 @@ public record Manifest(
     }
 
     public byte[] toJson() {
-        try {
-            return Json.MAPPER.writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the manifest", e);
-        }
+        return Json.bytes(this);
     }
 
     public static Manifest read(byte[] json) throws IOException {

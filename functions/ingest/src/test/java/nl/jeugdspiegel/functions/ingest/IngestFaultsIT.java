@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import nl.jeugdspiegel.s3local.Faults.Operation;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class IngestFaultsIT extends S3TestSupport {
                 .failNext(Operation.PUT, 2, 503);
         handler().handleRequest(UPLOAD, null);
         assertEquals(6, server.faults().injected() - before, "every fault was hit and survived");
-        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals("geaccepteerd", receipt(UPLOAD).status());
         assertEquals(20, lakeRows().size());
     }
 
@@ -98,7 +98,7 @@ class IngestFaultsIT extends S3TestSupport {
                         .contents());
 
         handler().handleRequest(UPLOAD, null); // Lambda's retry of the same event
-        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals("geaccepteerd", receipt(UPLOAD).status());
         assertEquals(20, lakeRows().size());
     }
 
@@ -115,10 +115,10 @@ class IngestFaultsIT extends S3TestSupport {
                         .startsWith("ingest of uploads/GM0363/2024H1/trajecten 2024H1.csv failed (kenmerk "),
                 failure.getMessage());
         assertEquals(null, failure.getCause());
-        JsonNode receipt = receipt(UPLOAD);
-        assertEquals("afgewezen", receipt.get("status").asText());
-        assertEquals("verwerking_mislukt", receipt.at("/afwijzing/code").asText());
-        String melding = receipt.at("/afwijzing/melding").asText();
+        Receipt receipt = receipt(UPLOAD);
+        assertEquals("afgewezen", receipt.status());
+        assertEquals("verwerking_mislukt", receipt.afwijzing().code());
+        String melding = receipt.afwijzing().melding();
         assertTrue(
                 melding.contains("kenmerk")
                         && failure.getMessage().contains(melding.replaceAll(".*kenmerk ([0-9a-f]+).*", "$1")),
@@ -128,7 +128,7 @@ class IngestFaultsIT extends S3TestSupport {
 
         server.faults().clear();
         handler().handleRequest(UPLOAD, null); // Lambda's retry: the receipt is replaced by the real outcome
-        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
+        assertEquals("geaccepteerd", receipt(UPLOAD).status());
         assertEquals(20, lakeRows().size());
     }
 
@@ -137,9 +137,7 @@ class IngestFaultsIT extends S3TestSupport {
         put(Events.key(UPLOAD), TestUploads.csv('\t', "\n", TestUploads.HEADER, List.of(Map.of("bsn", "1"))));
         server.faults().failNext(Operation.COPY, 2, 503);
         handler().handleRequest(UPLOAD, null);
-        assertEquals(
-                "scheidingsteken_onbekend",
-                receipt(UPLOAD).at("/afwijzing/code").asText());
+        assertEquals("scheidingsteken_onbekend", receipt(UPLOAD).afwijzing().code());
         assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isPresent());
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.lake.Trajectory;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,48 +53,44 @@ class IngestIjwIT extends S3TestSupport {
         byte[] zip = IjwZips.zip(messages);
         ingest(IJW, zip);
 
-        JsonNode receipt = receipt(IJW);
+        Receipt receipt = receipt(IJW);
         assertEquals(
                 "receipts/GM0363/2024H1/berichten 2024H1.zip.json",
                 nl.jeugdspiegel.ingest.UploadKey.receiptKey(Events.key(IJW)));
-        assertEquals("geaccepteerd", receipt.get("status").asText(), receipt.toString());
-        assertEquals(
-                Hashes.sha256Hex(zip), receipt.at("/bron/sha256").asText(), "the receipt names the zip as delivered");
-        JsonNode berichten = receipt.get("berichten");
-        assertEquals(messages.size() - 1, berichten.get("gelezen").asLong());
-        assertEquals(1, berichten.at("/overgeslagen/JW317").asLong());
-        assertEquals(2, berichten.get("afgewezen").asLong());
-        assertEquals(
-                25, berichten.get("trajecten_gereconstrueerd").asLong(), "24 jeugdhulp trajectories and the bad BSN");
-        JsonNode elfproef = receipt.get("fouten").get(0);
-        assertEquals("bsn_elfproef", elfproef.get("code").asText());
-        String row = elfproef.get("regels").get(0).asText();
+        assertEquals("geaccepteerd", receipt.status(), receipt.toString());
+        assertEquals(Hashes.sha256Hex(zip), receipt.bron().sha256(), "the receipt names the zip as delivered");
+        Receipt.Berichten berichten = receipt.berichten();
+        assertEquals(messages.size() - 1, berichten.gelezen());
+        assertEquals(1, berichten.overgeslagen().get("JW317").longValue());
+        assertEquals(2, berichten.afgewezen());
+        assertEquals(25, berichten.trajectenGereconstrueerd(), "24 jeugdhulp trajectories and the bad BSN");
+        Receipt.Fout elfproef = receipt.fouten().get(0);
+        assertEquals("bsn_elfproef", elfproef.code());
+        Long row = elfproef.regels().get(0);
         assertEquals(
                 "jw305/elfproef.xml",
-                berichten.at("/bronnen_van_regels/" + row).asText(),
+                berichten.bronnenVanRegels().get(row),
                 "the receipt says which message the rejected trajectory came from");
         assertEquals(
                 24 + 2,
-                berichten.at("/per_type/JW305").asLong(),
+                berichten.perType().get("JW305").longValue(),
                 "24 jeugdhulp starts, the start with a bad BSN and one jeugdbescherming");
-        Map<String, JsonNode> refused = new java.util.TreeMap<>();
-        berichten
-                .get("afgewezen_berichten")
-                .forEach(b -> refused.put(b.get("bestand").asText(), b));
+        Map<String, Receipt.Bericht> refused = new java.util.TreeMap<>();
+        berichten.afgewezenBerichten().forEach(b -> refused.put(b.bestand(), b));
         assertEquals(List.of("../../buiten-de-map.xml", "jw305/kapot.xml"), List.copyOf(refused.keySet()));
-        JsonNode kapot = refused.get("jw305/kapot.xml");
-        assertEquals("bericht_ongeldig", kapot.get("code").asText());
-        assertTrue(kapot.get("regel").asInt() > 1, kapot.toString());
-        assertTrue(kapot.get("reden").asText().contains("Begindatum"), kapot.toString());
+        Receipt.Bericht kapot = refused.get("jw305/kapot.xml");
+        assertEquals("bericht_ongeldig", kapot.code());
+        assertTrue(kapot.regel() > 1, kapot.toString());
+        assertTrue(kapot.reden().contains("Begindatum"), kapot.toString());
         assertFalse(kapot.toString().contains("2024-02-30"), "no value from a message in the receipt");
-        assertTrue(refused.get("../../buiten-de-map.xml").get("reden").asText().contains(".."));
+        assertTrue(refused.get("../../buiten-de-map.xml").reden().contains(".."));
         assertTrue(
-                receipt.get("waarschuwingen").toString().contains("productcategorie 48 niet opgenomen"),
-                receipt.get("waarschuwingen").toString());
+                receipt.waarschuwingen().toString().contains("productcategorie 48 niet opgenomen"),
+                receipt.waarschuwingen().toString());
 
         List<Trajectory> lake = lakeRows();
         assertEquals(24, lake.size());
-        assertEquals(24, receipt.at("/aantallen/rijen_in_lake").asLong());
+        assertEquals(24, receipt.aantallen().rijenInLake());
         Map<String, Long> perHulpvorm = lake.stream()
                 .collect(Collectors.groupingBy(Trajectory::hulpvorm, java.util.TreeMap::new, Collectors.counting()));
         assertEquals(
@@ -117,7 +113,7 @@ class IngestIjwIT extends S3TestSupport {
         String etag = s3().headObject(r -> r.bucket(BUCKET).key(LAKE_KEY)).eTag();
         handler().handleRequest(IJW, null);
         assertEquals(etag, s3().headObject(r -> r.bucket(BUCKET).key(LAKE_KEY)).eTag());
-        assertEquals(Events.key(IJW), receipt(IJW).get("identiek_aan").asText());
+        assertEquals(Events.key(IJW), receipt(IJW).identiekAan());
     }
 
     @Test
@@ -129,13 +125,12 @@ class IngestIjwIT extends S3TestSupport {
                 (name, xml) -> name.startsWith("jw323/") ? xml.replace("ijw:DebetCredit>", "ijw:Fout>") : xml);
         ingest(IJW, IjwZips.zip(messages));
 
-        JsonNode receipt = receipt(IJW);
-        assertEquals("afgewezen", receipt.get("status").asText());
-        assertEquals("te_veel_fouten", receipt.at("/afwijzing/code").asText());
-        assertTrue(receipt.at("/afwijzing/melding").asText().contains("berichten"), receipt.toString());
-        assertEquals(20, receipt.at("/berichten/afgewezen").asLong());
-        assertEquals(
-                Events.key(UPLOAD), receipt.at("/levering_in_gebruik/sleutel").asText());
+        Receipt receipt = receipt(IJW);
+        assertEquals("afgewezen", receipt.status());
+        assertEquals("te_veel_fouten", receipt.afwijzing().code());
+        assertTrue(receipt.afwijzing().melding().contains("berichten"), receipt.toString());
+        assertEquals(20, receipt.berichten().afgewezen());
+        assertEquals(Events.key(UPLOAD), receipt.leveringInGebruik().sleutel());
         assertTrue(get("quarantine/GM0363/2024H1/berichten 2024H1.zip").isPresent());
         assertEquals(30, lakeRows().size(), "the CSV delivery stays in force");
     }
@@ -144,9 +139,9 @@ class IngestIjwIT extends S3TestSupport {
     void somethingElseThanAZipIsRefusedWithAClearReason() throws IOException {
         put(Events.key(IJW), validUpload(5));
         handler().handleRequest(IJW, null);
-        JsonNode receipt = receipt(IJW);
-        assertEquals("zip_ongeldig", receipt.at("/afwijzing/code").asText());
-        assertTrue(receipt.at("/afwijzing/melding").asText().contains("geen zipbestand"), receipt.toString());
+        Receipt receipt = receipt(IJW);
+        assertEquals("zip_ongeldig", receipt.afwijzing().code());
+        assertTrue(receipt.afwijzing().melding().contains("geen zipbestand"), receipt.toString());
         assertTrue(get(LAKE_KEY).isEmpty());
     }
 }

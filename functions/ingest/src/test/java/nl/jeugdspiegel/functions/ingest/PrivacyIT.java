@@ -86,9 +86,8 @@ class PrivacyIT extends S3TestSupport {
             System.setErr(originalErr);
             System.setOut(originalOut);
         }
-        assertEquals("geaccepteerd", receipt(UPLOAD).get("status").asText());
-        assertEquals(
-                "te_veel_fouten", receipt(REPLACEMENT).at("/afwijzing/code").asText());
+        assertEquals("geaccepteerd", receipt(UPLOAD).status());
+        assertEquals("te_veel_fouten", receipt(REPLACEMENT).afwijzing().code());
         assertTrue(logs.size() > 0, "the ingest logged something, and that was captured");
 
         List<String> secrets = new ArrayList<>(List.of(
@@ -138,8 +137,8 @@ class PrivacyIT extends S3TestSupport {
             System.setErr(originalErr);
             System.setOut(originalOut);
         }
-        assertEquals("geaccepteerd", receipt(event).get("status").asText());
-        assertEquals(3, receipt(event).at("/berichten/afgewezen").asLong());
+        assertEquals("geaccepteerd", receipt(event).status());
+        assertEquals(3, receipt(event).berichten().afgewezen());
         List<String> secrets = new ArrayList<>(List.of(
                 IjwZips.SURNAME,
                 IjwZips.LONG_SURNAME.substring(0, 20),

@@ -1,14 +1,12 @@
 package nl.jeugdspiegel.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
@@ -16,6 +14,8 @@ import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.receipt.Receipts;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -66,9 +66,9 @@ abstract class S3TestSupport {
         }
     }
 
-    JsonNode receipt(S3Event event) throws IOException {
+    Receipt receipt(S3Event event) throws IOException {
         String key = UploadKey.receiptKey(Events.key(event));
-        return Json.MAPPER.readTree(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
+        return Receipts.read(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
     }
 
     List<Trajectory> lakeRows() throws IOException {

@@ -148,6 +148,11 @@ public final class ObjectStore {
     /** One PUT with user metadata, if the condition holds. */
     public Write putBytes(
             String key, byte[] content, String contentType, Map<String, String> metadata, Condition condition) {
+        return conditionalPut(key, contentType, metadata, condition, RequestBody.fromBytes(content));
+    }
+
+    private Write conditionalPut(
+            String key, String contentType, Map<String, String> metadata, Condition condition, RequestBody body) {
         return conditionally(() -> s3.putObject(
                 r -> r.bucket(bucket)
                         .key(key)
@@ -155,7 +160,7 @@ public final class ObjectStore {
                         .metadata(metadata)
                         .ifMatch(condition.ifMatch())
                         .ifNoneMatch(condition.ifNoneMatch()),
-                RequestBody.fromBytes(content)));
+                body));
     }
 
     /**
@@ -181,14 +186,7 @@ public final class ObjectStore {
     public Write putFile(String key, Path file, String contentType, Map<String, String> metadata, Condition condition) {
         long size = size(file);
         if (size <= partSize) {
-            return conditionally(() -> s3.putObject(
-                    r -> r.bucket(bucket)
-                            .key(key)
-                            .contentType(contentType)
-                            .metadata(metadata)
-                            .ifMatch(condition.ifMatch())
-                            .ifNoneMatch(condition.ifNoneMatch()),
-                    RequestBody.fromFile(file)));
+            return conditionalPut(key, contentType, metadata, condition, RequestBody.fromFile(file));
         }
         String uploadId = s3.createMultipartUpload(
                         r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata))
