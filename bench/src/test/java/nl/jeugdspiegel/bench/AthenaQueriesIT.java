@@ -118,7 +118,7 @@ class AthenaQueriesIT {
     @Test
     void trajectoriesPerCategoryAgreeWithTheEngine() throws Exception {
         List<Map<String, Object>> rows = run(queries.get("TrajectenPerSoortNamedQuery"));
-        assertEquals(40, rows.size(), "10 periodes x 4 categories");
+        assertEquals(40, rows.size(), "10 periods x 4 categories");
         for (Map<String, Object> r : rows) {
             for (String kind : List.of("actief", "gestart", "beeindigd")) {
                 String key = r.get("periode") + "|NL|trajecten_" + kind + "." + r.get("categorie");

@@ -67,7 +67,7 @@ class GeneratedPipelineIT {
 
     @Test
     void indicatorTablesAgreeWithTheDefinitionsInDuckDbSql() throws Exception {
-        assertTrue(printed.contains("indicators: 10 periodes (2021H1 to 2025H2)"), printed);
+        assertTrue(printed.contains("indicators: 10 periods (2021H1 to 2025H2)"), printed);
         List<IndicatorRow> java = new ArrayList<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
             Path csv = dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));

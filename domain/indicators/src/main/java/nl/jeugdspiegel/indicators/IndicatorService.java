@@ -103,7 +103,7 @@ public final class IndicatorService {
         writeManifest(data, engine, populations, lakePeriods, hashes);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(
-                "indicators: {} periodes computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
+                "indicators: {} periods computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
                 affected.size(),
                 written.size(),
                 files.size(),

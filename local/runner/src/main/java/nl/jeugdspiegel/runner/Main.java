@@ -138,7 +138,7 @@ public final class Main {
                         s -> {
                             out.printf(
                                     Locale.ROOT,
-                                    "indicators: %d periodes (%s) in %.1f s; tables in %s%n",
+                                    "indicators: %d periods (%s) in %.1f s; tables in %s%n",
                                     s.periods().size(),
                                     s.periods().isEmpty()
                                             ? "none"

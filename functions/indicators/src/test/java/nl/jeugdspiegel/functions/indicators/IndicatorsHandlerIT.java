@@ -24,6 +24,7 @@ import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorService;
+import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.indicators.TestLake;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import nl.jeugdspiegel.s3local.Faults;
@@ -93,6 +94,8 @@ class IndicatorsHandlerIT {
                             "2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,1,1,1,0\\.20654931179\\d*,1,ok,.*"),
                     row);
 
+            // the manifest's JSON field names, as docs/architecture.md lists them (the report reads it through
+            // Manifest)
             JsonNode manifest = Json.MAPPER.readTree(
                     bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
             assertEquals(
@@ -220,12 +223,9 @@ class IndicatorsHandlerIT {
                     handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
                             .getBatchItemFailures());
 
-            JsonNode manifest = Json.MAPPER.readTree(
-                    bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
+            Manifest manifest = Manifest.read(Files.readAllBytes(bucketDir.resolve(IndicatorKeys.MANIFEST)));
             List<String> skipped = new ArrayList<>();
-            manifest.path("overgeslagen_lake_objecten")
-                    .forEach(o -> skipped.add(
-                            o.path("sleutel").asText() + ": " + o.path("reden").asText()));
+            manifest.overgeslagenLakeObjecten().forEach(o -> skipped.add(o.sleutel() + ": " + o.reden()));
             assertEquals(3, skipped.size(), skipped.toString());
             assertTrue(
                     skipped.get(0)
@@ -242,8 +242,8 @@ class IndicatorsHandlerIT {
             assertFalse(
                     skipped.toString().contains("Jansen") || skipped.toString().contains("123456782"));
             // the rest is computed: Groningen's figures are there, the others count as not delivered
-            assertTrue(manifest.at("/perioden/2024H1/leveringen").has("GM0014"));
-            assertFalse(manifest.at("/perioden/2024H1/leveringen").has("GM0034"));
+            assertTrue(manifest.periods().get(H1).leveringen().containsKey("GM0014"));
+            assertFalse(manifest.periods().get(H1).leveringen().containsKey("GM0034"));
             List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
             assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,jeugdigen_jh,1,")));
             assertTrue(
