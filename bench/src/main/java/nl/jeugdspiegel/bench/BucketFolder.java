@@ -38,9 +38,7 @@ final class BucketFolder {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String key = LakeSchema.TRAJECTEN_PREFIX
                         + root.relativize(path).toString().replace('\\', '/');
-                LakeSchema.partitionOf(key)
-                        .filter(p -> p.file().equals(LakeSchema.PART_FILE))
-                        .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
+                LakeSchema.partFileOf(key).ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
             }
         }
         return files;

@@ -127,8 +127,7 @@ public final class IndicatorService {
         List<ObjectInfo> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
         for (ObjectInfo object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
-            Optional<LakeSchema.Partition> partition =
-                    LakeSchema.partitionOf(object.key()).filter(p -> p.file().equals(LakeSchema.PART_FILE));
+            Optional<LakeSchema.Partition> partition = LakeSchema.partFileOf(object.key());
             if (partition.isEmpty()) {
                 continue; // not a lake part file (e.g. a folder marker)
             }

@@ -29,7 +29,12 @@ record Delivery(
 
     /** The upload's size: from S3 when it answered, else from the event. */
     long size() {
-        return object != null ? object.size() : event.size();
+        return sizeOf(event, object);
+    }
+
+    /** The upload's size: from S3 when it answered with one, else from the event. */
+    static long sizeOf(UploadEvent event, ObjectInfo object) {
+        return object != null && object.size() > 0 ? object.size() : event.size();
     }
 
     String versionId() {

@@ -229,7 +229,7 @@ public final class IngestService {
             throws IOException {
         Map<String, String> footer =
                 DeliveryRef.footerMetadata(event, upload.info().versionId());
-        long size = upload.info().size() > 0 ? upload.info().size() : event.size();
+        long size = Delivery.sizeOf(event, upload.info());
         DeliveryReader reader = UploadKey.isMessageZip(event.key()) ? messages : processor;
         DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
         return new Delivery(

@@ -31,6 +31,9 @@ public final class LakeColumns {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Set<Column> read;
+    /** The optional columns that are read: the only ones a row may leave without a value. */
+    private final Column[] optionalRead;
+
     private int size;
     private int capacity;
     private long[] pseudonyms;
@@ -40,7 +43,8 @@ public final class LakeColumns {
     private final List<Map<String, Integer>> indexOfValue = new ArrayList<>();
 
     LakeColumns(Set<Column> read, int capacity) {
-        this.read = Set.copyOf(read.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(read));
+        this.read = read.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(read);
+        this.optionalRead = this.read.stream().filter(c -> !c.required()).toArray(Column[]::new);
         this.capacity = Math.max(16, capacity);
         this.pseudonyms = new long[4 * this.capacity];
         for (Column c : COLUMNS) {
@@ -52,6 +56,7 @@ public final class LakeColumns {
                 ints[c.ordinal()] = new int[this.capacity];
             }
         }
+        markUnreadAbsent(0);
     }
 
     public int size() {
@@ -134,14 +139,28 @@ public final class LakeColumns {
         if (size == capacity) {
             grow();
         }
+        // a required column gets a value in every row, and a column not read stays absent (markUnreadAbsent)
+        for (Column c : optionalRead) {
+            setAbsent(c, size, size + 1);
+        }
+    }
+
+    /** Rows {@code from} to the capacity of every column that is not read hold the absent value. */
+    private void markUnreadAbsent(int from) {
         for (Column c : COLUMNS) {
-            switch (c.kind()) {
-                case PSEUDONYM -> Arrays.fill(pseudonyms, 4 * size, 4 * size + 4, 0L);
-                case CODE -> ints[c.ordinal()][size] = NO_CODE;
-                case INT, DATE -> ints[c.ordinal()][size] = ABSENT;
-                case EURO_CENTS -> longs[c.ordinal()][size] = NO_AMOUNT;
-                default -> throw new IllegalStateException(c.kind().name());
+            if (!read.contains(c)) {
+                setAbsent(c, from, capacity);
             }
+        }
+    }
+
+    private void setAbsent(Column c, int from, int to) {
+        switch (c.kind()) {
+            case PSEUDONYM -> {} // zero words: not read
+            case CODE -> Arrays.fill(ints[c.ordinal()], from, to, NO_CODE);
+            case INT, DATE -> Arrays.fill(ints[c.ordinal()], from, to, ABSENT);
+            case EURO_CENTS -> Arrays.fill(longs[c.ordinal()], from, to, NO_AMOUNT);
+            default -> throw new IllegalStateException(c.kind().name());
         }
     }
 
@@ -179,6 +198,7 @@ public final class LakeColumns {
     }
 
     private void grow() {
+        int old = capacity;
         int n = capacity * 2;
         pseudonyms = Arrays.copyOf(pseudonyms, 4 * n);
         for (int c = 0; c < COLUMNS.length; c++) {
@@ -190,5 +210,6 @@ public final class LakeColumns {
             }
         }
         capacity = n;
+        markUnreadAbsent(old);
     }
 }

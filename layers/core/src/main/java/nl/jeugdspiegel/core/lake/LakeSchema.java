@@ -147,4 +147,9 @@ public final class LakeSchema {
         }
         return Periode.tryParse(m.group(1)).map(p -> new Partition(p, m.group(2), m.group(3)));
     }
+
+    /** The partition of a lake part file ({@link #PART_FILE}), the only object the lake holds per partition. */
+    public static Optional<Partition> partFileOf(String key) {
+        return partitionOf(key).filter(p -> p.file().equals(PART_FILE));
+    }
 }
