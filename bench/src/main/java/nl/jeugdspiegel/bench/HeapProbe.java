@@ -15,6 +15,7 @@ import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 
@@ -46,8 +47,8 @@ final class HeapProbe {
         try (InputStream in = Files.newInputStream(file)) {
             if (file.toString().endsWith(".zip")) {
                 MessageDelivery.Processed processed = new MessageDelivery(
-                                new SafeZip(), processor, RejectionThreshold.DEFAULT)
-                        .process(in, Files.size(file), periode, work, Map.of());
+                                new SafeZip(), processor, RejectionThreshold.DEFAULT, KEY)
+                        .process(in, Files.size(file), periode, work, Map.of(), ProductMapping.NONE);
                 result = processed.result();
                 messages = processed.outcome().messages();
             } else {
@@ -80,10 +81,9 @@ final class HeapProbe {
         IngestBench.deleteRecursively(work);
     }
 
+    static final PseudonymKey KEY = PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789");
+
     static DeliveryProcessor processor(ReferenceData reference) {
-        return new DeliveryProcessor(
-                new CodeRules(reference),
-                PseudonymKey.fromSecretText("benchmark-key-0123456789abcdef0123456789"),
-                RejectionThreshold.DEFAULT);
+        return new DeliveryProcessor(new CodeRules(reference), KEY, RejectionThreshold.DEFAULT);
     }
 }

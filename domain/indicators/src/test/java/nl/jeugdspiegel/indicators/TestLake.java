@@ -53,6 +53,7 @@ public final class TestLake {
         String client;
         String soort;
         String hulpvorm;
+        String productcategorie;
         String start;
         String end;
         int geboortejaar = 2014;
@@ -98,6 +99,13 @@ public final class TestLake {
             return this;
         }
 
+        /** A row from iJw messages: no hulpvorm, the product category in its place (verblijf from the category). */
+        public Row product(String categorie) {
+            hulpvorm = null;
+            productcategorie = categorie;
+            return this;
+        }
+
         public Row kosten(long cents) {
             kostenCent = cents;
             return this;
@@ -127,7 +135,8 @@ public final class TestLake {
                     tevredenheid,
                     kostenCent,
                     null,
-                    null);
+                    productcategorie,
+                    nl.jeugdspiegel.core.lake.Verblijf.of(soort, hulpvorm, productcategorie));
         }
     }
 

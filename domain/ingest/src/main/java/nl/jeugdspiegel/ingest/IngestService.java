@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.reference.ReferenceData;
@@ -26,6 +27,7 @@ import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
@@ -45,7 +47,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class IngestService {
 
-    public static final String CONTRACT_VERSION = "1.1";
+    public static final String CONTRACT_VERSION = "1.2";
+    /** Where a municipality's product mapping lies: {@code reference/productcodes/GM0363.csv} (docs/contract.md §2). */
+    public static final String PRODUCTCODES_PREFIX = "reference/productcodes/";
+
     public static final String THRESHOLD_SETTING = "MAX_REJECTED_ROW_FRACTION";
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
@@ -62,7 +67,7 @@ public final class IngestService {
         this.s3 = s3;
         this.reference = ReferenceData.get();
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, threshold);
-        this.messages = new MessageDelivery(new SafeZip(), processor, threshold);
+        this.messages = new MessageDelivery(new SafeZip(), processor, threshold, key);
         this.receipts = new ReceiptMaker(reference, threshold, clock);
         this.clock = clock;
     }
@@ -230,10 +235,39 @@ public final class IngestService {
         Map<String, String> footer =
                 DeliveryRef.footerMetadata(event, upload.info().versionId());
         long size = Delivery.sizeOf(event, upload.info());
-        DeliveryReader reader = UploadKey.isMessageZip(event.key()) ? messages : processor;
+        DeliveryReader reader = UploadKey.isMessageZip(event.key())
+                ? messages.withMapping(productMapping(new ObjectStore(s3, event.bucket()), key.gemeentecode()))
+                : processor;
         DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
         return new Delivery(
                 event, upload.info(), key, read.result().sha256(), read.result(), read.berichten(), started);
+    }
+
+    /** The municipality's product mapping ({@code reference/productcodes/{gemeentecode}.csv}), or none. */
+    private ProductMapping productMapping(ObjectStore store, String gemeentecode) throws IOException {
+        String key = PRODUCTCODES_PREFIX + gemeentecode + ".csv";
+        Optional<ObjectContent> mapping = store.openIfExists(key, null);
+        if (mapping.isEmpty()) {
+            return ProductMapping.NONE;
+        }
+        try (ObjectContent content = mapping.get()) {
+            return ProductMapping.read(key, content, processor.rules());
+        }
+    }
+
+    /**
+     * Beside the lake file of a delivery of iJw messages, its waiting file ({@link Waiting}); after a CSV delivery,
+     * none (the waiting indicators need messages). Written after the lake file: a retry of a failed write writes
+     * both again, and the indicators use a waiting file only when its footer names the delivery in force.
+     */
+    private static void writeWaiting(ObjectStore store, Delivery delivery) {
+        String key = Waiting.key(delivery.key().periode(), delivery.key().gemeentecode());
+        Path file = delivery.result().waitingFile();
+        if (file != null) {
+            store.putFile(key, file, "application/vnd.apache.parquet", Map.of(), ObjectStore.Condition.NONE);
+        } else if (store.head(key).isPresent()) {
+            store.delete(key);
+        }
     }
 
     /** Writes an accepted delivery to the lake, unless a newer one is in force (checked and written atomically). */
@@ -254,6 +288,7 @@ public final class IngestService {
                     self.toS3Metadata(),
                     unchangedSince(current));
             if (written == ObjectStore.Write.WRITTEN) {
+                writeWaiting(store, delivery);
                 DeliveryRef replaced = inForce.filter(
                                 p -> !p.key().equals(self.key()) || !p.sha256().equals(self.sha256()))
                         .orElse(null);

@@ -58,7 +58,7 @@ class ReceiptMakerTest {
                 new ObjectInfo(KEY, "etag-2", 1234, NOW, "v2", Map.of()),
                 new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"),
                 "bb".repeat(32),
-                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3),
+                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3, null),
                 null,
                 System.nanoTime());
     }

@@ -28,6 +28,7 @@ import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageCheck;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.MessageFacts;
+import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
@@ -43,10 +44,9 @@ class IjwDeliveryTest {
     private static final IjwMessages.Client CLIENT =
             new IjwMessages.Client("123456782", "2011-03-04", "1", "Zorgvlietsma");
     private static final IjwMessages.Parties PARTIES = new IjwMessages.Parties("73010001", "0363");
-    private static final DeliveryProcessor PROCESSOR = new DeliveryProcessor(
-            new CodeRules(ReferenceData.get()),
-            PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789"),
-            RejectionThreshold.DEFAULT);
+    private static final PseudonymKey KEY = PseudonymKey.fromSecretText("ijw-equivalence-test-key-0123456789");
+    private static final DeliveryProcessor PROCESSOR =
+            new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, RejectionThreshold.DEFAULT);
 
     private static final Set<Periode> COMPARED = Set.of(Periode.parse("2024H1"), Periode.parse("2024H2"));
 
@@ -151,14 +151,14 @@ class IjwDeliveryTest {
     void spillingOverManyBucketsGivesTheSameTrajectoriesAsOne(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("groot.zip");
         long written = LargeUpload.writeIjw(zip, 400, Periode.parse("2024H1"), 5);
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT, KEY);
         List<List<String>> results = new ArrayList<>();
         // the bucket count follows the zip's size: claiming 200 MB spreads the clients over 48 buckets
         for (long claimedSize : new long[] {Files.size(zip), 200L << 20}) {
             Path work = Files.createTempDirectory(dir, "w");
             MessageDelivery.Outcome outcome;
             try (InputStream in = Files.newInputStream(zip)) {
-                outcome = messages.readMessages(in, claimedSize, Periode.parse("2024H1"), work);
+                outcome = messages.readMessages(in, claimedSize, Periode.parse("2024H1"), work, ProductMapping.NONE);
             }
             assertEquals(null, outcome.problem());
             assertEquals(written, outcome.messages());
@@ -179,7 +179,7 @@ class IjwDeliveryTest {
     private record Ingested(Map<String, List<String>> rows, Set<ReasonCode> rejections, List<String> warnings) {}
 
     private static Ingested ingest(Path root, boolean onlyJeugdhulp, Path work) throws IOException {
-        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT);
+        MessageDelivery messages = new MessageDelivery(new SafeZip(), PROCESSOR, RejectionThreshold.DEFAULT, KEY);
         Map<String, List<String>> rows = new TreeMap<>();
         Set<ReasonCode> rejections = EnumSet.noneOf(ReasonCode.class);
         List<String> warnings = new ArrayList<>();
@@ -202,7 +202,7 @@ class IjwDeliveryTest {
             try (InputStream in = Files.newInputStream(file)) {
                 if (file.toString().endsWith(".zip")) {
                     MessageDelivery.Processed processed =
-                            messages.process(in, Files.size(file), periode.get(), dir, Map.of());
+                            messages.process(in, Files.size(file), periode.get(), dir, Map.of(), ProductMapping.NONE);
                     result = processed.result();
                     warnings.addAll(processed.outcome().warnings());
                 } else {

@@ -56,11 +56,27 @@ public final class DeliveryProcessor implements DeliveryReader {
     private final CodeRules rules;
     private final PseudonymKey key;
     private final RejectionThreshold threshold;
+    private final boolean fromMessages;
 
     public DeliveryProcessor(CodeRules rules, PseudonymKey key, RejectionThreshold threshold) {
+        this(rules, key, threshold, false);
+    }
+
+    private DeliveryProcessor(CodeRules rules, PseudonymKey key, RejectionThreshold threshold, boolean fromMessages) {
         this.rules = rules;
         this.key = key;
         this.threshold = threshold;
+        this.fromMessages = fromMessages;
+    }
+
+    /** The code rules rows are checked against. */
+    public CodeRules rules() {
+        return rules;
+    }
+
+    @Override
+    public DeliveryProcessor forMessageRows() {
+        return new DeliveryProcessor(rules, key, threshold, true);
     }
 
     @Override
@@ -87,11 +103,11 @@ public final class DeliveryProcessor implements DeliveryReader {
             problem = threshold.check(report.rowsRejected(), report.rowsRead(), "regels");
         }
         if (problem != null) {
-            return new DeliveryResult(problem, report, reading.dropped, sha, null, 0);
+            return new DeliveryResult(problem, report, reading.dropped, sha, null, 0, null);
         }
         Path lakeFile = removeDuplicates(reading, report, workDir, lakeMetadata);
         return new DeliveryResult(
-                null, report, reading.dropped, sha, lakeFile, report.rowsAccepted() - report.duplicates());
+                null, report, reading.dropped, sha, lakeFile, report.rowsAccepted() - report.duplicates(), null);
     }
 
     /** State of one read. */
@@ -184,7 +200,7 @@ public final class DeliveryProcessor implements DeliveryReader {
             Map<String, String> lakeMetadata,
             Reading reading)
             throws IOException {
-        RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key));
+        RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key), fromMessages);
         reading.draft = workDir.resolve("draft.parquet");
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
                 DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);

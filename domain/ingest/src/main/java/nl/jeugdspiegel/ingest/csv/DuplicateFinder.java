@@ -14,7 +14,8 @@ import java.util.Arrays;
 import nl.jeugdspiegel.core.lake.Trajectory;
 
 /**
- * Finds rows with the same key (client, soort, hulpvorm, startdatum) in a delivery of any size with
+ * Finds rows with the same key (client, soort, hulpvorm or without one the product category, startdatum:
+ * {@link Trajectory#hulpvormKey}) in a delivery of any size with
  * flat memory: each accepted row's key is spilled to one of a few bucket files on local disk (by key
  * hash), then each bucket is deduplicated on its own. Within a key the last row wins; the earlier ones
  * are "losers". Only pseudonyms are spilled, never a BSN.
@@ -55,11 +56,7 @@ final class DuplicateFinder implements Closeable {
 
     /** Spills the key of the accepted row {@code row} (its index among the accepted rows), on {@code line}. */
     void add(Trajectory t, int row, long line) throws IOException {
-        add(
-                keyHigh(t.client()),
-                keyLow(t.client(), soortIndex(t.soort()), Integer.parseInt(t.hulpvorm()), t.startdatum()),
-                row,
-                line);
+        add(keyHigh(t.client()), keyLow(t.client(), soortIndex(t.soort()), t.hulpvormKey(), t.startdatum()), row, line);
     }
 
     private static int soortIndex(String soort) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.Trajectory;
+import nl.jeugdspiegel.core.lake.Verblijf;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.RowError;
@@ -26,8 +27,15 @@ public final class RowValidator {
     private final CodeRules rules;
     private final Pseudonymiser pseudonymiser;
     private final int[] index;
+    private final boolean fromMessages;
 
-    public RowValidator(Header header, Periode periode, CodeRules rules, Pseudonymiser pseudonymiser) {
+    /**
+     * @param fromMessages the rows were reconstructed from iJw messages (docs/contract.md §2): hulpvorm may be
+     *     empty, and so may a measure's reden_beeindiging (JZ588 has no counterpart for the BIJ measure codes)
+     */
+    public RowValidator(
+            Header header, Periode periode, CodeRules rules, Pseudonymiser pseudonymiser, boolean fromMessages) {
+        this.fromMessages = fromMessages;
         this.header = header;
         this.firstDay = periode.firstEpochDay();
         this.lastDay = periode.lastEpochDay();
@@ -51,12 +59,17 @@ public final class RowValidator {
         String soort = soort(record, errors);
         String hulpvorm = soort == null
                 ? required(record, Column.HULPVORM, errors)
-                : code(record, Column.HULPVORM, true, rules.hulpvorm(soort), errors);
+                : code(record, Column.HULPVORM, !fromMessages, rules.hulpvorm(soort), errors);
         LocalDate start = date(record, Column.STARTDATUM, true, errors);
         LocalDate end = date(record, Column.EINDDATUM, false, errors);
         String reden = soort == null
                 ? null
-                : code(record, Column.REDEN_BEEINDIGING, end != null, rules.redenBeeindiging(soort), errors);
+                : code(
+                        record,
+                        Column.REDEN_BEEINDIGING,
+                        end != null && (!fromMessages || Trajectory.JEUGDHULP.equals(soort)),
+                        rules.redenBeeindiging(soort),
+                        errors);
         String verwijzer =
                 code(record, Column.VERWIJZER, Trajectory.JEUGDHULP.equals(soort), rules.verwijzer(), errors);
         LocalDate aanmelddatum = date(record, Column.AANMELDDATUM, false, errors);
@@ -101,7 +114,8 @@ public final class RowValidator {
                 tevredenheid,
                 kostenCent,
                 agb,
-                productcategorie);
+                productcategorie,
+                Verblijf.of(soort, hulpvorm, productcategorie));
     }
 
     static int ageAt(LocalDate birth, LocalDate date) {

@@ -32,4 +32,12 @@ public interface DeliveryReader {
      */
     Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
             throws IOException;
+
+    /**
+     * The reader for rows that were reconstructed from iJw messages (docs/contract.md §2): there hulpvorm may be
+     * empty where the product category does not determine it. A CSV upload keeps requiring it.
+     */
+    default DeliveryReader forMessageRows() {
+        return this;
+    }
 }

@@ -14,6 +14,7 @@ import nl.jeugdspiegel.ingest.problem.ValidationReport;
  * @param sha256         hex SHA-256 of the uploaded bytes
  * @param lakeFile       the finished lake file (accepted deliveries only)
  * @param lakeRows       rows in the lake file: accepted rows minus replaced duplicates
+ * @param waitingFile    for an accepted delivery of iJw messages, the lake's waiting file ({@code Waiting}); else null
  */
 public record DeliveryResult(
         FileProblem problem,
@@ -21,7 +22,8 @@ public record DeliveryResult(
         List<String> droppedColumns,
         String sha256,
         Path lakeFile,
-        long lakeRows) {
+        long lakeRows,
+        Path waitingFile) {
 
     public boolean accepted() {
         return problem == null;

@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamException;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.Waiting;
+import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
+import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
@@ -36,6 +40,7 @@ import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.upload.Column;
+import nl.jeugdspiegel.ingest.validation.Bsn;
 
 /**
  * Turns a delivery zip of iJw 3.2 messages into the trajectory CSV of docs/contract.md §2 in a work folder, so the
@@ -71,11 +76,25 @@ public final class MessageDelivery implements DeliveryReader {
             Map<String, Long> skipped,
             List<MessageCheck.Problem> problems,
             long trajectories,
-            List<String> warnings,
+            TrajectoryReconstruction.Result counts,
+            ProductMapping mapping,
+            List<Waiting.Request> waiting,
             Path csv,
             Path sources) {
         public long accepted() {
             return messages - rejected;
+        }
+
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>(counts.warnings());
+            if (mapping.ignoredLines() > 0) {
+                warnings.add(mapping.ignoredLines() + " regel(s) van " + mapping.key() + " genegeerd: niet in de vorm "
+                        + "productcategorie;productcode;hulpvorm met een bekende categorie en een hulpvorm die bij "
+                        + "de soort van die categorie past");
+            } else if (mapping.ignoredLines() < 0) {
+                warnings.add(mapping.key() + " niet gebruikt: groter dan " + ProductMapping.MAX_BYTES / 1024 + " KiB");
+            }
+            return warnings;
         }
     }
 
@@ -99,6 +118,21 @@ public final class MessageDelivery implements DeliveryReader {
                     outcome.perType(),
                     outcome.skipped().isEmpty() ? null : outcome.skipped(),
                     outcome.trajectories(),
+                    outcome.counts().vervoer(),
+                    outcome.counts().withoutHulpvorm().entrySet().stream()
+                            .map(e -> new Receipt.ZonderHulpvorm(
+                                    e.getKey(),
+                                    e.getValue(),
+                                    List.copyOf(outcome.counts().productCodes().getOrDefault(e.getKey(), Set.of()))))
+                            .toList(),
+                    outcome.mapping().key() == null
+                            ? null
+                            : new Receipt.Productcodes(
+                                    outcome.mapping().key(),
+                                    outcome.mapping().products(),
+                                    outcome.mapping().ignoredLines(),
+                                    outcome.counts().mapped()),
+                    outcome.waiting().size(),
                     refused,
                     outcome.rejected() - refused.size(),
                     sourcesOfCitedRows(),
@@ -135,23 +169,32 @@ public final class MessageDelivery implements DeliveryReader {
     private final SafeZip zip;
     private final DeliveryReader rows;
     private final RejectionThreshold threshold;
+    private final Pseudonymiser pseudonymiser;
 
     /**
      * Reads zips with {@code zip}'s limits; the reconstructed rows go to {@code rows} (the CSV route), and
-     * {@code threshold} holds for the messages as it does for the rows.
+     * {@code threshold} holds for the messages as it does for the rows; {@code key} pseudonymises who is waiting.
      */
-    public MessageDelivery(SafeZip zip, DeliveryReader rows, RejectionThreshold threshold) {
+    public MessageDelivery(SafeZip zip, DeliveryReader rows, RejectionThreshold threshold, PseudonymKey key) {
         this.zip = zip;
-        this.rows = rows;
+        this.rows = rows.forMessageRows();
         this.threshold = threshold;
+        this.pseudonymiser = new Pseudonymiser(key);
     }
 
     @Override
     public Read read(
             InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
             throws IOException {
-        Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata);
-        return new Read(processed.result(), processed.receiptPart());
+        return withMapping(ProductMapping.NONE).read(upload, expectedBytes, periode, workDir, lakeMetadata);
+    }
+
+    /** This reader with the municipality's product mapping. */
+    public DeliveryReader withMapping(ProductMapping mapping) {
+        return (upload, expectedBytes, periode, workDir, lakeMetadata) -> {
+            Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata, mapping);
+            return new DeliveryReader.Read(processed.result(), processed.receiptPart());
+        };
     }
 
     /**
@@ -160,15 +203,23 @@ public final class MessageDelivery implements DeliveryReader {
      * the zip's, so a replayed zip is recognised as the same delivery.
      */
     public Processed process(
-            InputStream upload, long zipBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
+            InputStream upload,
+            long zipBytes,
+            Periode periode,
+            Path workDir,
+            Map<String, String> lakeMetadata,
+            ProductMapping mapping)
             throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
-        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir);
+        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir, mapping);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
             return new Processed(
-                    new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0), outcome);
+                    new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0, null),
+                    outcome);
         }
+        Path waitingFile = workDir.resolve("wachtend.parquet");
+        Waiting.write(waitingFile, outcome.waiting(), lakeMetadata);
         try (InputStream csv = Files.newInputStream(outcome.csv())) {
             DeliveryResult read = rows.read(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata)
                     .result();
@@ -179,13 +230,16 @@ public final class MessageDelivery implements DeliveryReader {
                             read.droppedColumns(),
                             zipSha,
                             read.lakeFile(),
-                            read.lakeRows()),
+                            read.lakeRows(),
+                            read.accepted() ? waitingFile : null),
                     outcome);
         }
     }
 
     /** Reads the zip to its end (also when it is refused) and writes the CSV into {@code workDir}. */
-    public Outcome readMessages(InputStream upload, long zipBytes, Periode periode, Path workDir) throws IOException {
+    public Outcome readMessages(
+            InputStream upload, long zipBytes, Periode periode, Path workDir, ProductMapping mapping)
+            throws IOException {
         int buckets = (int) Math.min(MAX_BUCKETS, zipBytes / ZIP_BYTES_PER_BUCKET + 1);
         Reading reading = new Reading();
         long[] bytesRead = {0};
@@ -233,11 +287,12 @@ public final class MessageDelivery implements DeliveryReader {
         }
         problem = problem != null ? problem : threshold(reading);
         if (problem != null) {
-            return reading.outcome(problem, 0, List.of(), null, null);
+            return reading.outcome(problem, 0, TrajectoryReconstruction.Result.EMPTY, mapping, List.of(), null, null);
         }
         Path csv = workDir.resolve("trajecten-uit-berichten.csv");
         Path sources = workDir.resolve("bronnen.txt");
         TrajectoryReconstruction.Result counts = TrajectoryReconstruction.Result.EMPTY;
+        List<Waiting.Request> waiting = new ArrayList<>();
         long rows = 0;
         try (Writer text = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CsvWriter out = CsvWriter.builder()
@@ -247,7 +302,16 @@ public final class MessageDelivery implements DeliveryReader {
                 BufferedWriter sourceLines = Files.newBufferedWriter(sources, StandardCharsets.UTF_8)) {
             out.writeRecord(Arrays.stream(Column.values()).map(Column::header).toList());
             for (int b = 0; b < buckets; b++) {
-                TrajectoryReconstruction.Result part = reconstruction.reconstruct(periode, FactSpill.load(workDir, b));
+                TrajectoryReconstruction.Result part =
+                        reconstruction.reconstruct(periode, FactSpill.load(workDir, b), mapping);
+                for (TrajectoryReconstruction.WaitingClient w : part.waiting()) {
+                    if (Bsn.passesElfproef(w.bsn())) { // a BSN that fails is no youth we can count
+                        waiting.add(new Waiting.Request(
+                                pseudonymiser.pseudonym(w.bsn()),
+                                (int) LocalDate.parse(w.sinds()).toEpochDay(),
+                                w.categorie()));
+                    }
+                }
                 for (int i = 0; i < part.rows().size(); i++) {
                     out.writeRecord(part.rows().get(i));
                     sourceLines.write(part.sources().get(i));
@@ -260,7 +324,7 @@ public final class MessageDelivery implements DeliveryReader {
         if (rows == 0) {
             problem = FileProblem.of(
                     ReasonCode.LEEG_BESTAND,
-                    "de berichten bevatten geen jeugdhulptraject (JW305/JW307) "
+                    "de berichten bevatten geen traject (JW305/JW307) "
                             + "dat in " + periode + " actief was"
                             + (counts.unmapped().isEmpty()
                                     ? ""
@@ -268,7 +332,7 @@ public final class MessageDelivery implements DeliveryReader {
                                             + String.join(
                                                     ", ", counts.unmapped().keySet()) + " zijn niet op te nemen"));
         }
-        return reading.outcome(problem, rows, counts.warnings(), csv, sources);
+        return reading.outcome(problem, rows, counts, mapping, waiting, csv, sources);
     }
 
     /**
@@ -350,7 +414,14 @@ public final class MessageDelivery implements DeliveryReader {
             }
         }
 
-        Outcome outcome(FileProblem problem, long trajectories, List<String> warnings, Path csv, Path sources) {
+        Outcome outcome(
+                FileProblem problem,
+                long trajectories,
+                TrajectoryReconstruction.Result counts,
+                ProductMapping mapping,
+                List<Waiting.Request> waiting,
+                Path csv,
+                Path sources) {
             return new Outcome(
                     problem,
                     messages,
@@ -359,7 +430,9 @@ public final class MessageDelivery implements DeliveryReader {
                     skipped,
                     problems,
                     trajectories,
-                    warnings,
+                    counts,
+                    mapping,
+                    List.copyOf(waiting),
                     problem == null ? csv : null,
                     problem == null ? sources : null);
         }

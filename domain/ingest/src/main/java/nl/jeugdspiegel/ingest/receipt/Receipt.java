@@ -94,6 +94,10 @@ public record Receipt(
         "per_type",
         "overgeslagen",
         "trajecten_gereconstrueerd",
+        "vervoer_overgeslagen",
+        "zonder_hulpvorm",
+        "productcodes",
+        "wachtend_einde_periode",
         "afgewezen_berichten",
         "afgewezen_niet_getoond",
         "bronnen_van_regels",
@@ -106,11 +110,31 @@ public record Receipt(
             @JsonProperty("per_type") Map<String, Long> perType,
             Map<String, Long> overgeslagen,
             @JsonProperty("trajecten_gereconstrueerd") long trajectenGereconstrueerd,
+            @JsonProperty("vervoer_overgeslagen") long vervoerOvergeslagen,
+            @JsonProperty("zonder_hulpvorm") List<ZonderHulpvorm> zonderHulpvorm,
+            Productcodes productcodes,
+            @JsonProperty("wachtend_einde_periode") long wachtendEindePeriode,
             @JsonProperty("afgewezen_berichten") List<Bericht> afgewezenBerichten,
             @JsonProperty("afgewezen_niet_getoond") long afgewezenNietGetoond,
             @JsonProperty("bronnen_van_regels") Map<Long, String> bronnenVanRegels,
             String uitleg,
             @JsonIgnore List<String> waarschuwingen) {}
+
+    /**
+     * Trajectories of one product category that have no hulpvorm (docs/contract.md §2), and the product codes
+     * they carry (codes only, at most 100), which a product mapping file could resolve.
+     */
+    public record ZonderHulpvorm(String productcategorie, long trajecten, List<String> productcodes) {}
+
+    /**
+     * The municipality's product mapping used for this delivery: its key, the products it maps, the lines
+     * ignored (-1: the file was too large to read), and the trajectories that got their hulpvorm from it.
+     */
+    public record Productcodes(
+            String sleutel,
+            long producten,
+            @JsonProperty("regels_genegeerd") long regelsGenegeerd,
+            @JsonProperty("trajecten_toegewezen") long trajectenToegewezen) {}
 
     /** One refused message. */
     public record Bericht(String code, String bestand, Integer regel, Integer kolom, String reden) {}

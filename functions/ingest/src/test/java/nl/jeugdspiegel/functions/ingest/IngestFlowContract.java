@@ -39,7 +39,7 @@ abstract class IngestFlowContract extends S3TestSupport {
                 "the + of the event key is a space");
         assertEquals(64, receipt.bron().sha256().length());
         assertEquals(25, receipt.aantallen().rijenInLake());
-        assertEquals("1.1", receipt.contractversie());
+        assertEquals("1.2", receipt.contractversie());
         assertEquals(25, lakeRows().size());
         assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isEmpty());
     }

@@ -36,6 +36,8 @@ public final class LakeColumns {
 
     private int size;
     private int capacity;
+    private boolean deriveVerblijf;
+    private final Map<Long, Integer> derived = new HashMap<>();
     private long[] pseudonyms;
     private final int[][] ints = new int[COLUMNS.length][];
     private final long[][] longs = new long[COLUMNS.length][];
@@ -125,7 +127,14 @@ public final class LakeColumns {
                 intOrZero(Column.TEVREDENHEID, row),
                 amount(Column.KOSTEN, row),
                 codeText(Column.AANBIEDER_AGB, row),
-                codeText(Column.PRODUCTCATEGORIE, row));
+                codeText(Column.PRODUCTCATEGORIE, row),
+                verblijf(row));
+    }
+
+    /** The row's verblijf: TRUE, FALSE, or null when unknown (or not read). */
+    public Boolean verblijf(int row) {
+        int v = value(Column.VERBLIJF, row);
+        return v == ABSENT ? null : v == 1;
     }
 
     private int intOrZero(Column column, int row) {
@@ -158,14 +167,38 @@ public final class LakeColumns {
         switch (c.kind()) {
             case PSEUDONYM -> {} // zero words: not read
             case CODE -> Arrays.fill(ints[c.ordinal()], from, to, NO_CODE);
-            case INT, DATE -> Arrays.fill(ints[c.ordinal()], from, to, ABSENT);
+            case INT, DATE, BOOLEAN -> Arrays.fill(ints[c.ordinal()], from, to, ABSENT);
             case EURO_CENTS -> Arrays.fill(longs[c.ordinal()], from, to, NO_AMOUNT);
             default -> throw new IllegalStateException(c.kind().name());
         }
     }
 
     void endRow() {
+        if (deriveVerblijf) {
+            setInt(Column.VERBLIJF, derivedVerblijf());
+        }
         size++;
+    }
+
+    /**
+     * For a file written before the {@code verblijf} column existed (contract 1.1): derive it per row from soort,
+     * hulpvorm and productcategorie with {@link Verblijf#of}, which must then be read too.
+     */
+    void deriveVerblijf() {
+        deriveVerblijf = true;
+    }
+
+    private int derivedVerblijf() {
+        long key = (long) code(Column.SOORT, size) << 42
+                | (long) (code(Column.HULPVORM, size) & 0x1FFFFF) << 21
+                | (code(Column.PRODUCTCATEGORIE, size) & 0x1FFFFF);
+        return derived.computeIfAbsent(key, k -> {
+            Boolean v = Verblijf.of(
+                    codeText(Column.SOORT, size),
+                    codeText(Column.HULPVORM, size),
+                    codeText(Column.PRODUCTCATEGORIE, size));
+            return v == null ? ABSENT : v ? 1 : 0;
+        });
     }
 
     /** Starts the next batch: the rows go, the code values stay. */

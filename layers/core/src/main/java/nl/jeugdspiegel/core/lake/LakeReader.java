@@ -66,8 +66,14 @@ public final class LakeReader {
      */
     public static Map<String, String> read(
             InputFile file, Set<Column> columns, int batchRows, Consumer<LakeColumns> batches) throws IOException {
-        LakeColumns rows = new LakeColumns(columns, Math.min(batchRows, 4096));
-        ColumnsReadSupport support = new ColumnsReadSupport(rows, columns);
+        Set<Column> toRead = columns;
+        if (columns.contains(Column.VERBLIJF)) {
+            // what Verblijf.of needs when the file predates the column
+            toRead = EnumSet.copyOf(columns);
+            toRead.addAll(EnumSet.of(Column.SOORT, Column.HULPVORM, Column.PRODUCTCATEGORIE));
+        }
+        LakeColumns rows = new LakeColumns(toRead, Math.min(batchRows, 4096));
+        ColumnsReadSupport support = new ColumnsReadSupport(rows, toRead);
         try (ParquetReader<LakeColumns> reader =
                 new ParquetReader.Builder<LakeColumns>(file, new PlainParquetConfiguration()) {
                     @Override
@@ -115,6 +121,10 @@ public final class LakeReader {
             Types.MessageTypeBuilder projection = Types.buildMessage();
             for (Column column : columns) {
                 String name = column.parquetName();
+                if (column == Column.VERBLIJF && !file.containsField(name)) {
+                    rows.deriveVerblijf(); // a file of contract 1.1: readers accept both
+                    continue;
+                }
                 if (!file.containsField(name)
                         || !file.getType(name).isPrimitive()
                         || file.getType(name).asPrimitiveType().getPrimitiveTypeName()
@@ -211,6 +221,13 @@ public final class LakeReader {
                         @Override
                         public void addLong(long value) {
                             rows.setLong(column, value);
+                        }
+                    };
+                case BOOLEAN ->
+                    new PrimitiveConverter() {
+                        @Override
+                        public void addBoolean(boolean value) {
+                            rows.setInt(column, value ? 1 : 0);
                         }
                     };
             };

@@ -35,7 +35,8 @@ public final class LakeSchema {
         LEEFTIJD_START("leeftijd_start", Kind.INT, true),
         GESLACHT("geslacht", Kind.CODE, true),
         SOORT("soort", Kind.CODE, true),
-        HULPVORM("hulpvorm", Kind.CODE, true),
+        /** Null only for iJw rows whose product category does not determine it (docs/contract.md §2). */
+        HULPVORM("hulpvorm", Kind.CODE, false),
         STARTDATUM("startdatum", Kind.DATE, true),
         EINDDATUM("einddatum", Kind.DATE, false),
         REDEN_BEEINDIGING("reden_beeindiging", Kind.CODE, false),
@@ -45,7 +46,9 @@ public final class LakeSchema {
         TEVREDENHEID("tevredenheid", Kind.INT, false),
         KOSTEN("kosten", Kind.EURO_CENTS, false),
         AANBIEDER_AGB("aanbieder_agb", Kind.CODE, false),
-        PRODUCTCATEGORIE("productcategorie", Kind.CODE, false);
+        PRODUCTCATEGORIE("productcategorie", Kind.CODE, false),
+        /** With (true) or without (false) a stay, null = unknown ({@link Verblijf}); absent in files of contract 1.1. */
+        VERBLIJF("verblijf", Kind.BOOLEAN, false);
 
         private final String parquetName;
         private final Kind kind;
@@ -88,7 +91,9 @@ public final class LakeSchema {
         /** Days since 1970-01-01. */
         DATE(INT32, dateType()),
         /** An amount in euro, DECIMAL(12,2): a long of cents. */
-        EURO_CENTS(INT64, decimalType(2, 12));
+        EURO_CENTS(INT64, decimalType(2, 12)),
+        /** 1 (true) or 0 (false), as an int. */
+        BOOLEAN(PrimitiveType.PrimitiveTypeName.BOOLEAN, null);
 
         private final PrimitiveType.PrimitiveTypeName physical;
         private final LogicalTypeAnnotation logical;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * use the sentinels {@link #NO_DATE}, {@link #NO_SCORE} and {@link #NO_AMOUNT}, absent codes are null.
  *
  * @param kostenCent euro cents, or {@link #NO_AMOUNT}
+ * @param verblijf   with or without a stay, null when unknown ({@link Verblijf#of})
  */
 public record Trajectory(
         String client,
@@ -24,7 +25,8 @@ public record Trajectory(
         int tevredenheid,
         long kostenCent,
         String aanbiederAgb,
-        String productcategorie) {
+        String productcategorie,
+        Boolean verblijf) {
 
     public static final int NO_DATE = Integer.MIN_VALUE;
     public static final int NO_SCORE = 0;
@@ -33,6 +35,22 @@ public record Trajectory(
     public static final String JEUGDHULP = "jeugdhulp";
     public static final String JEUGDBESCHERMING = "jeugdbescherming";
     public static final String JEUGDRECLASSERING = "jeugdreclassering";
+
+    /**
+     * The hulpvorm's place in the key of a trajectory (client, soort, hulpvorm, startdatum), as a number below 128:
+     * the hulpvorm's code (BIJ codes are at most 63); without one (iJw rows, docs/contract.md §6) 64 + the
+     * product category, so that two products of one client starting on one day stay two trajectories.
+     */
+    public static int hulpvormKey(int hulpvorm, int productcategorie) {
+        return hulpvorm > 0 ? hulpvorm & 0x3F : 64 | (productcategorie & 0x3F);
+    }
+
+    /** {@link #hulpvormKey(int, int)} of this row. */
+    public int hulpvormKey() {
+        return hulpvormKey(
+                hulpvorm == null ? 0 : Integer.parseInt(hulpvorm),
+                productcategorie == null ? 0 : Integer.parseInt(productcategorie));
+    }
 
     public boolean hasEinddatum() {
         return einddatum != NO_DATE;

@@ -77,6 +77,11 @@ final class TrajectoryWriteSupport extends WriteSupport<Trajectory> {
                     Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
         }
         code(Column.PRODUCTCATEGORIE, t.productcategorie());
+        if (t.verblijf() != null) {
+            out.startField(Column.VERBLIJF.parquetName(), Column.VERBLIJF.ordinal());
+            out.addBoolean(t.verblijf());
+            out.endField(Column.VERBLIJF.parquetName(), Column.VERBLIJF.ordinal());
+        }
         out.endMessage();
     }
 

@@ -32,7 +32,8 @@ class LakeRoundTripTest {
                 8,
                 123456L,
                 "12345678",
-                "45");
+                "45",
+                Boolean.FALSE);
     }
 
     static Trajectory sparse() {
@@ -52,7 +53,30 @@ class LakeRoundTripTest {
                 Trajectory.NO_SCORE,
                 Trajectory.NO_AMOUNT,
                 null,
+                null,
                 null);
+    }
+
+    /** An iJw row of category 43: no hulpvorm, verblijf known from the category. */
+    static Trajectory fromMessagesWithoutHulpvorm() {
+        return new Trajectory(
+                "01".repeat(32),
+                2011,
+                12,
+                "0",
+                "jeugdhulp",
+                null,
+                (int) LocalDate.of(2024, 3, 1).toEpochDay(),
+                Trajectory.NO_DATE,
+                null,
+                "01",
+                Trajectory.NO_DATE,
+                null,
+                Trajectory.NO_SCORE,
+                Trajectory.NO_AMOUNT,
+                "87654321",
+                "43",
+                Boolean.TRUE);
     }
 
     @Test
@@ -61,8 +85,9 @@ class LakeRoundTripTest {
         try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, Map.of("jeugdspiegel.bron_sleutel", "x"))) {
             writer.write(full());
             writer.write(sparse());
+            writer.write(fromMessagesWithoutHulpvorm());
         }
-        assertEquals(List.of(full(), sparse()), LakeReader.readAll(file));
+        assertEquals(List.of(full(), sparse(), fromMessagesWithoutHulpvorm()), LakeReader.readAll(file));
         Map<String, String> footer =
                 LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.SOORT), 1, batch -> {});
         assertEquals("x", footer.get("jeugdspiegel.bron_sleutel"));
@@ -100,7 +125,7 @@ class LakeRoundTripTest {
                   required int32 leeftijd_start;
                   required binary geslacht (STRING);
                   required binary soort (STRING);
-                  required binary hulpvorm (STRING);
+                  optional binary hulpvorm (STRING);
                   required int32 startdatum (DATE);
                   optional int32 einddatum (DATE);
                   optional binary reden_beeindiging (STRING);
@@ -111,8 +136,98 @@ class LakeRoundTripTest {
                   optional int64 kosten (DECIMAL(12,2));
                   optional binary aanbieder_agb (STRING);
                   optional binary productcategorie (STRING);
+                  optional boolean verblijf;
                 }
                 """, LakeSchema.TRAJECTEN.toString());
+    }
+
+    /** The lake schema of contract 1.1: no verblijf, hulpvorm required. */
+    private static final String SCHEMA_1_1 = """
+            message trajecten {
+              required binary client (STRING);
+              required int32 geboortejaar;
+              required int32 leeftijd_start;
+              required binary geslacht (STRING);
+              required binary soort (STRING);
+              required binary hulpvorm (STRING);
+              required int32 startdatum (DATE);
+              optional int32 einddatum (DATE);
+              optional binary reden_beeindiging (STRING);
+              optional binary verwijzer (STRING);
+              optional int32 aanmelddatum (DATE);
+              optional binary zonder_hulp_verder (STRING);
+              optional int32 tevredenheid;
+              optional int64 kosten (DECIMAL(12,2));
+              optional binary aanbieder_agb (STRING);
+              optional binary productcategorie (STRING);
+            }
+            """;
+
+    /** Migration (contract v1.2 §6): files already in the lake have no verblijf; the reader derives it. */
+    @Test
+    void readsALakeFileOfContract11WithVerblijfDerived(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("old.parquet");
+        org.apache.parquet.schema.MessageType schema =
+                org.apache.parquet.schema.MessageTypeParser.parseMessageType(SCHEMA_1_1);
+        String[][] rows = {
+            {"jeugdhulp", "02", null},
+            {"jeugdhulp", "13", "37"},
+            {"jeugdbescherming", "11", null},
+            {"jeugdhulp", "04", "45"}
+        };
+        try (ParquetWriter<org.apache.parquet.example.data.Group> writer =
+                org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
+                                new org.apache.parquet.io.LocalOutputFile(file))
+                        .withType(schema)
+                        .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .build()) {
+            org.apache.parquet.example.data.simple.SimpleGroupFactory groups =
+                    new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+            for (String[] row : rows) {
+                org.apache.parquet.example.data.Group g = groups.newGroup()
+                        .append("client", "ef".repeat(32))
+                        .append("geboortejaar", 2012)
+                        .append("leeftijd_start", 11)
+                        .append("geslacht", "1")
+                        .append("soort", row[0])
+                        .append("hulpvorm", row[1])
+                        .append("startdatum", (int) LocalDate.of(2024, 1, 10).toEpochDay());
+                if (row[2] != null) {
+                    g.append("productcategorie", row[2]);
+                }
+                writer.write(g);
+            }
+        }
+        List<Trajectory> read = LakeReader.readAll(file);
+        assertEquals(4, read.size());
+        assertEquals(Boolean.FALSE, read.get(0).verblijf());
+        assertEquals(Boolean.TRUE, read.get(1).verblijf());
+        assertEquals(null, read.get(2).verblijf(), "a measure's type 11 is not hulpvorm 11");
+        assertEquals(Boolean.FALSE, read.get(3).verblijf());
+        // a projection of verblijf alone derives it too
+        List<Boolean> projected = new java.util.ArrayList<>();
+        LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.VERBLIJF), 10, batch -> {
+            for (int i = 0; i < batch.size(); i++) {
+                projected.add(batch.verblijf(i));
+            }
+        });
+        assertEquals(java.util.Arrays.asList(false, true, null, false), projected);
+    }
+
+    @Test
+    void verblijfFollowsHulpvormThenProductCategory() {
+        assertEquals(Boolean.FALSE, Verblijf.of("jeugdhulp", "03", "43"), "the hulpvorm wins");
+        assertEquals(Boolean.TRUE, Verblijf.of("jeugdhulp", null, "43"));
+        assertEquals(Boolean.TRUE, Verblijf.of("jeugdhulp", null, "44"));
+        assertEquals(Boolean.FALSE, Verblijf.of("jeugdhulp", null, "40"));
+        assertEquals(Boolean.FALSE, Verblijf.of("jeugdhulp", null, "45"));
+        assertEquals(Boolean.FALSE, Verblijf.of("jeugdhulp", null, "41"));
+        for (String unknown : List.of("46", "50", "51", "52", "53", "54", "55")) {
+            assertEquals(null, Verblijf.of("jeugdhulp", null, unknown), unknown);
+        }
+        assertEquals(null, Verblijf.of("jeugdhulp", null, null));
+        assertEquals(null, Verblijf.of("jeugdreclassering", "41", "47"));
+        assertEquals(null, Verblijf.of("jeugdbescherming", "12", "48"));
     }
 
     @Test
