@@ -21,8 +21,4 @@ final class Codes {
         }
         return (byte) n;
     }
-
-    static boolean verblijf(int hulpvorm) {
-        return hulpvorm >= 11 && hulpvorm <= 14;
-    }
 }

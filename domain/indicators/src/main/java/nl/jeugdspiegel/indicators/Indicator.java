@@ -29,8 +29,12 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
     }
 
     /** The four soort categories of the trajectory counts. */
-    public static final List<String> CATEGORIES =
-            List.of("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming", "jeugdreclassering");
+    public static final List<String> CATEGORIES = List.of(
+            "jeugdhulp_zonder_verblijf",
+            "jeugdhulp_met_verblijf",
+            "jeugdhulp_verblijf_onbekend",
+            "jeugdbescherming",
+            "jeugdreclassering");
     /** BIJ verwijzer codes. */
     public static final List<String> VERWIJZERS = List.of("01", "02", "03", "04", "05", "06", "08");
 
@@ -46,7 +50,11 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
                 false,
                 false));
         String[] categoryTitles = {
-            "jeugdhulp zonder verblijf", "jeugdhulp met verblijf", "jeugdbescherming", "jeugdreclassering"
+            "jeugdhulp zonder verblijf",
+            "jeugdhulp met verblijf",
+            "jeugdhulp (verblijf onbekend)",
+            "jeugdbescherming",
+            "jeugdreclassering"
         };
         for (int c = 0; c < CATEGORIES.size(); c++) {
             all.add(new Indicator(
@@ -83,6 +91,18 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
                 false));
         all.add(new Indicator(
                 "wachttijd_p90_dagen", Kind.QUANTILE, "Wachttijd waarbinnen 90% start (dagen)", false, false));
+        all.add(new Indicator(
+                "wachtend_einde_periode",
+                Kind.COUNT,
+                "Jeugdigen die op de laatste dag van het halfjaar wachten op jeugdhulp (iJw)",
+                false,
+                false));
+        all.add(new Indicator(
+                "wachtend_langer_dan_9_weken",
+                Kind.COUNT,
+                "Jeugdigen die dan langer dan 9 weken wachten (Treeknorm, iJw)",
+                false,
+                false));
         String[] verwijzerTitles = {
             "gemeentelijke toegang",
             "huisarts",

@@ -21,25 +21,31 @@ import nl.jeugdspiegel.core.Periode;
 public final class IndicatorEngine {
 
     // per-gemeente counters: index into long[M]
-    private static final int ACTIVE = 0; // + category 0..3
-    private static final int STARTED = 4; // + category
-    private static final int ENDED = 8; // + category
-    private static final int VERWIJZER = 12; // + index in Indicator.VERWIJZERS (7)
-    private static final int PLAN = 19;
-    private static final int VOORTIJDIG = 20;
-    private static final int ZHV_FILLED = 21;
-    private static final int ZHV_YES = 22;
-    private static final int TEV_N = 23;
-    private static final int TEV_SUM = 24;
-    private static final int TEV_SUM_SQ = 25;
-    private static final int CBS_OK = 26;
-    private static final int COHORT = 27;
-    private static final int COHORT_OK = 28;
-    private static final int JH_ROWS = 29;
-    private static final int JH_ROWS_KOSTEN = 30;
-    private static final int KOSTEN_CENT = 31;
-    private static final int STRATA = 24; // 4 age bands × 3 geslacht × 2 verblijf
-    private static final int STRATUM_ENDED = 32; // + stratum
+    /** The categories of the trajectory counts, as in {@link Indicator#CATEGORIES}. */
+    private static final int CATEGORY_COUNT = 5;
+
+    private static final int JH_ZONDER = 0;
+    private static final int JH_MET = 1;
+    private static final int JH_ONBEKEND = 2;
+    private static final int ACTIVE = 0; // + category 0..4
+    private static final int STARTED = ACTIVE + CATEGORY_COUNT; // + category
+    private static final int ENDED = STARTED + CATEGORY_COUNT; // + category
+    private static final int VERWIJZER = ENDED + CATEGORY_COUNT; // + index in Indicator.VERWIJZERS (7)
+    private static final int PLAN = VERWIJZER + 7;
+    private static final int VOORTIJDIG = PLAN + 1;
+    private static final int ZHV_FILLED = VOORTIJDIG + 1;
+    private static final int ZHV_YES = ZHV_FILLED + 1;
+    private static final int TEV_N = ZHV_YES + 1;
+    private static final int TEV_SUM = TEV_N + 1;
+    private static final int TEV_SUM_SQ = TEV_SUM + 1;
+    private static final int CBS_OK = TEV_SUM_SQ + 1;
+    private static final int COHORT = CBS_OK + 1;
+    private static final int COHORT_OK = COHORT + 1;
+    private static final int JH_ROWS = COHORT_OK + 1;
+    private static final int JH_ROWS_KOSTEN = JH_ROWS + 1;
+    private static final int KOSTEN_CENT = JH_ROWS_KOSTEN + 1;
+    private static final int STRATA = 36; // 4 age bands × 3 geslacht × 3 verblijf (zonder, met, onbekend)
+    private static final int STRATUM_ENDED = KOSTEN_CENT + 1; // + stratum
     private static final int STRATUM_PLAN = STRATUM_ENDED + STRATA;
     private static final int METRICS = STRATUM_PLAN + STRATA;
 
@@ -139,8 +145,8 @@ public final class IndicatorEngine {
             }
             long[] t = totals[g];
             boolean jh = data.soort[r] == Codes.JH;
-            boolean verblijf = jh && Codes.verblijf(data.hulpvorm[r]);
-            int category = jh ? (verblijf ? 1 : 0) : data.soort[r] == Codes.JB ? 2 : 3;
+            int verblijf = data.verblijf[r]; // JH_ZONDER, JH_MET or JH_ONBEKEND
+            int category = jh ? verblijf : data.soort[r] == Codes.JB ? 3 : 4;
             int start = data.start[r];
             int end = data.end[r];
             boolean hasEnd = end != LakeData.NONE;
@@ -218,8 +224,16 @@ public final class IndicatorEngine {
         }
 
         Arrays.sort(activeClients, 0, activeCount);
+        long[] waiting = pi >= 0 ? Arrays.copyOf(data.waiting[pi], data.waitingSize[pi]) : new long[0];
+        Arrays.sort(waiting);
         GemeenteCounts counts = new GemeenteCounts(
-                delivering, totals, durations, durationCount, waits, waitCount, activeClients, activeCount);
+                delivering,
+                totals,
+                List.of(durations, waits),
+                new int[][] {durationCount, waitCount},
+                new Entries(activeClients, activeCount),
+                new Entries(waiting, waiting.length),
+                pi >= 0 ? data.waitingKnown[pi] : new boolean[count]);
         List<Figures> perLevel = new ArrayList<>();
         for (Levels.Level level : levels) {
             perLevel.add(figures(level, data.gemeenten, counts, population));
@@ -258,10 +272,11 @@ public final class IndicatorEngine {
         return code <= 0 ? "" : code < 10 ? "0" + code : Integer.toString(code);
     }
 
-    static int stratum(int leeftijd, int geslacht, boolean verblijf) {
+    /** The O/E stratum: age band × geslacht × verblijf (zonder, met, onbekend: its own stratum). */
+    static int stratum(int leeftijd, int geslacht, int verblijf) {
         int band = leeftijd <= 3 ? 0 : leeftijd <= 11 ? 1 : leeftijd <= 17 ? 2 : 3;
         int sex = geslacht >= 0 && geslacht <= 2 ? geslacht : 0;
-        return (band * 3 + sex) * 2 + (verblijf ? 1 : 0);
+        return (band * 3 + sex) * 3 + verblijf;
     }
 
     private static void add(List<int[]> values, int[] counts, int g, int value) {
@@ -326,44 +341,82 @@ public final class IndicatorEngine {
         }
     }
 
-    /** The figures of every unit of one level. */
+    /**
+     * The figures of every unit of one level.
+     *
+     * @param clients        distinct clients with active jeugdhulp, and {@code youngClients} of them under 18
+     * @param waitingClients distinct clients waiting at L, and {@code waitingLonger} of them more than 9 weeks; known
+     *                       ({@code waitingKnown}) when every delivering gemeente of the unit delivered iJw messages
+     */
     private record Figures(
             long[][] totals,
             boolean[] delivered,
-            long[] clients,
-            long[] youngClients,
+            long[][] clients,
             int[][] durations,
             int[][] waits,
             long[] youth,
-            boolean[] youthKnown) {}
+            boolean[] youthKnown,
+            long[][] waitingClients,
+            boolean[] waitingKnown) {}
+
+    /** Sorted (client, gemeente, flag) entries, {@code size} of them: see {@link #distinct}. */
+    private record Entries(long[] entries, int size) {}
 
     /**
      * What one pass over the merged rows counted per gemeente of a periode.
      *
-     * @param durations     per gemeente the trajectory durations (days), {@code durationCount} of them
-     * @param waits         per gemeente the waiting times (days), {@code waitCount} of them
-     * @param activeClients sorted (client, gemeente, young) entries, {@code activeCount} of them
+     * @param values        per gemeente the trajectory durations and the waiting times (days), {@code counts} of each
+     * @param activeClients (client, gemeente, young) entries of the clients with active jeugdhulp
+     * @param waiting       (client, gemeente, longer than 9 weeks) entries of the clients waiting at L
+     * @param waitingKnown  per gemeente: does its delivery tell who waits (iJw messages)?
      */
     private record GemeenteCounts(
             boolean[] delivering,
             long[][] totals,
-            List<int[]> durations,
-            int[] durationCount,
-            List<int[]> waits,
-            int[] waitCount,
-            long[] activeClients,
-            int activeCount) {}
+            List<List<int[]>> values,
+            int[][] counts,
+            Entries activeClients,
+            Entries waiting,
+            boolean[] waitingKnown) {}
+
+    /**
+     * Distinct clients per unit in sorted (client &lt;&lt; 10 | gemeente &lt;&lt; 1 | flag) entries: {@code [0]} all,
+     * {@code [1]} those with the flag in at least one entry.
+     */
+    private static long[][] distinct(Entries e, int[] unitOf, int units) {
+        long[] all = new long[units];
+        long[] flagged = new long[units];
+        long[] seen = new long[units];
+        long[] seenFlagged = new long[units];
+        Arrays.fill(seen, -1);
+        Arrays.fill(seenFlagged, -1);
+        for (int i = 0; i < e.size(); i++) {
+            long entry = e.entries()[i];
+            long client = entry >>> 10;
+            int u = unitOf[(int) (entry >>> 1) & 0x1FF];
+            if (u < 0) {
+                continue;
+            }
+            if (seen[u] != client) {
+                seen[u] = client;
+                all[u]++;
+            }
+            if ((entry & 1) == 1 && seenFlagged[u] != client) {
+                seenFlagged[u] = client;
+                flagged[u]++;
+            }
+        }
+        return new long[][] {all, flagged};
+    }
 
     private static Figures figures(
             Levels.Level level, List<String> gemeenten, GemeenteCounts counts, Population population) {
         boolean[] delivering = counts.delivering();
         long[][] totals = counts.totals();
-        List<int[]> durations = counts.durations();
-        int[] durationCount = counts.durationCount();
-        List<int[]> waits = counts.waits();
-        int[] waitCount = counts.waitCount();
-        long[] activeClients = counts.activeClients();
-        int activeCount = counts.activeCount();
+        List<int[]> durations = counts.values().get(0);
+        int[] durationCount = counts.counts()[0];
+        List<int[]> waits = counts.values().get(1);
+        int[] waitCount = counts.counts()[1];
         int units = level.units();
         int[] unitOf = level.unitOf();
         long[][] sums = new long[units][METRICS];
@@ -394,29 +447,23 @@ public final class IndicatorEngine {
         int[][] unitDurations = pool(unitOf, delivering, durations, durationCount, durationSize);
         int[][] unitWaits = pool(unitOf, delivering, waits, waitCount, waitSize);
 
-        long[] clients = new long[units];
-        long[] young = new long[units];
-        long[] seen = new long[units];
-        long[] seenYoung = new long[units];
-        Arrays.fill(seen, -1);
-        Arrays.fill(seenYoung, -1);
-        for (int i = 0; i < activeCount; i++) {
-            long entry = activeClients[i];
-            long client = entry >>> 10;
-            int u = unitOf[(int) (entry >>> 1) & 0x1FF];
-            if (u < 0) {
-                continue;
-            }
-            if (seen[u] != client) {
-                seen[u] = client;
-                clients[u]++;
-            }
-            if ((entry & 1) == 1 && seenYoung[u] != client) {
-                seenYoung[u] = client;
-                young[u]++;
+        boolean[] waitingKnown = new boolean[units];
+        Arrays.fill(waitingKnown, true);
+        for (int g = 0; g < unitOf.length; g++) {
+            if (unitOf[g] >= 0 && delivering[g] && !counts.waitingKnown()[g]) {
+                waitingKnown[unitOf[g]] = false;
             }
         }
-        return new Figures(sums, delivered, clients, young, unitDurations, unitWaits, youth, youthKnown);
+        return new Figures(
+                sums,
+                delivered,
+                distinct(counts.activeClients(), unitOf, units),
+                unitDurations,
+                unitWaits,
+                youth,
+                youthKnown,
+                distinct(counts.waiting(), unitOf, units),
+                waitingKnown);
     }
 
     private static int[][] pool(int[] unitOf, boolean[] delivering, List<int[]> values, int[] counts, int[] sizes) {
@@ -465,12 +512,11 @@ public final class IndicatorEngine {
             }
             long[] t = f.totals[u];
             long[] n = national.totals[0];
-            unit.count("jeugdigen_jh", f.clients[u]);
+            unit.count("jeugdigen_jh", f.clients[0][u]);
             if (f.youthKnown[u] && f.youth[u] > 0) {
-                double p0 = (double) national.youngClients[0] / national.youth[0];
+                double p0 = (double) national.clients[1][0] / national.youth[0];
                 boolean nationalKnown = national.youthKnown[0] && national.youth[0] > 0;
-                unit.perThousand(
-                        "jeugdigen_jh_per_1000", f.youngClients[u], f.youth[u], nationalKnown ? p0 : Double.NaN);
+                unit.perThousand("jeugdigen_jh_per_1000", f.clients[1][u], f.youth[u], nationalKnown ? p0 : Double.NaN);
             } else {
                 unit.missing("jeugdigen_jh_per_1000");
             }
@@ -482,17 +528,19 @@ public final class IndicatorEngine {
                     unit.count(prefix + Indicator.CATEGORIES.get(c), t[base + c]);
                 }
             }
-            unit.share(
-                    "aandeel_met_verblijf",
-                    t[ACTIVE + 1],
-                    t[ACTIVE] + t[ACTIVE + 1],
-                    n[ACTIVE + 1],
-                    n[ACTIVE] + n[ACTIVE + 1]);
+            unit.share("aandeel_met_verblijf", t[ACTIVE + JH_MET], jh(t, ACTIVE), n[ACTIVE + JH_MET], jh(n, ACTIVE));
             unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
             unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
             unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
-            long startedJh = t[STARTED] + t[STARTED + 1];
-            long nationalStartedJh = n[STARTED] + n[STARTED + 1];
+            if (f.waitingKnown[u]) {
+                unit.count("wachtend_einde_periode", f.waitingClients[0][u]);
+                unit.count("wachtend_langer_dan_9_weken", f.waitingClients[1][u]);
+            } else {
+                unit.missing("wachtend_einde_periode");
+                unit.missing("wachtend_langer_dan_9_weken");
+            }
+            long startedJh = jh(t, STARTED);
+            long nationalStartedJh = jh(n, STARTED);
             for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
                 unit.share(
                         "verwijzer." + Indicator.VERWIJZERS.get(v),
@@ -501,13 +549,13 @@ public final class IndicatorEngine {
                         n[VERWIJZER + v],
                         nationalStartedJh);
             }
-            if (t[JH_ROWS] > 0 && t[JH_ROWS_KOSTEN] >= KOSTEN_COVERAGE * t[JH_ROWS] && f.clients[u] > 0) {
-                unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[u]);
+            if (t[JH_ROWS] > 0 && t[JH_ROWS_KOSTEN] >= KOSTEN_COVERAGE * t[JH_ROWS] && f.clients[0][u] > 0) {
+                unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[0][u]);
             } else {
-                unit.missing("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, (double) f.clients[u]);
+                unit.missing("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, (double) f.clients[0][u]);
             }
-            long endedJh = t[ENDED] + t[ENDED + 1];
-            long nationalEndedJh = n[ENDED] + n[ENDED + 1];
+            long endedJh = jh(t, ENDED);
+            long nationalEndedJh = jh(n, ENDED);
             unit.share("beeindigd_volgens_plan", t[PLAN], endedJh, n[PLAN], nationalEndedJh);
             unit.share("voortijdig_beeindigd", t[VOORTIJDIG], endedJh, n[VOORTIJDIG], nationalEndedJh);
             unit.share("zonder_hulp_verder", t[ZHV_YES], t[ZHV_FILLED], n[ZHV_YES], n[ZHV_FILLED]);
@@ -528,6 +576,11 @@ public final class IndicatorEngine {
             }
             unit.ratio("oe_volgens_plan", t[PLAN], expected);
         }
+    }
+
+    /** All jeugdhulp of a count (zonder, met and onbekend verblijf): every JH total includes unknown verblijf. */
+    private static long jh(long[] totals, int base) {
+        return totals[base + JH_ZONDER] + totals[base + JH_MET] + totals[base + JH_ONBEKEND];
     }
 
     /** Appends the rows of one unit. */

@@ -26,6 +26,7 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.lake.LakeSchema;
+import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
@@ -126,19 +127,31 @@ public final class IndicatorService {
         List<LakeFile> files = new ArrayList<>();
         List<ObjectInfo> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
-        for (ObjectInfo object : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
-            Optional<LakeSchema.Partition> partition = LakeSchema.partFileOf(object.key());
-            if (partition.isEmpty()) {
-                continue; // not a lake part file (e.g. a folder marker)
-            }
-            listed.add(object.key());
-            files.add(new LakeFile(
-                    partition.get().periode(), partition.get().gemeentecode(), lakeDir.resolve(object.key())));
-            if (!version(object).equals(cachedETags.get(object.key()))
-                    || !Files.exists(lakeDir.resolve(object.key()))) {
-                toFetch.add(object);
+        Map<String, Path> waiting = new HashMap<>();
+        for (String prefix : List.of(LakeSchema.TRAJECTEN_PREFIX, Waiting.PREFIX)) {
+            for (ObjectInfo object : store.list(prefix)) {
+                boolean isWaiting = prefix.equals(Waiting.PREFIX);
+                Optional<LakeSchema.Partition> partition =
+                        isWaiting ? Waiting.partFileOf(object.key()) : LakeSchema.partFileOf(object.key());
+                if (partition.isEmpty()) {
+                    continue; // not a lake part file (e.g. a folder marker)
+                }
+                listed.add(object.key());
+                Path local = lakeDir.resolve(object.key());
+                if (isWaiting) {
+                    waiting.put(
+                            partition.get().periode() + "/" + partition.get().gemeentecode(), local);
+                } else {
+                    files.add(new LakeFile(
+                            partition.get().periode(), partition.get().gemeentecode(), local));
+                }
+                if (!version(object).equals(cachedETags.get(object.key())) || !Files.exists(local)) {
+                    toFetch.add(object);
+                }
             }
         }
+        files.replaceAll(
+                f -> new LakeFile(f.periode(), f.gemeente(), f.path(), waiting.get(f.periode() + "/" + f.gemeente())));
         cachedETags.keySet().removeIf(key -> {
             if (listed.contains(key)) {
                 return false;

@@ -8,7 +8,8 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeColumns;
 
 /**
- * The lake after the merge rule: one row per (gemeente, client, soort, hulpvorm, startdatum), taken
+ * The lake after the merge rule: one row per (gemeente, client, soort, hulpvorm (or without one the product category),
+ * startdatum), taken
  * from the latest periode in which it was delivered, in primitive arrays. Besides the merged rows it
  * keeps, per periode and gemeente, whether a delivery exists, when it arrived, and the cost totals of
  * the delivered jeugdhulp rows (kosten_per_jeugdige uses the delivered rows, not the merged ones).
@@ -24,6 +25,12 @@ public final class LakeData {
     final long[][] jhRows;
     final long[][] jhRowsWithKosten;
     final long[][] kostenCent;
+    /** Did the delivery in force for (p, g) come as iJw messages, with its waiting file (so who waits is known)? */
+    final boolean[][] waitingKnown;
+    /** Per periode: who waits at its last day, as (client << 10 | gemeente << 1 | waiting longer than 9 weeks). */
+    long[][] waiting;
+
+    int[] waitingSize;
 
     /** Lake objects that could not be read as lake files, and why: left out of every figure. */
     final List<Skipped> skipped = new ArrayList<>();
@@ -34,6 +41,9 @@ public final class LakeData {
     int[] client = new int[1024];
     byte[] soort = new byte[1024];
     byte[] hulpvorm = new byte[1024];
+    /** For jeugdhulp: 0 zonder, 1 met verblijf, 2 onbekend. */
+    byte[] verblijf = new byte[1024];
+
     int[] start = new int[1024];
     int[] end = new int[1024];
     byte[] reden = new byte[1024];
@@ -55,6 +65,16 @@ public final class LakeData {
         jhRows = new long[p][g];
         jhRowsWithKosten = new long[p][g];
         kostenCent = new long[p][g];
+        waitingKnown = new boolean[p][g];
+        waiting = new long[p][16];
+        waitingSize = new int[p];
+    }
+
+    void addWaiting(int p, int client, int g, boolean longer) {
+        if (waitingSize[p] == waiting[p].length) {
+            waiting[p] = Arrays.copyOf(waiting[p], waitingSize[p] * 2);
+        }
+        waiting[p][waitingSize[p]++] = (long) client << 10 | (long) g << 1 | (longer ? 1 : 0);
     }
 
     /** A lake object left out: its key (as far as the lake is concerned, its local file) and the reason. */
@@ -101,6 +121,7 @@ public final class LakeData {
             client = Arrays.copyOf(client, n);
             soort = Arrays.copyOf(soort, n);
             hulpvorm = Arrays.copyOf(hulpvorm, n);
+            verblijf = Arrays.copyOf(verblijf, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             reden = Arrays.copyOf(reden, n);

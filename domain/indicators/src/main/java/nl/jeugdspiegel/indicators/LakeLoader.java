@@ -8,10 +8,12 @@ import static nl.jeugdspiegel.core.lake.LakeSchema.Column.GESLACHT;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.HULPVORM;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.KOSTEN;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.LEEFTIJD_START;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.PRODUCTCATEGORIE;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.REDEN_BEEINDIGING;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.SOORT;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.STARTDATUM;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.TEVREDENHEID;
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.VERBLIJF;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.VERWIJZER;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.ZONDER_HULP_VERDER;
 
@@ -26,6 +28,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +40,7 @@ import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeSchema.Column;
 import nl.jeugdspiegel.core.lake.Trajectory;
+import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import org.apache.parquet.io.LocalInputFile;
@@ -53,7 +57,7 @@ public final class LakeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
     /** Start days 1900..2100 fit in 17 bits after this offset. */
     private static final int DAY_OFFSET = 30_000;
-    /** The columns the indicators use (not aanbieder_agb, productcategorie). */
+    /** The columns the indicators use (not aanbieder_agb). */
     private static final Set<Column> COLUMNS = EnumSet.of(
             CLIENT,
             GEBOORTEJAAR,
@@ -68,7 +72,11 @@ public final class LakeLoader {
             AANMELDDATUM,
             ZONDER_HULP_VERDER,
             TEVREDENHEID,
-            KOSTEN);
+            KOSTEN,
+            PRODUCTCATEGORIE,
+            VERBLIJF);
+    /** Waiting longer than this many days at the periode's last day: the Treeknorm of 9 weeks. */
+    static final int TREEKNORM_DAYS = 63;
 
     private LakeLoader() {}
 
@@ -122,8 +130,11 @@ public final class LakeLoader {
         return data;
     }
 
-    /** One lake file decoded: its rows (null when it has none), when it was delivered, or why it was left out. */
-    private record Decoded(LakeColumns rows, Instant deliveredAt, String unreadable) {
+    /**
+     * One lake file decoded: its rows (null when it has none), when it was delivered, who waits (null when the
+     * partition has no waiting file of the same delivery), or why it was left out.
+     */
+    private record Decoded(LakeColumns rows, Instant deliveredAt, List<Waiting.Request> waiting, String unreadable) {
         int size() {
             return rows == null ? 0 : rows.size();
         }
@@ -140,14 +151,49 @@ public final class LakeLoader {
             Map<String, String> footer = LakeReader.read(
                     new LocalInputFile(file.path()), COLUMNS, LakeReader.WHOLE_FILE, batch -> rows[0] = batch);
             if (rows[0] != null && !soortenKnown(rows[0])) {
-                return new Decoded(null, null, "geen lake-bestand: een onbekende soort");
+                return new Decoded(null, null, null, "geen lake-bestand: een onbekende soort");
             }
-            return new Decoded(rows[0], deliveredAt(footer.get(LakeSchema.FOOTER_BRON_TIJD)), null);
+            return new Decoded(
+                    rows[0], deliveredAt(footer.get(LakeSchema.FOOTER_BRON_TIJD)), waiting(file, footer), null);
         } catch (LakeReader.NotALakeFileException e) {
-            return new Decoded(null, null, e.getMessage());
+            return new Decoded(null, null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return new Decoded(
-                    null, null, "geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
+                    null,
+                    null,
+                    null,
+                    "geen leesbaar Parquet-bestand (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * The waiting file's rows when its footer names the same delivery as the lake file's (key, version and time), else
+     * null: a waiting file left by an earlier delivery, or an unreadable one, says nothing about the delivery in force.
+     */
+    private static List<Waiting.Request> waiting(LakeFile file, Map<String, String> lakeFooter) {
+        if (file.waiting() == null) {
+            return null;
+        }
+        try {
+            Waiting.Contents contents = Waiting.read(new LocalInputFile(file.waiting()));
+            for (String key : List.of(
+                    LakeSchema.FOOTER_BRON_SLEUTEL, LakeSchema.FOOTER_BRON_VERSIE, LakeSchema.FOOTER_BRON_TIJD)) {
+                if (!Objects.equals(contents.footer().get(key), lakeFooter.get(key))) {
+                    LOG.warn(
+                            "waiting file of {} {} left out: it belongs to another delivery",
+                            file.periode(),
+                            file.gemeente());
+                    return null;
+                }
+            }
+            return contents.requests();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "waiting file of {} {} left out: {}",
+                    file.periode(),
+                    file.gemeente(),
+                    e.getClass().getSimpleName());
+            return null;
         }
     }
 
@@ -195,6 +241,15 @@ public final class LakeLoader {
         byte[] verwijzer = size == 0 ? null : numbers(rows, VERWIJZER);
         byte[] zonderHulpVerder = size == 0 ? null : numbers(rows, ZONDER_HULP_VERDER);
         byte[] geslacht = size == 0 ? null : numbers(rows, GESLACHT);
+        byte[] productcategorie = size == 0 ? null : numbers(rows, PRODUCTCATEGORIE);
+        if (decoded.waiting() != null) {
+            data.waitingKnown[p][g] = true;
+            int last = file.periode().lastEpochDay();
+            for (Waiting.Request w : decoded.waiting()) {
+                long[] words = pseudonymWords(w.client());
+                data.addWaiting(p, clients.intern(words[0], words[1]), g, last - w.sinds() > TREEKNORM_DAYS);
+            }
+        }
         for (int i = 0; i < size; i++) {
             byte soortCode = soort[rows.code(SOORT, i) + 1];
             byte hulpvormCode = hulpvorm[rows.code(HULPVORM, i) + 1];
@@ -211,7 +266,8 @@ public final class LakeLoader {
             long key = (long) g << 50
                     | (long) client << 26
                     | (long) soortCode << 24
-                    | (long) (hulpvormCode & 0x7F) << 17
+                    | (long) Trajectory.hulpvormKey(hulpvormCode, productcategorie[rows.code(PRODUCTCATEGORIE, i) + 1])
+                            << 17
                     | ((startDay + DAY_OFFSET) & 0x1FFFF);
             int row = keys.get(key);
             if (row < 0) {
@@ -223,6 +279,8 @@ public final class LakeLoader {
             data.client[row] = client;
             data.soort[row] = soortCode;
             data.hulpvorm[row] = hulpvormCode;
+            int verblijf = rows.value(VERBLIJF, i);
+            data.verblijf[row] = (byte) (verblijf == LakeColumns.ABSENT ? 2 : verblijf);
             data.start[row] = startDay;
             data.end[row] = rows.value(EINDDATUM, i);
             data.reden[row] = reden[rows.code(REDEN_BEEINDIGING, i) + 1];
@@ -237,6 +295,13 @@ public final class LakeLoader {
         if (clients.size() >= 1 << 24) {
             throw new IllegalStateException("more than 16.7 million distinct clients: widen the merge key");
         }
+    }
+
+    /** The first two 64-bit words of a 64-hex-character pseudonym, as {@link ClientIds} keys clients. */
+    private static long[] pseudonymWords(String hex) {
+        return new long[] {
+            Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16, 32), 16)
+        };
     }
 
     /**

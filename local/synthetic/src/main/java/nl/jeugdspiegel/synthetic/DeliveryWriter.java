@@ -41,8 +41,11 @@ final class DeliveryWriter {
     private final long seed;
     private final Generator.Format format;
     private final int[][] byGemeente;
+    private final boolean mapEverything;
 
-    DeliveryWriter(SyntheticCountry country, CareHistory history, long seed, Generator.Format format) {
+    DeliveryWriter(
+            SyntheticCountry country, CareHistory history, long seed, Generator.Format format, boolean mapEverything) {
+        this.mapEverything = mapEverything;
         this.country = country;
         this.history = history;
         this.seed = seed;
@@ -66,6 +69,17 @@ final class DeliveryWriter {
     long[] write(Path uploads, List<Periode> periods, Consumer<String> progress) throws IOException {
         long files = 0;
         long rows = 0;
+        if (format == Generator.Format.IJW) {
+            // the municipalities' product mappings, beside the uploads: reference/productcodes/{gemeentecode}.csv
+            Path mappings =
+                    Files.createDirectories(uploads.resolveSibling("reference").resolve("productcodes"));
+            for (SyntheticCountry.Gemeente g : country.gemeenten()) {
+                Files.writeString(
+                        mappings.resolve(g.municipality().code() + ".csv"),
+                        IjwDelivery.mapping(mapEverything),
+                        StandardCharsets.UTF_8);
+            }
+        }
         for (Periode p : periods) {
             for (SyntheticCountry.Gemeente g : country.gemeenten()) {
                 if (unit(g.index(), p, 1) < g.traits().missingDelivery() || activeCount(g, p) == 0) {
@@ -183,7 +197,17 @@ final class DeliveryWriter {
             for (int i = 0; i < active.length; i++) {
                 messages.write(zip, active[i], error(active[i], i, g, p, fault, active.length));
             }
+            for (int t : byGemeente[g.index()]) {
+                int aanmeld = history.aanmeld[t];
+                if (history.soort[t] == CareHistory.JH
+                        && history.start[t] > p.lastEpochDay()
+                        && aanmeld != CareHistory.NONE
+                        && aanmeld <= p.lastEpochDay()) {
+                    messages.writeWaiting(zip, t);
+                }
+            }
         }
+
         if (fault == Fault.LATIN1) {
             // the iJw counterpart of a file in the wrong encoding: a zip cut off halfway (an aborted upload)
             byte[] whole = Files.readAllBytes(file);

@@ -56,6 +56,16 @@ public final class Generator {
 
     public static Summary generate(Path dir, long seed, double scale, Format format, Consumer<String> progress)
             throws IOException {
+        return generate(dir, seed, scale, format, false, progress);
+    }
+
+    /**
+     * @param mapEverything for iJw: the generated product mappings resolve every product code (so every row gets
+     *     its hulpvorm back, as the CSV/iJw equivalence test needs), instead of some of them
+     */
+    public static Summary generate(
+            Path dir, long seed, double scale, Format format, boolean mapEverything, Consumer<String> progress)
+            throws IOException {
         if (scale <= 0 || scale > 10) {
             throw new IllegalArgumentException("scale must be above 0 and at most 10, got " + scale);
         }
@@ -65,7 +75,7 @@ public final class Generator {
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
         writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
-        long[] written = new DeliveryWriter(country, history, seed, format)
+        long[] written = new DeliveryWriter(country, history, seed, format, mapEverything)
                 .write(dir.resolve("uploads"), Periode.range(FIRST, LAST), progress);
         return new Summary(written[0], written[1], history.youthCount, history.size);
     }

@@ -14,9 +14,16 @@ import nl.jeugdspiegel.core.Periode;
  *       half-way between request and start), JW305 (start), JW307 (stop with JZ588, when the trajectory ended
  *       in the periode) and JW323 (the periode's kosten; every fourth one as a debet plus a credit correction).
  *       Without an aanmelddatum the request and allocation are dated after the start (a retroactive
- *       allocation), which carries no waiting time. hulpvorm 01–04 → category 31–34, 11–14 → 35–38;</li>
- *   <li>jeugdbescherming and jeugdreclassering: only JW305 and JW307, with category 48 and 47, which have no
- *       sound BIJ mapping: the ingest reports them and leaves them out.</li>
+ *       allocation), which carries no waiting time. The product is one of today's categories ({@link #product}):
+ *       45 ambulant (hulpvorm 01, 02, 04), 41 dagbehandeling (03), 44 and 43 verblijf (11; 12–14), one in ten
+ *       trajectories a category that says nothing about the hulpvorm (46, 50–55), one in ten the 2015 code
+ *       31–38; the product code carries the hulpvorm, and the generated product mapping
+ *       ({@code reference/productcodes/{gemeentecode}.csv}, {@link #mapping}) resolves some of the codes;</li>
+ *   <li>jeugdbescherming and jeugdreclassering: only JW305 and JW307, with category 48, 47 (49 for the
+ *       preventief justitieel kader);</li>
+ *   <li>every 25th jeugdhulp trajectory also has a vervoer product (42), which is no trajectory;</li>
+ *   <li>youths who asked for help in the periode but start only after it: their JW315 and JW301, without a
+ *       JW305 ({@link #writeWaiting}): who is waiting at the periode's last day.</li>
  * </ul>
  * A trajectory with an error has an impossible dagtekening in each of its messages, so all of them are
  * refused, as its CSV row would be.
@@ -43,6 +50,94 @@ final class IjwDelivery {
         this.gemeente = g.municipality().code().substring(2);
     }
 
+    /**
+     * Today's product of trajectory t: {category, product code}. The code ends in the hulpvorm (or type of measure),
+     * so that a product mapping can give it back.
+     */
+    static String[] product(int t, byte soort, int hulpvorm) {
+        String h = String.format(Locale.ROOT, "%02d", hulpvorm);
+        if (soort == CareHistory.JB) {
+            return new String[] {"48", "48A" + h};
+        }
+        if (soort == CareHistory.JR) {
+            return new String[] {hulpvorm == 31 ? "49" : "47", (hulpvorm == 31 ? "49A" : "47A") + h};
+        }
+        if (t % 10 == 0) {
+            String legacy = Integer.toString(hulpvorm < 10 ? 30 + hulpvorm : 24 + hulpvorm);
+            return new String[] {legacy, legacy + "A01"};
+        }
+        if (t % 10 == 1) {
+            String other = OTHER_CATEGORIES[(t / 10) % OTHER_CATEGORIES.length];
+            return new String[] {other, other + "B" + h};
+        }
+        String categorie = hulpvorm == 3 ? "41" : hulpvorm < 10 ? "45" : hulpvorm == 11 ? "44" : "43";
+        return new String[] {categorie, categorie + "A" + h};
+    }
+
+    /** ToewijzingNummers of the vervoer products: apart from the trajectories' own numbers. */
+    private static final long VERVOER_NUMBERS = 900_000_000L;
+
+    /** Jeugdhulp categories that do not determine the hulpvorm. */
+    private static final String[] OTHER_CATEGORIES = {"46", "50", "51", "52", "53", "54", "55"};
+
+    /**
+     * The generated product mapping of a municipality ({@code productcategorie;productcode;hulpvorm}): the A-codes
+     * of 45, 44 and 43 except 43A14 (overig residentieel stays unresolved); with {@code everything}, also 43A14, the
+     * B-codes of the other categories and the measures' codes, so that every row gets its hulpvorm back.
+     */
+    static String mapping(boolean everything) {
+        StringBuilder csv = new StringBuilder("productcategorie;productcode;hulpvorm\n");
+        for (String h : new String[] {"01", "02", "04"}) {
+            csv.append("45;45A").append(h).append(';').append(h).append('\n');
+        }
+        csv.append("44;44A11;11\n43;43A12;12\n43;43A13;13\n");
+        if (everything) {
+            csv.append("43;43A14;14\n");
+            for (String c : OTHER_CATEGORIES) {
+                for (String h : new String[] {"01", "02", "03", "04", "11", "12", "13", "14"}) {
+                    csv.append(c)
+                            .append(';')
+                            .append(c)
+                            .append('B')
+                            .append(h)
+                            .append(';')
+                            .append(h)
+                            .append('\n');
+                }
+            }
+            for (String h : new String[] {"11", "12", "21", "22", "23"}) {
+                csv.append("48;48A").append(h).append(';').append(h).append('\n');
+            }
+            for (String h : new String[] {"41", "42", "50", "51", "61", "62", "63"}) {
+                csv.append("47;47A").append(h).append(';').append(h).append('\n');
+            }
+            csv.append("49;49A31;31\n");
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The request (JW315, on the aanmelddatum) and the allocation (JW301) of a jeugdhulp trajectory that starts after
+     * the periode although its request was made in it: who waits at the last day. No JW305: it has not started.
+     */
+    void writeWaiting(ZipOutputStream zip, int t) throws IOException {
+        int y = history.youth[t];
+        IjwMessages.Client client = new IjwMessages.Client(
+                String.format(Locale.ROOT, "%09d", history.bsn[y]),
+                TrajectoryMessages.day(history.birth[y]),
+                Integer.toString(history.sex[y]),
+                SURNAMES[y % SURNAMES.length]);
+        IjwMessages.Parties parties =
+                new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
+        String[] product = product(t, history.soort[t], history.hulpvorm[t]);
+        int aanmeld = history.aanmeld[t];
+        new TrajectoryMessages(zip, t, parties, client, product[0], product[1], history.start[t], false)
+                .request(
+                        aanmeld,
+                        aanmeld + (history.start[t] - aanmeld) / 2,
+                        String.format(Locale.ROOT, "%02d", history.verwijzer[t]));
+    }
+
     /** Writes the messages of trajectory t into the zip. */
     void write(ZipOutputStream zip, int t, boolean error) throws IOException {
         int y = history.youth[t];
@@ -54,12 +149,13 @@ final class IjwDelivery {
         IjwMessages.Parties parties =
                 new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
         boolean jeugdhulp = history.soort[t] == CareHistory.JH;
-        int hulpvorm = history.hulpvorm[t];
-        String categorie = !jeugdhulp
-                ? (history.soort[t] == CareHistory.JB ? "48" : "47")
-                : Integer.toString(hulpvorm < 10 ? 30 + hulpvorm : 24 + hulpvorm);
+        String[] product = product(t, history.soort[t], history.hulpvorm[t]);
         int start = history.start[t];
-        TrajectoryMessages messages = new TrajectoryMessages(zip, t, parties, client, categorie, start, error);
+        TrajectoryMessages messages =
+                new TrajectoryMessages(zip, t, parties, client, product[0], product[1], start, error);
+        if (jeugdhulp && t % 25 == 0) {
+            new TrajectoryMessages(zip, VERVOER_NUMBERS + t, parties, client, "42", "42A01", start, error).start();
+        }
         if (jeugdhulp) {
             int aanmeld = history.aanmeld[t];
             messages.request(
@@ -73,7 +169,7 @@ final class IjwDelivery {
             int reden = history.reden[t];
             messages.stop(end, jeugdhulp ? JZ588[reden] : reden == 1 ? "31" : "34");
         }
-        long cents = jeugdhulp ? writer.kostenCents(t, p, g) : -1;
+        long cents = writer.kostenCents(t, p, g); // measures are invoiced too (JW323)
         if (cents >= 0) {
             int from = Math.max(start, p.firstEpochDay());
             int to = end == CareHistory.NONE ? p.lastEpochDay() : Math.min(end, p.lastEpochDay());

@@ -54,8 +54,9 @@ public final class LargeUpload {
                         Integer.toString(1 + random.nextInt(2)),
                         "Grootbestandsma");
                 IjwMessages.Parties parties = new IjwMessages.Parties("7301" + (1000 + random.nextInt(9000)), "0363");
-                TrajectoryMessages messages = new TrajectoryMessages(
-                        zip, t, parties, client, Integer.toString(31 + random.nextInt(8)), start, false);
+                String categorie = Integer.toString(31 + random.nextInt(8));
+                TrajectoryMessages messages =
+                        new TrajectoryMessages(zip, t, parties, client, categorie, categorie + "A01", start, false);
                 int requested = start - random.nextInt(90);
                 messages.request(requested, requested, "0" + (1 + random.nextInt(6)));
                 messages.start();

@@ -10,9 +10,9 @@ import nl.jeugdspiegel.core.Periode;
 
 /**
  * Writes the iJw messages of one trajectory into a delivery zip, each as {@code {type}/{id}.xml}: the same
- * numbering, references and product for all of them (ToewijzingNummer = the trajectory's number, product
- * code = category + {@code A01}). A broken trajectory gets an impossible dagtekening (30 February) in every
- * message, so the ingest refuses all of them. Used by the generator's iJw deliveries and the benchmark zip.
+ * numbering, references and product for all of them (ToewijzingNummer = the trajectory's number). A broken
+ * trajectory gets an impossible dagtekening (30 February) in every message, so the ingest refuses all of them.
+ * Used by the generator's iJw deliveries and the benchmark zip.
  */
 final class TrajectoryMessages {
 
@@ -33,6 +33,7 @@ final class TrajectoryMessages {
             IjwMessages.Parties parties,
             IjwMessages.Client client,
             String categorie,
+            String code,
             int start,
             boolean broken) {
         this.zip = zip;
@@ -41,7 +42,7 @@ final class TrajectoryMessages {
         this.parties = parties;
         this.client = client;
         this.categorie = categorie;
-        this.code = categorie + "A01";
+        this.code = code;
         this.start = start;
         this.broken = broken;
     }

@@ -54,6 +54,13 @@ public final class Waiting {
         return PREFIX + "periode=" + periode + "/gemeente=" + gemeentecode + "/" + LakeSchema.PART_FILE;
     }
 
+    /** The partition of a waiting part file; empty for any other key. */
+    public static java.util.Optional<LakeSchema.Partition> partFileOf(String key) {
+        return key.startsWith(PREFIX)
+                ? LakeSchema.partFileOf(LakeSchema.TRAJECTEN_PREFIX + key.substring(PREFIX.length()))
+                : java.util.Optional.empty();
+    }
+
     public static void write(Path file, List<Request> requests, Map<String, String> footer) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
