@@ -1,20 +1,30 @@
 -- Jeugdspiegel indicators in DuckDB SQL: an independent implementation of docs/indicatoren.md
--- (../shared/spec/indicators.md v1.1), used to check the Java engine (IndicatorsDifferentialIT) and
+-- (../shared/spec/indicators.md v1.2), used to check the Java engine (IndicatorsDifferentialIT) and
 -- as the baseline of the indicators benchmark. It is also the starting point of the Athena SQL.
 --
 -- Placeholders, replaced textually before the script runs:
 --   ${lake_glob}        e.g. /data/lake/trajecten/*/*/*.parquet
 --   ${population_glob}  e.g. /data/reference/bevolking/*.csv
 --   ${municipalities}   the shipped reference/municipalities.csv
+--   ${waiting_rows}     read_parquet of lake/wachtend/*/*/*.parquet (hive partitions, filename), or an empty select
+--   ${lake_footers}     parquet_kv_metadata of the lake files, and ${waiting_footers} of the waiting files (or empty)
 -- The result is the table `indicator_values`:
 --   periode, niveau, code, indicator, teller, noemer, waarde, status
 -- Statements are separated by a line holding only ";;" (the runner splits on it).
 
--- only the columns the definitions use (not aanbieder_agb, productcategorie)
+-- only the columns the definitions use (not aanbieder_agb); files of contract 1.1 have no verblijf
+-- (union_by_name gives NULL), so it is derived here as the contract says: jeugdhulp 01-04 false, 11-14 true,
+-- else the JZ020 category (40, 41, 45 false; 35-38, 43, 44 true; 31-34 false), else unknown
 CREATE OR REPLACE TEMP TABLE lake AS
 SELECT client, geboortejaar, leeftijd_start, geslacht, soort, hulpvorm, startdatum, einddatum, reden_beeindiging,
-       verwijzer, aanmelddatum, zonder_hulp_verder, tevredenheid, kosten, periode, gemeente
-FROM read_parquet('${lake_glob}', hive_partitioning = true,
+       verwijzer, aanmelddatum, zonder_hulp_verder, tevredenheid, kosten, productcategorie, periode, gemeente,
+       CASE WHEN soort <> 'jeugdhulp' THEN NULL
+            WHEN verblijf IS NOT NULL THEN verblijf
+            WHEN hulpvorm IN ('01', '02', '03', '04') THEN false
+            WHEN hulpvorm IN ('11', '12', '13', '14') THEN true
+            WHEN productcategorie IN ('31', '32', '33', '34', '40', '41', '45') THEN false
+            WHEN productcategorie IN ('35', '36', '37', '38', '43', '44') THEN true END AS verblijf
+FROM read_parquet('${lake_glob}', hive_partitioning = true, union_by_name = true,
                            hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR});
 ;;
 -- a delivery exists when its file exists, even when it holds no rows
@@ -53,11 +63,14 @@ FROM p;
 CREATE OR REPLACE TEMP TABLE client_ids AS
 SELECT client, CAST(row_number() OVER () AS INTEGER) AS client_id FROM (SELECT DISTINCT client FROM lake);
 ;;
--- the merge rule: per (gemeente, client, soort, hulpvorm, startdatum) the row of the latest periode
+-- the merge rule: per (gemeente, client, soort, hulpvorm, startdatum) the row of the latest periode; an iJw row
+-- without hulpvorm has its product category in that place
 CREATE OR REPLACE TEMP TABLE merged AS
 SELECT l.* EXCLUDE (periode, client), c.client_id AS client
 FROM lake l JOIN client_ids c USING (client)
-QUALIFY row_number() OVER (PARTITION BY l.gemeente, c.client_id, l.soort, l.hulpvorm, l.startdatum ORDER BY l.periode DESC) = 1;
+QUALIFY row_number() OVER (PARTITION BY l.gemeente, c.client_id, l.soort,
+                                        coalesce(l.hulpvorm, 'categorie ' || l.productcategorie), l.startdatum
+                           ORDER BY l.periode DESC) = 1;
 ;;
 -- the level units of every delivering gemeente in every periode; size class by the population of the
 -- periode's year, else the nearest year (the earlier on a tie)
@@ -86,13 +99,14 @@ SELECT p.periode, p.follow_up, p.next_l, m.*,
        m.soort = 'jeugdhulp' AS jh,
        m.startdatum BETWEEN p.f AND p.l AS started,
        coalesce(m.einddatum BETWEEN p.f AND p.l, false) AS ended,
-       CASE WHEN m.soort = 'jeugdhulp' AND m.hulpvorm IN ('11', '12', '13', '14') THEN 'jeugdhulp_met_verblijf'
-            WHEN m.soort = 'jeugdhulp' THEN 'jeugdhulp_zonder_verblijf'
+       CASE WHEN m.soort = 'jeugdhulp' AND m.verblijf THEN 'jeugdhulp_met_verblijf'
+            WHEN m.soort = 'jeugdhulp' AND NOT m.verblijf THEN 'jeugdhulp_zonder_verblijf'
+            WHEN m.soort = 'jeugdhulp' THEN 'jeugdhulp_verblijf_onbekend'
             ELSE m.soort END AS categorie,
        year(p.f) - m.geboortejaar < 18 AS young,
        (CASE WHEN m.leeftijd_start <= 3 THEN 'a' WHEN m.leeftijd_start <= 11 THEN 'b'
              WHEN m.leeftijd_start <= 17 THEN 'c' ELSE 'd' END)
-           || '-' || m.geslacht || '-' || CAST(m.hulpvorm IN ('11', '12', '13', '14') AS VARCHAR) AS stratum
+           || '-' || m.geslacht || '-' || coalesce(CAST(m.verblijf AS VARCHAR), 'onbekend') AS stratum
 FROM merged m
 JOIN deliveries d ON d.gemeente = m.gemeente
 JOIN periods p ON p.periode = d.periode
@@ -236,7 +250,8 @@ CREATE OR REPLACE TEMP TABLE unit_counts AS
 SELECT u.periode, u.niveau, u.code, c.categorie, k.kind,
        coalesce(sum(CASE k.kind WHEN 'actief' THEN g.actief WHEN 'gestart' THEN g.gestart ELSE g.beeindigd END), 0) AS n
 FROM units u
-CROSS JOIN (VALUES ('jeugdhulp_zonder_verblijf'), ('jeugdhulp_met_verblijf'), ('jeugdbescherming'), ('jeugdreclassering')) c(categorie)
+CROSS JOIN (VALUES ('jeugdhulp_zonder_verblijf'), ('jeugdhulp_met_verblijf'), ('jeugdhulp_verblijf_onbekend'),
+                   ('jeugdbescherming'), ('jeugdreclassering')) c(categorie)
 CROSS JOIN (VALUES ('actief'), ('gestart'), ('beeindigd')) k(kind)
 LEFT JOIN gemeente_counts g ON g.periode = u.periode AND g.gemeente = u.gemeente AND g.categorie = c.categorie
 GROUP BY ALL;
@@ -273,6 +288,42 @@ LEFT JOIN delivered_costs dc ON dc.periode = u.periode AND dc.gemeente = u.gemee
 LEFT JOIN population pop ON pop.jaar = year(p.f) AND pop.gemeente = u.gemeente
 GROUP BY ALL;
 ;;
+-- who waits at L (indicators v1.2): a waiting file counts only when its footer names the same delivery
+-- (bron_sleutel, bron_versie, bron_tijd) as the lake file of its partition
+CREATE OR REPLACE TEMP TABLE waiting_known AS
+WITH lf AS (
+    SELECT regexp_extract(file_name, 'periode=([0-9]{4}H[12])', 1) AS periode,
+           regexp_extract(file_name, 'gemeente=(GM[0-9]{4})', 1) AS gemeente,
+           decode(key) AS k, decode(value) AS v
+    FROM ${lake_footers}),
+wf AS (
+    SELECT regexp_extract(file_name, 'periode=([0-9]{4}H[12])', 1) AS periode,
+           regexp_extract(file_name, 'gemeente=(GM[0-9]{4})', 1) AS gemeente,
+           decode(key) AS k, decode(value) AS v
+    FROM ${waiting_footers})
+SELECT wf.periode, wf.gemeente
+FROM wf JOIN lf ON lf.periode = wf.periode AND lf.gemeente = wf.gemeente AND lf.k = wf.k
+WHERE wf.k IN ('jeugdspiegel.bron_sleutel', 'jeugdspiegel.bron_versie', 'jeugdspiegel.bron_tijd') AND lf.v = wf.v
+GROUP BY ALL
+HAVING count(*) = 3;
+;;
+CREATE OR REPLACE TEMP TABLE unit_waiting AS
+WITH w AS (
+    SELECT r.periode, r.gemeente, r.client, (p.l - r.wachtend_sinds) > 63 AS langer
+    FROM ${waiting_rows} r
+    JOIN waiting_known k USING (periode, gemeente)
+    JOIN periods p USING (periode)),
+per_client AS (
+    SELECT u.periode, u.niveau, u.code, w.client, bool_or(w.langer) AS langer
+    FROM units u JOIN w USING (periode, gemeente)
+    GROUP BY ALL)
+SELECT uu.periode, uu.niveau, uu.code, uu.known,
+       count(pc.client) AS wachtend, count(pc.client) FILTER (WHERE pc.langer) AS wachtend_langer
+FROM (SELECT u.periode, u.niveau, u.code, bool_and(k.gemeente IS NOT NULL) AS known
+      FROM units u LEFT JOIN waiting_known k USING (periode, gemeente) GROUP BY ALL) uu
+LEFT JOIN per_client pc USING (periode, niveau, code)
+GROUP BY ALL;
+;;
 -- the long table, with the teller / noemer conventions and statuses of the definitions
 CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH w AS (
@@ -290,6 +341,12 @@ SELECT periode, niveau, code, 'jeugdigen_jh_per_1000',
        CASE WHEN jeugd_volledig AND jeugd > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
 UNION ALL
 SELECT periode, niveau, code, 'trajecten_' || kind || '.' || categorie, n, NULL, n, 'ok' FROM unit_counts
+UNION ALL
+SELECT periode, niveau, code, 'wachtend_einde_periode', CASE WHEN known THEN wachtend END, NULL,
+       CASE WHEN known THEN wachtend END, CASE WHEN known THEN 'ok' ELSE 'niet_beschikbaar' END FROM unit_waiting
+UNION ALL
+SELECT periode, niveau, code, 'wachtend_langer_dan_9_weken', CASE WHEN known THEN wachtend_langer END, NULL,
+       CASE WHEN known THEN wachtend_langer END, CASE WHEN known THEN 'ok' ELSE 'niet_beschikbaar' END FROM unit_waiting
 UNION ALL
 SELECT periode, niveau, code, 'aandeel_met_verblijf', actief_met_verblijf, actief_jh,
        actief_met_verblijf / nullif(actief_jh, 0), CASE WHEN actief_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w

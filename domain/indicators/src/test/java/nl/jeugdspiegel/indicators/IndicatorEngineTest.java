@@ -151,6 +151,82 @@ class IndicatorEngineTest {
     }
 
     /** Every (niveau, code, indicator) has exactly one row; undelivered units are niet_beschikbaar. */
+    /** Contract v1.2 §6: iJw rows without hulpvorm; verblijf known from the category or unknown (its own cell). */
+    @Test
+    void jeugdhulpWithUnknownVerblijfCountsInEveryTotalAndInItsOwnCell() {
+        TestLake lake = new TestLake(dir);
+        lake.delivery("2024H1", "GM0014")
+                .row(jh("a", "01", "2024-01-10", "2024-03-31").reden("01"))
+                .row(jh("b", null, "2024-02-01", "2024-05-31").product("46").reden("01"))
+                .row(jh("b", null, "2024-02-01", null).product("43"))
+                .row(jh("c", null, "2024-03-01", "2024-06-01").product("55").reden("03"))
+                .row(jh("d", null, "2024-03-01", null).product("45"));
+        List<IndicatorRow> rows = lake.engine().compute(Periode.parse("2024H1"));
+        assertEquals(2.0, value(rows, "trajecten_actief.jeugdhulp_zonder_verblijf"), "01 and category 45");
+        assertEquals(1.0, value(rows, "trajecten_actief.jeugdhulp_met_verblijf"), "category 43");
+        assertEquals(2.0, value(rows, "trajecten_actief.jeugdhulp_verblijf_onbekend"), "categories 46 and 55");
+        assertEquals(4.0, value(rows, "jeugdigen_jh"));
+        IndicatorRow share = find(rows, Niveau.GEMEENTE, "GM0014", "aandeel_met_verblijf");
+        assertEquals(1.0, share.teller());
+        assertEquals(5.0, share.noemer(), "every active JH, unknown verblijf included");
+        IndicatorRow plan = find(rows, Niveau.GEMEENTE, "GM0014", "beeindigd_volgens_plan");
+        assertEquals(2.0, plan.teller());
+        assertEquals(3.0, plan.noemer(), "the ended trajectory of unknown verblijf counts");
+        // b's two products start on the same day: two trajectories (the category stands in for the hulpvorm)
+        assertEquals(2.0, value(rows, "trajecten_gestart.jeugdhulp_verblijf_onbekend"));
+    }
+
+    /** Indicators v1.2 "waiting now": distinct clients at each level, known only where every member delivered iJw. */
+    @Test
+    void whoIsWaitingAtTheEndOfThePeriode() {
+        TestLake lake = new TestLake(dir);
+        lake.delivery("2024H1", "GM0014")
+                .row(jh("a", "01", "2024-01-10", null))
+                .waits("s", "2024-06-01") // 29 days at 30 June
+                .waits("r", "2024-02-01") // 150 days
+                .waits("u", "2024-04-27"); // 64 days: more than 9 weeks (63)
+        lake.delivery("2024H1", "GM0037").row(jh("b", "01", "2024-01-10", null)).waits("r", "2024-06-20");
+        lake.delivery("2024H1", "GM0034").row(jh("c", "01", "2024-01-10", null)).staleWaiting();
+        lake.delivery("2024H1", "GM0050").row(jh("e", "01", "2024-01-10", null)).fromMessages();
+        List<IndicatorRow> rows = lake.engine().compute(Periode.parse("2024H1"));
+        assertEquals(
+                3.0,
+                find(rows, Niveau.GEMEENTE, "GM0014", "wachtend_einde_periode").waarde());
+        assertEquals(
+                2.0,
+                find(rows, Niveau.GEMEENTE, "GM0014", "wachtend_langer_dan_9_weken")
+                        .waarde());
+        assertEquals(
+                1.0,
+                find(rows, Niveau.GEMEENTE, "GM0037", "wachtend_einde_periode").waarde());
+        assertEquals(
+                0.0,
+                find(rows, Niveau.GEMEENTE, "GM0037", "wachtend_langer_dan_9_weken")
+                        .waarde());
+        assertEquals(
+                0.0,
+                find(rows, Niveau.GEMEENTE, "GM0050", "wachtend_einde_periode").waarde(),
+                "iJw, nobody");
+        assertEquals(
+                3.0,
+                find(rows, Niveau.JEUGDREGIO, "JZ10", "wachtend_einde_periode").waarde(),
+                "r once");
+        assertEquals(
+                2.0,
+                find(rows, Niveau.JEUGDREGIO, "JZ10", "wachtend_langer_dan_9_weken")
+                        .waarde());
+        IndicatorRow stale = find(rows, Niveau.GEMEENTE, "GM0034", "wachtend_einde_periode");
+        assertEquals(IndicatorRow.NIET_BESCHIKBAAR, stale.status(), "a waiting file of another delivery");
+        assertEquals(
+                IndicatorRow.NIET_BESCHIKBAAR,
+                find(rows, Niveau.NEDERLAND, "NL", "wachtend_einde_periode").status(),
+                "not every delivering gemeente delivered iJw");
+    }
+
+    private static Double value(List<IndicatorRow> rows, String indicator) {
+        return find(rows, Niveau.GEMEENTE, "GM0014", indicator).waarde();
+    }
+
     @Test
     void tableHasOneRowPerUnitAndIndicator() {
         TestLake lake = new TestLake(dir);

@@ -14,6 +14,7 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeWriter;
 import nl.jeugdspiegel.core.lake.Trajectory;
+import nl.jeugdspiegel.core.lake.Waiting;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
@@ -25,6 +26,10 @@ public final class TestLake {
     private final Path dir;
     private final Map<String, List<Trajectory>> deliveries = new LinkedHashMap<>();
     private final Map<Integer, String> populations = new LinkedHashMap<>();
+    /** Per delivery that came as iJw messages: who waits ({client, since}); "stale" when its footer is another's. */
+    private final Map<String, List<Waiting.Request>> waiting = new LinkedHashMap<>();
+
+    private final java.util.Set<String> staleWaiting = new java.util.HashSet<>();
 
     public TestLake(Path dir) {
         this.dir = dir;
@@ -33,9 +38,31 @@ public final class TestLake {
     /** The rows of one delivery (gemeente, periode); a delivery without rows is still a delivery. */
     public final class Delivery {
         private final List<Trajectory> rows;
+        private final String key;
 
-        private Delivery(List<Trajectory> rows) {
+        private Delivery(String key, List<Trajectory> rows) {
+            this.key = key;
             this.rows = rows;
+        }
+
+        /** The delivery came as iJw messages: it has a waiting file (empty until {@link #waits}). */
+        public Delivery fromMessages() {
+            waiting.computeIfAbsent(key, k -> new ArrayList<>());
+            return this;
+        }
+
+        /** A client waiting at the periode's last day since {@code since} (an iJw delivery). */
+        public Delivery waits(String client, String since) {
+            fromMessages();
+            waiting.get(key).add(new Waiting.Request(pseudonym(client), day(since), "45"));
+            return this;
+        }
+
+        /** The waiting file was left by an earlier delivery: its footer names another upload. */
+        public Delivery staleWaiting() {
+            fromMessages();
+            staleWaiting.add(key);
+            return this;
         }
 
         public Delivery jh(String client, String hulpvorm, String start, String end) {
@@ -169,7 +196,8 @@ public final class TestLake {
     }
 
     public Delivery delivery(String periode, String gemeente) {
-        return new Delivery(deliveries.computeIfAbsent(periode + "/" + gemeente, k -> new ArrayList<>()));
+        String key = periode + "/" + gemeente;
+        return new Delivery(key, deliveries.computeIfAbsent(key, k -> new ArrayList<>()));
     }
 
     public TestLake population(int year, String csv) {
@@ -185,7 +213,12 @@ public final class TestLake {
             for (String delivery : deliveries.keySet()) {
                 String[] parts = delivery.split("/");
                 Periode periode = Periode.parse(parts[0]);
-                files.add(new LakeFile(periode, parts[1], dir.resolve(LakeSchema.trajectenKey(periode, parts[1]))));
+                Path waitingFile = dir.resolve(Waiting.key(periode, parts[1]));
+                files.add(new LakeFile(
+                        periode,
+                        parts[1],
+                        dir.resolve(LakeSchema.trajectenKey(periode, parts[1])),
+                        Files.exists(waitingFile) ? waitingFile : null));
             }
             List<Population> population = new ArrayList<>();
             populations.forEach((year, csv) -> population.add(Population.parse(year, csv)));
@@ -202,11 +235,24 @@ public final class TestLake {
             Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
-            try (ParquetWriter<Trajectory> writer =
-                    LakeWriter.open(file, Map.of(LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z"))) {
+            Map<String, String> footer = Map.of(
+                    LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z",
+                    LakeSchema.FOOTER_BRON_SLEUTEL, "uploads/" + parts[1] + "/" + parts[0] + "/berichten.zip",
+                    LakeSchema.FOOTER_BRON_VERSIE, "1");
+            try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, footer)) {
                 for (Trajectory t : d.getValue()) {
                     writer.write(t);
                 }
+            }
+            if (waiting.containsKey(d.getKey())) {
+                Path waitingFile = dir.resolve(Waiting.key(Periode.parse(parts[0]), parts[1]));
+                Files.createDirectories(waitingFile.getParent());
+                Map<String, String> waitingFooter = new java.util.HashMap<>(footer);
+                if (staleWaiting.contains(d.getKey())) {
+                    waitingFooter.put(
+                            LakeSchema.FOOTER_BRON_SLEUTEL, "uploads/" + parts[1] + "/" + parts[0] + "/oud.zip");
+                }
+                Waiting.write(waitingFile, waiting.get(d.getKey()), waitingFooter);
             }
         }
         Path bevolking = Files.createDirectories(dir.resolve("reference/bevolking"));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 
 /**
@@ -44,9 +45,28 @@ public final class DuckDbIndicators {
         try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/reference/municipalities.csv")) {
             Files.copy(in, municipalities, StandardCopyOption.REPLACE_EXISTING);
         }
+        String lakeGlob = bucketDir.toAbsolutePath().resolve("lake/trajecten") + "/*/*/*.parquet";
+        String waitingGlob = bucketDir.toAbsolutePath().resolve("lake/wachtend") + "/*/*/*.parquet";
+        boolean anyWaiting;
+        try (Stream<Path> files = Files.exists(bucketDir.resolve("lake/wachtend"))
+                ? Files.walk(bucketDir.resolve("lake/wachtend"))
+                : Stream.empty()) {
+            anyWaiting = files.anyMatch(f -> f.toString().endsWith(".parquet"));
+        }
         String sql = script().replace(
-                        "${lake_glob}",
-                        bucketDir.toAbsolutePath().resolve("lake/trajecten").toString() + "/*/*/*.parquet")
+                        "${waiting_rows}",
+                        anyWaiting
+                                ? "read_parquet('" + waitingGlob + "', hive_partitioning = true, "
+                                        + "hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR})"
+                                : "(SELECT NULL::VARCHAR AS periode, NULL::VARCHAR AS gemeente, NULL::VARCHAR AS client, "
+                                        + "NULL::DATE AS wachtend_sinds WHERE false)")
+                .replace(
+                        "${waiting_footers}",
+                        anyWaiting
+                                ? "parquet_kv_metadata('" + waitingGlob + "')"
+                                : "(SELECT NULL::VARCHAR AS file_name, NULL::BLOB AS key, NULL::BLOB AS value WHERE false)")
+                .replace("${lake_footers}", "parquet_kv_metadata('" + lakeGlob + "')")
+                .replace("${lake_glob}", lakeGlob)
                 .replace(
                         "${population_glob}",
                         bucketDir

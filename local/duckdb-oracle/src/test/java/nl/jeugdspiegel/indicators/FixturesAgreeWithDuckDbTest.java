@@ -38,9 +38,23 @@ class FixturesAgreeWithDuckDbTest {
                         .tevredenheid(7))
                 .row(jh("w", "12", "2023-06-01", null).age(2006, 17, "0"))
                 .row(jh("v", "01", "2024-03-01", "2024-06-10").reden("01").age(2021, 3, "2"))
-                .row(jb("v", "21", "2024-03-01", null));
+                .row(jb("v", "21", "2024-03-01", null))
+                // iJw rows: verblijf unknown (46) and known from the category (43), both without hulpvorm
+                .row(jh("u", null, "2024-02-01", "2024-05-31").product("46").reden("01"))
+                .row(jh("u", null, "2024-02-01", null).product("43"))
+                .row(jh("t", null, "2024-03-01", "2024-06-01")
+                        .product("55")
+                        .reden("03")
+                        .age(2011, 12, "1"))
+                .waits("s", "2024-06-01")
+                .waits("r", "2024-02-01")
+                .waits("u", "2024-04-27");
         lake.delivery("2024H1", "GM0037")
-                .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02"));
+                .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02"))
+                .waits("r", "2024-06-20");
+        lake.delivery("2024H1", "GM0034")
+                .row(jh("q", null, "2024-01-05", null).product("45"))
+                .staleWaiting();
         lake.delivery("2024H2", "GM0034").row(jh("x", "02", "2024-08-01", null).verwijzer("01"));
         lake.delivery("2024H2", "GM0014")
                 .row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"));
