@@ -38,7 +38,8 @@ import nl.jeugdspiegel.ingest.upload.Column;
  *       the same category dated on or before the start.</li>
  *   <li>reden_beeindiging: JZ588 → BIJ ({@code bij_reden_beeindiging_afgeleid}) for jeugdhulp; empty for
  *       measures (JZ588 has no counterpart of the BIJ measure codes); verwijzer: the request's
- *       COD327 → BIJ ({@code bij_verwijzer_afgeleid}); aanmelddatum: the request's dagtekening, else the
+ *       COD327 → BIJ ({@code bij_verwijzer_afgeleid}), or without a request but with an allocation 01 (the
+ *       municipality's own decision); aanmelddatum: the request's dagtekening, else the
  *       allocation's Toewijzingsdatum, whichever is first found on or before the start (a request or
  *       allocation made after care began says nothing about the wait, so then it stays empty);
  *       aanbieder_agb: the sender (Afzender) of the JW305/JW307; kosten: the JW323 amounts (debet minus
@@ -133,6 +134,13 @@ public final class TrajectoryReconstruction {
 
     /** How the receipt names a start or stop without a Product (it is optional in JW305 and JW307). */
     static final String NO_CATEGORY = "(geen Product in het bericht)";
+    /**
+     * The verwijzer of jeugdhulp allocated (JW301) without a request (JW315): the municipality itself (BIJ 01,
+     * gemeentelijke toegang). A JW315 is how a huisarts, jeugdarts or other verwijzer's referral reaches the
+     * municipality; an allocation without one is the municipality's own decision.
+     */
+    static final String GEMEENTE_VERWIJZER = "01";
+
     /** Product codes listed per category in the receipt, at most. */
     public static final int MAX_CODES_SHOWN = 100;
 
@@ -244,9 +252,9 @@ public final class TrajectoryReconstruction {
             row[Column.PRODUCTCATEGORIE.ordinal()] = t.categorie;
             row[Column.AANBIEDER_AGB.ordinal()] = t.agb == null ? "" : t.agb;
             row[Column.AANMELDDATUM.ordinal()] = aanmelddatum(request, allocation, t.start);
-            row[Column.VERWIJZER.ordinal()] = request == null || request.get("Verwijzer/Type") == null
-                    ? ""
-                    : bij(verwijzers, request.get("Verwijzer/Type"), "bij_verwijzer_afgeleid");
+            row[Column.VERWIJZER.ordinal()] = request != null && request.get("Verwijzer/Type") != null
+                    ? bij(verwijzers, request.get("Verwijzer/Type"), "bij_verwijzer_afgeleid")
+                    : allocation != null && jeugdhulp ? GEMEENTE_VERWIJZER : "";
             row[Column.KOSTEN.ordinal()] = kosten(invoices.getOrDefault(allocationKey, List.of()), periode);
             rows.add(Arrays.asList(row));
             sources.add(

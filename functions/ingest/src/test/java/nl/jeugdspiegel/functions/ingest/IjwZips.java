@@ -27,7 +27,7 @@ final class IjwZips {
 
     /**
      * The messages of {@code clients} jeugdhulp trajectories in 2024H1 (request, allocation, start, an invoice,
-     * and a stop for every second one), plus one jeugdbescherming start (category 48, not mappable).
+     * and a stop for every second one), plus one jeugdbescherming start (category 48: a jeugdbescherming row without hulpvorm).
      */
     static Map<String, String> messages(int clients) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -34,6 +34,53 @@ class IngestIjwIT extends S3TestSupport {
         handler().handleRequest(event, null);
     }
 
+    static final S3Event EXAMPLE = Events.load("s3-put-upload-ijw-voorbeeld.json");
+
+    /** The iJw 3.2 example chain (domain/ingest/src/test/resources/ijw-voorbeeld), zipped as a municipality would. */
+    private static byte[] exampleZip() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("../../domain/ingest/src/test/resources/ijw-voorbeeld");
+        Map<String, String> messages = new java.util.TreeMap<>();
+        for (String type : List.of("JW301", "JW305", "JW307", "JW323")) {
+            messages.put(type + ".xml", java.nio.file.Files.readString(dir.resolve(type + ".xml")));
+        }
+        return IjwZips.zip(messages);
+    }
+
+    @Test
+    void theStandardsExampleChainWithTheMunicipalitysProductMappingLandsWithItsHulpvorm() throws IOException {
+        put("reference/productcodes/GM0363.csv", "productcategorie;productcode;hulpvorm\n55;55A11;02\n55;55A12;12\n");
+        ingest(EXAMPLE, exampleZip());
+        Receipt receipt = receipt(EXAMPLE);
+        assertEquals("geaccepteerd", receipt.status(), receipt.toString());
+        assertEquals("1.2", receipt.contractversie());
+        assertEquals(
+                new Receipt.Productcodes("reference/productcodes/GM0363.csv", 2, 0, 2),
+                receipt.berichten().productcodes());
+        java.nio.file.Path lake = java.nio.file.Files.createTempFile("lake", ".parquet");
+        java.nio.file.Path waiting = java.nio.file.Files.createTempFile("wachtend", ".parquet");
+        try {
+            java.nio.file.Files.write(lake, get(receipt.lakeSleutel()).orElseThrow());
+            List<Trajectory> rows = nl.jeugdspiegel.core.lake.LakeReader.readAll(lake);
+            assertEquals(
+                    Map.of("02", false, "12", true),
+                    rows.stream().collect(Collectors.toMap(Trajectory::hulpvorm, Trajectory::verblijf)));
+            // beside the lake file: its waiting file, with the same footer (nobody waits: both products started)
+            String waitingKey =
+                    nl.jeugdspiegel.core.lake.Waiting.key(nl.jeugdspiegel.core.Periode.parse("2025H1"), "GM0363");
+            java.nio.file.Files.write(
+                    waiting, get(waitingKey).orElseThrow(() -> new AssertionError("no " + waitingKey)));
+            nl.jeugdspiegel.core.lake.Waiting.Contents contents =
+                    nl.jeugdspiegel.core.lake.Waiting.read(new org.apache.parquet.io.LocalInputFile(waiting));
+            assertEquals(List.of(), contents.requests());
+            assertEquals(
+                    Events.key(EXAMPLE),
+                    contents.footer().get(nl.jeugdspiegel.core.lake.LakeSchema.FOOTER_BRON_SLEUTEL));
+        } finally {
+            java.nio.file.Files.delete(lake);
+            java.nio.file.Files.delete(waiting);
+        }
+    }
+
     @Test
     void aZipOfMessagesLandsInTheLakeWithAReceiptThatNamesTheRefusedMessages() throws IOException {
         Map<String, String> messages = IjwZips.messages(24);
@@ -63,7 +110,8 @@ class IngestIjwIT extends S3TestSupport {
         assertEquals(messages.size() - 1, berichten.gelezen());
         assertEquals(1, berichten.overgeslagen().get("JW317").longValue());
         assertEquals(2, berichten.afgewezen());
-        assertEquals(25, berichten.trajectenGereconstrueerd(), "24 jeugdhulp trajectories and the bad BSN");
+        assertEquals(
+                26, berichten.trajectenGereconstrueerd(), "24 jeugdhulp trajectories, the bad BSN, jeugdbescherming");
         Receipt.Fout elfproef = receipt.fouten().get(0);
         assertEquals("bsn_elfproef", elfproef.code());
         Long row = elfproef.regels().get(0);
@@ -84,13 +132,21 @@ class IngestIjwIT extends S3TestSupport {
         assertTrue(kapot.reden().contains("Begindatum"), kapot.toString());
         assertFalse(kapot.toString().contains("2024-02-30"), "no value from a message in the receipt");
         assertTrue(refused.get("../../buiten-de-map.xml").reden().contains(".."));
-        assertTrue(
-                receipt.waarschuwingen().toString().contains("productcategorie 48 niet opgenomen"),
-                receipt.waarschuwingen().toString());
+        assertEquals(
+                List.of(new Receipt.ZonderHulpvorm("48", 1, List.of("48A01"))),
+                berichten.zonderHulpvorm(),
+                "category 48 names no type of measure: counted, with its product code");
 
-        List<Trajectory> lake = lakeRows();
-        assertEquals(24, lake.size());
-        assertEquals(24, receipt.aantallen().rijenInLake());
+        List<Trajectory> all = lakeRows();
+        assertEquals(25, all.size());
+        assertEquals(25, receipt.aantallen().rijenInLake());
+        Trajectory measure = all.stream()
+                .filter(t -> t.soort().equals(Trajectory.JEUGDBESCHERMING))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(null, measure.hulpvorm(), "jeugdbescherming from category 48, its type unknown");
+        List<Trajectory> lake =
+                all.stream().filter(t -> t.soort().equals(Trajectory.JEUGDHULP)).toList();
         Map<String, Long> perHulpvorm = lake.stream()
                 .collect(Collectors.groupingBy(Trajectory::hulpvorm, java.util.TreeMap::new, Collectors.counting()));
         assertEquals(
