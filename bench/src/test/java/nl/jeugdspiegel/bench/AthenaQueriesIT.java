@@ -36,16 +36,7 @@ class AthenaQueriesIT {
     @BeforeAll
     static void load() throws Exception {
         GeneratedCountry.output();
-        JsonNode resources = new ObjectMapper(new YAMLFactory())
-                .readTree(Path.of("../template.yaml").toFile())
-                .get("Resources");
-        queries = new HashMap<>();
-        resources.fields().forEachRemaining(e -> {
-            if (e.getValue().path("Type").asText().equals("AWS::Athena::NamedQuery")) {
-                queries.put(
-                        e.getKey(), e.getValue().at("/Properties/QueryString").asText());
-            }
-        });
+        queries = namedQueries();
         java = new HashMap<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
             Path csv = GeneratedCountry.DIR.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
@@ -55,10 +46,29 @@ class AthenaQueriesIT {
         }
     }
 
+    /** The template's Athena named queries, by resource name. */
+    static Map<String, String> namedQueries() throws java.io.IOException {
+        JsonNode resources = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../template.yaml").toFile())
+                .get("Resources");
+        Map<String, String> named = new HashMap<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::Athena::NamedQuery")) {
+                named.put(e.getKey(), e.getValue().at("/Properties/QueryString").asText());
+            }
+        });
+        return named;
+    }
+
     private static List<Map<String, Object>> run(String query) throws Exception {
+        return run(query, "trajecten", LakeCheck.glob(GeneratedCountry.DIR));
+    }
+
+    /** Runs a query on DuckDB with a view {@code table} over the Parquet files of {@code glob} (as the Glue table). */
+    static List<Map<String, Object>> run(String query, String table, String glob) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE VIEW trajecten AS SELECT * FROM read_parquet('" + LakeCheck.glob(GeneratedCountry.DIR)
+            s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + glob
                     + "', hive_partitioning = true, hive_types = {'periode': VARCHAR, 'gemeente': VARCHAR})");
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery(query)) {
@@ -80,7 +90,7 @@ class AthenaQueriesIT {
 
     @Test
     void templateHasTheNamedQueries() {
-        assertEquals(3, queries.size(), queries.keySet().toString());
+        assertEquals(4, queries.size(), queries.keySet().toString());
         assertTrue(Files.exists(GeneratedCountry.DIR.resolve("lake/trajecten")));
     }
 

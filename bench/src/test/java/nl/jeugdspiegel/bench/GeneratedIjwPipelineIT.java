@@ -66,5 +66,72 @@ class GeneratedIjwPipelineIT {
         assertEquals(10, perPeriode.size(), perPeriode.toString());
         assertTrue(Files.exists(dir.resolve("indicators/manifest.json")), printed);
         assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Jeugdspiegel"));
+        todaysTrafficLandsWithJbJrAndWhoIsWaiting(dir, receipts);
+    }
+
+    /** Issue 14: categories 40–55 with JB/JR, product mappings, verblijf unknown, and who is waiting. */
+    private static void todaysTrafficLandsWithJbJrAndWhoIsWaiting(Path dir, List<Path> receipts) throws Exception {
+        List<Map<String, Object>> perSoort = AthenaQueriesIT.run(
+                "SELECT soort, count(*) AS n, count(*) FILTER (WHERE hulpvorm IS NULL) AS zonder_hulpvorm, "
+                        + "count(*) FILTER (WHERE soort = 'jeugdhulp' AND verblijf IS NULL) AS verblijf_onbekend "
+                        + "FROM trajecten GROUP BY soort ORDER BY soort",
+                "trajecten",
+                LakeCheck.glob(dir));
+        assertEquals(
+                List.of("jeugdbescherming", "jeugdhulp", "jeugdreclassering"),
+                perSoort.stream().map(r -> r.get("soort")).toList(),
+                "the whole traffic, JB and JR included");
+        Map<String, Object> jh = perSoort.get(1);
+        long jhRows = ((Number) jh.get("n")).longValue();
+        long withoutHulpvorm = ((Number) jh.get("zonder_hulpvorm")).longValue();
+        long unknown = ((Number) jh.get("verblijf_onbekend")).longValue();
+        assertTrue(
+                withoutHulpvorm > 0.05 * jhRows && withoutHulpvorm < 0.4 * jhRows, withoutHulpvorm + " of " + jhRows);
+        assertTrue(unknown > 0 && unknown < withoutHulpvorm, unknown + " unknown, " + withoutHulpvorm + " without");
+
+        long withMapping = 0;
+        long vervoer = 0;
+        for (Path receipt : receipts) {
+            Receipt.Berichten b = Receipts.read(Files.readAllBytes(receipt)).berichten();
+            if (b != null && b.productcodes() != null && b.productcodes().trajectenToegewezen() > 0) {
+                withMapping++;
+            }
+            vervoer += b == null ? 0 : b.vervoerOvergeslagen();
+        }
+        assertTrue(withMapping > receipts.size() / 2, withMapping + " receipts with mapped products");
+        assertTrue(vervoer > 0, "vervoer (42) counted in the receipts");
+
+        // the template's named query on the waiting files agrees with the engine's table for every gemeente
+        List<Map<String, Object>> waiting = AthenaQueriesIT.run(
+                AthenaQueriesIT.namedQueries().get("WachtendNamedQuery"),
+                "wachtend",
+                dir.resolve("lake/wachtend").toAbsolutePath() + "/*/*/*.parquet");
+        assertTrue(waiting.size() > 300, waiting.size() + " gemeente-periodes with someone waiting");
+        Map<String, nl.jeugdspiegel.indicators.IndicatorRow> table = new java.util.HashMap<>();
+        for (nl.jeugdspiegel.core.Periode p : nl.jeugdspiegel.core.Periode.range(
+                nl.jeugdspiegel.core.Periode.parse("2021H1"), nl.jeugdspiegel.core.Periode.parse("2025H2"))) {
+            for (nl.jeugdspiegel.indicators.IndicatorRow row : nl.jeugdspiegel.indicators.IndicatorTable.readCsv(
+                    dir.resolve(nl.jeugdspiegel.indicators.IndicatorKeys.table(
+                            p, nl.jeugdspiegel.indicators.IndicatorKeys.Format.CSV)))) {
+                table.put(row.periode() + "|" + row.code() + "|" + row.indicator(), row);
+            }
+        }
+        long longer = 0;
+        for (Map<String, Object> r : waiting) {
+            String key = r.get("periode") + "|" + r.get("gemeente") + "|";
+            assertEquals(
+                    ((Number) r.get("wachtend_einde_periode")).doubleValue(),
+                    table.get(key + "wachtend_einde_periode").waarde(),
+                    key);
+            assertEquals(
+                    ((Number) r.get("wachtend_langer_dan_9_weken")).doubleValue(),
+                    table.get(key + "wachtend_langer_dan_9_weken").waarde(),
+                    key);
+            longer += ((Number) r.get("wachtend_langer_dan_9_weken")).longValue();
+        }
+        assertTrue(longer > 0, "some wait longer than 9 weeks");
+        assertEquals("ok", table.get("2024H1|NL|wachtend_einde_periode").status());
+        String gemeentePage = Files.readString(dir.resolve("site/gemeente/GM0363.html"));
+        assertTrue(gemeentePage.contains("wachten op jeugdhulp"), "the report shows who is waiting");
     }
 }

@@ -14,9 +14,10 @@ import nl.jeugdspiegel.indicators.Indicator;
 
 /**
  * The counts behind the published figures and the exact relations between them, as {@link Bounds}
- * variables named {@code periode|niveau|code|quantity}. Quantities: {@code A0..A3}, {@code S0..S3},
- * {@code E0..E3} (active, started, ended trajectories per soort category), their jeugdhulp totals
- * {@code AJH, SJH, EJH}, the tellers and noemers of the shares ({@link #SHARES}, with the rest
+ * variables named {@code periode|niveau|code|quantity}. Quantities: {@code A0..A4}, {@code S0..S4},
+ * {@code E0..E4} (active, started, ended trajectories per soort category of {@link Indicator#CATEGORIES}), their
+ * jeugdhulp totals {@code AJH, SJH, EJH} (zonder, met and onbekend verblijf), {@code WACHT} and {@code WACHT_LANG}
+ * (waiting at the periode's end, and those more than 9 weeks), the tellers and noemers of the shares ({@link #SHARES}, with the rest
  * noemer − teller), {@code CLIENTS} (jeugdigen_jh), {@code YOUNG} (those under 18, per 1,000),
  * {@code WAIT_N} (started with an aanmelddatum) and {@code CARRYc} (active in the periode before and not
  * ended in it). The relations hold by the definitions of docs/indicatoren.md:
@@ -54,7 +55,7 @@ public final class CountModel {
     private static final Map<String, Integer> QUANTITIES = new HashMap<>();
 
     static {
-        SHARES.put("aandeel_met_verblijf", new String[] {"A1", "AJH", "A0"});
+        SHARES.put("aandeel_met_verblijf", new String[] {"A1", "AJH", "A_NOT_MET"});
         for (String v : Indicator.VERWIJZERS) {
             SHARES.put("verwijzer." + v, new String[] {"VERW" + v, "SJH", "VERWNOT" + v});
         }
@@ -89,7 +90,16 @@ public final class CountModel {
         }
         List<String> all = new ArrayList<>(ADDITIVE);
         SHARES.values().forEach(q -> all.addAll(List.of(q)));
-        all.addAll(List.of("WAIT_NOT", "CLIENTS", "CLIENTS_NOT", "YOUNG", "YOUNG_NOT", "COH_OUT"));
+        all.addAll(List.of(
+                "WAIT_NOT",
+                "CLIENTS",
+                "CLIENTS_NOT",
+                "YOUNG",
+                "YOUNG_NOT",
+                "COH_OUT",
+                "WACHT",
+                "WACHT_LANG",
+                "WACHT_KORT"));
         for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
             all.add("CARRY" + c);
         }
@@ -114,8 +124,19 @@ public final class CountModel {
 
     /** The quantity a count indicator counts ({@code trajecten_gestart.jeugdbescherming} → S2), or null. */
     public static String countQuantity(String indicator) {
-        if (indicator.equals("jeugdigen_jh")) {
-            return "CLIENTS";
+        switch (indicator) {
+            case "jeugdigen_jh" -> {
+                return "CLIENTS";
+            }
+            case "wachtend_einde_periode" -> {
+                return "WACHT";
+            }
+            case "wachtend_langer_dan_9_weken" -> {
+                return "WACHT_LANG";
+            }
+            default -> {
+                // a trajectory count, or none
+            }
         }
         for (int k = 0; k < KINDS.size(); k++) {
             if (indicator.startsWith(KINDS.get(k))) {
@@ -148,9 +169,10 @@ public final class CountModel {
         int ajh = v(p, unit, "AJH");
         int sjh = v(p, unit, "SJH");
         int ejh = v(p, unit, "EJH");
-        bounds.total(ajh, v(p, unit, "A0"), v(p, unit, "A1"));
-        bounds.total(sjh, v(p, unit, "S0"), v(p, unit, "S1"));
-        bounds.total(ejh, v(p, unit, "E0"), v(p, unit, "E1"));
+        bounds.total(ajh, v(p, unit, "A0"), v(p, unit, "A1"), v(p, unit, "A2"));
+        bounds.total(sjh, v(p, unit, "S0"), v(p, unit, "S1"), v(p, unit, "S2"));
+        bounds.total(ejh, v(p, unit, "E0"), v(p, unit, "E1"), v(p, unit, "E2"));
+        bounds.total(v(p, unit, "WACHT"), v(p, unit, "WACHT_LANG"), v(p, unit, "WACHT_KORT"));
         bounds.total(
                 sjh,
                 Indicator.VERWIJZERS.stream()

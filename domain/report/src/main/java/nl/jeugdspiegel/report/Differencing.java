@@ -244,7 +244,9 @@ final class Differencing {
                     bounds.within(v, Disclosure.MIN_COUNT, smallest);
                 }
             }
-            count(model.v(p, key, "CLIENTS"), unitFigures.get("jeugdigen_jh"), new Ref(p, unit, "jeugdigen_jh"));
+            for (String id : List.of("jeugdigen_jh", "wachtend_einde_periode", "wachtend_langer_dan_9_weken")) {
+                count(model.v(p, key, CountModel.countQuantity(id)), unitFigures.get(id), new Ref(p, unit, id));
+            }
             CountModel.SHARES.forEach((id, q) -> {
                 Figure f = unitFigures.get(id);
                 if (f != null) {
