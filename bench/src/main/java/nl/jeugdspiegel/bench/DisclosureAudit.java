@@ -154,9 +154,13 @@ final class DisclosureAudit {
             return teller(r, "verwijzer." + q.substring(4));
         }
         return switch (q) {
-            case "AJH" -> plus(value(unit, r, "A0"), value(unit, r, "A1"));
-            case "SJH" -> plus(value(unit, r, "S0"), value(unit, r, "S1"));
-            case "EJH" -> plus(value(unit, r, "E0"), value(unit, r, "E1"));
+            case "AJH" -> plus(plus(value(unit, r, "A0"), value(unit, r, "A1")), value(unit, r, "A2"));
+            case "SJH" -> plus(plus(value(unit, r, "S0"), value(unit, r, "S1")), value(unit, r, "S2"));
+            case "EJH" -> plus(plus(value(unit, r, "E0"), value(unit, r, "E1")), value(unit, r, "E2"));
+            case "A_NOT_MET" -> minus(value(unit, r, "AJH"), value(unit, r, "A1"));
+            case "WACHT" -> teller(r, "wachtend_einde_periode");
+            case "WACHT_LANG" -> teller(r, "wachtend_langer_dan_9_weken");
+            case "WACHT_KORT" -> minus(value(unit, r, "WACHT"), value(unit, r, "WACHT_LANG"));
             case "PLAN" -> teller(r, "beeindigd_volgens_plan");
             case "PLANNOT" -> minus(value(unit, r, "EJH"), value(unit, r, "PLAN"));
             case "VOORT" -> teller(r, "voortijdig_beeindigd");

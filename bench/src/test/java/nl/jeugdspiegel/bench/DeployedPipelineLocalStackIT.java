@@ -188,7 +188,7 @@ class DeployedPipelineLocalStackIT {
         String site = new ReportHandler()
                 .handleRequest(
                         s3Event(DATA, "indicators/manifest.json", manifest.eTag(), manifest.contentLength()), null);
-        assertTrue(site.startsWith("site: 424 files"), site);
+        assertTrue(site.startsWith("site: 429 files"), site);
         assertEquals(
                 "text/html",
                 s3.headObject(h -> h.bucket(SITE).key("gemeente/GM0014.html"))
