@@ -141,8 +141,16 @@ class TemplateTest {
     @Test
     void functionPoliciesAreScopedToPrefixes() {
         Map<String, List<String>> allowedPrefixes = Map.of(
-                "IngestFunction", List.of("/uploads/*", "/lake/trajecten/*", "/receipts/*", "/quarantine/*"),
-                "IndicatorsFunction", List.of("/lake/trajecten/*", "/reference/bevolking/*", "/indicators/*"),
+                "IngestFunction",
+                        List.of(
+                                "/uploads/*",
+                                "/lake/trajecten/*",
+                                "/lake/wachtend/*",
+                                "/receipts/*",
+                                "/quarantine/*",
+                                "/reference/productcodes/*"),
+                "IndicatorsFunction",
+                        List.of("/lake/trajecten/*", "/lake/wachtend/*", "/reference/bevolking/*", "/indicators/*"),
                 "ReportFunction", List.of("/indicators/*", "${SiteBucket.Arn}/*"));
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertEquals(allowedPrefixes.keySet(), functions.keySet());
@@ -182,12 +190,19 @@ class TemplateTest {
             for (String action : texts(s.get("Action"))) {
                 actions.add(action);
                 for (String resource : texts(s.get("Resource"))) {
+                    // its own uploads, receipts and quarantine copies, and its own product mapping (contract §2)
+                    String ownMapping =
+                            "${DataBucket.Arn}/reference/productcodes/${!aws:PrincipalTag/gemeentecode}.csv";
                     if (action.equals("s3:PutObject")) {
-                        assertEquals("${DataBucket.Arn}/uploads/${!aws:PrincipalTag/gemeentecode}/*", resource);
+                        assertTrue(
+                                resource.equals("${DataBucket.Arn}/uploads/${!aws:PrincipalTag/gemeentecode}/*")
+                                        || resource.equals(ownMapping),
+                                resource);
                     } else if (action.equals("s3:GetObject")) {
                         assertTrue(
                                 resource.matches(
-                                        "\\$\\{DataBucket.Arn}/(receipts|quarantine)/\\$\\{!aws:PrincipalTag/gemeentecode}/\\*"),
+                                                "\\$\\{DataBucket.Arn}/(receipts|quarantine)/\\$\\{!aws:PrincipalTag/gemeentecode}/\\*")
+                                        || resource.equals(ownMapping),
                                 resource);
                     }
                 }
