@@ -89,21 +89,27 @@ public final class MessageCheck {
             ThreadLocal.withInitial(() -> new EnumMap<>(Type.class));
 
     public MessageCheck() {
-        try {
-            parsers = SAXParserFactory.newInstance();
-            parsers.setNamespaceAware(true);
-            parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            parsers.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            parsers.setXIncludeAware(false);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot configure a safe XML parser", e);
-        }
+        parsers = safeSax();
         stax = safeStax();
     }
 
-    /** A StAX factory that reads no DTD and resolves no external entity (shared with {@link MessageFacts}). */
+    /** A namespace-aware SAX factory that refuses a DOCTYPE and resolves no entity (shared with {@link MessageFacts}). */
+    static SAXParserFactory safeSax() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setXIncludeAware(false);
+            return factory;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot configure a safe XML parser", e);
+        }
+    }
+
+    /** A StAX factory that reads no DTD and resolves no external entity. */
     static XMLInputFactory safeStax() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -129,6 +135,14 @@ public final class MessageCheck {
 
     /** Validates one message; {@code file} names it in problems. */
     public Result check(String file, byte[] message) {
+        return check(file, message, null);
+    }
+
+    /**
+     * Validates one message and, in the same pass, hands its validated events to {@code facts} (when not null):
+     * one parse per message instead of two. The facts count only when the result is valid.
+     */
+    public Result check(String file, byte[] message, MessageFacts.Collector facts) {
         Type type = null;
         try {
             String namespace = rootNamespace(message);
@@ -152,7 +166,7 @@ public final class MessageCheck {
         if (type == null) {
             return Result.invalid(new Problem(file, 1, 1, "geen iJw 3.2-bericht JW301, JW305, JW307, JW315 of JW323"));
         }
-        ElementTracker elements = new ElementTracker();
+        ElementTracker elements = new ElementTracker(facts);
         ValueRecorder values = null;
         boolean done = false;
         try {
@@ -203,25 +217,46 @@ public final class MessageCheck {
     }
 
     /**
-     * Follows the element being validated, so a problem can name it (a datatype error does not), and stops
-     * at the first schema error. Sits behind the validator: a value is validated before its end tag is
-     * passed on, so the element is still current when its value is refused.
+     * Follows the element being validated, so a problem can name it (a datatype error does not), stops
+     * at the first schema error, and passes the validated events on to the fact collector. Sits behind the
+     * validator: a value is validated before its end tag is passed on, so the element is still current when its
+     * value is refused.
      */
     private static final class ElementTracker extends DefaultHandler {
         private final Deque<String> open = new ArrayDeque<>();
+        /** Where the validated events go on to, or null. */
+        private final DefaultHandler next;
+
+        ElementTracker(DefaultHandler next) {
+            this.next = next;
+        }
 
         String current() {
             return open.peekLast();
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             open.addLast(localName);
+            if (next != null) {
+                next.startElement(uri, localName, qName, attributes);
+            }
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (next != null) {
+                next.characters(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
             open.pollLast();
+            if (next != null) {
+                next.endElement(uri, localName, qName);
+            }
         }
 
         @Override

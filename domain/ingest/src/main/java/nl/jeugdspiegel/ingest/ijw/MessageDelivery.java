@@ -17,16 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipException;
-import javax.xml.stream.XMLStreamException;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.Waiting;
@@ -61,6 +68,17 @@ public final class MessageDelivery implements DeliveryReader {
     static final long ZIP_BYTES_PER_BUCKET = 4L << 20;
 
     static final int MAX_BUCKETS = 256;
+
+    /**
+     * Message checking (XSD validation and fact reading, some 90 % of the work) runs on up to this many threads
+     * when the machine has more than one core; the zip is read on the caller's thread, and the results are taken
+     * in the zip's order, so the outcome is the same as on one thread.
+     */
+    static final int MAX_CHECKERS = 4;
+    /** Messages in flight per checker, at most, and their bytes in all: memory stays flat in the zip's size. */
+    static final int IN_FLIGHT_PER_CHECKER = 32;
+
+    static final long MAX_IN_FLIGHT_BYTES = 32L << 20;
 
     /**
      * What reading the messages gave. {@code messages} counts the messages checked (accepted and refused);
@@ -164,7 +182,10 @@ public final class MessageDelivery implements DeliveryReader {
     }
 
     private final MessageCheck check = new MessageCheck();
-    private final MessageFacts facts = new MessageFacts();
+    /** The threads that check messages next to the one reading the zip; null on a single core. */
+    private final ExecutorService checkers;
+
+    private final int checkerCount;
     private final TrajectoryReconstruction reconstruction = new TrajectoryReconstruction();
     private final SafeZip zip;
     private final DeliveryReader rows;
@@ -176,10 +197,30 @@ public final class MessageDelivery implements DeliveryReader {
      * {@code threshold} holds for the messages as it does for the rows; {@code key} pseudonymises who is waiting.
      */
     public MessageDelivery(SafeZip zip, DeliveryReader rows, RejectionThreshold threshold, PseudonymKey key) {
+        this(zip, rows, threshold, key, defaultCheckers());
+    }
+
+    /** With {@code checkerThreads} threads checking messages (0: on the caller's thread only). */
+    MessageDelivery(
+            SafeZip zip, DeliveryReader rows, RejectionThreshold threshold, PseudonymKey key, int checkerThreads) {
         this.zip = zip;
         this.rows = rows.forMessageRows();
         this.threshold = threshold;
         this.pseudonymiser = new Pseudonymiser(key);
+        this.checkerCount = checkerThreads;
+        this.checkers = checkerThreads == 0
+                ? null
+                : Executors.newFixedThreadPool(checkerThreads, r -> {
+                    Thread t = new Thread(r, "ijw-message-check");
+                    t.setDaemon(true); // the pool lives as long as the function instance
+                    return t;
+                });
+    }
+
+    /** Every core checks messages when there is more than one (up to {@link #MAX_CHECKERS}); else the caller alone. */
+    private static int defaultCheckers() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores > 1 ? Math.min(MAX_CHECKERS, cores) : 0;
     }
 
     @Override
@@ -256,17 +297,21 @@ public final class MessageDelivery implements DeliveryReader {
         FileProblem problem = notAZip(in);
         if (problem == null) {
             try (FactSpill spill = new FactSpill(workDir, buckets)) {
-                zip.read(in, new SafeZip.Handler() {
-                    @Override
-                    public void accept(SafeZip.Entry entry) throws IOException {
-                        reading.message(entry, spill);
-                    }
+                try {
+                    zip.read(in, new SafeZip.Handler() {
+                        @Override
+                        public void accept(SafeZip.Entry entry) throws IOException {
+                            reading.message(entry, spill);
+                        }
 
-                    @Override
-                    public void refuse(SafeZip.Refused refused) {
-                        reading.refuse(new MessageCheck.Problem(refused.name(), 0, 0, refused.reason()));
-                    }
-                });
+                        @Override
+                        public void refuse(SafeZip.Refused refused) {
+                            reading.refused(new MessageCheck.Problem(refused.name(), 0, 0, refused.reason()));
+                        }
+                    });
+                } finally {
+                    reading.drain(spill);
+                }
             } catch (SafeZip.ZipLimitException e) {
                 problem = FileProblem.of(ReasonCode.ZIP_ONGELDIG, e.getMessage());
             } catch (ZipException e) {
@@ -336,10 +381,39 @@ public final class MessageDelivery implements DeliveryReader {
     }
 
     /**
-     * Loads the five message schemas and makes this thread's parser and validators (SnapStart priming), by
-     * checking an empty message of each type; the checks fail, which is all they need to do.
+     * Loads the five message schemas and makes the parser and validators of this thread and of every checker
+     * thread (SnapStart priming), by checking an empty message of each type; the checks fail, which is all they
+     * need to do.
      */
     public void prime() {
+        primeThisThread();
+        if (checkers == null) {
+            return;
+        }
+        // every checker thread makes its own parser and validators: one task each, held until all have started
+        CountDownLatch started = new CountDownLatch(checkerCount);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < checkerCount; i++) {
+            tasks.add(checkers.submit(() -> {
+                started.countDown();
+                started.await();
+                primeThisThread();
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("priming the message checkers failed", e.getCause());
+            }
+        }
+    }
+
+    private void primeThisThread() {
         for (MessageCheck.Type type : MessageCheck.Type.values()) {
             check.check(
                     "priming.xml", ("<Bericht xmlns=\"" + type.namespace() + "\"/>").getBytes(StandardCharsets.UTF_8));
@@ -375,6 +449,21 @@ public final class MessageDelivery implements DeliveryReader {
         return threshold.check(reading.rejected, reading.messages, "berichten");
     }
 
+    /** One zip entry checked (on a checker thread): the schema's verdict and the facts of a valid message. */
+    private record Checked(
+            MessageCheck.Result result, List<MessageFacts.Fact> facts, MessageCheck.Problem refused, int bytes) {
+        static Checked refused(MessageCheck.Problem problem) {
+            return new Checked(null, List.of(), problem, 0);
+        }
+    }
+
+    /** Checks one entry against its schema and collects the facts of a valid message in the same pass. */
+    private Checked checked(SafeZip.Entry entry) {
+        MessageFacts.Collector facts = new MessageFacts.Collector(entry.name());
+        MessageCheck.Result result = check.check(entry.name(), entry.content(), facts);
+        return new Checked(result, result.type().isPresent() ? facts.facts() : List.of(), null, entry.content().length);
+    }
+
     /** Counts and problems while the zip is read. */
     private final class Reading {
         long messages;
@@ -383,8 +472,63 @@ public final class MessageDelivery implements DeliveryReader {
         final Map<String, Long> skipped = new TreeMap<>();
         final List<MessageCheck.Problem> problems = new ArrayList<>();
 
+        /** Checked entries not yet counted, in the zip's order, and their bytes. */
+        private final Deque<Future<Checked>> inFlight = new ArrayDeque<>();
+
+        private long inFlightBytes;
+
+        /** Hands one zip entry to a checker (or checks it here on one core); counts what is done, in order. */
         void message(SafeZip.Entry entry, FactSpill spill) throws IOException {
-            MessageCheck.Result result = check.check(entry.name(), entry.content());
+            if (checkers == null) {
+                count(checked(entry), spill);
+                return;
+            }
+            inFlight.addLast(checkers.submit(() -> checked(entry)));
+            inFlightBytes += entry.content().length;
+            while (inFlight.size() >= IN_FLIGHT_PER_CHECKER * checkerCount || inFlightBytes > MAX_IN_FLIGHT_BYTES) {
+                countNext(spill);
+            }
+        }
+
+        /** A refused zip entry, in its place among the messages. */
+        void refused(MessageCheck.Problem problem) {
+            if (inFlight.isEmpty()) {
+                refuse(problem);
+            } else {
+                inFlight.addLast(CompletableFuture.completedFuture(Checked.refused(problem)));
+            }
+        }
+
+        /** Counts every message still in flight (also after the zip stopped half-way). */
+        void drain(FactSpill spill) throws IOException {
+            while (!inFlight.isEmpty()) {
+                countNext(spill);
+            }
+        }
+
+        private void countNext(FactSpill spill) throws IOException {
+            Future<Checked> next = inFlight.removeFirst();
+            Checked done;
+            try {
+                done = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inFlight.forEach(f -> f.cancel(true));
+                throw new IOException("interrupted while checking messages", e);
+            } catch (ExecutionException e) {
+                inFlight.forEach(f -> f.cancel(true));
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            inFlightBytes -= done.bytes();
+            count(done, spill);
+        }
+
+        private void count(Checked done, FactSpill spill) throws IOException {
+            if (done.refused() != null) {
+                refuse(done.refused());
+                return;
+            }
+            MessageCheck.Result result = done.result();
             if (result.otherType().isPresent()) {
                 skipped.merge(result.otherType().get(), 1L, Long::sum);
                 return;
@@ -393,17 +537,11 @@ public final class MessageDelivery implements DeliveryReader {
                 refuse(result.problem().get());
                 return;
             }
-            MessageCheck.Type type = result.type().orElseThrow();
-            try {
-                for (MessageFacts.Fact fact : facts.read(type, entry.name(), entry.content())) {
-                    spill.write(fact);
-                }
-            } catch (XMLStreamException e) {
-                refuse(new MessageCheck.Problem(entry.name(), 0, 0, "niet te lezen na de schemacontrole"));
-                return;
+            for (MessageFacts.Fact fact : done.facts()) {
+                spill.write(fact);
             }
             messages++;
-            perType.merge(type.name(), 1L, Long::sum);
+            perType.merge(result.type().orElseThrow().name(), 1L, Long::sum);
         }
 
         void refuse(MessageCheck.Problem problem) {

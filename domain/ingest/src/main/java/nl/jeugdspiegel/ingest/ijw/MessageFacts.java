@@ -1,20 +1,23 @@
 package nl.jeugdspiegel.ingest.ijw;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayDeque;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads the facts the trajectories need from a valid iJw message, streaming: one {@link Fact} per product
+ * Reads the facts the trajectories need from a valid iJw message, from its SAX events (in the same pass as the
+ * schema validation): one {@link Fact} per product
  * line (StartProduct, StopProduct, ToegewezenProduct, AangevraagdProduct, Prestatie), with the client's
  * BSN, birth date and geslacht. Only the element paths listed here are kept; names, addresses, contact
  * details and comments are never read into memory as values.
@@ -64,66 +67,107 @@ public final class MessageFacts {
             "Header/BerichtIdentificatie/Dagtekening",
             "Header/Afzender");
 
-    private final XMLInputFactory stax;
+    private final SAXParserFactory parsers = MessageCheck.safeSax();
 
-    public MessageFacts() {
-        stax = MessageCheck.safeStax();
+    /**
+     * The product lines of a message that {@link MessageCheck} accepted, read on their own. Ingest does not use
+     * this: it collects the facts in the validating pass ({@link MessageCheck#check(String, byte[], Collector)}).
+     */
+    public List<Fact> read(MessageCheck.Type type, String file, byte[] message) throws IOException {
+        Collector collector = new Collector(file);
+        try {
+            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            reader.setContentHandler(collector);
+            reader.parse(new InputSource(new ByteArrayInputStream(message)));
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new IOException("not readable as XML", e);
+        }
+        return collector.facts();
     }
 
-    /** The product lines of a message that {@link MessageCheck} accepted. */
-    public List<Fact> read(MessageCheck.Type type, String file, byte[] message) throws XMLStreamException {
-        String lineElement = LINE.get(type);
-        List<Fact> facts = new ArrayList<>();
-        Map<String, String> context = new HashMap<>();
-        Map<String, String> line = null;
-        Deque<String> path = new ArrayDeque<>();
-        int lineDepth = -1;
-        StringBuilder text = new StringBuilder();
-        XMLStreamReader reader = stax.createXMLStreamReader(new ByteArrayInputStream(message));
-        try {
-            while (reader.hasNext()) {
-                switch (reader.next()) {
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        path.addLast(reader.getLocalName());
-                        text.setLength(0);
-                        if (reader.getLocalName().equals(lineElement)) {
-                            line = new HashMap<>();
-                            lineDepth = path.size();
-                        }
-                    }
-                    case XMLStreamConstants.CHARACTERS -> text.append(reader.getText());
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        String value = text.toString().strip();
-                        if (line != null && path.size() > lineDepth) {
-                            String relative = String.join(
-                                    "/", path.stream().skip(lineDepth).toList());
-                            if (LINE_PATHS.contains(relative)) {
-                                line.put(relative, value);
-                            }
-                        } else {
-                            String fromRoot =
-                                    String.join("/", path.stream().skip(1).toList());
-                            if (CLIENT_PATHS.contains(fromRoot)) {
-                                context.put(fromRoot.startsWith("Declaratie/") ? "Client/Bsn" : fromRoot, value);
-                            }
-                        }
-                        if (line != null && path.size() == lineDepth) {
-                            Map<String, String> values = new HashMap<>(context);
-                            values.putAll(line);
-                            facts.add(new Fact(type, file, Map.copyOf(values)));
-                            line = null;
-                        }
-                        path.removeLast();
-                        text.setLength(0);
-                    }
-                    default -> {
-                        // comments, processing instructions, whitespace: nothing to keep
+    /**
+     * Collects the facts from the SAX events of one message (the root element's namespace gives its type): the
+     * kept paths of each product line, with the client and header paths read before it. Text is kept only for
+     * the paths listed, and only the innermost element's at a time.
+     */
+    public static final class Collector extends DefaultHandler {
+        private final String file;
+        private final List<Fact> facts = new ArrayList<>();
+        private final Map<String, String> context = new HashMap<>();
+        /** Per open element, its path from the root's children ("" for the root), joined once. */
+        private final List<String> path = new ArrayList<>();
+
+        private final StringBuilder text = new StringBuilder();
+        private MessageCheck.Type type;
+        private String lineElement;
+        private Map<String, String> line;
+        /** The product line's own path, and its depth (1 = the root). */
+        private String linePath;
+
+        private int lineDepth = -1;
+
+        public Collector(String file) {
+            this.file = file;
+        }
+
+        /** The product lines read; empty for a message of another type. */
+        public List<Fact> facts() {
+            return facts;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            if (path.isEmpty()) {
+                for (MessageCheck.Type t : MessageCheck.Type.values()) {
+                    if (t.namespace().equals(uri)) {
+                        type = t;
+                        lineElement = LINE.get(t);
                     }
                 }
+                path.add("");
+            } else {
+                String parent = path.get(path.size() - 1);
+                path.add(parent.isEmpty() ? localName : parent + "/" + localName);
             }
-        } finally {
-            reader.close();
+            text.setLength(0);
+            if (localName.equals(lineElement)) {
+                line = new HashMap<>();
+                lineDepth = path.size();
+                linePath = path.get(path.size() - 1);
+            }
         }
-        return facts;
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (text.length() < MAX_TEXT) {
+                text.append(ch, start, Math.min(length, MAX_TEXT - text.length()));
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            String fromRoot = path.remove(path.size() - 1);
+            int depth = path.size() + 1;
+            if (line != null && depth > lineDepth) {
+                String relative = fromRoot.substring(linePath.length() + 1);
+                if (LINE_PATHS.contains(relative)) {
+                    line.put(relative, text.toString().strip());
+                }
+            } else if (type != null && CLIENT_PATHS.contains(fromRoot)) {
+                context.put(
+                        fromRoot.startsWith("Declaratie/") ? "Client/Bsn" : fromRoot,
+                        text.toString().strip());
+            }
+            if (line != null && depth == lineDepth) {
+                Map<String, String> values = new HashMap<>(context);
+                values.putAll(line);
+                facts.add(new Fact(type, file, Map.copyOf(values)));
+                line = null;
+            }
+            text.setLength(0);
+        }
     }
+
+    /** The longest text kept of one element (a kept value is a code, a date or an amount). */
+    private static final int MAX_TEXT = 4096;
 }
