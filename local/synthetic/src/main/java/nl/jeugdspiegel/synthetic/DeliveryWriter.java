@@ -197,13 +197,18 @@ final class DeliveryWriter {
             for (int i = 0; i < active.length; i++) {
                 messages.write(zip, active[i], error(active[i], i, g, p, fault, active.length));
             }
+            int last = p.lastEpochDay();
             for (int t : byGemeente[g.index()]) {
                 int aanmeld = history.aanmeld[t];
-                if (history.soort[t] == CareHistory.JH
-                        && history.start[t] > p.lastEpochDay()
-                        && aanmeld != CareHistory.NONE
-                        && aanmeld <= p.lastEpochDay()) {
+                if (history.soort[t] != CareHistory.JH) {
+                    continue;
+                }
+                if (history.start[t] > last && aanmeld != CareHistory.NONE && aanmeld <= last) {
                     messages.writeWaiting(zip, t);
+                }
+                int end = history.end[t];
+                if (end != CareHistory.NONE && end >= p.firstEpochDay() && end < last && unit(t, p, 9) < 1.0 / 16) {
+                    messages.writeRereferral(zip, t, end + 1 + (int) (unit(t, p, 10) * (last - end)));
                 }
             }
         }

@@ -23,7 +23,8 @@ import nl.jeugdspiegel.core.Periode;
  *       preventief justitieel kader);</li>
  *   <li>every 25th jeugdhulp trajectory also has a vervoer product (42), which is no trajectory;</li>
  *   <li>youths who asked for help in the periode but start only after it: their JW315 and JW301, without a
- *       JW305 ({@link #writeWaiting}): who is waiting at the periode's last day.</li>
+ *       JW305 ({@link #writeWaiting}); and one in sixteen youths whose jeugdhulp ended in the periode asks again
+ *       ({@link #writeRereferral}): who is waiting at the periode's last day.</li>
  * </ul>
  * A trajectory with an error has an impossible dagtekening in each of its messages, so all of them are
  * refused, as its CSV row would be.
@@ -74,8 +75,10 @@ final class IjwDelivery {
         return new String[] {categorie, categorie + "A" + h};
     }
 
-    /** ToewijzingNummers of the vervoer products: apart from the trajectories' own numbers. */
+    /** ToewijzingNummers of the vervoer products and of the re-referrals: apart from the trajectories' own numbers. */
     private static final long VERVOER_NUMBERS = 900_000_000L;
+
+    private static final long REREFERRAL_NUMBERS = 800_000_000L;
 
     /** Jeugdhulp categories that do not determine the hulpvorm. */
     private static final String[] OTHER_CATEGORIES = {"46", "50", "51", "52", "53", "54", "55"};
@@ -121,33 +124,43 @@ final class IjwDelivery {
      * the periode although its request was made in it: who waits at the last day. No JW305: it has not started.
      */
     void writeWaiting(ZipOutputStream zip, int t) throws IOException {
+        int aanmeld = history.aanmeld[t];
+        request(zip, t, t, aanmeld, aanmeld + (history.start[t] - aanmeld) / 2, history.start[t]);
+    }
+
+    /**
+     * A new request of a youth whose trajectory t ended in the periode, made on {@code requested} (after the end),
+     * that is open at the periode's end and is not delivered again later (it led to no care in the generated
+     * history): also the last half-year has youths waiting, although the simulation starts nothing after it.
+     */
+    void writeRereferral(ZipOutputStream zip, int t, int requested) throws IOException {
+        request(zip, t, REREFERRAL_NUMBERS + t, requested, requested + 7, requested + 14);
+    }
+
+    private void request(ZipOutputStream zip, int t, long nr, int requested, int allocated, int start)
+            throws IOException {
+        String[] product = product(t, history.soort[t], history.hulpvorm[t]);
+        new TrajectoryMessages(zip, nr, parties(t), client(t), product[0], product[1], start, false)
+                .request(requested, allocated, String.format(Locale.ROOT, "%02d", history.verwijzer[t]));
+    }
+
+    private IjwMessages.Client client(int t) {
         int y = history.youth[t];
-        IjwMessages.Client client = new IjwMessages.Client(
+        return new IjwMessages.Client(
                 String.format(Locale.ROOT, "%09d", history.bsn[y]),
                 TrajectoryMessages.day(history.birth[y]),
                 Integer.toString(history.sex[y]),
                 SURNAMES[y % SURNAMES.length]);
-        IjwMessages.Parties parties =
-                new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
-        String[] product = product(t, history.soort[t], history.hulpvorm[t]);
-        int aanmeld = history.aanmeld[t];
-        new TrajectoryMessages(zip, t, parties, client, product[0], product[1], history.start[t], false)
-                .request(
-                        aanmeld,
-                        aanmeld + (history.start[t] - aanmeld) / 2,
-                        String.format(Locale.ROOT, "%02d", history.verwijzer[t]));
+    }
+
+    private IjwMessages.Parties parties(int t) {
+        return new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
     }
 
     /** Writes the messages of trajectory t into the zip. */
     void write(ZipOutputStream zip, int t, boolean error) throws IOException {
-        int y = history.youth[t];
-        IjwMessages.Client client = new IjwMessages.Client(
-                String.format(Locale.ROOT, "%09d", history.bsn[y]),
-                TrajectoryMessages.day(history.birth[y]),
-                Integer.toString(history.sex[y]),
-                SURNAMES[y % SURNAMES.length]);
-        IjwMessages.Parties parties =
-                new IjwMessages.Parties(String.format(Locale.ROOT, "%08d", history.agb[t]), gemeente);
+        IjwMessages.Client client = client(t);
+        IjwMessages.Parties parties = parties(t);
         boolean jeugdhulp = history.soort[t] == CareHistory.JH;
         String[] product = product(t, history.soort[t], history.hulpvorm[t]);
         int start = history.start[t];
