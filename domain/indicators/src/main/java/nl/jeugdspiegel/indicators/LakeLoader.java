@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeColumns;
 import nl.jeugdspiegel.core.lake.LakeReader;
@@ -75,6 +76,8 @@ public final class LakeLoader {
             KOSTEN,
             PRODUCTCATEGORIE,
             VERBLIJF);
+
+    private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     /** Waiting longer than this many days at the periode's last day: the Treeknorm of 9 weeks. */
     static final int TREEKNORM_DAYS = 63;
 
@@ -181,6 +184,15 @@ public final class LakeLoader {
                 if (!Objects.equals(contents.footer().get(key), lakeFooter.get(key))) {
                     LOG.warn(
                             "waiting file of {} {} left out: it belongs to another delivery",
+                            file.periode(),
+                            file.gemeente());
+                    return null;
+                }
+            }
+            for (Waiting.Request r : contents.requests()) {
+                if (!PSEUDONYM.matcher(r.client()).matches()) {
+                    LOG.warn(
+                            "waiting file of {} {} left out: a client is not a pseudonym",
                             file.periode(),
                             file.gemeente());
                     return null;

@@ -188,6 +188,7 @@ class IndicatorEngineTest {
         lake.delivery("2024H1", "GM0037").row(jh("b", "01", "2024-01-10", null)).waits("r", "2024-06-20");
         lake.delivery("2024H1", "GM0034").row(jh("c", "01", "2024-01-10", null)).staleWaiting();
         lake.delivery("2024H1", "GM0050").row(jh("e", "01", "2024-01-10", null)).fromMessages();
+        lake.delivery("2024H1", "GM0171").row(jh("f", "01", "2024-01-10", null)).corruptWaiting();
         List<IndicatorRow> rows = lake.engine().compute(Periode.parse("2024H1"));
         assertEquals(
                 3.0,
@@ -217,6 +218,11 @@ class IndicatorEngineTest {
                         .waarde());
         IndicatorRow stale = find(rows, Niveau.GEMEENTE, "GM0034", "wachtend_einde_periode");
         assertEquals(IndicatorRow.NIET_BESCHIKBAAR, stale.status(), "a waiting file of another delivery");
+        assertEquals(
+                IndicatorRow.NIET_BESCHIKBAAR,
+                find(rows, Niveau.GEMEENTE, "GM0171", "wachtend_einde_periode").status(),
+                "a waiting file whose client is no pseudonym is left out, and the run goes on");
+        assertEquals(1.0, find(rows, Niveau.GEMEENTE, "GM0171", "jeugdigen_jh").waarde());
         assertEquals(
                 IndicatorRow.NIET_BESCHIKBAAR,
                 find(rows, Niveau.NEDERLAND, "NL", "wachtend_einde_periode").status(),

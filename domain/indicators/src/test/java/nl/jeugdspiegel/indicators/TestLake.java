@@ -58,6 +58,13 @@ public final class TestLake {
             return this;
         }
 
+        /** A hostile waiting file: of this delivery, but its client is no pseudonym. */
+        public Delivery corruptWaiting() {
+            fromMessages();
+            waiting.get(key).add(new Waiting.Request("' OR 1=1 --", 19_000, "45"));
+            return this;
+        }
+
         /** The waiting file was left by an earlier delivery: its footer names another upload. */
         public Delivery staleWaiting() {
             fromMessages();

@@ -129,7 +129,7 @@ public final class IngestService {
                 workDir = createWorkDir();
                 delivery = parsed.problem() != null
                         ? new Delivery(event, object, null, DeliveryProcessor.sha256Of(upload), null, null, started)
-                        : read(event, parsed.key(), upload, workDir, started);
+                        : read(store, event, parsed.key(), upload, workDir, started);
                 outcome = delivery.result() != null && delivery.result().accepted()
                         ? apply(store, delivery)
                         : reject(
@@ -230,13 +230,14 @@ public final class IngestService {
     }
 
     /** Reads and validates the delivery: CSV or a zip of iJw messages, to a local lake file. */
-    private Delivery read(UploadEvent event, UploadKey key, ObjectContent upload, Path workDir, long started)
+    private Delivery read(
+            ObjectStore store, UploadEvent event, UploadKey key, ObjectContent upload, Path workDir, long started)
             throws IOException {
         Map<String, String> footer =
                 DeliveryRef.footerMetadata(event, upload.info().versionId());
         long size = Delivery.sizeOf(event, upload.info());
         DeliveryReader reader = UploadKey.isMessageZip(event.key())
-                ? messages.withMapping(productMapping(new ObjectStore(s3, event.bucket()), key.gemeentecode()))
+                ? messages.withMapping(productMapping(store, key.gemeentecode()))
                 : processor;
         DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
         return new Delivery(

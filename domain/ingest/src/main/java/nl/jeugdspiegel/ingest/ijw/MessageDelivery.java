@@ -70,9 +70,9 @@ public final class MessageDelivery implements DeliveryReader {
     static final int MAX_BUCKETS = 256;
 
     /**
-     * Message checking (XSD validation and fact reading, some 90 % of the work) runs on up to this many threads
-     * when the machine has more than one core; the zip is read on the caller's thread, and the results are taken
-     * in the zip's order, so the outcome is the same as on one thread.
+     * Message checking (XSD validation with the facts collected in the same pass: most of the work) runs on up to
+     * this many threads when the machine has more than one core; the zip is read on the caller's thread, and the
+     * results are taken in the zip's order, so the outcome is the same as on one thread.
      */
     static final int MAX_CHECKERS = 4;
     /** Messages in flight per checker, at most, and their bytes in all: memory stays flat in the zip's size. */
