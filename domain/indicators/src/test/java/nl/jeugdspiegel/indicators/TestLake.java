@@ -30,6 +30,8 @@ public final class TestLake {
     private final Map<String, List<Waiting.Request>> waiting = new LinkedHashMap<>();
 
     private final java.util.Set<String> staleWaiting = new java.util.HashSet<>();
+    /** Deliveries whose lake file is written as contract 1.1 wrote it: no verblijf, hulpvorm required. */
+    private final java.util.Set<String> contract11 = new java.util.HashSet<>();
 
     public TestLake(Path dir) {
         this.dir = dir;
@@ -55,6 +57,12 @@ public final class TestLake {
         public Delivery waits(String client, String since) {
             fromMessages();
             waiting.get(key).add(new Waiting.Request(pseudonym(client), day(since), "45"));
+            return this;
+        }
+
+        /** The lake file as ingest wrote it before contract 1.2 (no verblijf column): the migration case. */
+        public Delivery inContract11() {
+            contract11.add(key);
             return this;
         }
 
@@ -246,9 +254,13 @@ public final class TestLake {
                     LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z",
                     LakeSchema.FOOTER_BRON_SLEUTEL, "uploads/" + parts[1] + "/" + parts[0] + "/berichten.zip",
                     LakeSchema.FOOTER_BRON_VERSIE, "1");
-            try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, footer)) {
-                for (Trajectory t : d.getValue()) {
-                    writer.write(t);
+            if (contract11.contains(d.getKey())) {
+                writeContract11(file, d.getValue(), footer);
+            } else {
+                try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, footer)) {
+                    for (Trajectory t : d.getValue()) {
+                        writer.write(t);
+                    }
                 }
             }
             if (waiting.containsKey(d.getKey())) {
@@ -267,6 +279,59 @@ public final class TestLake {
             Files.writeString(bevolking.resolve(p.getKey() + ".csv"), p.getValue());
         }
         return dir;
+    }
+
+    /** The schema of contract 1.1: today's without verblijf, with hulpvorm required. */
+    static final org.apache.parquet.schema.MessageType SCHEMA_1_1 =
+            org.apache.parquet.schema.MessageTypeParser.parseMessageType(LakeSchema.TRAJECTEN
+                    .toString()
+                    .replace("optional binary hulpvorm", "required binary hulpvorm")
+                    .replace("  optional boolean verblijf;\n", ""));
+
+    private static void writeContract11(Path file, List<Trajectory> rows, Map<String, String> footer)
+            throws IOException {
+        org.apache.parquet.example.data.simple.SimpleGroupFactory groups =
+                new org.apache.parquet.example.data.simple.SimpleGroupFactory(SCHEMA_1_1);
+        try (ParquetWriter<org.apache.parquet.example.data.Group> writer =
+                org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(
+                                new org.apache.parquet.io.LocalOutputFile(file))
+                        .withType(SCHEMA_1_1)
+                        .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .withExtraMetaData(footer)
+                        .build()) {
+            for (Trajectory t : rows) {
+                org.apache.parquet.example.data.Group g = groups.newGroup()
+                        .append("client", t.client())
+                        .append("geboortejaar", t.geboortejaar())
+                        .append("leeftijd_start", t.leeftijdStart())
+                        .append("geslacht", t.geslacht())
+                        .append("soort", t.soort())
+                        .append("hulpvorm", t.hulpvorm())
+                        .append("startdatum", t.startdatum());
+                if (t.hasEinddatum()) {
+                    g.append("einddatum", t.einddatum());
+                }
+                if (t.redenBeeindiging() != null) {
+                    g.append("reden_beeindiging", t.redenBeeindiging());
+                }
+                if (t.verwijzer() != null) {
+                    g.append("verwijzer", t.verwijzer());
+                }
+                if (t.hasAanmelddatum()) {
+                    g.append("aanmelddatum", t.aanmelddatum());
+                }
+                if (t.zonderHulpVerder() != null) {
+                    g.append("zonder_hulp_verder", t.zonderHulpVerder());
+                }
+                if (t.hasTevredenheid()) {
+                    g.append("tevredenheid", t.tevredenheid());
+                }
+                if (t.hasKosten()) {
+                    g.append("kosten", t.kostenCent());
+                }
+                writer.write(g);
+            }
+        }
     }
 
     /** The row of one (niveau, code, indicator) in a computed table. */

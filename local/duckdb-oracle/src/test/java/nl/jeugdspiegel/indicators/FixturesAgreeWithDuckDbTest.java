@@ -56,6 +56,12 @@ class FixturesAgreeWithDuckDbTest {
                 .row(jh("q", null, "2024-01-05", null).product("45"))
                 .staleWaiting();
         lake.delivery("2024H2", "GM0034").row(jh("x", "02", "2024-08-01", null).verwijzer("01"));
+        // a delivery already in the lake before contract 1.2: no verblijf column, both readers derive it
+        lake.delivery("2024H2", "GM0037")
+                .row(jh("v", "03", "2024-04-01", "2024-08-10").reden("02"))
+                .row(jh("p", "13", "2024-07-01", "2024-12-01").reden("01").age(2009, 15, "2"))
+                .row(jb("p", "12", "2024-07-01", null))
+                .inContract11();
         lake.delivery("2024H2", "GM0014")
                 .row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"));
         lake.delivery("2025H1", "GM0014");
@@ -71,5 +77,17 @@ class FixturesAgreeWithDuckDbTest {
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 1);
         assertTrue(sql.size() > 300, "SQL values: " + sql.size());
         assertEquals(List.of(), DuckDbIndicators.differences(sql, java));
+        // the migration case really is a file without the column, and both read p's hulpvorm 13 as met verblijf
+        try (org.apache.parquet.hadoop.ParquetFileReader old =
+                org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(dir.resolve(
+                        nl.jeugdspiegel.core.lake.LakeSchema.trajectenKey(Periode.parse("2024H2"), "GM0037"))))) {
+            assertTrue(!old.getFileMetaData().getSchema().containsField("verblijf"));
+        }
+        for (String[] expected :
+                new String[][] {{"met_verblijf", "1.0"}, {"zonder_verblijf", "1.0"}, {"verblijf_onbekend", "0.0"}}) {
+            String key =
+                    DuckDbIndicators.key("2024H2", "gemeente", "GM0037", "trajecten_actief.jeugdhulp_" + expected[0]);
+            assertEquals(Double.valueOf(expected[1]), sql.get(key).waarde(), key);
+        }
     }
 }
