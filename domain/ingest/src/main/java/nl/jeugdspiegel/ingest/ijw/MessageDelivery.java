@@ -513,14 +513,21 @@ public final class MessageDelivery implements DeliveryReader {
                 done = next.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                inFlight.forEach(f -> f.cancel(true));
+                abandon();
                 throw new IOException("interrupted while checking messages", e);
             } catch (ExecutionException e) {
-                inFlight.forEach(f -> f.cancel(true));
+                abandon();
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
             inFlightBytes -= done.bytes();
             count(done, spill);
+        }
+
+        /** Stops the checks still in flight; nothing of them is counted (the delivery fails as a whole). */
+        private void abandon() {
+            inFlight.forEach(f -> f.cancel(true));
+            inFlight.clear();
+            inFlightBytes = 0;
         }
 
         private void count(Checked done, FactSpill spill) throws IOException {
