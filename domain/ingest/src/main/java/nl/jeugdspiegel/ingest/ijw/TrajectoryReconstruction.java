@@ -210,11 +210,11 @@ public final class TrajectoryReconstruction {
                 unmapped.merge(t.categorie == null ? NO_CATEGORY : t.categorie, 1, Integer::sum);
                 continue;
             }
-            if (!"ja".equals(categories.value(t.categorie, "traject"))) {
+            String soort = soortOf(t.categorie);
+            if (soort == null) { // a known category that is no trajectory: 42 vervoer
                 vervoer++;
                 continue;
             }
-            String soort = categories.value(t.categorie, "soort_afgeleid");
             String hulpvorm = mapping.hulpvorm(t.categorie, t.productcode);
             if (hulpvorm != null) {
                 mapped++;
@@ -347,11 +347,16 @@ public final class TrajectoryReconstruction {
     }
 
     private boolean forJeugdhulp(MessageFacts.Fact f) {
-        String categorie = f.get("Product/Categorie");
+        return nl.jeugdspiegel.core.lake.Trajectory.JEUGDHULP.equals(soortOf(f.get("Product/Categorie")));
+    }
+
+    /** The soort of a product category's trajectories; null for an unknown category or one that is none (42). */
+    private String soortOf(String categorie) {
         return categorie != null
-                && categories.contains(categorie)
-                && "ja".equals(categories.value(categorie, "traject"))
-                && nl.jeugdspiegel.core.lake.Trajectory.JEUGDHULP.equals(categories.value(categorie, "soort_afgeleid"));
+                        && categories.contains(categorie)
+                        && "ja".equals(categories.value(categorie, "traject"))
+                ? categories.value(categorie, "soort_afgeleid")
+                : null;
     }
 
     private static MessageFacts.Fact latest(List<MessageFacts.Fact> versions) {
