@@ -12,12 +12,13 @@
 --   periode, niveau, code, indicator, teller, noemer, waarde, status
 -- Statements are separated by a line holding only ";;" (the runner splits on it).
 
--- only the columns the definitions use (not aanbieder_agb); files of contract 1.1 have no verblijf
+-- only the columns the definitions use (aanbieder_agb only as 8 digits); files of contract 1.1 have no verblijf
 -- (union_by_name gives NULL), so it is derived here as the contract says: jeugdhulp 01-04 false, 11-14 true,
 -- else the JZ020 category (40, 41, 45 false; 35-38, 43, 44 true; 31-34 false), else unknown
 CREATE OR REPLACE TEMP TABLE lake AS
 SELECT client, geboortejaar, leeftijd_start, geslacht, soort, hulpvorm, startdatum, einddatum, reden_beeindiging,
        verwijzer, aanmelddatum, zonder_hulp_verder, tevredenheid, kosten, productcategorie, periode, gemeente,
+       CASE WHEN regexp_full_match(aanbieder_agb, '[0-9]{8}') THEN aanbieder_agb END AS agb,
        CASE WHEN soort <> 'jeugdhulp' THEN NULL
             WHEN verblijf IS NOT NULL THEN verblijf
             WHEN hulpvorm IN ('01', '02', '03', '04') THEN false
@@ -66,11 +67,12 @@ SELECT client, CAST(row_number() OVER () AS INTEGER) AS client_id FROM (SELECT D
 -- the merge rule: per (gemeente, client, soort, hulpvorm, startdatum) the row of the latest periode; an iJw row
 -- without hulpvorm has its product category in that place
 CREATE OR REPLACE TEMP TABLE merged AS
-SELECT l.* EXCLUDE (periode, client), c.client_id AS client
-FROM lake l JOIN client_ids c USING (client)
-QUALIFY row_number() OVER (PARTITION BY l.gemeente, c.client_id, l.soort,
-                                        coalesce(l.hulpvorm, 'categorie ' || l.productcategorie), l.startdatum
-                           ORDER BY l.periode DESC) = 1;
+SELECT *, row_number() OVER () AS traject_id
+FROM (SELECT l.* EXCLUDE (periode, client), c.client_id AS client
+      FROM lake l JOIN client_ids c USING (client)
+      QUALIFY row_number() OVER (PARTITION BY l.gemeente, c.client_id, l.soort,
+                                              coalesce(l.hulpvorm, 'categorie ' || l.productcategorie), l.startdatum
+                                 ORDER BY l.periode DESC) = 1);
 ;;
 -- the level units of every delivering gemeente in every periode; size class by the population of the
 -- periode's year, else the nearest year (the earlier on a tie)
@@ -117,7 +119,7 @@ SELECT DISTINCT client, startdatum FROM merged WHERE soort = 'jeugdhulp';
 ;;
 -- CBS variant, per ended JH trajectory: no JH start of the client after the end up to the last day of P + 1
 CREATE OR REPLACE TEMP TABLE cbs AS
-SELECT f.periode, f.gemeente, f.client, f.soort, f.hulpvorm, f.startdatum,
+SELECT f.periode, f.gemeente, f.traject_id,
        count(s.startdatum) = 0 AS ok
 FROM facts f
 LEFT JOIN jh_starts s ON s.client = f.client AND s.startdatum > f.einddatum AND s.startdatum <= f.next_l
@@ -172,6 +174,7 @@ CREATE OR REPLACE TEMP TABLE gemeente_facts AS
 SELECT f.periode, f.gemeente,
        count(*) FILTER (WHERE f.categorie = 'jeugdhulp_met_verblijf') AS actief_met_verblijf,
        count(*) FILTER (WHERE f.jh) AS actief_jh,
+       count(*) FILTER (WHERE f.jh AND f.agb IS NOT NULL) AS actief_met_agb,
        count(*) FILTER (WHERE f.jh AND f.started) AS gestart_jh,
        count(*) FILTER (WHERE f.jh AND f.ended) AS beeindigd_jh,
        count(*) FILTER (WHERE f.jh AND f.ended AND f.reden_beeindiging = '01') AS volgens_plan,
@@ -189,6 +192,7 @@ CREATE OR REPLACE TEMP TABLE unit_sums AS
 SELECT u.periode, u.niveau, u.code,
        coalesce(sum(g.actief_met_verblijf), 0) AS actief_met_verblijf,
        coalesce(sum(g.actief_jh), 0) AS actief_jh,
+       coalesce(sum(g.actief_met_agb), 0) AS actief_met_agb,
        coalesce(sum(g.gestart_jh), 0) AS gestart_jh,
        coalesce(sum(g.beeindigd_jh), 0) AS beeindigd_jh,
        coalesce(sum(g.volgens_plan), 0) AS volgens_plan,
@@ -351,6 +355,9 @@ UNION ALL
 SELECT periode, niveau, code, 'aandeel_met_verblijf', actief_met_verblijf, actief_jh,
        actief_met_verblijf / nullif(actief_jh, 0), CASE WHEN actief_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
 UNION ALL
+SELECT periode, niveau, code, 'aandeel_met_aanbieder', actief_met_agb, actief_jh,
+       actief_met_agb / nullif(actief_jh, 0), CASE WHEN actief_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
+UNION ALL
 SELECT periode, niveau, code, 'duur_mediaan_dagen', NULL, duur_n, duur_mediaan,
        CASE WHEN duur_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w
 UNION ALL
@@ -399,3 +406,90 @@ SELECT periode, niveau, code, 'geen_nieuwe_start_cbs',
 UNION ALL
 SELECT periode, niveau, code, 'oe_volgens_plan', volgens_plan, verwacht, volgens_plan / nullif(verwacht, 0),
        CASE WHEN verwacht > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w;
+;;
+-- providers (indicators v1.2): the JH trajectories with an AGB code of the delivering municipalities, per provider
+-- nationally (code = the AGB) and per provider within a jeugdregio (code = jeugdregio-AGB); a unit exists when it
+-- has a JH trajectory active in P (facts holds only active trajectories)
+CREATE OR REPLACE TEMP TABLE provider_facts AS
+SELECT f.*, 'aanbieder' AS niveau, f.agb AS code FROM facts f WHERE f.jh AND f.agb IS NOT NULL
+UNION ALL
+SELECT f.*, 'aanbieder_jeugdregio', m.jeugdregio_code || '-' || f.agb
+FROM facts f JOIN municipalities m USING (gemeente) WHERE f.jh AND f.agb IS NOT NULL;
+;;
+CREATE OR REPLACE TEMP TABLE provider_units AS
+SELECT f.periode, f.niveau, f.code, f.follow_up,
+       count(DISTINCT f.client) AS jeugdigen,
+       count(*) FILTER (WHERE f.categorie = 'jeugdhulp_zonder_verblijf') AS a0,
+       count(*) FILTER (WHERE f.categorie = 'jeugdhulp_met_verblijf') AS a1,
+       count(*) FILTER (WHERE f.categorie = 'jeugdhulp_verblijf_onbekend') AS a2,
+       count(*) FILTER (WHERE f.started AND f.categorie = 'jeugdhulp_zonder_verblijf') AS s0,
+       count(*) FILTER (WHERE f.started AND f.categorie = 'jeugdhulp_met_verblijf') AS s1,
+       count(*) FILTER (WHERE f.started AND f.categorie = 'jeugdhulp_verblijf_onbekend') AS s2,
+       count(*) FILTER (WHERE f.ended AND f.categorie = 'jeugdhulp_zonder_verblijf') AS e0,
+       count(*) FILTER (WHERE f.ended AND f.categorie = 'jeugdhulp_met_verblijf') AS e1,
+       count(*) FILTER (WHERE f.ended AND f.categorie = 'jeugdhulp_verblijf_onbekend') AS e2,
+       count(*) FILTER (WHERE f.ended) AS beeindigd_jh,
+       count(*) FILTER (WHERE f.ended AND f.reden_beeindiging = '01') AS volgens_plan,
+       count(*) FILTER (WHERE f.ended AND f.reden_beeindiging IN ('02', '03', '04')) AS voortijdig,
+       count(*) FILTER (WHERE f.ended AND f.zonder_hulp_verder IS NOT NULL) AS zhv_ingevuld,
+       count(*) FILTER (WHERE f.ended AND f.zonder_hulp_verder IN ('03', '04')) AS zhv_ja,
+       count(f.tevredenheid) FILTER (WHERE f.ended) AS tevredenheid_n,
+       coalesce(sum(f.tevredenheid) FILTER (WHERE f.ended), 0) AS tevredenheid_som,
+       coalesce(sum(s.rate) FILTER (WHERE f.ended), 0) AS verwacht,
+       count(*) FILTER (WHERE f.ended) AS duur_n,
+       quantile_cont(f.einddatum - f.startdatum, 0.5) FILTER (WHERE f.ended) AS duur_mediaan,
+       count(*) FILTER (WHERE f.started AND f.aanmelddatum IS NOT NULL) AS wacht_n,
+       quantile_cont(f.startdatum - f.aanmelddatum, 0.5) FILTER (WHERE f.started AND f.aanmelddatum IS NOT NULL)
+           AS wacht_mediaan,
+       count(*) FILTER (WHERE b.ok) AS cbs_ok
+FROM provider_facts f
+LEFT JOIN strata s ON s.periode = f.periode AND s.stratum = f.stratum AND f.ended
+LEFT JOIN cbs b ON b.periode = f.periode AND b.traject_id = f.traject_id
+GROUP BY ALL;
+;;
+INSERT INTO indicator_values
+SELECT periode, niveau, code, 'jeugdigen_jh', jeugdigen, NULL, jeugdigen, 'ok' FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'trajecten_' || k.kind || '.' || c.categorie,
+       CASE k.kind || c.i WHEN 'actief0' THEN a0 WHEN 'actief1' THEN a1 WHEN 'actief2' THEN a2
+                          WHEN 'gestart0' THEN s0 WHEN 'gestart1' THEN s1 WHEN 'gestart2' THEN s2
+                          WHEN 'beeindigd0' THEN e0 WHEN 'beeindigd1' THEN e1 ELSE e2 END AS n,
+       NULL, n, 'ok'
+FROM provider_units
+CROSS JOIN (VALUES ('jeugdhulp_zonder_verblijf', '0'), ('jeugdhulp_met_verblijf', '1'),
+                   ('jeugdhulp_verblijf_onbekend', '2')) c(categorie, i)
+CROSS JOIN (VALUES ('actief'), ('gestart'), ('beeindigd')) k(kind)
+UNION ALL
+SELECT periode, niveau, code, 'duur_mediaan_dagen', NULL, duur_n, duur_mediaan,
+       CASE WHEN duur_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'wachttijd_mediaan_dagen', NULL, wacht_n, wacht_mediaan,
+       CASE WHEN wacht_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'beeindigd_volgens_plan', volgens_plan, beeindigd_jh, volgens_plan / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'voortijdig_beeindigd', voortijdig, beeindigd_jh, voortijdig / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'zonder_hulp_verder', zhv_ja, zhv_ingevuld, zhv_ja / nullif(zhv_ingevuld, 0),
+       CASE WHEN zhv_ingevuld > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'zonder_hulp_verder_respons', zhv_ingevuld, beeindigd_jh, zhv_ingevuld / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'tevredenheid_gemiddeld', tevredenheid_som, tevredenheid_n,
+       tevredenheid_som / nullif(tevredenheid_n, 0), CASE WHEN tevredenheid_n > 0 THEN 'ok' ELSE 'niet_beschikbaar' END
+FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'tevredenheid_respons', tevredenheid_n, beeindigd_jh, tevredenheid_n / nullif(beeindigd_jh, 0),
+       CASE WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'geen_nieuwe_start_cbs',
+       CASE WHEN follow_up THEN cbs_ok END, CASE WHEN follow_up THEN beeindigd_jh END,
+       CASE WHEN follow_up THEN cbs_ok / nullif(beeindigd_jh, 0) END,
+       CASE WHEN NOT follow_up THEN 'nog_niet_beschikbaar' WHEN beeindigd_jh > 0 THEN 'ok' ELSE 'niet_beschikbaar' END
+FROM provider_units
+UNION ALL
+SELECT periode, niveau, code, 'oe_volgens_plan', volgens_plan, verwacht, volgens_plan / nullif(verwacht, 0),
+       CASE WHEN verwacht > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units;

@@ -3,6 +3,7 @@ package nl.jeugdspiegel.indicators;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalogue of indicators of docs/indicatoren.md, in table order: id, kind, Dutch title and whether
@@ -39,6 +40,35 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
     public static final List<String> VERWIJZERS = List.of("01", "02", "03", "04", "05", "06", "08");
 
     public static final List<Indicator> ALL;
+
+    /**
+     * The indicators of the provider levels (indicators v1.2 "providers"), in catalogue order: the jeugdhulp trajectory
+     * counts, youths, the outcomes, duration and waiting time, geen nieuwe start (CBS) and O/E. Not per 1,000, kosten,
+     * verwijzers, geen_nieuwe_hulp_6m, the waiting counts or the shares of verblijf and of a known provider.
+     */
+    public static final List<Indicator> PROVIDER;
+
+    private static final Set<String> PROVIDER_IDS = Set.of(
+            "jeugdigen_jh",
+            "trajecten_actief.jeugdhulp_zonder_verblijf",
+            "trajecten_actief.jeugdhulp_met_verblijf",
+            "trajecten_actief.jeugdhulp_verblijf_onbekend",
+            "trajecten_gestart.jeugdhulp_zonder_verblijf",
+            "trajecten_gestart.jeugdhulp_met_verblijf",
+            "trajecten_gestart.jeugdhulp_verblijf_onbekend",
+            "trajecten_beeindigd.jeugdhulp_zonder_verblijf",
+            "trajecten_beeindigd.jeugdhulp_met_verblijf",
+            "trajecten_beeindigd.jeugdhulp_verblijf_onbekend",
+            "duur_mediaan_dagen",
+            "wachttijd_mediaan_dagen",
+            "beeindigd_volgens_plan",
+            "voortijdig_beeindigd",
+            "zonder_hulp_verder",
+            "zonder_hulp_verder_respons",
+            "tevredenheid_gemiddeld",
+            "tevredenheid_respons",
+            "geen_nieuwe_start_cbs",
+            "oe_volgens_plan");
 
     static {
         List<Indicator> all = new ArrayList<>();
@@ -81,6 +111,8 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
                     false));
         }
         all.add(new Indicator("aandeel_met_verblijf", Kind.SHARE, "Aandeel jeugdhulp met verblijf", false, false));
+        all.add(new Indicator(
+                "aandeel_met_aanbieder", Kind.SHARE, "Aandeel lopende jeugdhulp met bekende aanbieder", false, false));
         all.add(new Indicator(
                 "duur_mediaan_dagen", Kind.QUANTILE, "Mediane duur beëindigde jeugdhulp (dagen)", false, false));
         all.add(new Indicator(
@@ -149,6 +181,23 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
                 true,
                 false));
         ALL = Collections.unmodifiableList(all);
+        List<Indicator> provider = new ArrayList<>();
+        for (Indicator i : all) {
+            if (PROVIDER_IDS.contains(i.id)) {
+                provider.add(i);
+            }
+        }
+        PROVIDER = Collections.unmodifiableList(provider);
+    }
+
+    /** Is this indicator computed at the provider levels? */
+    public boolean forProviders() {
+        return PROVIDER_IDS.contains(id);
+    }
+
+    /** Is the indicator with this id computed at the provider levels? */
+    public static boolean providerIndicator(String id) {
+        return PROVIDER_IDS.contains(id);
     }
 
     public static Indicator byId(String id) {

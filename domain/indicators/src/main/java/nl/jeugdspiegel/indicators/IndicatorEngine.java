@@ -44,8 +44,9 @@ public final class IndicatorEngine {
     private static final int JH_ROWS = COHORT_OK + 1;
     private static final int JH_ROWS_KOSTEN = JH_ROWS + 1;
     private static final int KOSTEN_CENT = JH_ROWS_KOSTEN + 1;
+    private static final int ACTIVE_AGB = KOSTEN_CENT + 1;
     private static final int STRATA = 36; // 4 age bands × 3 geslacht × 3 verblijf (zonder, met, onbekend)
-    private static final int STRATUM_ENDED = KOSTEN_CENT + 1; // + stratum
+    private static final int STRATUM_ENDED = ACTIVE_AGB + 1; // + stratum
     private static final int STRATUM_PLAN = STRATUM_ENDED + STRATA;
     private static final int METRICS = STRATUM_PLAN + STRATA;
 
@@ -61,8 +62,43 @@ public final class IndicatorEngine {
 
     private final int[] jhRows;
 
+    /** Per merged row its gemeente–provider cell (a jeugdhulp row with an AGB code), else -1. */
+    private final int[] cellOf;
+    /** Per cell its gemeente and its provider (index into {@link LakeData#agbs}). */
+    private final int[] cellGemeente;
+
+    private final int[] cellAgb;
+
     public IndicatorEngine(LakeData data, Collection<Population> populations) {
         this.data = data;
+        cellOf = new int[data.size];
+        Map<Long, Integer> cells = new java.util.HashMap<>();
+        int[] gemeenteOf = new int[64];
+        int[] agbOf = new int[64];
+        for (int r = 0; r < data.size; r++) {
+            if (data.soort[r] != Codes.JH || data.agb[r] < 0) {
+                cellOf[r] = -1;
+                continue;
+            }
+            long key = (long) data.gemeente[r] << 32 | data.agb[r];
+            Integer cell = cells.get(key);
+            if (cell == null) {
+                cell = cells.size();
+                cells.put(key, cell);
+                if (cell == gemeenteOf.length) {
+                    gemeenteOf = Arrays.copyOf(gemeenteOf, cell * 2);
+                    agbOf = Arrays.copyOf(agbOf, cell * 2);
+                }
+                gemeenteOf[cell] = data.gemeente[r];
+                agbOf[cell] = data.agb[r];
+            }
+            cellOf[r] = cell;
+        }
+        if (cells.size() >= 1 << LakeData.SLOT_BITS) {
+            throw new IllegalStateException("more gemeente–provider cells than an entry holds");
+        }
+        cellGemeente = Arrays.copyOf(gemeenteOf, cells.size());
+        cellAgb = Arrays.copyOf(agbOf, cells.size());
         for (Population p : populations) {
             this.populations.put(p.year(), p);
         }
@@ -121,46 +157,161 @@ public final class IndicatorEngine {
         int count = data.gemeenten.size();
         boolean[] delivering = pi >= 0 ? data.delivered[pi] : new boolean[count];
         boolean followUp = data.periodIndex(periode.next()) >= 0;
-        long[][] totals = new long[count][METRICS];
-        List<int[]> durations = new ArrayList<>();
-        List<int[]> waits = new ArrayList<>();
-        int[] durationCount = new int[count];
-        int[] waitCount = new int[count];
-        for (int g = 0; g < count; g++) {
-            durations.add(new int[16]);
-            waits.add(new int[16]);
-        }
         Population population = populations.get(periode.year());
-        List<Levels.Level> levels = Levels.of(data.gemeenten, sizeSource(periode.year()));
+        List<Levels.Level> levels = new ArrayList<>(Levels.of(data.gemeenten, sizeSource(periode.year())));
 
-        int first = periode.firstEpochDay();
-        int last = periode.lastEpochDay();
-        int lastOfNext = periode.next().lastEpochDay();
-        long[] activeClients = new long[1024];
-        int activeCount = 0;
+        Tally own = new Tally(count, periode, followUp);
+        Tally cells = new Tally(cellGemeente.length, periode, followUp);
         for (int r = 0; r < data.size; r++) {
-            int g = data.gemeente[r];
-            if (!delivering[g]) {
+            if (delivering[data.gemeente[r]]) {
+                own.row(r, data.gemeente[r]);
+                if (cellOf[r] >= 0) {
+                    cells.row(r, cellOf[r]);
+                }
+            }
+        }
+        long[][] totals = own.totals;
+        if (followUp) {
+            cohort(delivering, totals, periode.firstEpochDay(), periode.lastEpochDay());
+        }
+        if (pi >= 0) {
+            for (int g = 0; g < count; g++) {
+                totals[g][JH_ROWS] = data.jhRows[pi][g];
+                totals[g][JH_ROWS_KOSTEN] = data.jhRowsWithKosten[pi][g];
+                totals[g][KOSTEN_CENT] = data.kostenCent[pi][g];
+            }
+        }
+        long[] waiting = pi >= 0 ? Arrays.copyOf(data.waiting[pi], data.waitingSize[pi]) : new long[0];
+        Arrays.sort(waiting);
+        GemeenteCounts counts =
+                own.counts(delivering, new Entries(waiting, waiting.length), pi >= 0 ? data.waitingKnown[pi] : null);
+        boolean[] activeCells = new boolean[cellGemeente.length];
+        for (int c = 0; c < activeCells.length; c++) {
+            activeCells[c] = jh(cells.totals[c], ACTIVE) > 0;
+        }
+        GemeenteCounts cellCounts = cells.counts(activeCells, new Entries(new long[0], 0), null);
+
+        List<Figures> perLevel = new ArrayList<>();
+        for (Levels.Level level : levels) {
+            perLevel.add(figures(level, data.gemeenten, counts, population));
+        }
+        Figures national = perLevel.get(perLevel.size() - 1);
+        for (Levels.Level level : providerLevels(activeCells, levels.get(1))) {
+            levels.add(level);
+            perLevel.add(figures(level, data.gemeenten, cellCounts, null));
+        }
+        double[] nationalPlanRate = new double[STRATA];
+        for (int s = 0; s < STRATA; s++) {
+            long ended = national.totals[0][STRATUM_ENDED + s];
+            nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals[0][STRATUM_PLAN + s] / ended;
+        }
+        RowBuilder rows = new RowBuilder(periode.toString(), followUp, nationalPlanRate);
+        rows.national(national);
+        List<IndicatorRow> out = new ArrayList<>();
+        for (int l = 0; l < levels.size(); l++) {
+            Levels.Level level = levels.get(l);
+            Figures figures = perLevel.get(l);
+            for (int u = 0; u < level.units(); u++) {
+                rows.unit(out, level, u, figures);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The provider levels of a periode over the gemeente–provider cells with active jeugdhulp: {@code aanbieder} (code
+     * the AGB) and {@code aanbieder_jeugdregio} (code {@code {jeugdregio}-{agb}}), units by code; {@code naam} is the
+     * AGB code (no provider register is shipped).
+     */
+    private List<Levels.Level> providerLevels(boolean[] activeCells, Levels.Level regions) {
+        Map<String, List<Integer>> national = new TreeMap<>();
+        Map<String, List<Integer>> regional = new TreeMap<>();
+        for (int c = 0; c < activeCells.length; c++) {
+            if (!activeCells[c]) {
                 continue;
             }
-            long[] t = totals[g];
-            boolean jh = data.soort[r] == Codes.JH;
-            int verblijf = data.verblijf[r]; // JH_ZONDER, JH_MET or JH_ONBEKEND
-            int category = jh ? verblijf : data.soort[r] == Codes.JB ? 3 : 4;
+            String agb = data.agbs.get(cellAgb[c]);
+            national.computeIfAbsent(agb, k -> new ArrayList<>()).add(c);
+            int region = regions.unitOf()[cellGemeente[c]];
+            if (region >= 0) {
+                regional.computeIfAbsent(regions.codes().get(region) + "-" + agb, k -> new ArrayList<>())
+                        .add(c);
+            }
+        }
+        return List.of(
+                providerLevel(Niveau.AANBIEDER, national, activeCells.length),
+                providerLevel(Niveau.AANBIEDER_JEUGDREGIO, regional, activeCells.length));
+    }
+
+    private static Levels.Level providerLevel(Niveau niveau, Map<String, List<Integer>> units, int cells) {
+        int[] unitOf = new int[cells];
+        Arrays.fill(unitOf, -1);
+        List<String> codes = new ArrayList<>(units.keySet());
+        List<String> names = new ArrayList<>();
+        for (int u = 0; u < codes.size(); u++) {
+            String code = codes.get(u);
+            names.add(code.substring(code.indexOf('-') + 1));
+            for (int c : units.get(code)) {
+                unitOf[c] = u;
+            }
+        }
+        return new Levels.Level(niveau, codes, names, unitOf);
+    }
+
+    /**
+     * The counters of one pass over the merged rows of a periode, per slot: a gemeente, or a gemeente–provider cell.
+     * A row counts only when it is active in P (a start or an end in P makes it active).
+     */
+    private final class Tally {
+        final long[][] totals;
+        final List<int[]> durations = new ArrayList<>();
+        final List<int[]> waits = new ArrayList<>();
+        final int[] durationCount;
+        final int[] waitCount;
+        final int year;
+        final int first;
+        final int last;
+        final int lastOfNext;
+        final boolean followUp;
+        long[] activeClients = new long[1024];
+        int activeCount;
+
+        Tally(int slots, Periode periode, boolean followUp) {
+            totals = new long[slots][METRICS];
+            durationCount = new int[slots];
+            waitCount = new int[slots];
+            for (int s = 0; s < slots; s++) {
+                durations.add(EMPTY);
+                waits.add(EMPTY);
+            }
+            year = periode.year();
+            first = periode.firstEpochDay();
+            last = periode.lastEpochDay();
+            lastOfNext = periode.next().lastEpochDay();
+            this.followUp = followUp;
+        }
+
+        void row(int r, int slot) {
             int start = data.start[r];
             int end = data.end[r];
             boolean hasEnd = end != LakeData.NONE;
-            boolean active = start <= last && (!hasEnd || end >= first);
-            boolean started = start >= first && start <= last;
-            boolean ended = hasEnd && end >= first && end <= last;
-            if (active) {
-                t[ACTIVE + category]++;
-                if (jh) {
-                    if (activeCount == activeClients.length) {
-                        activeClients = Arrays.copyOf(activeClients, activeCount * 2);
-                    }
-                    boolean young = periode.year() - data.geboortejaar[r] < 18;
-                    activeClients[activeCount++] = (long) data.client[r] << 10 | (long) g << 1 | (young ? 1 : 0);
+            if (start > last || (hasEnd && end < first)) {
+                return;
+            }
+            long[] t = totals[slot];
+            boolean jh = data.soort[r] == Codes.JH;
+            int verblijf = data.verblijf[r]; // JH_ZONDER, JH_MET or JH_ONBEKEND
+            int category = jh ? verblijf : data.soort[r] == Codes.JB ? 3 : 4;
+            boolean started = start >= first;
+            boolean ended = hasEnd && end <= last;
+            t[ACTIVE + category]++;
+            if (jh) {
+                if (activeCount == activeClients.length) {
+                    activeClients = Arrays.copyOf(activeClients, activeCount * 2);
+                }
+                activeClients[activeCount++] = LakeData.entry(data.client[r], slot, year - data.geboortejaar[r] < 18);
+                if (data.agb[r] >= 0) {
+                    t[ACTIVE_AGB]++;
                 }
             }
             if (started) {
@@ -170,7 +321,7 @@ public final class IndicatorEngine {
                 t[ENDED + category]++;
             }
             if (!jh) {
-                continue;
+                return;
             }
             if (started) {
                 int v = Indicator.VERWIJZERS.indexOf(twoDigits(data.verwijzer[r]));
@@ -178,11 +329,11 @@ public final class IndicatorEngine {
                     t[VERWIJZER + v]++;
                 }
                 if (data.aanmeld[r] != LakeData.NONE) {
-                    add(waits, waitCount, g, start - data.aanmeld[r]);
+                    add(waits, waitCount, slot, start - data.aanmeld[r]);
                 }
             }
             if (ended) {
-                add(durations, durationCount, g, end - start);
+                add(durations, durationCount, slot, end - start);
                 int reden = data.reden[r];
                 if (reden == 1) {
                     t[PLAN]++;
@@ -212,50 +363,22 @@ public final class IndicatorEngine {
                 }
             }
         }
-        if (followUp) {
-            cohort(delivering, totals, first, last);
-        }
-        if (pi >= 0) {
-            for (int g = 0; g < count; g++) {
-                totals[g][JH_ROWS] = data.jhRows[pi][g];
-                totals[g][JH_ROWS_KOSTEN] = data.jhRowsWithKosten[pi][g];
-                totals[g][KOSTEN_CENT] = data.kostenCent[pi][g];
-            }
-        }
 
-        Arrays.sort(activeClients, 0, activeCount);
-        long[] waiting = pi >= 0 ? Arrays.copyOf(data.waiting[pi], data.waitingSize[pi]) : new long[0];
-        Arrays.sort(waiting);
-        GemeenteCounts counts = new GemeenteCounts(
-                delivering,
-                totals,
-                List.of(durations, waits),
-                new int[][] {durationCount, waitCount},
-                new Entries(activeClients, activeCount),
-                new Entries(waiting, waiting.length),
-                pi >= 0 ? data.waitingKnown[pi] : new boolean[count]);
-        List<Figures> perLevel = new ArrayList<>();
-        for (Levels.Level level : levels) {
-            perLevel.add(figures(level, data.gemeenten, counts, population));
+        /** The counts by slot; {@code waitingKnown} null when no slot's waiting is known. */
+        GemeenteCounts counts(boolean[] counted, Entries waiting, boolean[] waitingKnown) {
+            Arrays.sort(activeClients, 0, activeCount);
+            return new GemeenteCounts(
+                    counted,
+                    totals,
+                    List.of(durations, waits),
+                    new int[][] {durationCount, waitCount},
+                    new Entries(activeClients, activeCount),
+                    waiting,
+                    waitingKnown == null ? new boolean[totals.length] : waitingKnown);
         }
-        Figures national = perLevel.get(perLevel.size() - 1);
-        double[] nationalPlanRate = new double[STRATA];
-        for (int s = 0; s < STRATA; s++) {
-            long ended = national.totals[0][STRATUM_ENDED + s];
-            nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals[0][STRATUM_PLAN + s] / ended;
-        }
-        RowBuilder rows = new RowBuilder(periode.toString(), followUp, nationalPlanRate);
-        rows.national(national);
-        List<IndicatorRow> out = new ArrayList<>();
-        for (int l = 0; l < levels.size(); l++) {
-            Levels.Level level = levels.get(l);
-            Figures figures = perLevel.get(l);
-            for (int u = 0; u < level.units(); u++) {
-                rows.unit(out, level, u, figures);
-            }
-        }
-        return out;
     }
+
+    private static final int[] EMPTY = new int[0];
 
     /** The population that decides size classes: the year's own file, or the nearest year's. */
     private Population sizeSource(int year) {
@@ -282,7 +405,7 @@ public final class IndicatorEngine {
     private static void add(List<int[]> values, int[] counts, int g, int value) {
         int[] list = values.get(g);
         if (counts[g] == list.length) {
-            list = Arrays.copyOf(list, list.length * 2);
+            list = Arrays.copyOf(list, Math.max(8, list.length * 2));
             values.set(g, list);
         }
         list[counts[g]++] = value;
@@ -392,8 +515,8 @@ public final class IndicatorEngine {
         Arrays.fill(seenFlagged, -1);
         for (int i = 0; i < e.size(); i++) {
             long entry = e.entries()[i];
-            long client = entry >>> 10;
-            int u = unitOf[(int) (entry >>> 1) & 0x1FF];
+            long client = LakeData.entryClient(entry);
+            int u = unitOf[LakeData.entrySlot(entry)];
             if (u < 0) {
                 continue;
             }
@@ -503,7 +626,13 @@ public final class IndicatorEngine {
         void unit(List<IndicatorRow> out, Levels.Level level, int u, Figures f) {
             String code = level.codes().get(u);
             String naam = level.names().get(u);
-            Unit unit = new Unit(out, periode, level.niveau().code(), code, naam);
+            Unit unit = new Unit(
+                    out,
+                    periode,
+                    level.niveau().code(),
+                    code,
+                    naam,
+                    level.niveau().provider());
             if (!f.delivered[u]) {
                 for (Indicator indicator : Indicator.ALL) {
                     unit.missing(indicator.id());
@@ -529,6 +658,7 @@ public final class IndicatorEngine {
                 }
             }
             unit.share("aandeel_met_verblijf", t[ACTIVE + JH_MET], jh(t, ACTIVE), n[ACTIVE + JH_MET], jh(n, ACTIVE));
+            unit.share("aandeel_met_aanbieder", t[ACTIVE_AGB], jh(t, ACTIVE), n[ACTIVE_AGB], jh(n, ACTIVE));
             unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
             unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
             unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
@@ -583,8 +713,9 @@ public final class IndicatorEngine {
         return totals[base + JH_ZONDER] + totals[base + JH_MET] + totals[base + JH_ONBEKEND];
     }
 
-    /** Appends the rows of one unit. */
-    private record Unit(List<IndicatorRow> out, String periode, String niveau, String code, String naam) {
+    /** Appends the rows of one unit; of a provider unit only those of the provider indicators. */
+    private record Unit(
+            List<IndicatorRow> out, String periode, String niveau, String code, String naam, boolean provider) {
 
         private void add(
                 String indicator,
@@ -595,6 +726,9 @@ public final class IndicatorEngine {
                 String status,
                 Stats.Interval funnel95,
                 Stats.Interval funnel998) {
+            if (provider && !Indicator.providerIndicator(indicator)) {
+                return;
+            }
             out.add(new IndicatorRow(
                     periode,
                     niveau,

@@ -27,7 +27,7 @@ public final class LakeData {
     final long[][] kostenCent;
     /** Did the delivery in force for (p, g) come as iJw messages, with its waiting file (so who waits is known)? */
     final boolean[][] waitingKnown;
-    /** Per periode: who waits at its last day, as (client << 10 | gemeente << 1 | waiting longer than 9 weeks). */
+    /** Per periode: who waits at its last day, as {@link #entry}(client, gemeente, waiting longer than 9 weeks). */
     long[][] waiting;
 
     int[] waitingSize;
@@ -54,6 +54,12 @@ public final class LakeData {
     short[] geboortejaar = new short[1024];
     byte[] leeftijd = new byte[1024];
     byte[] geslacht = new byte[1024];
+    /** The provider of the row: an index into {@link #agbs}, or -1 when the row has no (valid) AGB code. */
+    int[] agb = new int[1024];
+    /** The AGB codes (8 digits) in the lake, by index. */
+    final List<String> agbs = new ArrayList<>();
+
+    private final java.util.Map<String, Integer> agbIndex = new java.util.HashMap<>();
 
     LakeData(List<Periode> periods, List<String> gemeenten) {
         this.periods = List.copyOf(periods);
@@ -74,7 +80,37 @@ public final class LakeData {
         if (waitingSize[p] == waiting[p].length) {
             waiting[p] = Arrays.copyOf(waiting[p], waitingSize[p] * 2);
         }
-        waiting[p][waitingSize[p]++] = (long) client << 10 | (long) g << 1 | (longer ? 1 : 0);
+        waiting[p][waitingSize[p]++] = entry(client, g, longer);
+    }
+
+    /** Bits of the slot (a gemeente, or a gemeente–provider cell) in an {@link #entry}. */
+    static final int SLOT_BITS = 23;
+
+    /**
+     * A (client, slot, flag) entry that sorts by client: client &lt;&lt; 24 | slot &lt;&lt; 1 | flag. Clients are fewer
+     * than 2^24 (the loader stops before), slots fewer than 2^23.
+     */
+    static long entry(int client, int slot, boolean flag) {
+        return (long) client << (SLOT_BITS + 1) | (long) slot << 1 | (flag ? 1 : 0);
+    }
+
+    static long entryClient(long entry) {
+        return entry >>> (SLOT_BITS + 1);
+    }
+
+    static int entrySlot(long entry) {
+        return (int) (entry >>> 1) & ((1 << SLOT_BITS) - 1);
+    }
+
+    /** The index of an AGB code, interned; -1 for anything but 8 digits (the ingest accepts nothing else). */
+    int agbIndex(String code) {
+        if (code == null || code.length() != 8 || !code.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return -1;
+        }
+        return agbIndex.computeIfAbsent(code, c -> {
+            agbs.add(c);
+            return agbs.size() - 1;
+        });
     }
 
     /** A lake object left out: its key (as far as the lake is concerned, its local file) and the reason. */
@@ -132,6 +168,7 @@ public final class LakeData {
             geboortejaar = Arrays.copyOf(geboortejaar, n);
             leeftijd = Arrays.copyOf(leeftijd, n);
             geslacht = Arrays.copyOf(geslacht, n);
+            agb = Arrays.copyOf(agb, n);
         }
         return size++;
     }

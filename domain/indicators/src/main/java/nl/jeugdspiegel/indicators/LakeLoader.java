@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.indicators;
 
+import static nl.jeugdspiegel.core.lake.LakeSchema.Column.AANBIEDER_AGB;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.AANMELDDATUM;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.CLIENT;
 import static nl.jeugdspiegel.core.lake.LakeSchema.Column.EINDDATUM;
@@ -58,7 +59,7 @@ public final class LakeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
     /** Start days 1900..2100 fit in 17 bits after this offset. */
     private static final int DAY_OFFSET = 30_000;
-    /** The columns the indicators use (not aanbieder_agb). */
+    /** The columns the indicators use. */
     private static final Set<Column> COLUMNS = EnumSet.of(
             CLIENT,
             GEBOORTEJAAR,
@@ -75,7 +76,8 @@ public final class LakeLoader {
             TEVREDENHEID,
             KOSTEN,
             PRODUCTCATEGORIE,
-            VERBLIJF);
+            VERBLIJF,
+            AANBIEDER_AGB);
 
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     /** Waiting longer than this many days at the periode's last day: the Treeknorm of 9 weeks. */
@@ -254,6 +256,7 @@ public final class LakeLoader {
         byte[] zonderHulpVerder = size == 0 ? null : numbers(rows, ZONDER_HULP_VERDER);
         byte[] geslacht = size == 0 ? null : numbers(rows, GESLACHT);
         byte[] productcategorie = size == 0 ? null : numbers(rows, PRODUCTCATEGORIE);
+        int[] agb = size == 0 ? null : agbs(data, rows);
         if (decoded.waiting() != null) {
             data.waitingKnown[p][g] = true;
             int last = file.periode().lastEpochDay();
@@ -303,6 +306,7 @@ public final class LakeLoader {
             data.geboortejaar[row] = (short) rows.value(GEBOORTEJAAR, i);
             data.leeftijd[row] = (byte) Math.min(127, Math.max(0, rows.value(LEEFTIJD_START, i)));
             data.geslacht[row] = geslacht[rows.code(GESLACHT, i) + 1];
+            data.agb[row] = soortCode == Codes.JH ? agb[rows.code(AANBIEDER_AGB, i) + 1] : -1;
         }
         if (clients.size() >= 1 << 24) {
             throw new IllegalStateException("more than 16.7 million distinct clients: widen the merge key");
@@ -314,6 +318,17 @@ public final class LakeLoader {
         return new long[] {
             Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16, 32), 16)
         };
+    }
+
+    /** The AGB codes of a file as indexes into {@link LakeData#agbs}, shifted by one: {@code [0]} is none (-1). */
+    private static int[] agbs(LakeData data, LakeColumns rows) {
+        List<String> values = rows.codeValues(AANBIEDER_AGB);
+        int[] indexes = new int[values.size() + 1];
+        indexes[0] = -1;
+        for (int i = 0; i < values.size(); i++) {
+            indexes[i + 1] = data.agbIndex(values.get(i));
+        }
+        return indexes;
     }
 
     /**

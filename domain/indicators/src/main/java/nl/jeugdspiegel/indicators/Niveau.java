@@ -2,12 +2,24 @@ package nl.jeugdspiegel.indicators;
 
 import java.util.Locale;
 
-/** The four levels at which every indicator is computed. */
+/**
+ * The levels: the four at which every indicator is computed, and the two provider levels (indicators v1.2) at which
+ * the provider indicators ({@link Indicator#PROVIDER}) are.
+ */
 public enum Niveau {
     GEMEENTE,
     JEUGDREGIO,
     GROOTTEKLASSE,
-    NEDERLAND;
+    NEDERLAND,
+    /** A provider (aanbieder) nationally, by AGB code: its jeugdhulp trajectories in every municipality. */
+    AANBIEDER,
+    /** A provider within one jeugdregio, code {@code {jeugdregio}-{agb}}: its trajectories of that region's municipalities. */
+    AANBIEDER_JEUGDREGIO;
+
+    /** Is this a provider level? */
+    public boolean provider() {
+        return this == AANBIEDER || this == AANBIEDER_JEUGDREGIO;
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -525,4 +525,105 @@ class IndicatorEngineTest {
         Set<String> niveaus = rows.stream().map(IndicatorRow::niveau).collect(Collectors.toSet());
         assertEquals(Set.of("gemeente", "jeugdregio", "grootteklasse", "nederland"), niveaus);
     }
+
+    /**
+     * The provider levels (indicators v1.2): A = 11111111, B = 22222222. In 2024H1 GM0014 (JZ10) delivers a (A, plan),
+     * b (A, voortijdig), c (B, met verblijf, open) and d (an invalid AGB: no provider); GM0037 (JZ10) delivers e (A,
+     * plan) and b again, at B, the day after b ended at A (re-entry at another provider in another municipality);
+     * GM0034 (JZ06) delivers f (A, plan). In 2024H2 a starts again at B in GM0034. All ended rows share one O/E
+     * stratum (age 10, geslacht 1, zonder verblijf): nationally 4 of the 5 ended (a, b, d, e, f) volgens plan, 0.8.
+     */
+    @Test
+    void providerLevelsCountTheirOwnTrajectoriesAndReEntryAnywhere() {
+        TestLake lake = new TestLake(dir);
+        lake.delivery("2024H1", "GM0014")
+                .row(jh("a", "01", "2024-01-10", "2024-03-31")
+                        .reden("01")
+                        .aanmeld("2023-12-01")
+                        .agb("11111111"))
+                .row(jh("b", "01", "2024-02-01", "2024-05-31")
+                        .reden("02")
+                        .zonderHulpVerder("03")
+                        .tevredenheid(8)
+                        .agb("11111111"))
+                .row(jh("c", "12", "2023-06-01", null).agb("22222222"))
+                .row(jh("d", "01", "2024-03-01", "2024-04-30").reden("01").agb("1234"));
+        lake.delivery("2024H1", "GM0037")
+                .row(jh("e", "01", "2024-01-01", "2024-06-30").reden("01").agb("11111111"))
+                .row(jh("b", "03", "2024-06-01", null).agb("22222222"));
+        lake.delivery("2024H1", "GM0034")
+                .row(jh("f", "01", "2024-02-01", "2024-04-01").reden("01").agb("11111111"));
+        lake.delivery("2024H2", "GM0034").row(jh("a", "02", "2024-09-01", null).agb("22222222"));
+        List<IndicatorRow> rows = lake.engine().compute(H1);
+
+        Niveau aanbieder = Niveau.AANBIEDER;
+        String a = "11111111";
+        // A nationally: a, b, e, f; all zonder verblijf, started and ended in H1
+        assertFigure(rows, aanbieder, a, "trajecten_actief.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "trajecten_actief.jeugdhulp_met_verblijf", 0.0, null, 0.0, IndicatorRow.OK);
+        assertFigure(
+                rows, aanbieder, a, "trajecten_gestart.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
+        assertFigure(
+                rows, aanbieder, a, "trajecten_beeindigd.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "jeugdigen_jh", 4.0, null, 4.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "beeindigd_volgens_plan", 3.0, 4.0, 0.75, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "voortijdig_beeindigd", 1.0, 4.0, 0.25, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "zonder_hulp_verder", 1.0, 1.0, 1.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "zonder_hulp_verder_respons", 1.0, 4.0, 0.25, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "tevredenheid_gemiddeld", 8.0, 1.0, 8.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "tevredenheid_respons", 1.0, 4.0, 0.25, IndicatorRow.OK);
+        // durations: f 60, a 81 (21 + 29 + 31), b 120, e 181: median (81 + 120) / 2
+        assertFigure(rows, aanbieder, a, "duur_mediaan_dagen", null, 4.0, 100.5, IndicatorRow.OK);
+        // only a has an aanmelddatum: 2023-12-01 to 2024-01-10 is 40 days
+        assertFigure(rows, aanbieder, a, "wachttijd_mediaan_dagen", null, 1.0, 40.0, IndicatorRow.OK);
+        // a starts again in GM0034 (2024-09-01, at B) and b the next day in GM0037: only e and f have no new start
+        assertFigure(rows, aanbieder, a, "geen_nieuwe_start_cbs", 2.0, 4.0, 0.5, IndicatorRow.OK);
+        // expected 4 × 0.8 = 3.2 volgens plan, observed 3
+        assertFigure(rows, aanbieder, a, "oe_volgens_plan", 3.0, 3.2, 3 / 3.2, IndicatorRow.OK);
+
+        // A in JZ10 (GM0014 and GM0037: a, b, e) and in JZ06 (GM0034: f)
+        Niveau regional = Niveau.AANBIEDER_JEUGDREGIO;
+        assertFigure(rows, regional, "JZ10-" + a, "jeugdigen_jh", 3.0, null, 3.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "beeindigd_volgens_plan", 2.0, 3.0, 2 / 3.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "duur_mediaan_dagen", null, 3.0, 120.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "geen_nieuwe_start_cbs", 1.0, 3.0, 1 / 3.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "oe_volgens_plan", 2.0, 2.4, 2 / 2.4, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ06-" + a, "oe_volgens_plan", 1.0, 0.8, 1.25, IndicatorRow.OK);
+        assertEquals(a, find(rows, regional, "JZ06-" + a, "jeugdigen_jh").naam());
+
+        // B: c (met verblijf) and b's new care, both active, nothing ended; both in JZ10
+        String b = "22222222";
+        assertFigure(rows, aanbieder, b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, b, "trajecten_actief.jeugdhulp_met_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(
+                rows, aanbieder, b, "trajecten_gestart.jeugdhulp_zonder_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, b, "beeindigd_volgens_plan", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(rows, aanbieder, b, "duur_mediaan_dagen", null, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(rows, regional, "JZ10-" + b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
+        // the invalid AGB "1234" is no provider; B has no unit in JZ06 in H1 (its care there starts in H2)
+        Set<String> providerCodes = rows.stream()
+                .filter(r -> r.niveau().startsWith("aanbieder"))
+                .map(IndicatorRow::code)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(a, b, "JZ10-" + a, "JZ06-" + a, "JZ10-" + b), providerCodes);
+        // only the provider indicators
+        Set<String> providerIndicators = rows.stream()
+                .filter(r -> r.niveau().equals("aanbieder") && r.code().equals(a))
+                .map(IndicatorRow::indicator)
+                .collect(Collectors.toSet());
+        assertEquals(Indicator.PROVIDER.stream().map(Indicator::id).collect(Collectors.toSet()), providerIndicators);
+        assertTrue(!providerIndicators.contains("geen_nieuwe_hulp_6m")
+                && !providerIndicators.contains("kosten_per_jeugdige"));
+
+        // how complete the provider view is: GM0014 a, b, c of a, b, c, d; GM0037 2 of 2; Nederland 6 of 7
+        ok(rows, "GM0014", "aandeel_met_aanbieder", 3.0, 4.0, 0.75);
+        ok(rows, "GM0037", "aandeel_met_aanbieder", 2.0, 2.0, 1.0);
+        assertFigure(rows, Niveau.NEDERLAND, "NL", "aandeel_met_aanbieder", 6.0, 7.0, 6 / 7.0, IndicatorRow.OK);
+        // provider funnel limits lie around the national value: volgens plan nationally 4 / 5
+        IndicatorRow plan = find(rows, aanbieder, a, "beeindigd_volgens_plan");
+        assertTrue(plan.funnel95Laag() < 0.8 && plan.funnel95Hoog() > 0.8, plan.toString());
+        IndicatorRow gemeentePlan = find(rows, Niveau.GEMEENTE, "GM0014", "beeindigd_volgens_plan");
+        assertEquals(Stats.funnelProportion(0.8, 3, Stats.Z95).low(), gemeentePlan.funnel95Laag(), EXACT);
+        assertEquals(Stats.funnelProportion(0.8, 4, Stats.Z95).low(), plan.funnel95Laag(), EXACT);
+    }
 }

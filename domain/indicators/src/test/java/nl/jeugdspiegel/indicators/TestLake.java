@@ -107,6 +107,7 @@ public final class TestLake {
         String zonderHulpVerder;
         int tevredenheid = Trajectory.NO_SCORE;
         long kostenCent = Trajectory.NO_AMOUNT;
+        String agb;
 
         Row(String client, String soort, String hulpvorm, String start, String end) {
             this.client = client;
@@ -148,6 +149,12 @@ public final class TestLake {
             return this;
         }
 
+        /** The provider's AGB code (8 digits; anything else is kept as written, to test that readers ignore it). */
+        public Row agb(String code) {
+            agb = code;
+            return this;
+        }
+
         public Row kosten(long cents) {
             kostenCent = cents;
             return this;
@@ -176,7 +183,7 @@ public final class TestLake {
                     zonderHulpVerder,
                     tevredenheid,
                     kostenCent,
-                    null,
+                    agb,
                     productcategorie,
                     nl.jeugdspiegel.core.lake.Verblijf.of(soort, hulpvorm, productcategorie));
         }

@@ -31,16 +31,24 @@ class FixturesAgreeWithDuckDbTest {
                         .reden("01")
                         .verwijzer("08")
                         .aanmeld("2023-12-01")
-                        .kosten(10_00))
+                        .kosten(10_00)
+                        .agb("11111111"))
                 .row(jh("w", "01", "2024-01-10", "2024-02-28")
                         .reden("01")
                         .zonderHulpVerder("03")
-                        .tevredenheid(7))
+                        .tevredenheid(7)
+                        .agb("11111111"))
                 .row(jh("w", "12", "2023-06-01", null).age(2006, 17, "0"))
-                .row(jh("v", "01", "2024-03-01", "2024-06-10").reden("01").age(2021, 3, "2"))
+                .row(jh("v", "01", "2024-03-01", "2024-06-10")
+                        .reden("01")
+                        .age(2021, 3, "2")
+                        .agb("22222222"))
                 .row(jb("v", "21", "2024-03-01", null))
                 // iJw rows: verblijf unknown (46) and known from the category (43), both without hulpvorm
-                .row(jh("u", null, "2024-02-01", "2024-05-31").product("46").reden("01"))
+                .row(jh("u", null, "2024-02-01", "2024-05-31")
+                        .product("46")
+                        .reden("01")
+                        .agb("1234"))
                 .row(jh("u", null, "2024-02-01", null).product("43"))
                 .row(jh("t", null, "2024-03-01", "2024-06-01")
                         .product("55")
@@ -50,16 +58,22 @@ class FixturesAgreeWithDuckDbTest {
                 .waits("r", "2024-02-01")
                 .waits("u", "2024-04-27");
         lake.delivery("2024H1", "GM0037")
-                .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02"))
+                .row(jh("v", "03", "2024-04-01", "2024-06-10").reden("02").agb("22222222"))
                 .waits("r", "2024-06-20");
         lake.delivery("2024H1", "GM0034")
                 .row(jh("q", null, "2024-01-05", null).product("45"))
                 .staleWaiting();
-        lake.delivery("2024H2", "GM0034").row(jh("x", "02", "2024-08-01", null).verwijzer("01"));
+        // x's care at provider 11111111 in GM0014 ended in 2024H1; x starts again at another provider in another
+        // municipality
+        lake.delivery("2024H2", "GM0034")
+                .row(jh("x", "02", "2024-08-01", null).verwijzer("01").agb("33333333"));
         // a delivery already in the lake before contract 1.2: no verblijf column, both readers derive it
         lake.delivery("2024H2", "GM0037")
                 .row(jh("v", "03", "2024-04-01", "2024-08-10").reden("02"))
-                .row(jh("p", "13", "2024-07-01", "2024-12-01").reden("01").age(2009, 15, "2"))
+                .row(jh("p", "13", "2024-07-01", "2024-12-01")
+                        .reden("01")
+                        .age(2009, 15, "2")
+                        .agb("22222222"))
                 .row(jb("p", "12", "2024-07-01", null))
                 .inContract11();
         lake.delivery("2024H2", "GM0014")
@@ -76,6 +90,9 @@ class FixturesAgreeWithDuckDbTest {
         }
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 1);
         assertTrue(sql.size() > 300, "SQL values: " + sql.size());
+        assertTrue(
+                sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "22222222", "geen_nieuwe_start_cbs")),
+                "provider units in the SQL");
         assertEquals(List.of(), DuckDbIndicators.differences(sql, java));
         // the migration case really is a file without the column, and both read p's hulpvorm 13 as met verblijf
         try (org.apache.parquet.hadoop.ParquetFileReader old =
