@@ -153,6 +153,17 @@ public final class IndicatorEngine {
 
     /** All rows of the indicator table of periode P: levels in order, units by code, indicators in catalogue order. */
     public List<IndicatorRow> compute(Periode periode) {
+        return computeAll(periode).rows();
+    }
+
+    /**
+     * The rows of periode P and, per unit, its waiting times against the national median (for the signals of the median
+     * waiting time, which the rows alone cannot test).
+     */
+    public record Computed(List<IndicatorRow> rows, Map<String, Signals.SignTest> waitSigns) {}
+
+    /** As {@link #compute}, with the sign tests of the waiting times. */
+    public Computed computeAll(Periode periode) {
         int pi = data.periodIndex(periode);
         int count = data.gemeenten.size();
         boolean[] delivering = pi >= 0 ? data.delivered[pi] : new boolean[count];
@@ -215,7 +226,7 @@ public final class IndicatorEngine {
                 rows.unit(out, level, u, figures);
             }
         }
-        return out;
+        return new Computed(out, rows.waitSigns);
     }
 
     /**
@@ -619,8 +630,33 @@ public final class IndicatorEngine {
             this.nationalPlanRate = nationalPlanRate;
         }
 
+        /** Per unit its waiting times against the national median. */
+        final Map<String, Signals.SignTest> waitSigns = new java.util.HashMap<>();
+
+        private double nationalWaitMedian = Double.NaN;
+
         void national(Figures figures) {
             this.national = figures;
+            int[] waits = figures.waits[0];
+            if (waits.length > 0) {
+                nationalWaitMedian = Stats.quantileCont(waits.clone(), waits.length, 0.5);
+            }
+        }
+
+        private void signTest(String niveau, String code, int[] waits) {
+            if (Double.isNaN(nationalWaitMedian) || waits.length == 0) {
+                return;
+            }
+            long above = 0;
+            long below = 0;
+            for (int w : waits) {
+                if (w > nationalWaitMedian) {
+                    above++;
+                } else if (w < nationalWaitMedian) {
+                    below++;
+                }
+            }
+            waitSigns.put(Signals.unitKey(niveau, code), new Signals.SignTest(above, below));
         }
 
         void unit(List<IndicatorRow> out, Levels.Level level, int u, Figures f) {
@@ -661,6 +697,7 @@ public final class IndicatorEngine {
             unit.share("aandeel_met_aanbieder", t[ACTIVE_AGB], jh(t, ACTIVE), n[ACTIVE_AGB], jh(n, ACTIVE));
             unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
             unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
+            signTest(level.niveau().code(), code, f.waits[u]);
             unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
             if (f.waitingKnown[u]) {
                 unit.count("wachtend_einde_periode", f.waitingClients[0][u]);

@@ -49,6 +49,16 @@ public final class IndicatorKeys {
         return PREFIX + "periode=" + periode + "/indicators." + format.extension;
     }
 
+    /** {@code indicators/periode=2024H1/signalen.csv} (or {@code .parquet}): the signals of indicators v1.2. */
+    public static String signals(Periode periode, Format format) {
+        return PREFIX + "periode=" + periode + "/signalen." + format.extension;
+    }
+
+    /** {@code indicators/periode=2024H1/overdispersie.csv}: φ and τ² per niveau and indicator. */
+    public static String dispersion(Periode periode) {
+        return PREFIX + "periode=" + periode + "/overdispersie.csv";
+    }
+
     /** The table a key names; empty for any other key (the manifest, a folder marker, a foreign object). */
     public static Optional<Table> parse(String key) {
         Matcher m = TABLE.matcher(key);

@@ -95,11 +95,27 @@ public final class IndicatorService {
         List<Periode> written = new ArrayList<>();
         Map<Periode, String> hashes = new HashMap<>();
         Path out = Files.createDirectories(cache.resolve("out"));
+        Map<Periode, IndicatorEngine.Computed> computed = new HashMap<>();
         for (Periode periode : affected) {
-            List<IndicatorRow> rows = engine.compute(periode);
-            if (write(periode, rows, out, hashes)) {
+            IndicatorEngine.Computed result = engine.computeAll(periode);
+            computed.put(periode, result);
+            if (write(periode, result.rows(), out, hashes)) {
                 written.add(periode);
             }
+        }
+        // a periode's signals compare it with one year earlier: those of one year later change with it
+        Set<Periode> signalPeriods = new TreeSet<>(affected);
+        affected.stream()
+                .map(p -> p.next().next())
+                .filter(lakePeriods::contains)
+                .forEach(signalPeriods::add);
+        for (Periode periode : signalPeriods) {
+            Periode yearEarlier = periode.previous().previous();
+            IndicatorEngine.Computed now = computed.computeIfAbsent(periode, engine::computeAll);
+            List<IndicatorRow> before = lakePeriods.contains(yearEarlier)
+                    ? computed.computeIfAbsent(yearEarlier, engine::computeAll).rows()
+                    : List.of();
+            writeSignals(periode, Signals.of(now.rows(), before, now.waitSigns()), out);
         }
         writeManifest(data, engine, populations, lakePeriods, hashes);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
@@ -229,6 +245,34 @@ public final class IndicatorService {
         Files.deleteIfExists(csv);
         Files.deleteIfExists(parquet);
         return true;
+    }
+
+    /** The signal tables of one periode (written before the manifest, which starts the report). */
+    private void writeSignals(Periode periode, Signals.Result signals, Path out) throws IOException {
+        Path csv = out.resolve("signalen-" + periode + ".csv");
+        Path parquet = out.resolve("signalen-" + periode + ".parquet");
+        Path dispersion = out.resolve("overdispersie-" + periode + ".csv");
+        SignalTable.SIGNALS.writeCsv(signals.signals(), csv);
+        SignalTable.SIGNALS.writeParquet(
+                signals.signals(), parquet, Map.of("jeugdspiegel.periode", periode.toString()));
+        SignalTable.DISPERSION.writeCsv(signals.dispersion(), dispersion);
+        String csvType = IndicatorKeys.Format.CSV.contentType();
+        store.putFile(
+                IndicatorKeys.signals(periode, IndicatorKeys.Format.PARQUET),
+                parquet,
+                IndicatorKeys.Format.PARQUET.contentType(),
+                Map.of(),
+                ObjectStore.Condition.NONE);
+        store.putFile(IndicatorKeys.dispersion(periode), dispersion, csvType, Map.of(), ObjectStore.Condition.NONE);
+        store.putFile(
+                IndicatorKeys.signals(periode, IndicatorKeys.Format.CSV),
+                csv,
+                csvType,
+                Map.of(),
+                ObjectStore.Condition.NONE);
+        for (Path file : List.of(csv, parquet, dispersion)) {
+            Files.deleteIfExists(file);
+        }
     }
 
     /**

@@ -1,0 +1,55 @@
+package nl.jeugdspiegel.indicators;
+
+import static nl.jeugdspiegel.indicators.TableFile.number;
+
+import java.util.List;
+import nl.jeugdspiegel.indicators.Signals.Dispersion;
+import nl.jeugdspiegel.indicators.Signals.Signal;
+import nl.jeugdspiegel.indicators.TableFile.Column;
+
+/**
+ * The signal tables of a periode (indicators v1.2 "signals"): {@code signalen.csv} / {@code .parquet}, one row per
+ * flagged (niveau, code, indicator), and {@code overdispersie.csv}, φ and τ² per niveau and indicator (the funnel plots
+ * of the report draw their limits widened by τ²).
+ */
+public final class SignalTable {
+
+    public static final TableFile<Signal> SIGNALS = new TableFile<>(
+            "signalen",
+            List.of(
+                    new Column<>("periode", Signal::periode, false),
+                    new Column<>("niveau", Signal::niveau, false),
+                    new Column<>("code", Signal::code, false),
+                    new Column<>("indicator", Signal::indicator, false),
+                    new Column<>("signaal", Signal::signaal, false),
+                    new Column<>("richting", Signal::richting, false),
+                    new Column<>("z", Signal::z, true),
+                    new Column<>("phi", Signal::phi, true),
+                    new Column<>("tau2", Signal::tau2, true),
+                    new Column<>("waarde", Signal::waarde, true),
+                    new Column<>("referentie", Signal::referentie, true)),
+            f -> new Signal(
+                    f.get(0),
+                    f.get(1),
+                    f.get(2),
+                    f.get(3),
+                    f.get(4),
+                    f.get(5),
+                    number(f.get(6)),
+                    number(f.get(7)),
+                    number(f.get(8)),
+                    number(f.get(9)),
+                    number(f.get(10))));
+
+    public static final TableFile<Dispersion> DISPERSION = new TableFile<>(
+            "overdispersie",
+            List.of(
+                    new Column<>("niveau", Dispersion::niveau, false),
+                    new Column<>("indicator", Dispersion::indicator, false),
+                    new Column<>("eenheden", d -> (double) d.eenheden(), true),
+                    new Column<>("phi", Dispersion::phi, true),
+                    new Column<>("tau2", Dispersion::tau2, true)),
+            f -> new Dispersion(f.get(0), f.get(1), number(f.get(2)).intValue(), number(f.get(3)), number(f.get(4))));
+
+    private SignalTable() {}
+}

@@ -1,0 +1,326 @@
+package nl.jeugdspiegel.indicators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a unit deviates and what changed (indicators v1.2 "signals"), from the exact rows of a periode and of the same
+ * half-year one year earlier.
+ *
+ * <p><b>afwijking</b> (Spiegelhalter 2005, "Handling over-dispersion of performance indicators"): per niveau and
+ * indicator, every unit with a value gets z = (y − θ0) / s, with θ0 the national value and s the unit's standard error
+ * under θ0 (share: √(θ0(1 − θ0)/n); O/E: θ0 = 1, s = 1/√E; mean: the national standard deviation / √n; median waiting
+ * time: a sign test against the national median, y = (above − below)/(above + below), θ0 = 0, s = 1/√(above + below)).
+ * The z-scores are winsorised at their 10th and 90th percentiles; φ = mean of the squared winsorised z. When φ·I > I − 1
+ * an additive random effect τ² = (Iφ − (I − 1)) / (Σw − Σw²/Σw), w = 1/s² (DerSimonian–Laird) widens every unit's
+ * standard error to √(s² + τ²). A unit is flagged when its corrected |z| exceeds the 99.8 % point (3.090).
+ *
+ * <p><b>verandering</b>: against the same unit one year earlier (P − 2 half-years), at the 95 % level: shares by the
+ * two-proportion z-test (pooled), O/E by the conditional binomial test of two Poisson counts (observed₁ of observed₁ +
+ * observed₂ against E₁/(E₁ + E₂)), means by the z-test of two means; medians none.
+ */
+public final class Signals {
+
+    /** The indicators signalled, and whether higher counts as better. */
+    public static final Map<String, Boolean> HIGHER_IS_BETTER = new java.util.LinkedHashMap<>();
+
+    static {
+        HIGHER_IS_BETTER.put("beeindigd_volgens_plan", true);
+        HIGHER_IS_BETTER.put("voortijdig_beeindigd", false);
+        HIGHER_IS_BETTER.put("zonder_hulp_verder", true);
+        HIGHER_IS_BETTER.put("tevredenheid_gemiddeld", true);
+        HIGHER_IS_BETTER.put("geen_nieuwe_hulp_6m", true);
+        HIGHER_IS_BETTER.put("geen_nieuwe_start_cbs", true);
+        HIGHER_IS_BETTER.put("oe_volgens_plan", true);
+        HIGHER_IS_BETTER.put("wachttijd_mediaan_dagen", false);
+    }
+
+    /** The niveaus signalled. */
+    public static final List<String> NIVEAUS =
+            List.of(Niveau.GEMEENTE.code(), Niveau.JEUGDREGIO.code(), Niveau.AANBIEDER.code());
+
+    public static final String AFWIJKING_BOVEN = "boven";
+    public static final String AFWIJKING_ONDER = "onder";
+    public static final String GESTEGEN = "gestegen";
+    public static final String GEDAALD = "gedaald";
+    public static final String BETER = "beter";
+    public static final String SLECHTER = "slechter";
+
+    /** The share of z-scores winsorised in each tail. */
+    static final double WINSOR = 0.10;
+
+    /**
+     * One flagged (niveau, code, indicator). For an afwijking, {@code phi} and {@code tau2} of its niveau and indicator
+     * and {@code referentie} the national value; for a verandering, {@code referentie} the value one year earlier and no
+     * φ or τ².
+     */
+    public record Signal(
+            String periode,
+            String niveau,
+            String code,
+            String indicator,
+            String signaal,
+            String richting,
+            Double z,
+            Double phi,
+            Double tau2,
+            Double waarde,
+            Double referentie) {
+
+        public boolean afwijking() {
+            return signaal.equals(AFWIJKING_BOVEN) || signaal.equals(AFWIJKING_ONDER);
+        }
+    }
+
+    /** The over-dispersion of one niveau and indicator: I units with a z-score, φ and the τ² used (0 when none). */
+    public record Dispersion(String niveau, String indicator, int eenheden, double phi, double tau2) {}
+
+    /** A unit's waiting times against the national median: how many above and how many below it (ties left out). */
+    public record SignTest(long above, long below) {}
+
+    /** The signals and dispersions of one periode. */
+    public record Result(List<Signal> signals, List<Dispersion> dispersion) {}
+
+    private Signals() {}
+
+    /** The key of a unit in the sign-test map: niveau|code. */
+    public static String unitKey(String niveau, String code) {
+        return niveau + "|" + code;
+    }
+
+    /**
+     * The signals of one periode.
+     *
+     * @param rows        the exact rows of the periode
+     * @param yearEarlier the exact rows of the same half-year one year earlier (empty when there are none)
+     * @param waitSigns   per unit ({@link #unitKey}) its waiting times against the national median
+     */
+    public static Result of(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, Map<String, SignTest> waitSigns) {
+        Map<String, IndicatorRow> national = new HashMap<>();
+        Map<String, List<IndicatorRow>> byLevel = new HashMap<>();
+        for (IndicatorRow row : rows) {
+            if (!HIGHER_IS_BETTER.containsKey(row.indicator())) {
+                continue;
+            }
+            if (row.niveau().equals(Niveau.NEDERLAND.code())) {
+                national.put(row.indicator(), row);
+            } else if (NIVEAUS.contains(row.niveau()) && IndicatorRow.OK.equals(row.status())) {
+                byLevel.computeIfAbsent(row.niveau() + "|" + row.indicator(), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        List<Signal> signals = new ArrayList<>();
+        List<Dispersion> dispersion = new ArrayList<>();
+        for (String niveau : NIVEAUS) {
+            for (String indicator : HIGHER_IS_BETTER.keySet()) {
+                List<IndicatorRow> units = byLevel.getOrDefault(niveau + "|" + indicator, List.of());
+                IndicatorRow nl = national.get(indicator);
+                if (nl == null || !IndicatorRow.OK.equals(nl.status()) || units.isEmpty()) {
+                    continue;
+                }
+                deviations(units, nl, waitSigns, signals, dispersion);
+            }
+        }
+        changes(rows, yearEarlier, signals);
+        return new Result(signals, dispersion);
+    }
+
+    /** A unit's value on the scale of the test, θ0 and its standard error under θ0; null when it has none. */
+    private record Score(IndicatorRow row, double y, double theta0, double s) {
+        double z(double tau2) {
+            return (y - theta0) / Math.sqrt(s * s + tau2);
+        }
+    }
+
+    private static Score score(IndicatorRow row, IndicatorRow nl, Map<String, SignTest> waitSigns) {
+        Indicator indicator = Indicator.byId(row.indicator());
+        switch (indicator.kind()) {
+            case SHARE -> {
+                double p0 = nl.waarde();
+                if (p0 <= 0 || p0 >= 1 || row.noemer() == null || row.noemer() <= 0) {
+                    return null;
+                }
+                return new Score(row, row.waarde(), p0, Math.sqrt(p0 * (1 - p0) / row.noemer()));
+            }
+            case RATIO -> {
+                return row.noemer() == null || row.noemer() <= 0
+                        ? null
+                        : new Score(row, row.waarde(), 1, 1 / Math.sqrt(row.noemer()));
+            }
+            case MEAN -> {
+                double sd0 = nationalSd(nl);
+                return sd0 <= 0 || row.noemer() == null || row.noemer() <= 0
+                        ? null
+                        : new Score(row, row.waarde(), nl.waarde(), sd0 / Math.sqrt(row.noemer()));
+            }
+            case QUANTILE -> {
+                SignTest sign = waitSigns.get(unitKey(row.niveau(), row.code()));
+                long n = sign == null ? 0 : sign.above() + sign.below();
+                return n == 0 ? null : new Score(row, (double) (sign.above() - sign.below()) / n, 0, 1 / Math.sqrt(n));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The national standard deviation of a mean, from its normal interval: half-width / z95 × √n. */
+    private static double nationalSd(IndicatorRow nl) {
+        if (nl.ciLaag() == null || nl.ciHoog() == null || nl.noemer() == null) {
+            return 0;
+        }
+        return (nl.ciHoog() - nl.ciLaag()) / 2 / Stats.Z95 * Math.sqrt(nl.noemer());
+    }
+
+    private static void deviations(
+            List<IndicatorRow> units,
+            IndicatorRow nl,
+            Map<String, SignTest> waitSigns,
+            List<Signal> signals,
+            List<Dispersion> dispersion) {
+        List<Score> scores = new ArrayList<>();
+        for (IndicatorRow row : units) {
+            Score score = score(row, nl, waitSigns);
+            if (score != null && score.s() > 0) {
+                scores.add(score);
+            }
+        }
+        int count = scores.size();
+        if (count < 2) {
+            return;
+        }
+        Dispersion d = dispersion(nl.indicator(), units.get(0).niveau(), scores);
+        dispersion.add(d);
+        boolean higherBetter = HIGHER_IS_BETTER.get(nl.indicator());
+        for (Score score : scores) {
+            double z = score.z(d.tau2());
+            if (Math.abs(z) > Stats.Z998) {
+                boolean above = z > 0;
+                IndicatorRow row = score.row();
+                signals.add(new Signal(
+                        row.periode(),
+                        row.niveau(),
+                        row.code(),
+                        row.indicator(),
+                        above ? AFWIJKING_BOVEN : AFWIJKING_ONDER,
+                        above == higherBetter ? BETER : SLECHTER,
+                        z,
+                        d.phi(),
+                        d.tau2(),
+                        row.waarde(),
+                        nl.indicator().equals("oe_volgens_plan") ? 1.0 : nl.waarde()));
+            }
+        }
+    }
+
+    /** φ from the winsorised z-scores and, when φ·I exceeds I − 1, the DerSimonian–Laird τ². */
+    private static Dispersion dispersion(String indicator, String niveau, List<Score> scores) {
+        int count = scores.size();
+        double[] z = new double[count];
+        for (int i = 0; i < count; i++) {
+            z[i] = scores.get(i).z(0);
+        }
+        double[] sorted = z.clone();
+        Arrays.sort(sorted);
+        double low = quantile(sorted, WINSOR);
+        double high = quantile(sorted, 1 - WINSOR);
+        double sumSq = 0;
+        for (double v : z) {
+            double w = Math.max(low, Math.min(high, v));
+            sumSq += w * w;
+        }
+        double phi = sumSq / count;
+        double tau2 = 0;
+        if (phi * count > count - 1) {
+            double sumW = 0;
+            double sumW2 = 0;
+            for (Score s : scores) {
+                double w = 1 / (s.s() * s.s());
+                sumW += w;
+                sumW2 += w * w;
+            }
+            tau2 = Math.max(0, (count * phi - (count - 1)) / (sumW - sumW2 / sumW));
+        }
+        return new Dispersion(niveau, indicator, count, phi, tau2);
+    }
+
+    /** Interpolated quantile (type 7) of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    private static void changes(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, List<Signal> signals) {
+        Map<String, IndicatorRow> before = new HashMap<>();
+        for (IndicatorRow row : yearEarlier) {
+            if (HIGHER_IS_BETTER.containsKey(row.indicator()) && IndicatorRow.OK.equals(row.status())) {
+                before.put(row.niveau() + "|" + row.code() + "|" + row.indicator(), row);
+            }
+        }
+        for (IndicatorRow now : rows) {
+            if (!NIVEAUS.contains(now.niveau()) || !IndicatorRow.OK.equals(now.status())) {
+                continue;
+            }
+            IndicatorRow then = before.get(now.niveau() + "|" + now.code() + "|" + now.indicator());
+            if (then == null) {
+                continue;
+            }
+            Double z = changeZ(now, then);
+            if (z != null && Math.abs(z) > Stats.Z95) {
+                boolean up = z > 0;
+                signals.add(new Signal(
+                        now.periode(),
+                        now.niveau(),
+                        now.code(),
+                        now.indicator(),
+                        up ? GESTEGEN : GEDAALD,
+                        up == HIGHER_IS_BETTER.get(now.indicator()) ? BETER : SLECHTER,
+                        z,
+                        null,
+                        null,
+                        now.waarde(),
+                        then.waarde()));
+            }
+        }
+    }
+
+    /** The z of the change from {@code then} to {@code now}; null when there is no test (medians, no variance). */
+    static Double changeZ(IndicatorRow now, IndicatorRow then) {
+        switch (Indicator.byId(now.indicator()).kind()) {
+            case SHARE -> {
+                double x1 = now.teller();
+                double n1 = now.noemer();
+                double x2 = then.teller();
+                double n2 = then.noemer();
+                double p = (x1 + x2) / (n1 + n2);
+                double se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+                return se > 0 ? (x1 / n1 - x2 / n2) / se : null;
+            }
+            case RATIO -> {
+                double o1 = now.teller();
+                double o2 = then.teller();
+                double total = o1 + o2;
+                double pi = now.noemer() / (now.noemer() + then.noemer());
+                double se = Math.sqrt(total * pi * (1 - pi));
+                return se > 0 ? (o1 - total * pi) / se : null;
+            }
+            case MEAN -> {
+                if (now.ciLaag() == null || then.ciLaag() == null) {
+                    return null;
+                }
+                double se1 = (now.ciHoog() - now.ciLaag()) / 2 / Stats.Z95;
+                double se2 = (then.ciHoog() - then.ciLaag()) / 2 / Stats.Z95;
+                double se = Math.sqrt(se1 * se1 + se2 * se2);
+                return se > 0 ? (now.waarde() - then.waarde()) / se : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+}

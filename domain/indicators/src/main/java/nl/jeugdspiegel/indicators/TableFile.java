@@ -1,0 +1,218 @@
+package nl.jeugdspiegel.indicators;
+
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+
+/**
+ * A table of typed rows as files: CSV (UTF-8, comma, header, plain decimal numbers, empty for null) and Parquet
+ * (strings and nullable doubles), same columns, same rows. The indicator table, the signals and the dispersions are
+ * instances.
+ *
+ * @param <T> the row type
+ */
+public final class TableFile<T> {
+
+    /** A column: its name, the value of a row (a String or a Double) and whether it is a number. */
+    public record Column<T>(String name, Function<T, Object> value, boolean number) {}
+
+    private final String name;
+    private final List<Column<T>> columns;
+    private final Function<List<String>, T> parse;
+    private final MessageType schema;
+
+    /**
+     * @param name    the Parquet message name and what errors call the table
+     * @param parse   a row from its CSV fields, in column order (numbers parsed with {@link #number})
+     */
+    public TableFile(String name, List<Column<T>> columns, Function<List<String>, T> parse) {
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.parse = parse;
+        Types.MessageTypeBuilder builder = Types.buildMessage();
+        for (Column<T> column : columns) {
+            if (column.number()) {
+                builder.optional(DOUBLE).named(column.name());
+            } else {
+                builder.required(BINARY).as(stringType()).named(column.name());
+            }
+        }
+        schema = builder.named(name);
+    }
+
+    public MessageType schema() {
+        return schema;
+    }
+
+    public List<String> header() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    public void writeCsv(List<T> rows, Path file) throws IOException {
+        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
+                CsvWriter csv =
+                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+            csv.writeRecord(header());
+            List<String> fields = new ArrayList<>(columns.size());
+            for (T row : rows) {
+                fields.clear();
+                for (Column<T> column : columns) {
+                    fields.add(format(column.value().apply(row)));
+                }
+                csv.writeRecord(fields);
+            }
+        }
+    }
+
+    /** Reads a table written by {@link #writeCsv}; {@code source} names it in errors. */
+    public List<T> readCsv(Reader reader, String source) throws IOException {
+        List<T> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
+            boolean header = true;
+            for (CsvRecord r : csv) {
+                if (header) {
+                    if (!r.getFields().equals(header())) {
+                        throw new IOException(source + " does not have the header of the " + name + " table");
+                    }
+                    header = false;
+                    continue;
+                }
+                rows.add(parse.apply(r.getFields()));
+            }
+        }
+        return rows;
+    }
+
+    /** A number field: empty is null. */
+    public static Double number(String text) {
+        return text.isEmpty() ? null : Double.valueOf(text);
+    }
+
+    /** Plain decimals: "12", "0.25", never "1.0E-5"; the shortest text that reads back as the same double. */
+    static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+
+    public void writeParquet(List<T> rows, Path file, Map<String, String> metadata) throws IOException {
+        writeParquet(rows, new LocalOutputFile(file), metadata);
+    }
+
+    void writeParquet(List<T> rows, OutputFile file, Map<String, String> metadata) throws IOException {
+        try (ParquetWriter<T> writer = new Builder(file, metadata)
+                .withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (T row : rows) {
+                writer.write(row);
+            }
+        }
+    }
+
+    private final class Builder extends ParquetWriter.Builder<T, Builder> {
+        private final Map<String, String> metadata;
+
+        Builder(OutputFile file, Map<String, String> metadata) {
+            super(file);
+            this.metadata = Map.copyOf(metadata);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport(metadata);
+        }
+
+        @Override
+        protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
+            return new RowWriteSupport(metadata);
+        }
+    }
+
+    private final class RowWriteSupport extends WriteSupport<T> {
+        private final Map<String, String> metadata;
+        private RecordConsumer out;
+
+        RowWriteSupport(Map<String, String> metadata) {
+            this.metadata = metadata;
+        }
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(schema, metadata);
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(schema, metadata);
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            out = recordConsumer;
+        }
+
+        @Override
+        public void write(T row) {
+            out.startMessage();
+            for (int i = 0; i < columns.size(); i++) {
+                Column<T> column = columns.get(i);
+                Object value = column.value().apply(row);
+                if (value == null) {
+                    continue;
+                }
+                out.startField(column.name(), i);
+                if (value instanceof Double d) {
+                    out.addDouble(d);
+                } else {
+                    out.addBinary(Binary.fromString(value.toString()));
+                }
+                out.endField(column.name(), i);
+            }
+            out.endMessage();
+        }
+    }
+}

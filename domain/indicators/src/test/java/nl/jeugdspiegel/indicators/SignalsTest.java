@@ -1,0 +1,189 @@
+package nl.jeugdspiegel.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdspiegel.indicators.Signals.Signal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spiegelhalter's over-dispersion correction and the year-on-year tests, on figures worked out by hand. */
+class SignalsTest {
+
+    private static final double EXACT = 1e-9;
+
+    @TempDir
+    Path dir;
+
+    private static IndicatorRow row(String niveau, String code, String indicator, double teller, double noemer) {
+        return new IndicatorRow(
+                "2024H1",
+                niveau,
+                code,
+                code,
+                indicator,
+                teller,
+                noemer,
+                teller / noemer,
+                null,
+                null,
+                "ok",
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static IndicatorRow nl(String indicator, double teller, double noemer) {
+        return row("nederland", "NL", indicator, teller, noemer);
+    }
+
+    /**
+     * Five gemeenten, national volgens plan 0.5, each 100 ended (s = 0.05), values 0.5, 0.5, 0.5, 0.6, 0.9: z = 0, 0,
+     * 0, 2, 8. Winsorised at the 10th (0) and 90th percentile (2 + 0.6 × 6 = 5.6): φ = (4 + 31.36) / 5 = 7.072; Iφ =
+     * 35.36 > 4, so τ² = 31.36 / (2000 − 800000 / 2000) = 0.0196. The 0.9 has z = 0.4 / √0.0221 = 2.69 after the
+     * correction: no signal, where the uncorrected z of 8 would have been one.
+     */
+    @Test
+    void overDispersionWidensTheLimits() {
+        List<IndicatorRow> rows = new ArrayList<>();
+        rows.add(nl("beeindigd_volgens_plan", 500, 1000));
+        double[] plan = {50, 50, 50, 60, 90};
+        for (int i = 0; i < plan.length; i++) {
+            rows.add(row("gemeente", "GM000" + i, "beeindigd_volgens_plan", plan[i], 100));
+        }
+        Signals.Result result = Signals.of(rows, List.of(), Map.of());
+        assertEquals(List.of(), result.signals());
+        Signals.Dispersion d = result.dispersion().get(0);
+        assertEquals("gemeente", d.niveau());
+        assertEquals(5, d.eenheden());
+        assertEquals(7.072, d.phi(), EXACT);
+        assertEquals(0.0196, d.tau2(), EXACT);
+    }
+
+    /**
+     * Ten gemeenten at the national 0.5 but one at 0.68 (z = 3.6): winsorised at the 90th percentile (0.1 × 3.6 =
+     * 0.36), φ = 0.1296 / 10 = 0.01296 and Iφ below 9: no τ². The one unit is a signal above, and for volgens plan that
+     * is better; for voortijdig the same figures are worse.
+     */
+    @Test
+    void aUnitOutsideTheLimitsIsFlaggedWithItsDirection() {
+        for (String indicator : List.of("beeindigd_volgens_plan", "voortijdig_beeindigd")) {
+            List<IndicatorRow> rows = new ArrayList<>();
+            rows.add(nl(indicator, 500, 1000));
+            for (int i = 0; i < 9; i++) {
+                rows.add(row("gemeente", "GM000" + i, indicator, 50, 100));
+            }
+            rows.add(row("gemeente", "GM0099", indicator, 68, 100));
+            Signals.Result result = Signals.of(rows, List.of(), Map.of());
+            assertEquals(1, result.signals().size(), indicator);
+            Signal s = result.signals().get(0);
+            assertEquals("GM0099", s.code());
+            assertEquals(Signals.AFWIJKING_BOVEN, s.signaal());
+            assertEquals(indicator.startsWith("voortijdig") ? Signals.SLECHTER : Signals.BETER, s.richting());
+            assertEquals(3.6, s.z(), 1e-6);
+            assertEquals(0.01296, s.phi(), 1e-9);
+            assertEquals(0.0, s.tau2());
+            assertEquals(0.5, s.referentie(), EXACT);
+            assertTrue(s.afwijking());
+        }
+    }
+
+    /**
+     * The median waiting time by a sign test against the national median: nine providers with 10 waits above and 10
+     * below it, one with 30 above and 5 below (z = 25 / √35 = 4.23). No over-dispersion (φ = 0.4226² / 10); the one is
+     * a signal above, and a longer wait is worse.
+     */
+    @Test
+    void theMedianWaitingTimeIsTestedBySigns() {
+        List<IndicatorRow> rows = new ArrayList<>();
+        rows.add(new IndicatorRow(
+                "2024H1",
+                "nederland",
+                "NL",
+                "Nederland",
+                "wachttijd_mediaan_dagen",
+                null,
+                215.0,
+                30.0,
+                null,
+                null,
+                "ok",
+                null,
+                null,
+                null,
+                null));
+        Map<String, Signals.SignTest> signs = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            String code = "1000000" + i;
+            rows.add(new IndicatorRow(
+                    "2024H1",
+                    "aanbieder",
+                    code,
+                    code,
+                    "wachttijd_mediaan_dagen",
+                    null,
+                    20.0,
+                    i == 9 ? 52.0 : 30.0,
+                    null,
+                    null,
+                    "ok",
+                    null,
+                    null,
+                    null,
+                    null));
+            signs.put(Signals.unitKey("aanbieder", code), new Signals.SignTest(i == 9 ? 30 : 10, i == 9 ? 5 : 10));
+        }
+        List<Signal> signals = Signals.of(rows, List.of(), signs).signals();
+        assertEquals(1, signals.size());
+        assertEquals("10000009", signals.get(0).code());
+        assertEquals(25 / Math.sqrt(35), signals.get(0).z(), EXACT);
+        assertEquals(Signals.SLECHTER, signals.get(0).richting());
+        assertEquals(52.0, signals.get(0).waarde());
+        assertEquals(30.0, signals.get(0).referentie());
+    }
+
+    /**
+     * One year on: volgens plan 40/100 → 60/100 (pooled 0.5, se = √(0.25 × 0.02), z = 2.83) rose, better; O/E 15/20 →
+     * 30/20 (45 observed, half expected in each year: z = 7.5 / √11.25 = 2.24) rose; 45/100 → 50/100 is no change.
+     */
+    @Test
+    void changesAgainstOneYearEarlier() {
+        List<IndicatorRow> before = List.of(
+                row("gemeente", "GM0014", "beeindigd_volgens_plan", 40, 100),
+                row("gemeente", "GM0014", "oe_volgens_plan", 15, 20),
+                row("gemeente", "GM0037", "beeindigd_volgens_plan", 45, 100));
+        List<IndicatorRow> now = List.of(
+                row("gemeente", "GM0014", "beeindigd_volgens_plan", 60, 100),
+                row("gemeente", "GM0014", "oe_volgens_plan", 30, 20),
+                row("gemeente", "GM0037", "beeindigd_volgens_plan", 50, 100));
+        List<Signal> signals = Signals.of(now, before, Map.of()).signals();
+        assertEquals(2, signals.size(), signals.toString());
+        Signal share = signals.get(0);
+        assertEquals(Signals.GESTEGEN, share.signaal());
+        assertEquals(Signals.BETER, share.richting());
+        assertEquals(0.2 / Math.sqrt(0.25 * 0.02), share.z(), EXACT);
+        assertEquals(0.4, share.referentie(), EXACT);
+        assertEquals(7.5 / Math.sqrt(11.25), signals.get(1).z(), EXACT);
+        assertEquals(null, signals.get(1).phi());
+    }
+
+    @Test
+    void tablesRoundTrip() throws Exception {
+        List<Signal> signals = List.of(new Signal(
+                "2024H1", "gemeente", "GM0014", "oe_volgens_plan", "onder", "slechter", -3.5, 1.2, 0.001, 0.81, 1.0));
+        Path csv = dir.resolve("signalen.csv");
+        SignalTable.SIGNALS.writeCsv(signals, csv);
+        try (var reader = java.nio.file.Files.newBufferedReader(csv)) {
+            assertEquals(signals, SignalTable.SIGNALS.readCsv(reader, "signalen.csv"));
+        }
+        assertEquals(
+                "periode,niveau,code,indicator,signaal,richting,z,phi,tau2,waarde,referentie",
+                java.nio.file.Files.readAllLines(csv).get(0));
+    }
+}
