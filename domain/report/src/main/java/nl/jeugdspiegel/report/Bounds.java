@@ -1,9 +1,7 @@
 package nl.jeugdspiegel.report;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +26,54 @@ public final class Bounds {
     private long[] lo = new long[1024];
     private long[] hi = new long[1024];
     private final List<Constraint> constraints = new ArrayList<>();
-    private final List<List<Integer>> watchers = new ArrayList<>();
-    /** Constraints to narrow again: short ones first, the long sums once the short ones are settled. */
-    private final Deque<Integer> pending = new ArrayDeque<>();
+    /** Per variable the ids of its constraints, {@code watcherCount[v]} of them (primitive: the audit has millions). */
+    private int[][] watchers = new int[1024][];
 
-    private final Deque<Integer> pendingLong = new ArrayDeque<>();
+    private int[] watcherCount = new int[1024];
+    /** Constraints to narrow again: short ones first, the long sums once the short ones are settled. */
+    private final IntQueue pending = new IntQueue();
+
+    private final IntQueue pendingLong = new IntQueue();
     private boolean[] queued = new boolean[1024];
     private final List<String> contradictions = new ArrayList<>();
+
+    private static final int[] EMPTY = new int[0];
+
+    /** A FIFO of ints. */
+    private static final class IntQueue {
+        private int[] items = new int[1024];
+        private int head;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int value) {
+            if (size == items.length) {
+                int[] grown = new int[2 * items.length];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = items[(head + i) % items.length];
+                }
+                items = grown;
+                head = 0;
+            }
+            items[(head + size) % items.length] = value;
+            size++;
+        }
+
+        int poll() {
+            int value = items[head];
+            head = (head + 1) % items.length;
+            size--;
+            return value;
+        }
+
+        void clear() {
+            head = 0;
+            size = 0;
+        }
+    }
 
     private interface Constraint {
         int[] vars();
@@ -58,7 +97,12 @@ public final class Bounds {
         index.put(name, v);
         lo[v] = 0;
         hi[v] = UNKNOWN;
-        watchers.add(new ArrayList<>());
+        if (v == watchers.length) {
+            watchers = Arrays.copyOf(watchers, 2 * v);
+            watcherCount = Arrays.copyOf(watcherCount, 2 * v);
+        }
+        watchers[v] = EMPTY;
+        watcherCount[v] = 0;
         return v;
     }
 
@@ -89,8 +133,8 @@ public final class Bounds {
      */
     public List<String> explain(int v) {
         List<String> out = new ArrayList<>();
-        for (int id : watchers.get(v)) {
-            Constraint c = constraints.get(id);
+        for (int k = 0; k < watcherCount[v]; k++) {
+            Constraint c = constraints.get(watchers[v][k]);
             if (c.vars().length > 8) {
                 continue; // the sums over many municipalities: too long to read
             }
@@ -114,10 +158,39 @@ public final class Bounds {
     /** The variables of every constraint on {@code v}. */
     public List<int[]> constraintsOf(int v) {
         List<int[]> out = new ArrayList<>();
-        for (int id : watchers.get(v)) {
-            out.add(constraints.get(id).vars());
+        for (int k = 0; k < watcherCount[v]; k++) {
+            out.add(constraints.get(watchers[v][k]).vars());
         }
         return out;
+    }
+
+    /** The number of constraints so far: {@link #reset} goes back to it. */
+    public int mark() {
+        return constraints.size();
+    }
+
+    /**
+     * Forgets every domain and the constraints added after {@code mark}, keeping the variables and the constraints
+     * before it (to read a publication again after suppressing figures, without building its relations again).
+     */
+    public void reset(int mark) {
+        for (int id = constraints.size() - 1; id >= mark; id--) {
+            for (int v : constraints.get(id).vars()) {
+                while (watcherCount[v] > 0 && watchers[v][watcherCount[v] - 1] >= mark) {
+                    watcherCount[v]--;
+                }
+            }
+            constraints.remove(id);
+        }
+        Arrays.fill(lo, 0, names.size(), 0);
+        Arrays.fill(hi, 0, names.size(), UNKNOWN);
+        pending.clear();
+        pendingLong.clear();
+        Arrays.fill(queued, false);
+        contradictions.clear();
+        for (int id = 0; id < mark; id++) {
+            enqueue(id);
+        }
     }
 
     /** x ∈ [low, high]. */
@@ -160,7 +233,10 @@ public final class Bounds {
             queued = Arrays.copyOf(queued, 2 * id);
         }
         for (int v : c.vars()) {
-            watchers.get(v).add(id);
+            if (watcherCount[v] == watchers[v].length) {
+                watchers[v] = Arrays.copyOf(watchers[v], Math.max(4, 2 * watcherCount[v]));
+            }
+            watchers[v][watcherCount[v]++] = id;
         }
         enqueue(id);
     }
@@ -200,8 +276,9 @@ public final class Bounds {
         if (newLo != lo[v] || newHi != hi[v]) {
             lo[v] = newLo;
             hi[v] = newHi;
-            for (int id : watchers.get(v)) {
-                enqueue(id);
+            int[] w = watchers[v];
+            for (int k = 0; k < watcherCount[v]; k++) {
+                enqueue(w[k]);
             }
         }
         return true;

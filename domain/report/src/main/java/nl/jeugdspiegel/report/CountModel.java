@@ -51,11 +51,27 @@ public final class CountModel {
             "CLIENTS");
     /** Quantities that add up from municipalities to higher levels. */
     public static final List<String> ADDITIVE = new ArrayList<>();
+    /**
+     * The counts of a provider unit that its published figures bound and that add up: a provider nationally is the sum
+     * of its units per jeugdregio, and a jeugdregio's (or Nederland's) count is the sum over its provider units plus
+     * that of its trajectories without a provider ({@link #WITHOUT_PROVIDER}).
+     */
+    public static final List<String> PROVIDER_ADDITIVE =
+            List.of("AJH", "EJH", "PLAN", "VOORT", "ZHV_FILLED", "ZHV_YES", "TEV_N", "CBS_OK", "WAIT_N");
+    /** The prefix of the quantities of the trajectories without a provider of a jeugdregio or Nederland. */
+    public static final String WITHOUT_PROVIDER = "NOAGB_";
+
+    /** Is this unit name ({@link #unit}) a provider unit? */
+    public static boolean providerUnit(String unit) {
+        return unit.startsWith("aanbieder|") || unit.startsWith("aanbieder_jeugdregio|");
+    }
+
     /** Every quantity by a small number, so a unit's variables sit in one array. */
     private static final Map<String, Integer> QUANTITIES = new HashMap<>();
 
     static {
         SHARES.put("aandeel_met_verblijf", new String[] {"A1", "AJH", "A_NOT_MET"});
+        SHARES.put("aandeel_met_aanbieder", new String[] {"AGB_A", "AJH", "AGB_NOT"});
         for (String v : Indicator.VERWIJZERS) {
             SHARES.put("verwijzer." + v, new String[] {"VERW" + v, "SJH", "VERWNOT" + v});
         }
@@ -84,7 +100,8 @@ public final class CountModel {
                 "CBS_OK",
                 "COH",
                 "COH_OK",
-                "WAIT_N"));
+                "WAIT_N",
+                "AGB_A"));
         for (String v : Indicator.VERWIJZERS) {
             ADDITIVE.add("VERW" + v);
         }
@@ -102,6 +119,9 @@ public final class CountModel {
                 "WACHT_KORT"));
         for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
             all.add("CARRY" + c);
+        }
+        for (String q : PROVIDER_ADDITIVE) {
+            all.add(WITHOUT_PROVIDER + q);
         }
         all.forEach(q -> QUANTITIES.putIfAbsent(q, QUANTITIES.size()));
     }
@@ -189,6 +209,74 @@ public final class CountModel {
         }
     }
 
+    /**
+     * The relations within one provider unit: its published figures are youths and the outcome shares over its ended
+     * trajectories (not the trajectory counts per verblijf, so no chain across half-years), see {@link
+     * Disclosure#PROVIDER_PUBLISHED}.
+     */
+    public void providerStructure(Periode p, String unit) {
+        bounds.total(v(p, unit, "EJH"), v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
+        bounds.total(v(p, unit, "AJH"), v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
+        SHARES.forEach((id, q) -> {
+            if (Indicator.providerIndicator(id) && !q[1].equals("SJH")) {
+                bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
+            }
+        });
+    }
+
+    /**
+     * The relations of the provider units of periode P (unit names {@code aanbieder|AGB}, {@code
+     * aanbieder_jeugdregio|JZnn-AGB}) with each other and with the municipal levels: a provider is the sum of its units
+     * per jeugdregio; a jeugdregio (Nederland) is the sum of its provider units (the national ones) plus its
+     * trajectories without a provider, for {@link #PROVIDER_ADDITIVE}; its trajectories with a provider ({@code
+     * aandeel_met_aanbieder}'s teller) are the sum of its provider units' active trajectories.
+     */
+    public void relateProviders(Periode p, Collection<String> units) {
+        Map<String, List<String>> perProvider = new java.util.TreeMap<>();
+        Map<String, List<String>> perRegion = new java.util.TreeMap<>();
+        List<String> national = new ArrayList<>();
+        for (String u : units) {
+            if (u.startsWith("aanbieder_jeugdregio|")) {
+                String code = u.substring("aanbieder_jeugdregio|".length());
+                int dash = code.indexOf('-');
+                perProvider
+                        .computeIfAbsent(unit("aanbieder", code.substring(dash + 1)), k -> new ArrayList<>())
+                        .add(u);
+                perRegion
+                        .computeIfAbsent(unit("jeugdregio", code.substring(0, dash)), k -> new ArrayList<>())
+                        .add(u);
+            } else if (u.startsWith("aanbieder|")) {
+                national.add(u);
+            }
+        }
+        perProvider.forEach((provider, parts) -> {
+            if (units.contains(provider)) {
+                for (String q : PROVIDER_ADDITIVE) {
+                    bounds.total(
+                            v(p, provider, q),
+                            parts.stream().mapToInt(part -> v(p, part, q)).toArray());
+                }
+            }
+        });
+        perRegion.put(unit("nederland", "NL"), national);
+        perRegion.forEach((level, parts) -> {
+            if (!units.contains(level)) {
+                return;
+            }
+            for (String q : PROVIDER_ADDITIVE) {
+                int[] terms = new int[parts.size() + 1];
+                for (int i = 0; i < parts.size(); i++) {
+                    terms[i] = v(p, parts.get(i), q);
+                }
+                terms[parts.size()] = v(p, level, WITHOUT_PROVIDER + q);
+                bounds.total(v(p, level, q), terms);
+            }
+            bounds.total(
+                    v(p, level, "AGB_A"),
+                    parts.stream().mapToInt(part -> v(p, part, "AJH")).toArray());
+        });
+    }
+
     /** Who is behind each unit, as the reader of a publication knows it. */
     public interface Membership {
         /** The units ({@link #unit} names) with figures in periode P. */
@@ -208,10 +296,11 @@ public final class CountModel {
         for (Periode p : periods) {
             Collection<String> units = membership.units(p);
             for (String u : units) {
-                if (!u.startsWith("gemeente|")) {
+                if (!u.startsWith("gemeente|") && !providerUnit(u)) {
                     sum(p, u, membership.members(p, u));
                 }
             }
+            relateProviders(p, units);
             if (units.contains(nederland)) {
                 Set<String> all = new TreeSet<>(membership.members(p, nederland));
                 for (String niveau : List.of("jeugdregio|", "grootteklasse|")) {
@@ -233,7 +322,9 @@ public final class CountModel {
             }
             Collection<String> earlier = membership.units(before);
             for (String u : membership.units(p)) {
-                if (earlier.contains(u) && membership.members(p, u).equals(membership.members(before, u))) {
+                if (!providerUnit(u)
+                        && earlier.contains(u)
+                        && membership.members(p, u).equals(membership.members(before, u))) {
                     chain(before, p, u);
                 }
             }

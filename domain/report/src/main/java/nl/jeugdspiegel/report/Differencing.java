@@ -82,6 +82,12 @@ final class Differencing {
                     }
                 }
             }
+            // provider units: no sums of municipalities (CountModel.relateProviders ties them to the levels)
+            units.forEach((unit, unitFigures) -> {
+                if (unit.provider() && delivered(unitFigures)) {
+                    byUnit.put(CountModel.unit(unit.niveau(), unit.code()), List.of());
+                }
+            });
             members.put(p, byUnit);
         });
     }
@@ -94,9 +100,18 @@ final class Differencing {
     static int protect(
             Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         Differencing differencing = new Differencing(figures, sizeClasses);
+        Bounds bounds = new Bounds();
+        CountModel model = new CountModel(bounds);
+        differencing.relations(model);
+        int relations = bounds.mark();
+        System.err.println("DEBUG relations built " + bounds.size());
         int suppressed = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Audit audit = differencing.new Audit();
+            bounds.reset(relations);
+            long t0 = System.nanoTime();
+            Audit audit = differencing.new Audit(bounds, model);
+            System.err.println(
+                    "DEBUG round " + round + " " + (System.nanoTime() - t0) / 1e9 + " vars " + bounds.size());
             List<Integer> leaks = audit.leaks();
             if (leaks.isEmpty()) {
                 return suppressed;
@@ -136,13 +151,36 @@ final class Differencing {
         return count;
     }
 
-    /** One reading of the publication. */
+    /**
+     * The relations between the counts, which suppression does not change: within every unit with figures, between
+     * units and between periods. Built once; each round of the audit binds the figures as then published.
+     */
+    private void relations(CountModel model) {
+        for (Map.Entry<Periode, Map<Unit, Map<String, Figure>>> period : figures.entrySet()) {
+            Periode p = period.getKey();
+            period.getValue().forEach((unit, unitFigures) -> {
+                if (delivered(unitFigures)) {
+                    String key = CountModel.unit(unit.niveau(), unit.code());
+                    if (unit.provider()) {
+                        model.providerStructure(p, key);
+                    } else {
+                        model.structure(p, key);
+                    }
+                }
+            });
+        }
+        model.relate(new ArrayList<>(figures.keySet()), membership);
+    }
+
+    /** One reading of the publication: the relations, and the figures as now published. */
     private final class Audit {
-        final Bounds bounds = new Bounds();
-        final CountModel model = new CountModel(bounds);
+        final Bounds bounds;
+        final CountModel model;
         final Map<Integer, List<Candidate>> pinnedBy = new HashMap<>();
 
-        Audit() {
+        Audit(Bounds bounds, CountModel model) {
+            this.bounds = bounds;
+            this.model = model;
             for (Map.Entry<Periode, Map<Unit, Map<String, Figure>>> period : figures.entrySet()) {
                 Periode p = period.getKey();
                 period.getValue().forEach((unit, unitFigures) -> {
@@ -151,7 +189,6 @@ final class Differencing {
                     }
                 });
             }
-            model.relate(new ArrayList<>(figures.keySet()), membership);
             bounds.propagate();
         }
 
@@ -225,8 +262,7 @@ final class Differencing {
 
         private void unitFigures(Periode p, Unit unit, Map<String, Figure> unitFigures) {
             String key = CountModel.unit(unit.niveau(), unit.code());
-            model.structure(p, key);
-            for (String prefix : CountModel.KINDS) {
+            for (String prefix : unit.provider() ? List.<String>of() : CountModel.KINDS) {
                 long smallest = Bounds.UNKNOWN;
                 List<Integer> secondary = new ArrayList<>();
                 for (String category : Indicator.CATEGORIES) {
@@ -245,7 +281,9 @@ final class Differencing {
                 }
             }
             for (String id : List.of("jeugdigen_jh", "wachtend_einde_periode", "wachtend_langer_dan_9_weken")) {
-                count(model.v(p, key, CountModel.countQuantity(id)), unitFigures.get(id), new Ref(p, unit, id));
+                if (unitFigures.containsKey(id)) {
+                    count(model.v(p, key, CountModel.countQuantity(id)), unitFigures.get(id), new Ref(p, unit, id));
+                }
             }
             CountModel.SHARES.forEach((id, q) -> {
                 Figure f = unitFigures.get(id);
@@ -324,9 +362,13 @@ final class Differencing {
         }
     }
 
-    /** A unit with figures in a periode: its active trajectories are counted (shown or as {@code <10}). */
+    /**
+     * A unit with figures in a periode: its active trajectories (a provider unit: its youths) are counted (shown or as
+     * {@code <10}).
+     */
     private static boolean delivered(Map<String, Figure> unitFigures) {
-        Figure f = unitFigures.get("trajecten_actief.jeugdhulp_zonder_verblijf");
+        Figure f =
+                unitFigures.getOrDefault("trajecten_actief.jeugdhulp_zonder_verblijf", unitFigures.get("jeugdigen_jh"));
         return f != null
                 && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason())
                 && !Disclosure.REASON_NOT_YET.equals(f.reason());

@@ -53,6 +53,25 @@ public final class Disclosure {
             "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of te weinig kosten ingevuld";
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
 
+    /**
+     * What the site publishes of a provider unit (niveaus aanbieder and aanbieder_jeugdregio): its volume as youths
+     * with care, and the outcomes, duration and waiting time. Not its trajectory counts per verblijf: they would tie a
+     * provider's small counts to each other across half-years (active = still active + started), which the youths and
+     * shares do not. The exact table keeps them for analysts.
+     */
+    public static final List<String> PROVIDER_PUBLISHED = List.of(
+            "jeugdigen_jh",
+            "duur_mediaan_dagen",
+            "wachttijd_mediaan_dagen",
+            "beeindigd_volgens_plan",
+            "voortijdig_beeindigd",
+            "zonder_hulp_verder",
+            "zonder_hulp_verder_respons",
+            "tevredenheid_gemiddeld",
+            "tevredenheid_respons",
+            "geen_nieuwe_start_cbs",
+            "oe_volgens_plan");
+
     /** The count breakdowns whose cells protect each other. */
     static final List<String> BREAKDOWNS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
 

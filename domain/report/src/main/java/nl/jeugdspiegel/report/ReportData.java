@@ -19,10 +19,20 @@ import nl.jeugdspiegel.indicators.Manifest;
  */
 public final class ReportData {
 
-    /** A unit of a level: niveau (gemeente, jeugdregio, grootteklasse, nederland) and code. */
+    /**
+     * A unit of a level: niveau (gemeente, jeugdregio, grootteklasse, nederland, aanbieder, aanbieder_jeugdregio) and
+     * code.
+     */
     public record Unit(String niveau, String code) {
         public static final Unit NEDERLAND = new Unit("nederland", "NL");
+
+        public boolean provider() {
+            return niveau.startsWith(PROVIDER_PREFIX);
+        }
     }
+
+    /** The niveaus of providers start with this. */
+    static final String PROVIDER_PREFIX = "aanbieder";
 
     private final List<Periode> periods;
     private final Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures;
@@ -75,9 +85,14 @@ public final class ReportData {
         boolean synthetic = manifest.syntheticPopulation();
         Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
         Map<Unit, String> names = new HashMap<>();
+        long tP = System.nanoTime();
         for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
             Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
             for (IndicatorRow row : table.getValue()) {
+                if (row.niveau().startsWith(PROVIDER_PREFIX)
+                        && !Disclosure.PROVIDER_PUBLISHED.contains(row.indicator())) {
+                    continue;
+                }
                 Unit unit = new Unit(row.niveau(), row.code());
                 names.putIfAbsent(unit, row.naam());
                 byUnit.computeIfAbsent(unit, u -> new HashMap<>()).put(row.indicator(), row);
@@ -88,7 +103,9 @@ public final class ReportData {
                     unit, unit.equals(Unit.NEDERLAND) ? disclosure.national() : disclosure.publish(rows)));
             figures.put(table.getKey(), published);
         }
+        long tD = System.nanoTime();
         int differencing = rules.differencingAudited() ? Differencing.protect(figures, sizeClasses) : 0;
+        System.err.println("DEBUG differencing " + (System.nanoTime() - tD) / 1e9 + " publish " + (tD - tP) / 1e9);
         return new ReportData(
                 List.copyOf(figures.keySet()),
                 figures,

@@ -18,6 +18,25 @@ final class CareSimulator {
     private static final double CAREERS_PER_CARE_RATE = 0.52;
 
     private static final int PROVIDERS_PER_REGION = 25;
+    /** Providers working in every region, and the share of jeugdhulp they give. */
+    private static final int NATIONAL_PROVIDERS = 6;
+
+    private static final double NATIONAL_SHARE = 0.2;
+
+    /**
+     * A provider: its AGB code and its own outcome propensities, factors on the municipality's rate of ending volgens
+     * plan and of coming back after an episode (re-entry).
+     */
+    private record Provider(int agb, double planFactor, double relapseFactor) {}
+
+    /** Per region its providers, by size rank: rank r gets a share ∝ 1 / r (a few large, a long tail of small ones). */
+    private final List<List<Provider>> regional = new java.util.ArrayList<>();
+
+    private final double[] rankCumulative = new double[PROVIDERS_PER_REGION];
+    private final List<Provider> national = new java.util.ArrayList<>();
+    private final double[] nationalCumulative = {0.38, 0.62, 0.77, 0.87, 0.94, 1.0};
+    /** The provider of the trajectory {@link #trajectory} made last. */
+    private Provider lastProvider;
 
     private final SyntheticCountry country;
     private final SplittableRandom random;
@@ -28,6 +47,56 @@ final class CareSimulator {
         this.country = country;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.bsns = new BsnSequence(seed);
+        SplittableRandom pool = new SplittableRandom(seed ^ 0xA6BL);
+        for (int region = 0; region < country.regionCount(); region++) {
+            List<Provider> providers = new java.util.ArrayList<>();
+            for (int i = 0; i < PROVIDERS_PER_REGION; i++) {
+                providers.add(provider(pool, 73_010_000 + region * 100 + i));
+            }
+            regional.add(providers);
+        }
+        for (int i = 0; i < NATIONAL_PROVIDERS; i++) {
+            national.add(provider(pool, 73_000_001 + i));
+        }
+        double total = 0;
+        for (int r = 0; r < PROVIDERS_PER_REGION; r++) {
+            total += 1.0 / (r + 1);
+            rankCumulative[r] = total;
+        }
+        for (int r = 0; r < PROVIDERS_PER_REGION; r++) {
+            rankCumulative[r] /= total;
+        }
+    }
+
+    /**
+     * A provider's propensities: most close to the municipality's rates (a spread of about 10 % in volgens plan, 30 % in
+     * re-entry), one in eight clearly better or worse at ending volgens plan.
+     */
+    private static Provider provider(SplittableRandom random, int agb) {
+        double plan = Math.exp(0.10 * Traits.gaussian(random));
+        if (random.nextDouble() < 0.125) {
+            plan = random.nextBoolean() ? 0.72 : 1.18;
+        }
+        double relapse = Math.max(0.5, Math.min(2.0, Math.exp(0.3 * Traits.gaussian(random))));
+        return new Provider(agb, Math.max(0.6, Math.min(1.3, plan)), relapse);
+    }
+
+    /** The provider of a new trajectory in gemeente g: a national one for a fifth of jeugdhulp, else one of the region. */
+    private Provider pickProvider(SyntheticCountry.Gemeente g, byte soort) {
+        if (soort == CareHistory.JH && random.nextDouble() < NATIONAL_SHARE) {
+            return national.get(rank(nationalCumulative));
+        }
+        return regional.get(g.regionIndex()).get(rank(rankCumulative));
+    }
+
+    private int rank(double[] cumulative) {
+        double r = random.nextDouble();
+        for (int i = 0; i < cumulative.length; i++) {
+            if (r < cumulative[i]) {
+                return i;
+            }
+        }
+        return cumulative.length - 1;
     }
 
     CareHistory run() {
@@ -55,6 +124,7 @@ final class CareSimulator {
             int ageNow = (int) ((start - birth) / 365.25);
             byte soort = soort(first, ageNow);
             int t = trajectory(current, youth, soort, start, ageNow);
+            Provider provider = lastProvider;
             if (soort == CareHistory.JH && random.nextDouble() < 0.12) {
                 parallelTrajectory(current, youth, t, ageNow);
             }
@@ -62,8 +132,9 @@ final class CareSimulator {
             if (end == CareHistory.NONE) {
                 break;
             }
-            double comeBack =
-                    soort == CareHistory.JH ? current.traits().relapse() * (history.reden[t] == 1 ? 1.0 : 1.9) : 0.45;
+            double comeBack = soort == CareHistory.JH
+                    ? current.traits().relapse() * (history.reden[t] == 1 ? 1.0 : 1.9) * provider.relapseFactor()
+                    : 0.45;
             if (random.nextDouble() >= comeBack) {
                 break;
             }
@@ -122,8 +193,9 @@ final class CareSimulator {
         }
         int end = start + Math.max(1, duration);
         history.end[t] = end > HORIZON ? CareHistory.NONE : end;
-        outcome(t, traits, soort, verblijf);
-        history.agb[t] = 73_010_000 + g.regionIndex() * 100 + random.nextInt(PROVIDERS_PER_REGION);
+        lastProvider = pickProvider(g, soort);
+        outcome(t, traits, soort, verblijf, lastProvider.planFactor());
+        history.agb[t] = lastProvider.agb();
         history.productcategorie[t] = (byte) productcategorie(soort, history.hulpvorm[t]);
         return t;
     }
@@ -141,12 +213,12 @@ final class CareSimulator {
         }
     }
 
-    private void outcome(int t, Traits traits, byte soort, boolean verblijf) {
+    private void outcome(int t, Traits traits, byte soort, boolean verblijf, double providerPlan) {
         if (history.end[t] == CareHistory.NONE) {
             return;
         }
         if (soort == CareHistory.JH) {
-            double plan = traits.planRate() * (verblijf ? 0.85 : 1.0);
+            double plan = Math.min(0.97, traits.planRate() * (verblijf ? 0.85 : 1.0) * providerPlan);
             history.reden[t] =
                     (byte) (random.nextDouble() < plan ? 1 : pick(new int[] {2, 3, 4, 5}, 0.40, 0.25, 0.20, 0.15));
         } else if (soort == CareHistory.JB) {

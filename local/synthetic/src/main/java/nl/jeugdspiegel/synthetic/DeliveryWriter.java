@@ -303,7 +303,9 @@ final class DeliveryWriter {
                         case "tevredenheid" ->
                             ended && history.tevredenheid[t] > 0 ? Integer.toString(history.tevredenheid[t]) : null;
                         case "kosten" -> kosten();
-                        case "aanbieder_agb" -> String.format(Locale.ROOT, "%08d", history.agb[t]);
+                        case "aanbieder_agb" ->
+                            // one in 33 rows without a provider, so the share with a known provider is below 1
+                            t % 33 == 0 ? null : String.format(Locale.ROOT, "%08d", history.agb[t]);
                         case "productcategorie" -> format.code(history.productcategorie[t]);
                         case "dossiernummer" -> "D-" + (100_000 + t % 900_000);
                         case "opmerking" -> accentedRemark ? "geëvalueerd" : t % 11 == 0 ? "zie dossier" : null;

@@ -102,6 +102,10 @@ final class SyntheticCountry {
         return gemeenten.get(index);
     }
 
+    int regionCount() {
+        return regionMembers.size();
+    }
+
     List<Integer> regionMembers(int region) {
         return regionMembers.get(region);
     }

@@ -240,21 +240,35 @@ class IjwDeliveryTest {
      */
     private static String shared(Trajectory t) {
         return String.join(
-                "|",
-                t.client(),
-                Integer.toString(t.geboortejaar()),
-                Integer.toString(t.leeftijdStart()),
-                t.geslacht(),
-                t.soort(),
-                t.hulpvorm(),
-                String.valueOf(t.verblijf()),
-                Integer.toString(t.startdatum()),
-                Integer.toString(t.einddatum()),
-                t.soort().equals(Trajectory.JEUGDHULP) ? String.valueOf(t.redenBeeindiging()) : "-",
-                t.soort().equals(Trajectory.JEUGDHULP) ? String.valueOf(t.verwijzer()) : "-",
-                Integer.toString(t.aanmelddatum()),
-                Long.toString(t.kostenCent()),
-                String.valueOf(t.aanbiederAgb()));
+                        "|",
+                        t.client(),
+                        Integer.toString(t.geboortejaar()),
+                        Integer.toString(t.leeftijdStart()),
+                        t.geslacht(),
+                        t.soort(),
+                        t.hulpvorm(),
+                        String.valueOf(t.verblijf()),
+                        Integer.toString(t.startdatum()),
+                        Integer.toString(t.einddatum()),
+                        t.soort().equals(Trajectory.JEUGDHULP) ? String.valueOf(t.redenBeeindiging()) : "-",
+                        t.soort().equals(Trajectory.JEUGDHULP) ? String.valueOf(t.verwijzer()) : "-",
+                        Integer.toString(t.aanmelddatum()),
+                        Long.toString(t.kostenCent()))
+                + AGB
+                + t.aanbiederAgb();
+    }
+
+    /** Separates the AGB code from the other fields of {@link #shared}: a CSV row may lack it, an iJw row never does. */
+    private static final String AGB = "#agb=";
+
+    /** The rows of one delivery by their fields without the AGB code, to that code ("null" when absent). */
+    private static Map<String, String> byFields(List<String> rows) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String row : rows) {
+            int at = row.indexOf(AGB);
+            out.put(row.substring(0, at), row.substring(at + AGB.length()));
+        }
+        return out;
     }
 
     @Test
@@ -265,11 +279,24 @@ class IjwDeliveryTest {
         Ingested ijw = ingest(dir.resolve("ijw"), dir);
         assertEquals(csv.rows().keySet(), ijw.rows().keySet(), "the same deliveries are in force");
         long compared = 0;
+        long withoutAgb = 0;
         for (String delivery : csv.rows().keySet()) {
-            assertEquals(csv.rows().get(delivery), ijw.rows().get(delivery), delivery);
-            compared += csv.rows().get(delivery).size();
+            Map<String, String> fromCsv = byFields(csv.rows().get(delivery));
+            Map<String, String> fromIjw = byFields(ijw.rows().get(delivery));
+            assertEquals(fromCsv.keySet(), fromIjw.keySet(), delivery);
+            for (Map.Entry<String, String> row : fromCsv.entrySet()) {
+                String agb = fromIjw.get(row.getKey());
+                assertTrue(agb.matches("[0-9]{8}"), "an iJw row always names its provider: " + agb);
+                if (row.getValue().equals("null")) {
+                    withoutAgb++;
+                } else {
+                    assertEquals(row.getValue(), agb, delivery + " " + row.getKey());
+                }
+            }
+            compared += fromCsv.size();
         }
         assertTrue(compared > 1_000, "compared " + compared + " rows");
+        assertTrue(withoutAgb > 0 && withoutAgb < compared / 10, "CSV rows without an AGB code: " + withoutAgb);
         for (String soort : List.of(Trajectory.JEUGDHULP, Trajectory.JEUGDBESCHERMING, Trajectory.JEUGDRECLASSERING)) {
             assertTrue(
                     csv.rows().values().stream().flatMap(List::stream).anyMatch(r -> r.contains("|" + soort + "|")),
