@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.indicators.IndicatorKeys;
+import nl.jeugdspiegel.indicators.IndicatorOutputs;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.IndicatorTable;
 import nl.jeugdspiegel.indicators.LakeFile;
@@ -82,6 +83,12 @@ final class BucketFolder {
 
     /** What the report function would publish from this folder. */
     static ReportData reportData(Path dir) throws IOException {
-        return ReportData.of(tables(dir), manifest(dir));
+        Manifest manifest = manifest(dir);
+        return ReportData.of(IndicatorOutputs.read(manifest, key -> read(dir, key)), manifest);
+    }
+
+    private static java.util.Optional<byte[]> read(Path dir, String key) throws IOException {
+        Path file = dir.resolve(key);
+        return Files.exists(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
     }
 }

@@ -9,10 +9,10 @@ import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
 
 /**
- * {@code ./jeugdspiegel bench report [--dir D] [--scale F] [--runs N]}: the time to render the whole site
+ * {@code ./jeugdspiegel bench report [--dir D] [--scale F] [--runs N] [--out SITE]}: the time to render the whole site
  * (every page, chart and download) from the indicator tables of D, and the largest page. When D holds no
  * indicators yet, the whole country is generated and run through the local pipeline first. Targets:
- * render ≤ 10 s, largest page ≤ 150 KB.
+ * render ≤ 10 s, largest page ≤ 150 KB. With {@code --out} the last run's site is written there (to look at it).
  */
 final class ReportBench {
 
@@ -23,6 +23,7 @@ final class ReportBench {
         Path dir = Path.of(Bench.option(args, "--dir", "target/bench-indicators"));
         String scale = Bench.option(args, "--scale", "1.0");
         int runs = Integer.parseInt(Bench.option(args, "--runs", "3"));
+        String outDir = Bench.option(args, "--out", null);
         Bench.prepareCountry(dir, "indicators/manifest.json", scale, out);
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
@@ -49,6 +50,13 @@ final class ReportBench {
                     bytes / 1e6,
                     largest.getKey(),
                     largest.getValue().length / 1024.0);
+            if (outDir != null && run == runs) {
+                for (Map.Entry<String, byte[]> file : site.entrySet()) {
+                    java.nio.file.Path target = Path.of(outDir).resolve(file.getKey());
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.write(target, file.getValue());
+                }
+            }
         }
     }
 }

@@ -35,6 +35,11 @@ public final class Stats {
      * by {@code expected}. Exact by bisection on the Poisson distribution up to 200 observed; above that
      * Byar's approximation, which is then accurate to better than 0.1 %.
      */
+    private static final int EXACT_POISSON = 200;
+    /** The exact 95 % limits of λ per observed count up to {@value #EXACT_POISSON}, computed on first use. */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<double[]> GARWOOD =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(EXACT_POISSON + 1);
+
     public static Interval poissonRatio95(long observed, double expected) {
         if (expected <= 0) {
             return Interval.NONE;
@@ -43,10 +48,18 @@ public final class Stats {
         double z = Z95;
         double low;
         double high;
-        if (observed <= 200) {
-            // lower: P(X >= O; λ) = tail, i.e. P(X <= O - 1; λ) = 1 - tail; upper: P(X <= O; λ) = tail
-            low = observed == 0 ? 0 : solveDecreasing(λ -> poissonCdf(observed - 1, λ), 1 - tail, observed);
-            high = solveDecreasing(λ -> poissonCdf(observed, λ), tail, observed + 1);
+        if (observed <= EXACT_POISSON) {
+            double[] limits = GARWOOD.get((int) observed);
+            if (limits == null) {
+                // lower: P(X >= O; λ) = tail, i.e. P(X <= O - 1; λ) = 1 - tail; upper: P(X <= O; λ) = tail
+                limits = new double[] {
+                    observed == 0 ? 0 : solveDecreasing(λ -> poissonCdf(observed - 1, λ), 1 - tail, observed),
+                    solveDecreasing(λ -> poissonCdf(observed, λ), tail, observed + 1)
+                };
+                GARWOOD.set((int) observed, limits); // a race computes the same values twice, harmlessly
+            }
+            low = limits[0];
+            high = limits[1];
         } else {
             low = observed * Math.pow(1 - 1.0 / (9 * observed) - z / (3 * Math.sqrt(observed)), 3);
             double o1 = observed + 1;

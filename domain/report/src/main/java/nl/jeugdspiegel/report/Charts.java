@@ -41,7 +41,12 @@ final class Charts {
      * A funnel plot: x = denominator (expected count for O/E), y = value; the national value as a line and
      * the 95 % and 99.8 % control limits as curves.
      */
-    static Map<String, Object> funnel(Indicator indicator, double national, List<FunnelPoint> points, String title) {
+    /**
+     * A funnel plot; its limits are widened by the over-dispersion {@code tau2} (Spiegelhalter 2005: θ0 ± z √(s² + τ²);
+     * 0 for the plain limits).
+     */
+    static Map<String, Object> funnel(
+            Indicator indicator, double national, List<FunnelPoint> points, String title, double tau2) {
         double maxX = 1;
         double minY = indicator.kind() == Indicator.Kind.RATIO ? 0 : Double.MAX_VALUE;
         double maxY = indicator.kind() == Indicator.Kind.RATIO ? 2 : -Double.MAX_VALUE;
@@ -66,16 +71,17 @@ final class Charts {
         model.put("width", WIDTH);
         model.put("height", HEIGHT);
         model.put("title", title);
+        model.put("widened", tau2 > 0);
         model.put("points", circles);
         model.put("national", sy.text(national));
         model.put("x0", LEFT);
         model.put("x1", WIDTH - RIGHT);
         model.put("y0", HEIGHT - BOTTOM);
         model.put("y1", TOP);
-        model.put("limit95Low", limitPath(indicator, national, -Z95, sx, sy, maxX));
-        model.put("limit95High", limitPath(indicator, national, Z95, sx, sy, maxX));
-        model.put("limit998Low", limitPath(indicator, national, -Z998, sx, sy, maxX));
-        model.put("limit998High", limitPath(indicator, national, Z998, sx, sy, maxX));
+        model.put("limit95Low", limitPath(indicator, national, -Z95, sx, sy, maxX, tau2));
+        model.put("limit95High", limitPath(indicator, national, Z95, sx, sy, maxX, tau2));
+        model.put("limit998Low", limitPath(indicator, national, -Z998, sx, sy, maxX, tau2));
+        model.put("limit998High", limitPath(indicator, national, Z998, sx, sy, maxX, tau2));
         model.put("xTicks", ticks(sx, 0, maxX, false, indicator));
         model.put("yTicks", ticks(sy, yLow, yHigh, true, indicator));
         model.put(
@@ -88,7 +94,8 @@ final class Charts {
         return model;
     }
 
-    private static String limitPath(Indicator indicator, double national, double z, Scale sx, Scale sy, double maxX) {
+    private static String limitPath(
+            Indicator indicator, double national, double z, Scale sx, Scale sy, double maxX, double tau2) {
         StringBuilder path = new StringBuilder();
         int steps = 48;
         for (int i = 1; i <= steps; i++) {
@@ -96,10 +103,10 @@ final class Charts {
             double n = Math.max(1, maxX * 1.05 * Math.pow((double) i / steps, 2));
             double limit =
                     switch (indicator.kind()) {
-                        case SHARE -> national + z * Math.sqrt(national * (1 - national) / n);
+                        case SHARE -> national + z * Math.sqrt(national * (1 - national) / n + tau2);
                         case PER_1000 ->
                             1000 * (national / 1000 + z * Math.sqrt((national / 1000) * (1 - national / 1000) / n));
-                        case RATIO -> 1 + z / Math.sqrt(n);
+                        case RATIO -> 1 + z * Math.sqrt(1 / n + tau2);
                         default -> national;
                     };
             double clamped = Math.max(sy.from, Math.min(sy.to, limit));

@@ -104,14 +104,10 @@ final class Differencing {
         CountModel model = new CountModel(bounds);
         differencing.relations(model);
         int relations = bounds.mark();
-        System.err.println("DEBUG relations built " + bounds.size());
         int suppressed = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             bounds.reset(relations);
-            long t0 = System.nanoTime();
             Audit audit = differencing.new Audit(bounds, model);
-            System.err.println(
-                    "DEBUG round " + round + " " + (System.nanoTime() - t0) / 1e9 + " vars " + bounds.size());
             List<Integer> leaks = audit.leaks();
             if (leaks.isEmpty()) {
                 return suppressed;

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.indicators.IndicatorOutputs;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.Manifest;
+import nl.jeugdspiegel.indicators.Signals;
 
 /**
  * What the site may show: for every periode and unit the figures after {@link Disclosure}, and from the
@@ -42,6 +44,12 @@ public final class ReportData {
     private final Map<Periode, Boolean> followUp;
     private final boolean syntheticPopulation;
     private final int suppressedAgainstDifferencing;
+    private final Map<Periode, List<Signals.Signal>> signals = new TreeMap<>();
+    private final Map<Periode, Map<Unit, List<Signals.Signal>>> signalsByUnit = new HashMap<>();
+    /** The figures by periode and niveau, built on first use (after publication, when they no longer change). */
+    private final Map<Periode, Map<String, Map<Unit, Map<String, Disclosure.Figure>>>> byLevel = new HashMap<>();
+
+    private final Map<Periode, Map<String, Signals.Dispersion>> dispersion = new TreeMap<>();
 
     private ReportData(
             List<Periode> periods,
@@ -72,6 +80,49 @@ public final class ReportData {
         return of(tables, manifest, Disclosure.Rules.PUBLISHED);
     }
 
+    /**
+     * Publishes the exact tables and their signals: a signal is shown only for a figure that is published (contract
+     * §8: a unit whose figure the report suppresses is never flagged).
+     */
+    public static ReportData of(IndicatorOutputs outputs, Manifest manifest) {
+        ReportData data = of(outputs.tables(), manifest, Disclosure.Rules.PUBLISHED);
+        outputs.signals().forEach((p, result) -> {
+            List<Signals.Signal> shown = new ArrayList<>();
+            for (Signals.Signal s : result.signals()) {
+                if (data.figure(p, new Unit(s.niveau(), s.code()), s.indicator())
+                        .published()) {
+                    shown.add(s);
+                }
+            }
+            data.signals.put(p, shown);
+            Map<Unit, List<Signals.Signal>> byUnit = new HashMap<>();
+            shown.forEach(s -> byUnit.computeIfAbsent(new Unit(s.niveau(), s.code()), u -> new ArrayList<>())
+                    .add(s));
+            data.signalsByUnit.put(p, byUnit);
+            Map<String, Signals.Dispersion> byKey = new HashMap<>();
+            result.dispersion().forEach(d -> byKey.put(d.niveau() + "|" + d.indicator(), d));
+            data.dispersion.put(p, byKey);
+        });
+        return data;
+    }
+
+    /** The shown signals of a unit in periode P, in table order. */
+    public List<Signals.Signal> signals(Periode periode, Unit unit) {
+        return signalsByUnit.getOrDefault(periode, Map.of()).getOrDefault(unit, List.of());
+    }
+
+    /** The shown signals of one indicator at one niveau in periode P. */
+    public List<Signals.Signal> signals(Periode periode, String niveau, String indicator) {
+        return signals.getOrDefault(periode, List.of()).stream()
+                .filter(s -> s.niveau().equals(niveau) && s.indicator().equals(indicator))
+                .toList();
+    }
+
+    /** The over-dispersion of an indicator at a niveau in periode P, or null when none was estimated. */
+    public Signals.Dispersion dispersion(Periode periode, String niveau, String indicator) {
+        return dispersion.getOrDefault(periode, Map.of()).get(niveau + "|" + indicator);
+    }
+
     /** Publishes the exact tables under other disclosure rules (for the benchmark that weighs them). */
     public static ReportData of(Map<Periode, List<IndicatorRow>> tables, Manifest manifest, Disclosure.Rules rules) {
         Map<Periode, Map<String, Instant>> deliveries = new TreeMap<>();
@@ -85,7 +136,6 @@ public final class ReportData {
         boolean synthetic = manifest.syntheticPopulation();
         Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
         Map<Unit, String> names = new HashMap<>();
-        long tP = System.nanoTime();
         for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
             Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
             for (IndicatorRow row : table.getValue()) {
@@ -103,9 +153,7 @@ public final class ReportData {
                     unit, unit.equals(Unit.NEDERLAND) ? disclosure.national() : disclosure.publish(rows)));
             figures.put(table.getKey(), published);
         }
-        long tD = System.nanoTime();
         int differencing = rules.differencingAudited() ? Differencing.protect(figures, sizeClasses) : 0;
-        System.err.println("DEBUG differencing " + (System.nanoTime() - tD) / 1e9 + " publish " + (tD - tP) / 1e9);
         return new ReportData(
                 List.copyOf(figures.keySet()),
                 figures,
@@ -146,15 +194,16 @@ public final class ReportData {
                         nl.jeugdspiegel.indicators.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
     }
 
-    /** All units of a periode at one level, with their figures. */
+    /** All units of a periode at one level, with their figures (in table order; indexed on first use). */
     public Map<Unit, Map<String, Disclosure.Figure>> units(Periode periode, String niveau) {
-        Map<Unit, Map<String, Disclosure.Figure>> out = new LinkedHashMap<>();
-        figures.getOrDefault(periode, Map.of()).forEach((unit, f) -> {
-            if (unit.niveau().equals(niveau)) {
-                out.put(unit, f);
-            }
-        });
-        return out;
+        return byLevel.computeIfAbsent(periode, p -> {
+                    Map<String, Map<Unit, Map<String, Disclosure.Figure>>> levels = new HashMap<>();
+                    figures.getOrDefault(p, Map.of())
+                            .forEach((unit, f) -> levels.computeIfAbsent(unit.niveau(), n -> new LinkedHashMap<>())
+                                    .put(unit, f));
+                    return levels;
+                })
+                .getOrDefault(niveau, Map.of());
     }
 
     public String name(Unit unit) {

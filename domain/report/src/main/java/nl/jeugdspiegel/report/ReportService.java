@@ -1,10 +1,7 @@
 package nl.jeugdspiegel.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Hashes;
-import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.indicators.IndicatorKeys;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorTable;
+import nl.jeugdspiegel.indicators.IndicatorOutputs;
 import nl.jeugdspiegel.indicators.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,23 +78,12 @@ public final class ReportService {
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         Manifest manifest = Manifest.read(json.get());
-        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        for (Map.Entry<Periode, Manifest.Period> period : manifest.periods().entrySet()) {
-            String key = period.getValue().tabelCsv();
-            Optional<byte[]> csv = data.readIfExists(key);
-            if (csv.isPresent()) {
-                tables.put(
-                        period.getKey(),
-                        IndicatorTable.readCsv(
-                                new InputStreamReader(new ByteArrayInputStream(csv.get()), StandardCharsets.UTF_8),
-                                key));
-            }
-        }
-        if (tables.isEmpty()) {
+        IndicatorOutputs outputs = IndicatorOutputs.read(manifest, data::readIfExists);
+        if (outputs.tables().isEmpty()) {
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         long renderStart = System.nanoTime();
-        ReportData data = ReportData.of(tables, manifest);
+        ReportData data = ReportData.of(outputs, manifest);
         Map<String, byte[]> files = builder.build(data);
         Duration render = Duration.ofNanos(System.nanoTime() - renderStart);
         LOG.info("disclosure: {} figures suppressed by the differencing audit", data.suppressedAgainstDifferencing());

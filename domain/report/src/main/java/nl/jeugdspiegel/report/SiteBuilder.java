@@ -34,6 +34,7 @@ import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.indicators.Indicator;
+import nl.jeugdspiegel.indicators.Signals;
 import nl.jeugdspiegel.indicators.SizeClass;
 import nl.jeugdspiegel.report.ReportData.Unit;
 
@@ -54,6 +55,18 @@ public final class SiteBuilder {
             "voortijdig_beeindigd",
             "geen_nieuwe_hulp_6m",
             "oe_volgens_plan");
+    /** The outcome indicators that open a gemeente or jeugdregio page ("Hoe gaat het met de jeugdigen na de hulp?"). */
+    static final List<String> OUTCOMES = List.of(
+            "beeindigd_volgens_plan",
+            "voortijdig_beeindigd",
+            "zonder_hulp_verder",
+            "tevredenheid_gemiddeld",
+            "geen_nieuwe_hulp_6m",
+            "geen_nieuwe_start_cbs",
+            "oe_volgens_plan");
+    /** The columns of a provider in the tables of providers: volume, volgens plan, geen nieuwe start, O/E. */
+    static final List<String> PROVIDER_COLUMNS =
+            List.of("jeugdigen_jh", "beeindigd_volgens_plan", "geen_nieuwe_start_cbs", "oe_volgens_plan");
     /** The outcome indicators drawn as funnel plots on the home page. */
     static final List<String> HOME_FUNNELS = List.of("beeindigd_volgens_plan", "geen_nieuwe_hulp_6m");
     /** A delivery is on time when it arrives within this many days after the half-year. */
@@ -63,8 +76,16 @@ public final class SiteBuilder {
     private final String css;
     private final String csp;
     private final Properties definitions = new Properties();
+    /** When the site is published: the latest half-year is provisional until its delivery deadline has passed. */
+    private final java.time.Clock clock;
 
     public SiteBuilder() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that says when the site is published. */
+    public SiteBuilder(java.time.Clock clock) {
+        this.clock = clock;
         css = resource("site/style.css").strip();
         csp = "default-src 'none'; style-src '" + sha256(css)
                 + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
@@ -86,11 +107,26 @@ public final class SiteBuilder {
             site.put("regio/" + r.code() + ".html", page("unit", regioPage(data, r)));
         }
         for (Indicator indicator : Indicator.ALL) {
-            site.put("indicator/" + indicator.id() + ".html", page("indicator", indicatorPage(data, indicator)));
+            site.put("indicator/" + indicator.id() + ".html", page("indicator", indicatorPage(data, indicator, false)));
+            site.put(
+                    "indicator/" + indicator.id() + "-op-waarde.html",
+                    page("indicator", indicatorPage(data, indicator, true)));
         }
+        List<String> providers = providers(data);
+        for (String agb : providers) {
+            site.put("aanbieder/" + agb + ".html", page("aanbieder", providerPage(data, agb)));
+        }
+        Map<String, Object> index = base(data, "Aanbieders", "");
+        index.put(
+                "providers",
+                providers.stream()
+                        .map(a -> Map.of("code", a, "naam", data.name(providerUnit(a))))
+                        .toList());
+        site.put("aanbieders.html", page("aanbieders", index));
+        site.put("downloads/aanbieders.csv", csv(data, PROVIDER_NIVEAUS));
         site.put("methode.html", page("methode", methodePage(data)));
         site.put("downloads.html", page("downloads", base(data, "Downloads", "")));
-        site.put("downloads/cijfers.csv", csv(data));
+        site.put("downloads/cijfers.csv", csv(data, MUNICIPAL_NIVEAUS));
         site.put("downloads/cijfers.json", json(data));
         site.put("index.html", page("index", homePage(data)));
         return site;
@@ -173,21 +209,10 @@ public final class SiteBuilder {
         model.put("regioNaam", m.jeugdregioNaam());
         model.put("sizeClassText", sizeClass == null ? null : sizeClassName(sizeClass));
         model.put("columns", List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland"));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Indicator indicator : Indicator.ALL) {
-            Periode p = periodeFor(data, indicator);
-            List<Map<String, Object>> cells = new ArrayList<>();
-            cells.add(cell(data.figure(p, unit, indicator.id())));
-            cells.add(cell(data.figure(p, regio, indicator.id())));
-            cells.add(
-                    klasse == null
-                            ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
-                            : cell(data.figure(p, klasse, indicator.id())));
-            cells.add(cell(data.figure(p, Unit.NEDERLAND, indicator.id())));
-            rows.add(Map.of(
-                    "id", indicator.id(), "titel", indicator.titel(), "unit", Text.unit(indicator), "cells", cells));
-        }
-        model.put("rows", rows);
+        List<Unit> compared = new ArrayList<>(List.of(unit, regio));
+        compared.add(klasse);
+        compared.add(Unit.NEDERLAND);
+        comparison(data, model, unit, compared);
         List<Map<String, Object>> trends = new ArrayList<>();
         for (String id : MAIN) {
             trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, m.naam()));
@@ -225,22 +250,26 @@ public final class SiteBuilder {
                         + r.gemeenten().size()
                         + " gemeenten. De cijfers zijn berekend uit de trajecten van de gemeenten die aanleverden.");
         model.put("columns", List.of(r.naam(), "Nederland"));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Indicator indicator : Indicator.ALL) {
-            Periode p = periodeFor(data, indicator);
-            rows.add(Map.of(
-                    "id",
-                    indicator.id(),
-                    "titel",
-                    indicator.titel(),
-                    "unit",
-                    Text.unit(indicator),
-                    "cells",
-                    List.of(
-                            cell(data.figure(p, unit, indicator.id())),
-                            cell(data.figure(p, Unit.NEDERLAND, indicator.id())))));
-        }
-        model.put("rows", rows);
+        comparison(data, model, unit, List.of(unit, Unit.NEDERLAND));
+        List<Map<String, Object>> providerRows = new ArrayList<>();
+        Periode followUp = data.latestWithFollowUp();
+        data.units(latest, "aanbieder_jeugdregio").forEach((u, figures) -> {
+            if (u.code().startsWith(r.code() + "-")) {
+                String agb = u.code().substring(r.code().length() + 1);
+                providerRows.add(Map.of(
+                        "code",
+                        agb,
+                        "naam",
+                        data.name(providerUnit(agb)),
+                        "cells",
+                        providerCells(data, latest, followUp, u)));
+            }
+        });
+        model.put("hasProviders", !providerRows.isEmpty());
+        model.put("providers", providerRows);
+        model.put(
+                "providerColumns",
+                PROVIDER_COLUMNS.stream().map(id -> Indicator.byId(id).titel()).toList());
         List<Map<String, Object>> trends = new ArrayList<>();
         for (String id : MAIN) {
             trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, r.naam()));
@@ -265,11 +294,17 @@ public final class SiteBuilder {
         return model;
     }
 
-    private Map<String, Object> indicatorPage(ReportData data, Indicator indicator) {
+    private Map<String, Object> indicatorPage(ReportData data, Indicator indicator, boolean byValue) {
         Periode p = periodeFor(data, indicator);
         Map<String, Object> model = base(data, indicator.titel(), "../");
         model.put("titel", indicator.titel());
         model.put("definitie", definition(indicator));
+        model.put("zegt", says(indicator, "zegt"));
+        model.put("zegtNiet", says(indicator, "zegtniet"));
+        model.put("byValue", byValue);
+        model.put("byNameHref", indicator.id() + ".html");
+        model.put("byValueHref", indicator.id() + "-op-waarde.html");
+        model.put("voorlopig", provisional(data, p));
         model.put("periodeText", Text.periode(p));
         model.put("unit", Text.unit(indicator));
         Disclosure.Figure nl = data.figure(p, Unit.NEDERLAND, indicator.id());
@@ -288,16 +323,20 @@ public final class SiteBuilder {
                         Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
             }
         }
-        gemeenten.sort(Comparator.comparing(
-                        (Map.Entry<Unit, Disclosure.Figure> e) -> e.getValue().published() ? 0 : 1)
-                .thenComparing(e -> e.getValue().published() ? -e.getValue().value() : 0)
-                .thenComparing(e -> data.name(e.getKey())));
+        Comparator<Map.Entry<Unit, Disclosure.Figure>> byName = Comparator.comparing(e -> data.name(e.getKey()));
+        gemeenten.sort(
+                byValue
+                        ? Comparator.comparing((Map.Entry<Unit, Disclosure.Figure> e) ->
+                                        e.getValue().published() ? 0 : 1)
+                                .thenComparing(e ->
+                                        e.getValue().published() ? -e.getValue().value() : 0)
+                                .thenComparing(byName)
+                        : byName);
+        boolean signalled = Signals.HIGHER_IS_BETTER.containsKey(indicator.id());
         List<Map<String, Object>> ranking = new ArrayList<>();
-        int rank = 0;
         for (Map.Entry<Unit, Disclosure.Figure> e : gemeenten) {
             Disclosure.Figure f = e.getValue();
             Map<String, Object> row = new HashMap<>();
-            row.put("rank", f.published() ? String.valueOf(++rank) : "");
             row.put("code", e.getKey().code());
             row.put("naam", data.name(e.getKey()));
             row.put("figure", cell(f));
@@ -308,7 +347,7 @@ public final class SiteBuilder {
                                     ? Text.number(f.noemer(), 1)
                                     : Text.count(f.noemer()))
                             : "");
-            row.put("afwijking", deviation(f));
+            row.put("afwijking", signalled ? signalDeviation(data, p, e.getKey(), f, indicator) : deviation(f));
             ranking.add(row);
         }
         model.put("ranking", ranking);
@@ -337,6 +376,178 @@ public final class SiteBuilder {
         model.put("indicators", indicatorList());
         model.put("smallCellReason", Disclosure.REASON_SMALL_CELL);
         return model;
+    }
+
+    /** A provider's page: its national figures against Nederland, its signals, and its figures per jeugdregio. */
+    private Map<String, Object> providerPage(ReportData data, String agb) {
+        Periode latest = data.latest();
+        Periode followUp = data.latestWithFollowUp();
+        Unit unit = providerUnit(agb);
+        String naam = data.name(unit);
+        Map<String, Object> model = base(data, "Aanbieder " + naam, "../");
+        model.put("naam", naam);
+        model.put("agb", agb);
+        model.put("voorlopig", provisional(data, latest));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : Disclosure.PROVIDER_PUBLISHED) {
+            Indicator indicator = Indicator.byId(id);
+            Periode p = periodeFor(data, indicator);
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("titel", indicator.titel());
+            row.put("unit", Text.unit(indicator));
+            row.put("zegt", says(indicator, "zegt"));
+            row.put("zegtNiet", says(indicator, "zegtniet"));
+            row.put("cells", List.of(cell(data.figure(p, unit, id)), cell(data.figure(p, Unit.NEDERLAND, id))));
+            rows.add(row);
+        }
+        model.put("rows", rows);
+        List<String> signals = signalSentences(data, unit);
+        model.put("signals", signals);
+        model.put("hasSignals", !signals.isEmpty());
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (Jeugdregio r : ReferenceData.get().regions()) {
+            Unit regional = new Unit("aanbieder_jeugdregio", r.code() + "-" + agb);
+            if (data.units(latest, "aanbieder_jeugdregio").containsKey(regional)) {
+                regions.add(Map.of(
+                        "code", r.code(), "naam", r.naam(), "cells", providerCells(data, latest, followUp, regional)));
+            }
+        }
+        model.put("regions", regions);
+        model.put("regionCount", regions.size());
+        model.put(
+                "providerColumns",
+                PROVIDER_COLUMNS.stream().map(id -> Indicator.byId(id).titel()).toList());
+        return model;
+    }
+
+    /** The providers with a unit in the latest half-year, or in the latest one with follow-up, by AGB code. */
+    private static List<String> providers(ReportData data) {
+        java.util.TreeSet<String> codes = new java.util.TreeSet<>();
+        for (Periode p : List.of(data.latest(), data.latestWithFollowUp())) {
+            data.units(p, "aanbieder").keySet().forEach(u -> codes.add(u.code()));
+        }
+        return new ArrayList<>(codes);
+    }
+
+    private static Unit providerUnit(String agb) {
+        return new Unit("aanbieder", agb);
+    }
+
+    /** A provider unit's cells of {@link #PROVIDER_COLUMNS} (follow-up indicators of the latest half-year with it). */
+    private static List<Map<String, Object>> providerCells(
+            ReportData data, Periode latest, Periode followUp, Unit unit) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (String id : PROVIDER_COLUMNS) {
+            cells.add(cell(data.figure(
+                    Indicator.byId(id).followUp() || id.equals("geen_nieuwe_start_cbs") ? followUp : latest,
+                    unit,
+                    id)));
+        }
+        return cells;
+    }
+
+    /**
+     * The comparison of a gemeente or jeugdregio: first the outcomes ("Hoe gaat het met de jeugdigen na de hulp?") with
+     * what they say and do not say and the unit's signals, then the output figures. {@code compared}: the unit and the
+     * units it is compared with (null: no such unit, e.g. no size class).
+     */
+    private void comparison(ReportData data, Map<String, Object> model, Unit unit, List<Unit> compared) {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (Indicator indicator : Indicator.ALL) {
+            Periode p = periodeFor(data, indicator);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Unit u : compared) {
+                cells.add(
+                        u == null
+                                ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
+                                : cell(data.figure(p, u, indicator.id())));
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", indicator.id());
+            row.put("titel", indicator.titel());
+            row.put("unit", Text.unit(indicator));
+            row.put("cells", cells);
+            if (OUTCOMES.contains(indicator.id())) {
+                row.put("zegt", says(indicator, "zegt"));
+                row.put("zegtNiet", says(indicator, "zegtniet"));
+                row.put(
+                        "signaal",
+                        String.join(
+                                "; ",
+                                data.signals(p, unit).stream()
+                                        .filter(s -> s.indicator().equals(indicator.id()))
+                                        .map(SiteBuilder::signalText)
+                                        .toList()));
+                outcomes.add(row);
+            } else {
+                outputs.add(row);
+            }
+        }
+        model.put("outcomes", outcomes);
+        model.put("rows", outputs);
+        List<String> signals = signalSentences(data, unit);
+        model.put("signals", signals);
+        model.put("hasSignals", !signals.isEmpty());
+        model.put("voorlopig", provisional(data, data.latest()));
+    }
+
+    /** The unit's signals in plain Dutch, each for the half-year its indicator is shown for. */
+    private static List<String> signalSentences(ReportData data, Unit unit) {
+        List<String> out = new ArrayList<>();
+        for (String id : Signals.HIGHER_IS_BETTER.keySet()) {
+            Indicator indicator = Indicator.byId(id);
+            Periode p = periodeFor(data, indicator);
+            for (Signals.Signal s : data.signals(p, unit)) {
+                if (s.indicator().equals(id)) {
+                    out.add(indicator.titel() + " (" + Text.periode(p) + "): " + signalText(s) + ".");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A signal in plain Dutch: "significant lager dan verwacht (slechter)", "verbeterd sinds vorig jaar". */
+    static String signalText(Signals.Signal s) {
+        if (s.afwijking()) {
+            return (s.signaal().equals(Signals.AFWIJKING_BOVEN) ? "significant hoger" : "significant lager")
+                    + " dan verwacht (" + s.richting() + ")";
+        }
+        return (s.richting().equals(Signals.BETER) ? "verbeterd" : "verslechterd") + " sinds vorig jaar ("
+                + (s.signaal().equals(Signals.GESTEGEN) ? "gestegen" : "gedaald") + ")";
+    }
+
+    /** The deviation of a signalled indicator: from the signals, whose limits are corrected for over-dispersion. */
+    private static String signalDeviation(
+            ReportData data, Periode p, Unit unit, Disclosure.Figure f, Indicator indicator) {
+        if (!f.published()) {
+            return "";
+        }
+        return data.signals(p, unit).stream()
+                .filter(s -> s.indicator().equals(indicator.id()) && s.afwijking())
+                .map(SiteBuilder::signalText)
+                .findFirst()
+                .orElse("niet afwijkend");
+    }
+
+    /**
+     * Is this half-year still provisional? Only the latest can be: while a municipality has not delivered for it, or
+     * its deadline (three months after the half-year) has not passed, late deliveries can still change its figures.
+     */
+    private boolean provisional(ReportData data, Periode p) {
+        if (!p.equals(data.latest())) {
+            return false;
+        }
+        boolean allDelivered = ReferenceData.get().municipalities().stream().allMatch(m -> data.delivered(p, m.code()));
+        return !allDelivered || LocalDate.now(clock).isBefore(deadline(p).plusDays(1));
+    }
+
+    /** The one line of what an indicator says ({@code zegt}) or does not say ({@code zegtniet}). */
+    private String says(Indicator indicator, String kind) {
+        String id = indicator.id();
+        int dot = id.indexOf('.');
+        return definitions.getProperty(kind + "." + (dot > 0 ? id.substring(0, dot) : id), "");
     }
 
     // --- parts ------------------------------------------------------------------------------------
@@ -416,8 +627,13 @@ public final class SiteBuilder {
         });
         String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
                 + points.size() + " gemeenten met een getoonde waarde)";
+        Signals.Dispersion dispersion = data.dispersion(p, "gemeente", indicator.id());
         return Charts.funnel(
-                indicator, indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(), points, title);
+                indicator,
+                indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(),
+                points,
+                title,
+                dispersion == null ? 0 : dispersion.tau2());
     }
 
     private Map<String, Object> trend(ReportData data, Indicator indicator, Unit unit, Unit compare, String name) {
@@ -475,10 +691,13 @@ public final class SiteBuilder {
 
     private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {}
 
-    private static List<Published> allPublished(ReportData data) {
+    static final List<String> MUNICIPAL_NIVEAUS = List.of("gemeente", "jeugdregio", "grootteklasse", "nederland");
+    static final List<String> PROVIDER_NIVEAUS = List.of("aanbieder", "aanbieder_jeugdregio");
+
+    private static List<Published> allPublished(ReportData data, List<String> niveaus) {
         List<Published> all = new ArrayList<>();
         for (Periode p : data.periods()) {
-            for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
+            for (String niveau : niveaus) {
                 data.units(p, niveau).forEach((unit, figures) -> figures.values()
                         .forEach(f -> all.add(new Published(p, unit, data.name(unit), f))));
             }
@@ -486,7 +705,7 @@ public final class SiteBuilder {
         return all;
     }
 
-    private static byte[] csv(ReportData data) {
+    private static byte[] csv(ReportData data, List<String> niveaus) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CsvWriter csv =
@@ -507,7 +726,7 @@ public final class SiteBuilder {
                     "funnel_998_laag",
                     "funnel_998_hoog",
                     "reden");
-            for (Published p : allPublished(data)) {
+            for (Published p : allPublished(data, niveaus)) {
                 Disclosure.Figure f = p.figure();
                 csv.writeRecord(
                         p.periode().toString(),
@@ -536,7 +755,7 @@ public final class SiteBuilder {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes)) {
             out.writeStartArray();
-            for (Published p : allPublished(data)) {
+            for (Published p : allPublished(data, MUNICIPAL_NIVEAUS)) {
                 Disclosure.Figure f = p.figure();
                 out.writeStartObject();
                 out.writeStringField("periode", p.periode().toString());
