@@ -124,7 +124,17 @@ final class DisclosureAttack {
     }
 
     private void read(Path dir) throws IOException {
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(dir.resolve("site/downloads/cijfers.csv"))) {
+        readFigures(dir.resolve("site/downloads/cijfers.csv"));
+        Path providers = dir.resolve("site/downloads/aanbieders.csv");
+        if (Files.exists(providers)) {
+            readFigures(providers);
+        }
+        readPopulations(dir);
+    }
+
+    /** A download of the site: one figure per row. */
+    private void readFigures(Path download) throws IOException {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(download)) {
             List<String> header = null;
             for (CsvRecord r : csv) {
                 if (header == null) {
@@ -148,6 +158,9 @@ final class DisclosureAttack {
                         .put(f.indicator(), f);
             }
         }
+    }
+
+    private void readPopulations(Path dir) throws IOException {
         Pattern year = Pattern.compile("(\\d{4})\\.csv");
         try (Stream<Path> files = Files.list(dir.resolve("reference/bevolking"))) {
             for (Path file : files.toList()) {
@@ -179,9 +192,12 @@ final class DisclosureAttack {
         relations.relate(new ArrayList<>(figures.keySet()), membership);
     }
 
-    /** A unit with figures: its count of active trajectories is published or suppressed as small, not unavailable. */
+    /**
+     * A unit with figures: its count of active trajectories (a provider unit: its youths) is published or suppressed as
+     * small, not unavailable.
+     */
     private static boolean delivered(Map<String, Figure> unit) {
-        Figure f = unit.get("trajecten_actief.jeugdhulp_zonder_verblijf");
+        Figure f = unit.getOrDefault("trajecten_actief.jeugdhulp_zonder_verblijf", unit.get("jeugdigen_jh"));
         return f != null
                 && (f.published()
                         || SMALL_COUNT.equals(f.reason())
@@ -199,8 +215,13 @@ final class DisclosureAttack {
     }
 
     private void unitFigures(Periode p, String unit, Map<String, Figure> unitFigures) {
-        relations.structure(p, unit);
-        for (String kind : CountModel.KINDS) {
+        boolean provider = CountModel.providerUnit(unit);
+        if (provider) {
+            relations.providerStructure(p, unit);
+        } else {
+            relations.structure(p, unit);
+        }
+        for (String kind : provider ? List.<String>of() : CountModel.KINDS) {
             long smallestPublished = Bounds.UNKNOWN;
             List<Integer> secondary = new ArrayList<>();
             for (String category : Indicator.CATEGORIES) {
@@ -496,7 +517,7 @@ final class DisclosureAttack {
      */
     private void youthsAtMostTheSumOfTheMembers(Periode p) {
         for (String unit : membership.units(p)) {
-            if (unit.startsWith("gemeente|")) {
+            if (unit.startsWith("gemeente|") || CountModel.providerUnit(unit)) {
                 continue;
             }
             List<String> parts = membership.members(p, unit);

@@ -143,6 +143,9 @@ final class DisclosureAudit {
         if (q.endsWith("_IN_TWO_MUNICIPALITIES")) {
             return null; // a slack of the attacker's own, no count of the tables
         }
+        if (q.startsWith(CountModel.WITHOUT_PROVIDER)) {
+            return null; // the trajectories without a provider: a difference of many units, checked through its parts
+        }
         if (q.startsWith("CARRY")) {
             String c = q.substring(5);
             return minus(value(unit, r, "A" + c), value(unit, r, "S" + c));
@@ -158,6 +161,8 @@ final class DisclosureAudit {
             case "SJH" -> plus(plus(value(unit, r, "S0"), value(unit, r, "S1")), value(unit, r, "S2"));
             case "EJH" -> plus(plus(value(unit, r, "E0"), value(unit, r, "E1")), value(unit, r, "E2"));
             case "A_NOT_MET" -> minus(value(unit, r, "AJH"), value(unit, r, "A1"));
+            case "AGB_A" -> teller(r, "aandeel_met_aanbieder");
+            case "AGB_NOT" -> minus(value(unit, r, "AJH"), value(unit, r, "AGB_A"));
             case "WACHT" -> teller(r, "wachtend_einde_periode");
             case "WACHT_LANG" -> teller(r, "wachtend_langer_dan_9_weken");
             case "WACHT_KORT" -> minus(value(unit, r, "WACHT"), value(unit, r, "WACHT_LANG"));

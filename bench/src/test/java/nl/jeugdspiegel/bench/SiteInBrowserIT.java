@@ -60,12 +60,15 @@ class SiteInBrowserIT {
         site = GeneratedCountry.DIR.resolve("site").toAbsolutePath();
         published = new HashMap<>();
         latest = "";
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(site.resolve("downloads/cijfers.csv"))) {
-            for (CsvRecord r : csv) {
-                if (!r.getField(5).isEmpty() && !r.getField(0).equals("periode")) {
-                    published.put(
-                            r.getField(0) + "|" + r.getField(2) + "|" + r.getField(4), Double.valueOf(r.getField(5)));
-                    latest = r.getField(0).compareTo(latest) > 0 ? r.getField(0) : latest;
+        for (String download : List.of("downloads/cijfers.csv", "downloads/aanbieders.csv")) {
+            try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(site.resolve(download))) {
+                for (CsvRecord r : csv) {
+                    if (!r.getField(5).isEmpty() && !r.getField(0).equals("periode")) {
+                        published.put(
+                                r.getField(0) + "|" + r.getField(2) + "|" + r.getField(4),
+                                Double.valueOf(r.getField(5)));
+                        latest = r.getField(0).compareTo(latest) > 0 ? r.getField(0) : latest;
+                    }
                 }
             }
         }
@@ -150,8 +153,7 @@ class SiteInBrowserIT {
     }
 
     private static WebElement firstTableCell(String indicatorTitle) {
-        WebElement row =
-                browser.findElement(By.xpath("(//table)[1]//tr[th[a[normalize-space()='" + indicatorTitle + "']]]"));
+        WebElement row = browser.findElement(By.xpath("(//tr[th[a[normalize-space()='" + indicatorTitle + "']]])[1]"));
         return row.findElements(By.tagName("td")).get(0);
     }
 
@@ -178,6 +180,13 @@ class SiteInBrowserIT {
         assertEquals("Groningen", browser.findElement(By.tagName("h1")).getText());
         assertCleanLoad("gemeente/GM0014.html");
         screenshot("gemeente-GM0014");
+        // the page opens with the outcomes, each with what it says and does not say; the output figures follow
+        List<String> headings = browser.findElements(By.tagName("h2")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertEquals("Hoe gaat het met de jeugdigen na de hulp?", headings.get(0), headings.toString());
+        assertTrue(headings.get(1).startsWith("Wat is er geleverd?"), headings.toString());
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Zegt niet:"));
         // the figures equal the published ones; a suppressed one shows <10 or – with its reason
         String value = cellValue(firstTableCell("Jeugdigen met jeugdhulp"));
         Double expected = published.get(latest + "|GM0014|jeugdigen_jh");
@@ -214,7 +223,11 @@ class SiteInBrowserIT {
         org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            for (String page : List.of("index.html", "gemeente/GM0014.html", "indicator/beeindigd_volgens_plan.html")) {
+            for (String page : List.of(
+                    "index.html",
+                    "gemeente/GM0014.html",
+                    "indicator/beeindigd_volgens_plan.html",
+                    "aanbieder/73000001.html")) {
                 open(page);
                 // the page itself never scrolls sideways: wide tables scroll inside their own box
                 long overflow = (Long) ((JavascriptExecutor) browser)
@@ -236,6 +249,9 @@ class SiteInBrowserIT {
                 "gemeente/GM0014.html",
                 "regio/JZ10.html",
                 "indicator/beeindigd_volgens_plan.html",
+                "indicator/beeindigd_volgens_plan-op-waarde.html",
+                "aanbieder/73000001.html",
+                "aanbieders.html",
                 "methode.html")) {
             open(page);
             Results results = new AxeBuilder()
@@ -254,5 +270,29 @@ class SiteInBrowserIT {
         open("indicator/beeindigd_volgens_plan.html");
         screenshot("indicator-beeindigd_volgens_plan");
         assertTrue(new File(SCREENSHOTS.toFile(), "indicator-beeindigd_volgens_plan.png").length() > 10_000);
+    }
+
+    @Test
+    void fromARegionToOneOfItsProviders() throws Exception {
+        open("regio/JZ10.html");
+        WebElement link =
+                browser.findElement(By.xpath("//h2[normalize-space()='Uw aanbieders']/following::table[1]//th/a"));
+        String agb = link.getText();
+        link.click();
+        assertTrue(browser.getCurrentUrl().endsWith("aanbieder/" + agb + ".html"), browser.getCurrentUrl());
+        assertEquals("Aanbieder " + agb, browser.findElement(By.tagName("h1")).getText());
+        assertCleanLoad("aanbieder/" + agb + ".html");
+        screenshot("aanbieder");
+        String value = cellValue(firstTableCell("Jeugdigen met jeugdhulp"));
+        Double expected = published.get(latest + "|" + agb + "|jeugdigen_jh");
+        if (expected == null) {
+            assertTrue(value.equals("<10") || value.equals("–"), value);
+        } else {
+            assertEquals(expected, parse(value), "the provider's youths as published in aanbieders.csv");
+        }
+        // its regions link back
+        browser.findElement(By.xpath("//h2[normalize-space()='Per jeugdregio']/following::table[1]//th/a"))
+                .click();
+        assertTrue(browser.getCurrentUrl().contains("/regio/JZ"), browser.getCurrentUrl());
     }
 }

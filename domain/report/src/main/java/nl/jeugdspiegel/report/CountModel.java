@@ -260,7 +260,8 @@ public final class CountModel {
         });
         perRegion.put(unit("nederland", "NL"), national);
         perRegion.forEach((level, parts) -> {
-            if (!units.contains(level)) {
+            // a level without provider units: the site shows there are none, which says nothing about any youth
+            if (!units.contains(level) || parts.isEmpty()) {
                 return;
             }
             for (String q : PROVIDER_ADDITIVE) {

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
+import nl.jeugdspiegel.indicators.IndicatorOutputs;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.Manifest;
+import nl.jeugdspiegel.indicators.Signals;
 import nl.jeugdspiegel.indicators.TestLake;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +44,17 @@ class SiteBuilderTest {
         TestLake.Delivery groningen = lake.delivery("2024H1", "GM0014");
         for (int i = 0; i < 60; i++) {
             groningen.row(jh("g" + i, i < 13 ? "11" : "01", "2024-01-01", i < 40 ? "2024-05-01" : null)
-                    .reden(i % 3 == 0 ? "02" : "01"));
+                    .reden(i % 3 == 0 ? "02" : "01")
+                    .agb(i % 2 == 0 ? "12345678" : "87654321"));
         }
         lake.delivery("2024H1", "GM0034").row(jh("a", "01", "2024-01-01", null));
-        lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
+        TestLake.Delivery later = lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
+        // 30 trajectories of provider 87654321 ending in 2024H2, 20 volgens plan: its outcome is published
+        for (int i = 0; i < 30; i++) {
+            later.row(jh("k" + i, "01", "2024-07-01", "2024-11-01")
+                    .reden(i < 20 ? "01" : "02")
+                    .agb("87654321"));
+        }
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0034;220000;50000\n");
         IndicatorEngine engine = lake.engine();
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
@@ -80,7 +89,39 @@ class SiteBuilderTest {
                 "grootteklassen":{"GM0014":"150-250k","GM0034":"150-250k"}},
                 "2024H2":{"vervolg_beschikbaar":false,"leveringen":{"GM0014":"2025-02-01T10:00:00Z"},"grootteklassen":{"GM0014":"150-250k"}}},
                 "bevolking":{"2024":{"synthetisch":true}}}""";
-        data = ReportData.of(tables, Manifest.read(manifest.getBytes(StandardCharsets.UTF_8)));
+        Manifest read = Manifest.read(manifest.getBytes(StandardCharsets.UTF_8));
+        // a signal of a published figure, and one of a figure the report suppresses (GM0034 has one trajectory)
+        Signals.Result first = new Signals.Result(
+                List.of(new Signals.Signal(
+                        "2024H1",
+                        "gemeente",
+                        "GM0034",
+                        "beeindigd_volgens_plan",
+                        "onder",
+                        "slechter",
+                        -4.0,
+                        1.0,
+                        0.0,
+                        0.0,
+                        0.6)),
+                List.of());
+        Signals.Result second = new Signals.Result(
+                List.of(new Signals.Signal(
+                        "2024H2",
+                        "aanbieder",
+                        "87654321",
+                        "beeindigd_volgens_plan",
+                        "onder",
+                        "slechter",
+                        -3.5,
+                        1.2,
+                        0.001,
+                        0.6,
+                        0.7)),
+                List.of(new Signals.Dispersion("gemeente", "beeindigd_volgens_plan", 2, 1.5, 0.002)));
+        data = ReportData.of(
+                new IndicatorOutputs(tables, Map.of(Periode.parse("2024H1"), first, Periode.parse("2024H2"), second)),
+                read);
         site = new SiteBuilder().build(data);
     }
 
@@ -95,8 +136,9 @@ class SiteBuilderTest {
                 site.keySet().stream().filter(k -> k.startsWith("gemeente/")).count());
         assertEquals(
                 42, site.keySet().stream().filter(k -> k.startsWith("regio/")).count());
+        // by name and by value
         assertEquals(
-                Indicator.ALL.size(),
+                2 * Indicator.ALL.size(),
                 site.keySet().stream().filter(k -> k.startsWith("indicator/")).count());
         assertTrue(site.keySet()
                 .containsAll(List.of(
@@ -104,7 +146,14 @@ class SiteBuilderTest {
                         "methode.html",
                         "downloads.html",
                         "downloads/cijfers.csv",
-                        "downloads/cijfers.json")));
+                        "downloads/cijfers.json",
+                        "downloads/aanbieders.csv",
+                        "aanbieders.html",
+                        "aanbieder/12345678.html",
+                        "aanbieder/87654321.html")));
+        assertEquals(
+                2,
+                site.keySet().stream().filter(k -> k.startsWith("aanbieder/")).count());
     }
 
     @Test
@@ -173,10 +222,13 @@ class SiteBuilderTest {
         Set<String> values = new HashSet<>(List.of("<10", "–"));
         Set<String> intervals = new HashSet<>();
         Set<String> denominators = new HashSet<>(List.of("<10", ""));
-        Set<String> deviations = new HashSet<>(List.of(""));
+        // an outcome's deviation follows its signals (none here for a shown gemeente figure)
+        Set<String> deviations = new HashSet<>(List.of("", "niet afwijkend"));
+        String providers = new String(site.get("downloads/aanbieders.csv"), StandardCharsets.UTF_8);
+        String downloads = new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8)
+                + providers.substring(providers.indexOf('\n') + 1);
         try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
-                de.siegmar.fastcsv.reader.CsvReader.builder()
-                        .ofCsvRecord(new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8))) {
+                de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(downloads)) {
             boolean header = true;
             for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
                 if (header) {
@@ -230,9 +282,8 @@ class SiteBuilderTest {
             }
         }
         Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)(?:<span class=\"ci\">([^<]*)</span>)?");
-        Pattern rankingRow =
-                Pattern.compile("<tr><td class=\"n\">\\d*</td><th scope=\"row\">.*?</th>(<td class=\"n\">.*?</td>)"
-                        + "\\s*<td class=\"n\">([^<]*)</td>\\s*(?:<td>([^<]*)</td>)?</tr>");
+        Pattern rankingRow = Pattern.compile("<tr class=\"g\"><th scope=\"row\">.*?</th>(<td class=\"n\">.*?</td>)"
+                + "\\s*<td class=\"n\">([^<]*)</td>\\s*(?:<td>([^<]*)</td>)?</tr>");
         int cells = 0;
         for (Map.Entry<String, byte[]> f : site.entrySet()) {
             if (!f.getKey().endsWith(".html")) {
@@ -248,7 +299,7 @@ class SiteBuilderTest {
                 if (ranking.group(3) != null) {
                     assertTrue(deviations.contains(ranking.group(3)), f.getKey() + ": deviation " + ranking.group(3));
                 }
-                // the ranking's position column is an order of published values, not a figure: keep the figure cell
+                // keep the figure cell; the denominator and deviation are checked above
                 ranking.appendReplacement(rest, Matcher.quoteReplacement(ranking.group(1)));
             }
             ranking.appendTail(rest);
@@ -275,5 +326,38 @@ class SiteBuilderTest {
         String almere = page("gemeente/GM0034.html");
         // 20 December is more than three months after 30 June
         assertTrue(almere.contains("nee, te laat"));
+    }
+
+    @Test
+    void gemeentePagesOpenWithOutcomesAndShowOnlyTheSignalsOfPublishedFigures() {
+        String groningen = page("gemeente/GM0014.html");
+        int outcomes = groningen.indexOf("Hoe gaat het met de jeugdigen na de hulp?");
+        int outputs = groningen.indexOf("Wat is er geleverd?");
+        assertTrue(outcomes > 0 && outcomes < outputs, "outcomes first");
+        assertTrue(groningen.contains("Zegt: Hoe vaak de hulp afliep zoals afgesproken."));
+        // Almere's signal is about a figure the report suppresses: not shown
+        String almere = page("gemeente/GM0034.html");
+        assertFalse(almere.contains("significant lager"), "a suppressed figure is never flagged");
+        assertTrue(almere.contains("Geen uitkomst wijkt significant af"));
+        // the provider's signal, in plain Dutch, on its page
+        String provider = page("aanbieder/87654321.html");
+        assertTrue(provider.contains("significant lager dan verwacht (slechter)"), "signal on the provider page");
+        assertTrue(provider.contains("Per jeugdregio"));
+        String region = page("regio/JZ10.html");
+        assertTrue(region.contains("Uw aanbieders") && region.contains("aanbieder/87654321.html"));
+        assertTrue(page("aanbieders.html").contains("aanbieder/87654321.html"));
+    }
+
+    @Test
+    void indicatorPagesHaveNoRankNumbersAndSortByNameOrValue() {
+        String byName = page("indicator/beeindigd_volgens_plan.html");
+        String byValue = page("indicator/beeindigd_volgens_plan-op-waarde.html");
+        assertFalse(byName.contains("<th scope=\"col\">#</th>"), "no rank column");
+        assertTrue(byName.contains("Sorteer op waarde") && byValue.contains("Sorteer op naam"));
+        // Aa en Hunze (no delivery) before Almere by name; Groningen (the one shown value) first by value
+        assertTrue(byName.indexOf("gemeente/GM1680.html") < byName.indexOf("gemeente/GM0034.html"));
+        assertTrue(byValue.indexOf("gemeente/GM0014.html") < byValue.indexOf("gemeente/GM1680.html"));
+        // τ² of the gemeente level widens the funnel limits, and the caption says so
+        assertTrue(byName.contains("verbreed voor overdispersie"), "widened limits are named");
     }
 }
