@@ -51,10 +51,11 @@ class ReportHandlerIT {
             new IndicatorService(data, cacheDir, 2).recompute(RecomputeRequest.ALL);
             ReportHandler handler = new ReportHandler(new ReportService(data, site, ""));
 
-            // 342 gemeente, 42 regio pages, an indicator page per indicator (5 more since issue 14: wachtend_* and the
-            // three counts of jeugdhulp_verblijf_onbekend), home, methode, downloads and their files
+            // 342 gemeente, 42 regio pages, two pages per indicator (by name and by value; 41 indicators since issue 15
+            // added aandeel_met_aanbieder), home, methode, downloads and their three files, the index of providers (no
+            // provider pages: the fixture's lake names no AGB codes)
             assertEquals(
-                    "site: 429 files, 429 uploaded, 0 deleted",
+                    "site: 473 files, 473 uploaded, 0 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
             List<String> keys = site.list("").stream().map(ObjectInfo::key).toList();
             assertTrue(keys.containsAll(List.of(
@@ -82,7 +83,7 @@ class ReportHandlerIT {
 
             // the same event again (at-least-once): nothing changed, nothing uploaded
             assertEquals(
-                    "site: 429 files, 0 uploaded, 0 deleted",
+                    "site: 473 files, 0 uploaded, 0 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
 
             // a page of an earlier publication that no longer exists is deleted
@@ -93,7 +94,7 @@ class ReportHandlerIT {
                     list.replaceFirst("\\{", "{\"gemeente/GM9999.html\":\"x\",").getBytes(StandardCharsets.UTF_8),
                     "application/json");
             assertEquals(
-                    "site: 429 files, 0 uploaded, 1 deleted",
+                    "site: 473 files, 0 uploaded, 1 deleted",
                     handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
             assertFalse(site.head("gemeente/GM9999.html").isPresent());
             // nothing of the data bucket's private tables reaches the site
