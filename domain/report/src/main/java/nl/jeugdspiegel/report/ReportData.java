@@ -33,6 +33,12 @@ public final class ReportData {
         }
     }
 
+    /**
+     * The site publishes provider figures for the latest this many half-years (two years: the pages show the latest
+     * and the latest with follow-up; the exact table keeps every periode).
+     */
+    static final int PROVIDER_PERIODS = 4;
+
     /** The niveaus of providers start with this. */
     static final String PROVIDER_PREFIX = "aanbieder";
 
@@ -136,11 +142,14 @@ public final class ReportData {
         boolean synthetic = manifest.syntheticPopulation();
         Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
         Map<Unit, String> names = new HashMap<>();
+        List<Periode> all = new ArrayList<>(tables.keySet());
+        List<Periode> withProviders = all.subList(Math.max(0, all.size() - PROVIDER_PERIODS), all.size());
         for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
             Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
+            boolean providers = withProviders.contains(table.getKey());
             for (IndicatorRow row : table.getValue()) {
                 if (row.niveau().startsWith(PROVIDER_PREFIX)
-                        && !Disclosure.PROVIDER_PUBLISHED.contains(row.indicator())) {
+                        && (!providers || !Disclosure.PROVIDER_PUBLISHED.contains(row.indicator()))) {
                     continue;
                 }
                 Unit unit = new Unit(row.niveau(), row.code());
