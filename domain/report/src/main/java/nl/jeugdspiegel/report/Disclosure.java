@@ -59,18 +59,10 @@ public final class Disclosure {
      * provider's small counts to each other across half-years (active = still active + started), which the youths and
      * shares do not. The exact table keeps them for analysts.
      */
-    public static final List<String> PROVIDER_PUBLISHED = List.of(
-            "jeugdigen_jh",
-            "duur_mediaan_dagen",
-            "wachttijd_mediaan_dagen",
-            "beeindigd_volgens_plan",
-            "voortijdig_beeindigd",
-            "zonder_hulp_verder",
-            "zonder_hulp_verder_respons",
-            "tevredenheid_gemiddeld",
-            "tevredenheid_respons",
-            "geen_nieuwe_start_cbs",
-            "oe_volgens_plan");
+    public static final List<String> PROVIDER_PUBLISHED = Indicator.PROVIDER.stream()
+            .map(Indicator::id)
+            .filter(id -> !id.startsWith("trajecten_"))
+            .toList();
 
     /** The count breakdowns whose cells protect each other. */
     static final List<String> BREAKDOWNS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
