@@ -86,7 +86,28 @@ class GeneratedPipelineIT {
             assertTrue(sql.keySet().stream()
                     .anyMatch(k -> k.contains("|" + niveau + "|") && k.endsWith("|geen_nieuwe_hulp_6m")));
         }
+        // and both provider levels, with a re-entry anywhere (geen_nieuwe_start_cbs) and the case-mix O/E
+        for (String niveau : List.of("aanbieder", "aanbieder_jeugdregio")) {
+            for (String indicator : List.of("geen_nieuwe_start_cbs", "oe_volgens_plan", "jeugdigen_jh")) {
+                assertTrue(
+                        sql.keySet().stream()
+                                .anyMatch(k -> k.contains("|" + niveau + "|") && k.endsWith("|" + indicator)),
+                        niveau + " " + indicator);
+            }
+        }
         assertTrue(sql.size() > 100_000, "values compared: " + sql.size());
+        // the generator's register names the national providers; the others keep their AGB code
+        Map<String, String> names = new java.util.HashMap<>();
+        java.stream().filter(r -> r.niveau().equals("aanbieder")).forEach(r -> names.put(r.code(), r.naam()));
+        assertEquals("Landelijke jeugdhulpaanbieder A (synthetisch)", names.get("73000001"));
+        assertEquals("73010000", names.get("73010000"));
+        // the signals of every periode are there, with the over-dispersion of each niveau and indicator
+        for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
+            assertTrue(
+                    Files.exists(dir.resolve(IndicatorKeys.signals(p, IndicatorKeys.Format.CSV))), "signals of " + p);
+            assertTrue(Files.exists(dir.resolve(IndicatorKeys.signals(p, IndicatorKeys.Format.PARQUET))));
+            assertTrue(Files.exists(dir.resolve(IndicatorKeys.dispersion(p))), "overdispersie of " + p);
+        }
         // and the last periode's follow-up is not yet available
         assertEquals(
                 IndicatorRow.NOG_NIET_BESCHIKBAAR,

@@ -69,8 +69,16 @@ public final class IndicatorEngine {
 
     private final int[] cellAgb;
 
+    /** Provider names by AGB code ({@link ProviderNames}); a provider without one is named by its code. */
+    private final Map<String, String> providerNames;
+
     public IndicatorEngine(LakeData data, Collection<Population> populations) {
+        this(data, populations, Map.of());
+    }
+
+    public IndicatorEngine(LakeData data, Collection<Population> populations, Map<String, String> providerNames) {
         this.data = data;
+        this.providerNames = Map.copyOf(providerNames);
         cellOf = new int[data.size];
         Map<Long, Integer> cells = new java.util.HashMap<>();
         int[] gemeenteOf = new int[64];
@@ -232,7 +240,7 @@ public final class IndicatorEngine {
     /**
      * The provider levels of a periode over the gemeente–provider cells with active jeugdhulp: {@code aanbieder} (code
      * the AGB) and {@code aanbieder_jeugdregio} (code {@code {jeugdregio}-{agb}}), units by code; {@code naam} is the
-     * AGB code (no provider register is shipped).
+     * AGB code, or its name in {@code reference/aanbieders.csv} when that register is there.
      */
     private List<Levels.Level> providerLevels(boolean[] activeCells, Levels.Level regions) {
         Map<String, List<Integer>> national = new TreeMap<>();
@@ -250,18 +258,20 @@ public final class IndicatorEngine {
             }
         }
         return List.of(
-                providerLevel(Niveau.AANBIEDER, national, activeCells.length),
-                providerLevel(Niveau.AANBIEDER_JEUGDREGIO, regional, activeCells.length));
+                providerLevel(Niveau.AANBIEDER, national, activeCells.length, providerNames),
+                providerLevel(Niveau.AANBIEDER_JEUGDREGIO, regional, activeCells.length, providerNames));
     }
 
-    private static Levels.Level providerLevel(Niveau niveau, Map<String, List<Integer>> units, int cells) {
+    private static Levels.Level providerLevel(
+            Niveau niveau, Map<String, List<Integer>> units, int cells, Map<String, String> providerNames) {
         int[] unitOf = new int[cells];
         Arrays.fill(unitOf, -1);
         List<String> codes = new ArrayList<>(units.keySet());
         List<String> names = new ArrayList<>();
         for (int u = 0; u < codes.size(); u++) {
             String code = codes.get(u);
-            names.add(code.substring(code.indexOf('-') + 1));
+            String agb = code.substring(code.indexOf('-') + 1);
+            names.add(providerNames.getOrDefault(agb, agb));
             for (int c : units.get(code)) {
                 unitOf[c] = u;
             }

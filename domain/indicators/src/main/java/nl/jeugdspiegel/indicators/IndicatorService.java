@@ -91,7 +91,12 @@ public final class IndicatorService {
         }
         List<Population> populations = populations();
         LakeData data = LakeLoader.load(files, threads);
-        IndicatorEngine engine = new IndicatorEngine(data, populations);
+        IndicatorEngine engine = new IndicatorEngine(
+                data,
+                populations,
+                store.readIfExists(ProviderNames.KEY)
+                        .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8)))
+                        .orElse(Map.of()));
         List<Periode> written = new ArrayList<>();
         Map<Periode, String> hashes = new HashMap<>();
         Path out = Files.createDirectories(cache.resolve("out"));

@@ -229,6 +229,11 @@ public final class TestLake {
 
     /** Writes the lake files and population files, loads and merges them. */
     public IndicatorEngine engine() {
+        return engine(Map.of());
+    }
+
+    /** The engine over the lake, with a provider register. */
+    public IndicatorEngine engine(Map<String, String> providerNames) {
         try {
             write();
             List<LakeFile> files = new ArrayList<>();
@@ -244,7 +249,7 @@ public final class TestLake {
             }
             List<Population> population = new ArrayList<>();
             populations.forEach((year, csv) -> population.add(Population.parse(year, csv)));
-            return new IndicatorEngine(LakeLoader.load(files, 2), population);
+            return new IndicatorEngine(LakeLoader.load(files, 2), population, providerNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package nl.jeugdspiegel.synthetic;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +23,8 @@ final class CareSimulator {
     private static final int NATIONAL_PROVIDERS = 6;
 
     private static final double NATIONAL_SHARE = 0.2;
+    /** The AGB code of the first national provider; the others follow. */
+    static final int NATIONAL_AGB = 73_000_001;
 
     /**
      * A provider: its AGB code and its own outcome propensities, factors on the municipality's rate of ending volgens
@@ -56,7 +59,7 @@ final class CareSimulator {
             regional.add(providers);
         }
         for (int i = 0; i < NATIONAL_PROVIDERS; i++) {
-            national.add(provider(pool, 73_000_001 + i));
+            national.add(provider(pool, NATIONAL_AGB + i));
         }
         double total = 0;
         for (int r = 0; r < PROVIDERS_PER_REGION; r++) {
@@ -79,6 +82,17 @@ final class CareSimulator {
         }
         double relapse = Math.max(0.5, Math.min(2.0, Math.exp(0.3 * Traits.gaussian(random))));
         return new Provider(agb, Math.max(0.6, Math.min(1.3, plan)), relapse);
+    }
+
+    /** The national providers' AGB codes, with the synthetic names of the demo's provider register. */
+    static Map<String, String> nationalProviderNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < NATIONAL_PROVIDERS; i++) {
+            names.put(
+                    Integer.toString(NATIONAL_AGB + i),
+                    "Landelijke jeugdhulpaanbieder " + (char) ('A' + i) + " (synthetisch)");
+        }
+        return names;
     }
 
     /** The provider of a new trajectory in gemeente g: a national one for a fifth of jeugdhulp, else one of the region. */

@@ -75,9 +75,22 @@ public final class Generator {
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
         writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
+        writeProviderNames(dir.resolve("reference/aanbieders.csv"));
         long[] written = new DeliveryWriter(country, history, seed, format, mapEverything)
                 .write(dir.resolve("uploads"), Periode.range(FIRST, LAST), progress);
         return new Summary(written[0], written[1], history.youthCount, history.size);
+    }
+
+    /**
+     * {@code reference/aanbieders.csv} ({@code agb;naam}, indicators v1.2): names for the national providers only, so the
+     * demo shows both a named provider and one known by its AGB code.
+     */
+    private static void writeProviderNames(Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("agb;naam\n");
+        CareSimulator.nationalProviderNames()
+                .forEach((agb, naam) -> csv.append(agb).append(';').append(naam).append('\n'));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv.toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
