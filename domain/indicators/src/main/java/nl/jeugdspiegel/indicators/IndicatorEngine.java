@@ -12,7 +12,8 @@ import nl.jeugdspiegel.core.Periode;
  * Computes every indicator of docs/indicatoren.md for one periode, at the four levels, from the merged
  * lake. One pass over the merged rows fills per-gemeente counters; a level's figure is computed from
  * the rows of its member municipalities (counters summed, distinct clients counted once, quantiles over
- * the pooled observations), never by averaging lower levels.
+ * the pooled observations), never by averaging lower levels. The provider levels (indicators v1.2) are levels over
+ * gemeente–provider cells instead of gemeenten: the same pass counts a jeugdhulp row with an AGB code into its cell too.
  *
  * <p>The unit of analysis for periode P is the merged trajectories of the municipalities that delivered
  * for P; a gemeente without a delivery for P gets {@code niet_beschikbaar} for every indicator. Follow-up

@@ -439,10 +439,7 @@ public final class SiteBuilder {
             ReportData data, Periode latest, Periode followUp, Unit unit) {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (String id : PROVIDER_COLUMNS) {
-            cells.add(cell(data.figure(
-                    Indicator.byId(id).followUp() || id.equals("geen_nieuwe_start_cbs") ? followUp : latest,
-                    unit,
-                    id)));
+            cells.add(cell(data.figure(Indicator.byId(id).followUp() ? followUp : latest, unit, id)));
         }
         return cells;
     }
