@@ -277,10 +277,14 @@ class SiteInBrowserIT {
         open("regio/JZ10.html");
         WebElement link =
                 browser.findElement(By.xpath("//h2[normalize-space()='Uw aanbieders']/following::table[1]//th/a"));
-        String agb = link.getText();
+        // the link says the provider's name (from the register, else its AGB code); the page is named by the code
+        String naam = link.getText();
+        String href = link.getAttribute("href");
+        String agb = href.substring(href.lastIndexOf('/') + 1, href.length() - ".html".length());
+        assertTrue(agb.matches("[0-9]{8}"), href);
         link.click();
         assertTrue(browser.getCurrentUrl().endsWith("aanbieder/" + agb + ".html"), browser.getCurrentUrl());
-        assertEquals("Aanbieder " + agb, browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Aanbieder " + naam, browser.findElement(By.tagName("h1")).getText());
         assertCleanLoad("aanbieder/" + agb + ".html");
         screenshot("aanbieder");
         String value = cellValue(firstTableCell("Jeugdigen met jeugdhulp"));
