@@ -150,7 +150,12 @@ class TemplateTest {
                                 "/quarantine/*",
                                 "/reference/productcodes/*"),
                 "IndicatorsFunction",
-                        List.of("/lake/trajecten/*", "/lake/wachtend/*", "/reference/bevolking/*", "/indicators/*"),
+                        List.of(
+                                "/lake/trajecten/*",
+                                "/lake/wachtend/*",
+                                "/reference/bevolking/*",
+                                "/reference/aanbieders.csv",
+                                "/indicators/*"),
                 "ReportFunction", List.of("/indicators/*", "${SiteBucket.Arn}/*"));
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertEquals(allowedPrefixes.keySet(), functions.keySet());
