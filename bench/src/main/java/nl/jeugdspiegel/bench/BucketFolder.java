@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.indicators.IndicatorKeys;
 import nl.jeugdspiegel.indicators.IndicatorOutputs;
 import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorTable;
 import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.indicators.Population;
@@ -70,15 +68,7 @@ final class BucketFolder {
 
     /** The exact indicator tables the manifest names, by periode. */
     static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
-        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        for (Map.Entry<Periode, Manifest.Period> period :
-                manifest(dir).periods().entrySet()) {
-            Path csv = dir.resolve(period.getValue().tabelCsv());
-            if (Files.exists(csv)) {
-                tables.put(period.getKey(), IndicatorTable.readCsv(csv));
-            }
-        }
-        return tables;
+        return IndicatorOutputs.read(manifest(dir), key -> read(dir, key)).tables();
     }
 
     /** What the report function would publish from this folder. */

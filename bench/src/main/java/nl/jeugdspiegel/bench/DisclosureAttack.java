@@ -215,13 +215,8 @@ final class DisclosureAttack {
     }
 
     private void unitFigures(Periode p, String unit, Map<String, Figure> unitFigures) {
-        boolean provider = CountModel.providerUnit(unit);
-        if (provider) {
-            relations.providerStructure(p, unit);
-        } else {
-            relations.structure(p, unit);
-        }
-        for (String kind : provider ? List.<String>of() : CountModel.KINDS) {
+        relations.structure(p, unit);
+        for (String kind : CountModel.providerUnit(unit) ? List.<String>of() : CountModel.KINDS) {
             long smallestPublished = Bounds.UNKNOWN;
             List<Integer> secondary = new ArrayList<>();
             for (String category : Indicator.CATEGORIES) {

@@ -184,8 +184,16 @@ public final class CountModel {
         return unitVars[q];
     }
 
-    /** The relations within one unit in periode P. */
+    /** The relations within one unit in periode P (a provider unit's: {@link #providerStructure}). */
     public void structure(Periode p, String unit) {
+        if (providerUnit(unit)) {
+            providerStructure(p, unit);
+        } else {
+            municipalStructure(p, unit);
+        }
+    }
+
+    private void municipalStructure(Periode p, String unit) {
         int ajh = v(p, unit, "AJH");
         int sjh = v(p, unit, "SJH");
         int ejh = v(p, unit, "EJH");
@@ -214,11 +222,11 @@ public final class CountModel {
      * trajectories (not the trajectory counts per verblijf, so no chain across half-years), see {@link
      * Disclosure#PROVIDER_PUBLISHED}.
      */
-    public void providerStructure(Periode p, String unit) {
+    private void providerStructure(Periode p, String unit) {
         bounds.total(v(p, unit, "EJH"), v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
         bounds.total(v(p, unit, "AJH"), v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
         SHARES.forEach((id, q) -> {
-            if (Indicator.providerIndicator(id) && !q[1].equals("SJH")) {
+            if (Indicator.providerIndicator(id)) {
                 bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
             }
         });

@@ -156,12 +156,7 @@ final class Differencing {
             Periode p = period.getKey();
             period.getValue().forEach((unit, unitFigures) -> {
                 if (delivered(unitFigures)) {
-                    String key = CountModel.unit(unit.niveau(), unit.code());
-                    if (unit.provider()) {
-                        model.providerStructure(p, key);
-                    } else {
-                        model.structure(p, key);
-                    }
+                    model.structure(p, CountModel.unit(unit.niveau(), unit.code()));
                 }
             });
         }

@@ -117,13 +117,6 @@ public final class ReportData {
         return signalsByUnit.getOrDefault(periode, Map.of()).getOrDefault(unit, List.of());
     }
 
-    /** The shown signals of one indicator at one niveau in periode P. */
-    public List<Signals.Signal> signals(Periode periode, String niveau, String indicator) {
-        return signals.getOrDefault(periode, List.of()).stream()
-                .filter(s -> s.niveau().equals(niveau) && s.indicator().equals(indicator))
-                .toList();
-    }
-
     /** The over-dispersion of an indicator at a niveau in periode P, or null when none was estimated. */
     public Signals.Dispersion dispersion(Periode periode, String niveau, String indicator) {
         return dispersion.getOrDefault(periode, Map.of()).get(niveau + "|" + indicator);
