@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.rules.Availability;
 
 /**
  * Computes every indicator of docs/indicatoren.md for one periode, at the four levels, from the merged
@@ -53,8 +54,6 @@ public final class IndicatorEngine {
 
     /** Days after the end within which a new start counts as new care (definitions: e + 181 days). */
     static final int FOLLOW_UP_DAYS = 181;
-    /** kosten_per_jeugdige needs kosten on at least this share of the delivered jeugdhulp rows. */
-    static final double KOSTEN_COVERAGE = 0.9;
 
     private final LakeData data;
     private final Map<Integer, Population> populations = new TreeMap<>();
@@ -727,7 +726,7 @@ public final class IndicatorEngine {
                         n[VERWIJZER + v],
                         nationalStartedJh);
             }
-            if (t[JH_ROWS] > 0 && t[JH_ROWS_KOSTEN] >= KOSTEN_COVERAGE * t[JH_ROWS] && f.clients[0][u] > 0) {
+            if (Availability.kostenAvailable(t[JH_ROWS], t[JH_ROWS_KOSTEN]) && f.clients[0][u] > 0) {
                 unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[0][u]);
             } else {
                 unit.missing("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, (double) f.clients[0][u]);
@@ -836,7 +835,7 @@ public final class IndicatorEngine {
         }
 
         void share(String indicator, long x, long n, long nationalX, long nationalN) {
-            if (n == 0) {
+            if (!Availability.hasObservations(n)) {
                 missing(indicator, (double) x, (double) n);
                 return;
             }
@@ -869,7 +868,7 @@ public final class IndicatorEngine {
         }
 
         void quantile(String indicator, int[] values, double q) {
-            if (values.length == 0) {
+            if (!Availability.hasObservations(values.length)) {
                 missing(indicator, null, 0.0);
                 return;
             }
@@ -886,7 +885,7 @@ public final class IndicatorEngine {
 
         void mean(
                 String indicator, long n, long sum, long sumSq, long nationalN, long nationalSum, long nationalSumSq) {
-            if (n == 0) {
+            if (!Availability.hasObservations(n)) {
                 missing(indicator, 0.0, 0.0);
                 return;
             }

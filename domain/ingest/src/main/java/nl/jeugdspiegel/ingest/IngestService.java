@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Failures;
+import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.config.Settings;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
@@ -61,6 +64,7 @@ public final class IngestService {
     private final MessageDelivery messages;
     private final ReferenceData reference;
     private final ReceiptMaker receipts;
+    private final DeliveryComparison comparison;
     private final Clock clock;
 
     public IngestService(S3Client s3, PseudonymKey key, RejectionThreshold threshold, Clock clock) {
@@ -69,6 +73,7 @@ public final class IngestService {
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, threshold);
         this.messages = new MessageDelivery(new SafeZip(), processor, threshold, key);
         this.receipts = new ReceiptMaker(reference, threshold, clock);
+        this.comparison = new DeliveryComparison(DeliveryComparison.Thresholds.fromSettings());
         this.clock = clock;
     }
 
@@ -118,6 +123,7 @@ public final class IngestService {
         ObjectInfo object = null;
         Delivery delivery;
         DeliveryOutcome outcome;
+        Assessment assessment;
         try {
             Optional<ObjectContent> opened = store.openIfExists(event.key(), event.versionId());
             if (opened.isEmpty()) {
@@ -130,7 +136,10 @@ public final class IngestService {
                 delivery = parsed.problem() != null
                         ? new Delivery(event, object, null, DeliveryProcessor.sha256Of(upload), null, null, started)
                         : read(store, event, parsed.key(), upload, workDir, started);
-                outcome = delivery.result() != null && delivery.result().accepted()
+                boolean accepted =
+                        delivery.result() != null && delivery.result().accepted();
+                assessment = accepted ? assess(store, delivery, workDir) : Assessment.NONE;
+                outcome = accepted
                         ? apply(store, delivery)
                         : reject(
                                 store,
@@ -146,7 +155,7 @@ public final class IngestService {
                 deleteRecursively(workDir);
             }
         }
-        Receipt receipt = receipts.receipt(delivery, outcome);
+        Receipt receipt = receipts.receipt(delivery, outcome, assessment);
         String written = writeReceipt(store, delivery, receipt);
         LOG.info(
                 "{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms; receipt {}",
@@ -182,7 +191,9 @@ public final class IngestService {
                         + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
         try {
             writeReceipt(
-                    store, delivery, receipts.receipt(delivery, new DeliveryOutcome.Rejected(problem, null, null)));
+                    store,
+                    delivery,
+                    receipts.receipt(delivery, new DeliveryOutcome.Rejected(problem, null, null), Assessment.NONE));
         } catch (RuntimeException receiptFailure) {
             LOG.error("no receipt for {} (kenmerk {}): {}", key, reference, Failures.describe(receiptFailure));
         }
@@ -304,6 +315,100 @@ public final class IngestService {
             LOG.info(
                     "{}: another delivery for the same gemeente and periode was written meanwhile; checking again",
                     delivery.event().key());
+        }
+    }
+
+    /**
+     * What an accepted delivery holds and enables, for the receipt: its {@code kenmerken}, the comparison with the
+     * previous accepted delivery of the gemeente (the one it replaces for the same periode, else the one in force for
+     * the periode before; none when a newer delivery is in force), and its {@code publicatie} block. A replay of the
+     * delivery in force keeps the comparison its receipt already holds (the lake no longer holds what it replaced).
+     */
+    record Assessment(Receipt.Kenmerken kenmerken, Receipt.Vergelijking vergelijking, Receipt.Publicatie publicatie) {
+        static final Assessment NONE = new Assessment(null, null, null);
+    }
+
+    private Assessment assess(ObjectStore store, Delivery delivery, Path workDir) throws IOException {
+        UploadKey key = delivery.key();
+        LakeProfile now = LakeProfile.of(delivery.result().lakeFile(), key.periode());
+        DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
+        Optional<DeliveryRef> inForce = store.head(LakeSchema.trajectenKey(key.periode(), key.gemeentecode()))
+                .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
+        Receipt.Vergelijking vergelijking;
+        if (inForce.isPresent() && DeliveryRef.ORDER.compare(inForce.get(), self) == 0) {
+            vergelijking = earlierComparison(store, delivery);
+        } else if (inForce.isPresent()) {
+            vergelijking = inForce.get().isNewerThan(self)
+                    ? null
+                    : compareWith(store, now, key.periode(), key.gemeentecode(), DeliveryComparison.REPLACED, workDir);
+        } else {
+            vergelijking = compareWith(
+                    store,
+                    now,
+                    key.periode().previous(),
+                    key.gemeentecode(),
+                    DeliveryComparison.PREVIOUS_PERIODE,
+                    workDir);
+        }
+        return new Assessment(
+                DeliveryComparison.kenmerken(now),
+                vergelijking,
+                DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null));
+    }
+
+    /** The comparison with the delivery in force for (periode, gemeente), or null when there is none. */
+    private Receipt.Vergelijking compareWith(
+            ObjectStore store, LakeProfile now, Periode periode, String gemeentecode, String grond, Path workDir)
+            throws IOException {
+        String lakeKey = LakeSchema.trajectenKey(periode, gemeentecode);
+        Optional<ObjectContent> previous = store.openIfExists(lakeKey, null);
+        if (previous.isEmpty()) {
+            return null;
+        }
+        Path file = workDir.resolve("vorige.parquet");
+        DeliveryRef ref;
+        try (ObjectContent content = previous.get()) {
+            ref = DeliveryRef.fromS3Metadata(content.info().metadata()).orElse(null);
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        LakeProfile before;
+        try {
+            before = LakeProfile.of(file, periode);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} is not a readable lake file, no comparison: {}", lakeKey, Failures.describe(e));
+            return null;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return comparison.compare(
+                now,
+                before,
+                ref == null ? null : new Receipt.Levering(ref.key(), ref.eventTime()),
+                periode.toString(),
+                grond);
+    }
+
+    /** On a replay: the comparison in the receipt already written for this very delivery, if any. */
+    private static Receipt.Vergelijking earlierComparison(ObjectStore store, Delivery delivery) {
+        try {
+            return store.readIfExists(UploadKey.receiptKey(delivery.event().key()))
+                    .map(bytes -> {
+                        try {
+                            return Receipts.read(bytes);
+                        } catch (IOException e) {
+                            return null;
+                        }
+                    })
+                    .filter(r -> r.bron() != null
+                            && delivery.sha256().equals(r.bron().sha256()))
+                    .map(Receipt::vergelijkingVorige)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "could not read the earlier receipt of {}: {}",
+                    delivery.event().key(),
+                    Failures.describe(e));
+            return null;
         }
     }
 

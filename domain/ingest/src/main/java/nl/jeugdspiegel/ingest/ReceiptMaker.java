@@ -25,7 +25,7 @@ final class ReceiptMaker {
         this.clock = clock;
     }
 
-    Receipt receipt(Delivery delivery, DeliveryOutcome outcome) {
+    Receipt receipt(Delivery delivery, DeliveryOutcome outcome, IngestService.Assessment assessment) {
         UploadKey key = delivery.key();
         DeliveryResult result = delivery.result();
         ValidationReport report = result == null ? new ValidationReport() : result.report();
@@ -58,7 +58,8 @@ final class ReceiptMaker {
                                 f.problem.code().code(),
                                 f.problem.code().omschrijving(),
                                 f.problem.melding(),
-                                f.problem.regel() == 0 ? null : f.problem.regel()),
+                                f.problem.regel() == 0 ? null : f.problem.regel(),
+                                f.problem.code().advies()),
                 errors(report),
                 report.duplicates() == 0
                         ? null
@@ -73,6 +74,9 @@ final class ReceiptMaker {
                 f.identicalTo,
                 levering(f.replaced),
                 levering(f.inForce),
+                assessment.kenmerken(),
+                assessment.vergelijking(),
+                assessment.publicatie(),
                 f.lakeKey,
                 Instant.now(clock),
                 (System.nanoTime() - delivery.startedNanos()) / 1_000_000);
@@ -146,6 +150,7 @@ final class ReceiptMaker {
                 .forEach((code, stats) -> errors.add(new Receipt.Fout(
                         code.code(),
                         code.omschrijving(),
+                        code.advies(),
                         stats.rows(),
                         stats.firstLines(),
                         Math.max(0, stats.rows() - stats.firstLines().size()),

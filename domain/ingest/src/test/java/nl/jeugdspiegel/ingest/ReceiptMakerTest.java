@@ -65,7 +65,8 @@ class ReceiptMakerTest {
 
     @Test
     void appliedReplacingAnEarlierDeliverySaysWhichAndCountsTheLakeRows() throws Exception {
-        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, EARLIER, null, LAKE_KEY)));
+        Receipt r =
+                roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, EARLIER, null, LAKE_KEY), NONE));
         assertEquals(Receipt.GEACCEPTEERD, r.status());
         assertEquals(Boolean.TRUE, r.toegepast());
         assertEquals(EARLIER.key(), r.vervangt().sleutel());
@@ -81,8 +82,8 @@ class ReceiptMakerTest {
 
     @Test
     void appliedWithTheSameBytesAsTheDeliveryInForceSaysIdentical() throws Exception {
-        Receipt r =
-                roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, null, EARLIER.key(), LAKE_KEY)));
+        Receipt r = roundTrip(
+                MAKER.receipt(accepted(), new DeliveryOutcome.Applied(SELF, null, EARLIER.key(), LAKE_KEY), NONE));
         assertEquals(EARLIER.key(), r.identiekAan());
         assertNull(r.vervangt(), "a replay of itself replaces nothing");
         assertTrue(r.melding().contains("byte voor byte gelijk"), r.melding());
@@ -90,7 +91,7 @@ class ReceiptMakerTest {
 
     @Test
     void notAppliedNamesTheNewerDeliveryInForceAndReplacesNothing() throws Exception {
-        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.NotApplied(NEWER, LAKE_KEY)));
+        Receipt r = roundTrip(MAKER.receipt(accepted(), new DeliveryOutcome.NotApplied(NEWER, LAKE_KEY), NONE));
         assertEquals(Receipt.GEACCEPTEERD, r.status());
         assertEquals(Boolean.FALSE, r.toegepast());
         assertEquals(NEWER.key(), r.leveringInGebruik().sleutel());
@@ -112,10 +113,13 @@ class ReceiptMakerTest {
                 System.nanoTime());
         FileProblem problem = FileProblem.of(ReasonCode.LEEG_BESTAND, "het bestand is leeg");
         Receipt r = roundTrip(MAKER.receipt(
-                rejected, new DeliveryOutcome.Rejected(problem, EARLIER, "quarantine/GM0363/2024H2/levering.csv")));
+                rejected,
+                new DeliveryOutcome.Rejected(problem, EARLIER, "quarantine/GM0363/2024H2/levering.csv"),
+                NONE));
         assertEquals(Receipt.AFGEWEZEN, r.status());
         assertNull(r.toegepast());
         assertEquals("leeg_bestand", r.afwijzing().code());
+        assertEquals(ReasonCode.LEEG_BESTAND.advies(), r.afwijzing().advies());
         assertEquals(EARLIER.key(), r.leveringInGebruik().sleutel());
         assertNull(r.vervangt());
         assertNull(r.lakeSleutel());
@@ -128,12 +132,16 @@ class ReceiptMakerTest {
     void aFailureWithoutQuarantineSaysNotProcessed() throws Exception {
         FileProblem problem = FileProblem.of(ReasonCode.VERWERKING_MISLUKT, "de verwerking is onverwacht mislukt");
         Receipt r = roundTrip(MAKER.receipt(
-                Delivery.unread(EVENT, null, System.nanoTime()), new DeliveryOutcome.Rejected(problem, null, null)));
+                Delivery.unread(EVENT, null, System.nanoTime()),
+                new DeliveryOutcome.Rejected(problem, null, null),
+                NONE));
         assertEquals(Receipt.AFGEWEZEN, r.status());
         assertTrue(r.melding().startsWith("De levering is niet verwerkt: "), r.melding());
         assertNull(r.gemeente());
         assertNull(r.leveringInGebruik());
     }
+
+    private static final IngestService.Assessment NONE = IngestService.Assessment.NONE;
 
     /** Through the JSON contract and back with the reader the runner and tests use. */
     private static Receipt roundTrip(Receipt receipt) throws Exception {

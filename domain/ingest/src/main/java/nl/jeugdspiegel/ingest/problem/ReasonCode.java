@@ -10,46 +10,120 @@ import java.util.Locale;
  */
 public enum ReasonCode {
     // row codes
-    BSN_ONGELDIG(false, "BSN is geen getal van 8 of 9 cijfers"),
-    BSN_ELFPROEF(false, "BSN voldoet niet aan de elfproef"),
-    ONBEKENDE_CODE(false, "code staat niet in de codelijst, of past niet bij de soort"),
-    DATUM_ONGELDIG(false, "geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ), of een onmogelijke datum"),
-    EINDE_VOOR_START(false, "einddatum ligt voor de startdatum"),
-    AANMELDING_NA_START(false, "aanmelddatum ligt na de startdatum"),
-    WAARDE_BUITEN_BEREIK(false, "waarde buiten het toegestane bereik, of geen getal"),
-    VERPLICHT_LEEG(false, "verplichte waarde ontbreekt"),
-    BUITEN_PERIODE(false, "traject was op geen enkele dag van de periode actief"),
-    KOLOMMEN_AANTAL(false, "aantal velden in de regel wijkt af van de kopregel"),
+    BSN_ONGELDIG(
+            false,
+            "BSN is geen getal van 8 of 9 cijfers",
+            "Controleer in uw bronsysteem het BSN van deze regels: het moet 8 of 9 cijfers zijn, zonder spaties "
+                    + "of punten (een 8-cijferig BSN krijgt vanzelf een 0 ervoor)."),
+    BSN_ELFPROEF(
+            false,
+            "BSN voldoet niet aan de elfproef",
+            "Het BSN is waarschijnlijk verkeerd overgenomen of afgekapt (bijvoorbeeld een voorloopnul weggevallen "
+                    + "in een spreadsheet). Zoek het juiste BSN op in uw bronsysteem."),
+    ONBEKENDE_CODE(
+            false,
+            "code staat niet in de codelijst, of past niet bij de soort",
+            "Gebruik de codes uit de codelijsten (docs/aanleveren.md); per_kolom zegt welke kolom. Let op: een "
+                    + "hulpvorm van jeugdbescherming bij soort jeugdhulp past niet."),
+    DATUM_ONGELDIG(
+            false,
+            "geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ), of een onmogelijke datum",
+            "Schrijf datums als JJJJ-MM-DD of DD-MM-JJJJ. Een spreadsheet zet datums soms om naar een getal of "
+                    + "naar MM/DD/JJJJ; exporteer de kolom als tekst."),
+    EINDE_VOOR_START(
+            false,
+            "einddatum ligt voor de startdatum",
+            "De einddatum ligt voor de startdatum: waarschijnlijk zijn de kolommen omgewisseld of is een jaartal "
+                    + "verkeerd. Corrigeer de datums in uw bronsysteem."),
+    AANMELDING_NA_START(
+            false,
+            "aanmelddatum ligt na de startdatum",
+            "De aanmelddatum hoort op of voor de startdatum te liggen. Controleer of de juiste datum in de kolom aanmelddatum staat."),
+    WAARDE_BUITEN_BEREIK(
+            false,
+            "waarde buiten het toegestane bereik, of geen getal",
+            "Tevredenheid is een heel getal van 1 tot en met 10; kosten is een bedrag van 0 of meer met een punt of komma als decimaalteken."),
+    VERPLICHT_LEEG(
+            false,
+            "verplichte waarde ontbreekt",
+            "Vul de verplichte waarde in (per_kolom zegt welke). Reden_beeindiging is verplicht als er een einddatum is, verwijzer bij jeugdhulp."),
+    BUITEN_PERIODE(
+            false,
+            "traject was op geen enkele dag van de periode actief",
+            "Dit traject liep op geen enkele dag van het halfjaar in de bestandslocatie. Lever het aan bij het "
+                    + "halfjaar waarin het liep, of controleer de datums."),
+    KOLOMMEN_AANTAL(
+            false,
+            "aantal velden in de regel wijkt af van de kopregel",
+            "De regel heeft meer of minder velden dan de kopregel. Meestal staat er een scheidingsteken (; of ,) "
+                    + "in een waarde zonder aanhalingstekens eromheen."),
     // message code (iJw deliveries): rejects one message of the zip
     BERICHT_ONGELDIG(
             false,
             "iJw-bericht afgewezen: voldoet niet aan het iJw 3.2-XSD, is geen iJw-bericht, of is "
-                    + "geen veilig .xml-bestand in de zip"),
+                    + "geen veilig .xml-bestand in de zip",
+            "Het bericht is niet volgens iJw 3.2. Laat uw berichtensysteem het bericht opnieuw exporteren; de "
+                    + "reden en de regel in het bericht staan erbij."),
     // file codes
-    SLEUTEL_ONGELDIG(true, "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv (of naam.zip)"),
-    GEMEENTE_ONBEKEND(true, "gemeentecode staat niet in de gemeentelijst"),
-    KOLOM_ONTBREEKT(true, "verplichte kolom ontbreekt in de kopregel"),
-    KOLOM_DUBBEL(true, "kopregel noemt een kolom meer dan eens"),
-    CODERING_ONGELDIG(true, "bestand is geen UTF-8-tekst"),
-    SCHEIDINGSTEKEN_ONBEKEND(true, "scheidingsteken is geen ; of ,"),
-    LEEG_BESTAND(true, "bestand bevat geen gegevensregels"),
-    TE_VEEL_FOUTEN(true, "te veel afgewezen regels (of iJw-berichten)"),
+    SLEUTEL_ONGELDIG(
+            true,
+            "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv (of naam.zip)",
+            "Upload het bestand opnieuw naar uploads/GM####/JJJJH1/naam.csv of uploads/GM####/JJJJH2/naam.csv, "
+                    + "met uw eigen gemeentecode en het halfjaar waarover het gaat."),
+    GEMEENTE_ONBEKEND(
+            true,
+            "gemeentecode staat niet in de gemeentelijst",
+            "De gemeentecode in de bestandslocatie bestaat niet (meer). Gebruik de CBS-code van uw gemeente, "
+                    + "bijvoorbeeld GM0363; na een herindeling de nieuwe code."),
+    KOLOM_ONTBREEKT(
+            true,
+            "verplichte kolom ontbreekt in de kopregel",
+            "Voeg de ontbrekende kolom toe aan de kopregel (de melding noemt hem), met precies de naam uit het contract."),
+    KOLOM_DUBBEL(
+            true,
+            "kopregel noemt een kolom meer dan eens",
+            "Haal de dubbele kolom uit de kopregel, zodat elke kolomnaam er één keer in staat."),
+    CODERING_ONGELDIG(
+            true,
+            "bestand is geen UTF-8-tekst",
+            "Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als, CSV UTF-8). Een .xlsx-bestand dat .csv heet, wordt niet gelezen."),
+    SCHEIDINGSTEKEN_ONBEKEND(
+            true,
+            "scheidingsteken is geen ; of ,",
+            "Scheid de kolommen met een puntkomma (;) of een komma (,), en gebruik in de hele kopregel hetzelfde teken."),
+    LEEG_BESTAND(
+            true,
+            "bestand bevat geen gegevensregels",
+            "Het bestand heeft geen gegevensregels. Controleer of de export het juiste halfjaar en de juiste selectie had."),
+    TE_VEEL_FOUTEN(
+            true,
+            "te veel afgewezen regels (of iJw-berichten)",
+            "Los de meest voorkomende fouten hieronder op en lever het hele bestand opnieuw aan; de eerdere levering blijft tot dan van kracht."),
     REGEL_TE_LANG(
             true,
             "een regel is te lang om als CSV te lezen: een kopregel van meer dan 64 KiB, een bestand zonder "
-                    + "regeleinden, of een regel boven de leesgrenzen (meestal een aanhalingsteken dat niet wordt gesloten)"),
+                    + "regeleinden, of een regel boven de leesgrenzen (meestal een aanhalingsteken dat niet wordt gesloten)",
+            "Controleer de regel die de melding noemt: meestal is een aanhalingsteken niet gesloten. Sla het "
+                    + "bestand opnieuw op als CSV met regeleinden."),
     VERWERKING_MISLUKT(
             true,
             "de verwerking is onverwacht mislukt; de lake is niet gewijzigd en de levering kan opnieuw "
-                    + "worden aangeboden"),
-    ZIP_ONGELDIG(true, "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip");
+                    + "worden aangeboden",
+            "U hoeft meestal niets te doen: de verwerking wordt opnieuw geprobeerd. Staat dit bewijs er na een "
+                    + "uur nog, lever dan opnieuw aan of noem het kenmerk aan de beheerder."),
+    ZIP_ONGELDIG(
+            true,
+            "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip",
+            "Maak de zip opnieuw met alleen de iJw-berichten (.xml) erin, zonder wachtwoord en binnen de grenzen uit docs/aanleveren.md.");
 
     private final boolean fileLevel;
     private final String omschrijving;
+    private final String advies;
 
-    ReasonCode(boolean fileLevel, String omschrijving) {
+    ReasonCode(boolean fileLevel, String omschrijving, String advies) {
         this.fileLevel = fileLevel;
         this.omschrijving = omschrijving;
+        this.advies = advies;
     }
 
     /** The code as written in receipts, e.g. {@code bsn_elfproef}. */
@@ -63,5 +137,10 @@ public enum ReasonCode {
 
     public String omschrijving() {
         return omschrijving;
+    }
+
+    /** What the data officer can do about it, in plain Dutch (shown in the receipt). */
+    public String advies() {
+        return advies;
     }
 }

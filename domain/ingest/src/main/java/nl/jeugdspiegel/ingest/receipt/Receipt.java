@@ -32,6 +32,9 @@ import java.util.Map;
     "identiek_aan",
     "vervangt",
     "levering_in_gebruik",
+    "kenmerken",
+    "vergelijking_vorige",
+    "publicatie",
     "lake_sleutel",
     "verwerkt_op",
     "verwerkingstijd_ms"
@@ -56,6 +59,9 @@ public record Receipt(
         @JsonProperty("identiek_aan") String identiekAan,
         Levering vervangt,
         @JsonProperty("levering_in_gebruik") Levering leveringInGebruik,
+        Kenmerken kenmerken,
+        @JsonProperty("vergelijking_vorige") Vergelijking vergelijkingVorige,
+        Publicatie publicatie,
         @JsonProperty("lake_sleutel") String lakeSleutel,
         @JsonProperty("verwerkt_op") Instant verwerktOp,
         @JsonProperty("verwerkingstijd_ms") long verwerkingstijdMs) {
@@ -139,13 +145,14 @@ public record Receipt(
     /** One refused message. */
     public record Bericht(String code, String bestand, Integer regel, Integer kolom, String reden) {}
 
-    /** Why the whole delivery was rejected. */
-    public record Afwijzing(String code, String omschrijving, String melding, Long regel) {}
+    /** Why the whole delivery was rejected, and what to do about it. */
+    public record Afwijzing(String code, String omschrijving, String melding, Long regel, String advies) {}
 
-    /** Rows rejected for one reason code. */
+    /** Rows rejected for one reason code, and what to do about them. */
     public record Fout(
             String code,
             String omschrijving,
+            String advies,
             long aantal,
             List<Long> regels,
             @JsonProperty("regels_niet_getoond") long regelsNietGetoond,
@@ -156,4 +163,59 @@ public record Receipt(
     /** A delivery, as other receipts refer to it. */
     public record Levering(
             String sleutel, @JsonProperty("ontvangen_op") Instant ontvangenOp) {}
+
+    /**
+     * What an accepted delivery holds, in counts and shares of rows (never a value): the basis of
+     * {@code vergelijking_vorige}. Fill rates ({@code vulgraad}, 0–1) by column: aanmelddatum of the jeugdhulp started
+     * in the periode, kosten and aanbieder_agb of all jeugdhulp rows, zonder_hulp_verder and tevredenheid of the
+     * jeugdhulp ended in the periode; null where that denominator is 0.
+     */
+    @JsonPropertyOrder({"rijen", "jeugdigen", "jeugdhulp_rijen", "vulgraad", "aandeel_beeindigd", "aandeel_met_verblijf"
+    })
+    public record Kenmerken(
+            long rijen,
+            long jeugdigen,
+            @JsonProperty("jeugdhulp_rijen") long jeugdhulpRijen,
+            Map<String, Double> vulgraad,
+            @JsonProperty("aandeel_beeindigd") Double aandeelBeeindigd,
+            @JsonProperty("aandeel_met_verblijf") Double aandeelMetVerblijf) {}
+
+    /**
+     * This delivery against the previous accepted one of the same gemeente: the one it replaced for the same periode
+     * ({@code grond} {@code vervangen}), else the one in force for the periode before ({@code vorige_periode}).
+     */
+    public record Vergelijking(
+            Levering levering,
+            String periode,
+            String grond,
+            List<Meting> metingen,
+            List<String> waarschuwingen,
+            Drempels drempels) {}
+
+    /**
+     * One measure before and now. {@code eenheid} {@code aantal}: {@code wijziging} in percent of {@code vorige};
+     * {@code aandeel}: values 0–1 and {@code wijziging} in percentage points. Null where a value has no denominator.
+     */
+    public record Meting(
+            String naam,
+            String omschrijving,
+            String eenheid,
+            Double vorige,
+            Double nu,
+            Double wijziging,
+            boolean waarschuwing) {}
+
+    /** When a change is implausibly large (docs/aanleveren.md, settings {@code VERGELIJKING_*}). */
+    public record Drempels(
+            @JsonProperty("aantal_procent") double aantalProcent,
+            @JsonProperty("vulgraad_procentpunt") double vulgraadProcentpunt,
+            @JsonProperty("aandeel_procentpunt") double aandeelProcentpunt,
+            @JsonProperty("minimum_rijen") long minimumRijen,
+            @JsonProperty("minimum_noemer") long minimumNoemer) {}
+
+    /** The indicators this delivery leaves {@code niet_beschikbaar} for its gemeente and periode, and why. */
+    public record Publicatie(
+            @JsonProperty("niet_beschikbaar") List<NietBeschikbaar> nietBeschikbaar, String uitleg) {}
+
+    public record NietBeschikbaar(List<String> indicatoren, String reden) {}
 }
