@@ -26,8 +26,8 @@ final class DeliveryComparison {
     static final String MINIMUM_ROWS_SETTING = "VERGELIJKING_MINIMUM_RIJEN";
     static final String MINIMUM_DENOMINATOR_SETTING = "VERGELIJKING_MINIMUM_NOEMER";
 
-    static final String REPLACED = "vervangen";
-    static final String PREVIOUS_PERIODE = "vorige_periode";
+    static final String REPLACED = Receipt.Vergelijking.VERVANGEN;
+    static final String PREVIOUS_PERIODE = Receipt.Vergelijking.VORIGE_PERIODE;
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
 

@@ -35,6 +35,7 @@ import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.receipt.ReceiptPage;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.slf4j.Logger;
@@ -223,16 +224,38 @@ public final class IngestService {
                 String beside =
                         UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
                 store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
+                writePage(store, beside, receipt, self);
                 return beside;
             }
             if (store.putBytes(key, json, "application/json", self.toS3Metadata(), unchangedSince(existing))
                     == ObjectStore.Write.WRITTEN) {
+                writePage(store, key, receipt, self);
                 return key;
             }
             if (attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
                 throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
             }
         }
+    }
+
+    /**
+     * The readable receipt beside its JSON, written after it (a retry writes both again). A failure to render is
+     * logged and leaves the JSON, which is the contract, in place.
+     */
+    private static void writePage(ObjectStore store, String jsonKey, Receipt receipt, DeliveryRef self) {
+        byte[] html;
+        try {
+            html = ReceiptPage.html(receipt);
+        } catch (RuntimeException e) {
+            LOG.error("no readable receipt for {}: {}", jsonKey, Failures.describe(e));
+            return;
+        }
+        store.putBytes(
+                Receipts.pageKey(jsonKey),
+                html,
+                "text/html; charset=utf-8",
+                self.toS3Metadata(),
+                ObjectStore.Condition.NONE);
     }
 
     /** The write condition "as we saw it": absent, or still at the ETag we read. */

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.html.PagePolicy;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
@@ -87,8 +86,7 @@ public final class SiteBuilder {
     public SiteBuilder(java.time.Clock clock) {
         this.clock = clock;
         css = resource("site/style.css").strip();
-        csp = "default-src 'none'; style-src '" + sha256(css)
-                + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+        csp = PagePolicy.contentSecurityPolicy(css);
         try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream("site/definities.properties")) {
             definitions.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -807,10 +805,6 @@ public final class SiteBuilder {
     }
 
     /** The CSP source of the inline style: its SHA-256. */
-    static String sha256(String text) {
-        return "sha256-" + Base64.getEncoder().encodeToString(Hashes.sha256(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static String resource(String name) {
         try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

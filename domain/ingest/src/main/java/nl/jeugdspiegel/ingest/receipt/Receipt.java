@@ -190,7 +190,13 @@ public record Receipt(
             String grond,
             List<Meting> metingen,
             List<String> waarschuwingen,
-            Drempels drempels) {}
+            Drempels drempels) {
+
+        /** {@code grond}: the delivery this one replaced for the same periode. */
+        public static final String VERVANGEN = "vervangen";
+        /** {@code grond}: the delivery in force for the periode before. */
+        public static final String VORIGE_PERIODE = "vorige_periode";
+    }
 
     /**
      * One measure before and now. {@code eenheid} {@code aantal}: {@code wijziging} in percent of {@code vorige};

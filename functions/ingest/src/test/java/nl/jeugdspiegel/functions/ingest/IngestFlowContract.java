@@ -42,6 +42,13 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertEquals("1.2", receipt.contractversie());
         assertEquals(25, lakeRows().size());
         assertTrue(get("quarantine/GM0363/2024H1/trajecten 2024H1.csv").isEmpty());
+        assertEquals(25, receipt.kenmerken().rijen());
+        assertNull(receipt.vergelijkingVorige(), "nothing to compare with yet");
+        assertNotNull(receipt.publicatie());
+        String page = page(UPLOAD);
+        assertTrue(page.contains("<html lang=\"nl\">") && page.contains("Content-Security-Policy"), page);
+        assertTrue(page.contains("Geaccepteerd") && page.contains("Wat deze levering mogelijk maakt"), page);
+        assertFalse(page.contains("<script"), page);
     }
 
     @Test
@@ -66,6 +73,10 @@ abstract class IngestFlowContract extends S3TestSupport {
                 new String(get("quarantine/GM0363/2024H1/trajecten 2024H1 (gecorrigeerd).csv")
                         .orElseThrow()));
         assertTrue(Arrays.equals(lakeBefore, get(LAKE_KEY).orElseThrow()), "the lake is unchanged");
+        String page = page(REPLACEMENT);
+        assertTrue(page.contains("Afgewezen") && page.contains("Wat u kunt doen"), page);
+        assertTrue(page.contains(receipt.afwijzing().advies()), "the advice is on the page");
+        assertNull(receipt.vergelijkingVorige());
     }
 
     @Test
@@ -80,6 +91,17 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertTrue(receipt.toegepast());
         assertEquals(
                 "uploads/GM0363/2024H1/trajecten 2024H1.csv", receipt.vervangt().sleutel());
+        Receipt.Vergelijking compared = receipt.vergelijkingVorige();
+        assertEquals(Receipt.Vergelijking.VERVANGEN, compared.grond());
+        assertEquals(
+                "uploads/GM0363/2024H1/trajecten 2024H1.csv",
+                compared.levering().sleutel());
+        assertEquals(10.0, compared.metingen().get(0).vorige());
+        assertEquals(7.0, compared.metingen().get(0).nu());
+        // a replay of the event finds itself in force: its receipt keeps the comparison with what it replaced
+        handler().handleRequest(REPLACEMENT, null);
+        assertEquals(compared, receipt(REPLACEMENT).vergelijkingVorige());
+        assertTrue(page(REPLACEMENT).contains("Vergeleken met de vorige levering"));
     }
 
     @Test

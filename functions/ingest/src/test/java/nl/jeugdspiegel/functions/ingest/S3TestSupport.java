@@ -2,6 +2,7 @@ package nl.jeugdspiegel.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +70,14 @@ abstract class S3TestSupport {
     Receipt receipt(S3Event event) throws IOException {
         String key = UploadKey.receiptKey(Events.key(event));
         return Receipts.read(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
+    }
+
+    /** The readable receipt beside the JSON. */
+    String page(S3Event event) {
+        String key = Receipts.pageKey(UploadKey.receiptKey(Events.key(event)));
+        return new String(
+                get(key).orElseThrow(() -> new AssertionError("no readable receipt at " + key)),
+                StandardCharsets.UTF_8);
     }
 
     List<Trajectory> lakeRows() throws IOException {
