@@ -114,6 +114,17 @@ JOIN deliveries d ON d.gemeente = m.gemeente
 JOIN periods p ON p.periode = d.periode
 WHERE m.startdatum <= p.l AND (m.einddatum IS NULL OR m.einddatum >= p.f);
 ;;
+-- dubbel_geleverd: per periode the (gemeente, client) pairs whose jeugdhulp runs on a day of P on which jeugdhulp of
+-- another delivering gemeente runs for the same client too (a move within P, one ending before the other starts, is not)
+CREATE OR REPLACE TEMP TABLE doubled AS
+SELECT DISTINCT a.periode, a.gemeente, a.client
+FROM facts a
+JOIN facts b ON b.periode = a.periode AND b.client = a.client AND b.gemeente <> a.gemeente
+JOIN periods p ON p.periode = a.periode
+WHERE a.jh AND b.jh
+  AND greatest(a.startdatum, b.startdatum, p.f)
+      <= least(coalesce(a.einddatum, p.l), coalesce(b.einddatum, p.l), p.l);
+;;
 CREATE OR REPLACE TEMP TABLE jh_starts AS
 SELECT DISTINCT client, startdatum FROM merged WHERE soort = 'jeugdhulp';
 ;;
@@ -493,3 +504,10 @@ FROM provider_units
 UNION ALL
 SELECT periode, niveau, code, 'oe_volgens_plan', volgens_plan, verwacht, volgens_plan / nullif(verwacht, 0),
        CASE WHEN verwacht > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM provider_units;
+;;
+INSERT INTO indicator_values
+SELECT u.periode, u.niveau, u.code, 'dubbel_geleverd', CAST(count(DISTINCT d.client) AS DOUBLE), NULL,
+       CAST(count(DISTINCT d.client) AS DOUBLE), 'ok'
+FROM units u
+LEFT JOIN doubled d ON d.periode = u.periode AND d.gemeente = u.gemeente
+GROUP BY u.periode, u.niveau, u.code;

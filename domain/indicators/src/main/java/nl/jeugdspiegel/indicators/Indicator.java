@@ -42,6 +42,18 @@ public record Indicator(String id, Kind kind, String titel, boolean outcome, boo
     public static final List<Indicator> ALL;
 
     /**
+     * Woonplaatsbeginsel overlap (issue 16): youths whose jeugdhulp this gemeente delivered for a day on which another
+     * municipality delivered jeugdhulp for them too. In the indicator tables for the gemeente and higher levels, but
+     * not in {@link #ALL}: the site shows only its national and regional totals, on the methode page.
+     */
+    public static final Indicator DUBBEL_GELEVERD = new Indicator(
+            "dubbel_geleverd",
+            Kind.COUNT,
+            "Jeugdigen met jeugdhulp die ook door een andere gemeente is geleverd",
+            false,
+            false);
+
+    /**
      * The indicators of the provider levels (indicators v1.2 "providers"), in catalogue order: the jeugdhulp trajectory
      * counts, youths, the outcomes, duration and waiting time, geen nieuwe start (CBS) and O/E. Not per 1,000, kosten,
      * verwijzers, geen_nieuwe_hulp_6m, the waiting counts or the shares of verblijf and of a known provider.

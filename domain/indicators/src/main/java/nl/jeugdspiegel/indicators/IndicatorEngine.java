@@ -168,7 +168,8 @@ public final class IndicatorEngine {
      * The rows of periode P and, per unit, its waiting times against the national median (for the signals of the median
      * waiting time, which the rows alone cannot test).
      */
-    public record Computed(List<IndicatorRow> rows, Map<String, Signals.SignTest> waitSigns) {}
+    public record Computed(
+            List<IndicatorRow> rows, Map<String, Signals.SignTest> waitSigns, Map<String, Map<String, Long>> overlap) {}
 
     /** As {@link #compute}, with the sign tests of the waiting times. */
     public Computed computeAll(Periode periode) {
@@ -202,13 +203,18 @@ public final class IndicatorEngine {
         }
         long[] waiting = pi >= 0 ? Arrays.copyOf(data.waiting[pi], data.waitingSize[pi]) : new long[0];
         Arrays.sort(waiting);
-        GemeenteCounts counts =
-                own.counts(delivering, new Entries(waiting, waiting.length), pi >= 0 ? data.waitingKnown[pi] : null);
+        Overlap overlap = Overlap.of(data, delivering, periode.firstEpochDay(), periode.lastEpochDay());
+        GemeenteCounts counts = own.counts(
+                delivering,
+                new Entries(waiting, waiting.length),
+                pi >= 0 ? data.waitingKnown[pi] : null,
+                new Entries(overlap.entries(), overlap.size()));
         boolean[] activeCells = new boolean[cellGemeente.length];
         for (int c = 0; c < activeCells.length; c++) {
             activeCells[c] = jh(cells.totals[c], ACTIVE) > 0;
         }
-        GemeenteCounts cellCounts = cells.counts(activeCells, new Entries(new long[0], 0), null);
+        GemeenteCounts cellCounts =
+                cells.counts(activeCells, new Entries(new long[0], 0), null, new Entries(new long[0], 0));
 
         List<Figures> perLevel = new ArrayList<>();
         for (Levels.Level level : levels) {
@@ -234,7 +240,18 @@ public final class IndicatorEngine {
                 rows.unit(out, level, u, figures);
             }
         }
-        return new Computed(out, rows.waitSigns);
+        return new Computed(out, rows.waitSigns, overlapByCode(overlap));
+    }
+
+    /** The overlap pairs by gemeentecode. */
+    private Map<String, Map<String, Long>> overlapByCode(Overlap overlap) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        overlap.pairs().forEach((g, others) -> {
+            Map<String, Long> byCode = new TreeMap<>();
+            others.forEach((h, n) -> byCode.put(data.gemeenten.get(h), n));
+            out.put(data.gemeenten.get(g), byCode);
+        });
+        return out;
     }
 
     /**
@@ -386,7 +403,7 @@ public final class IndicatorEngine {
         }
 
         /** The counts by slot; {@code waitingKnown} null when no slot's waiting is known. */
-        GemeenteCounts counts(boolean[] counted, Entries waiting, boolean[] waitingKnown) {
+        GemeenteCounts counts(boolean[] counted, Entries waiting, boolean[] waitingKnown, Entries doubled) {
             Arrays.sort(activeClients, 0, activeCount);
             return new GemeenteCounts(
                     counted,
@@ -395,7 +412,8 @@ public final class IndicatorEngine {
                     new int[][] {durationCount, waitCount},
                     new Entries(activeClients, activeCount),
                     waiting,
-                    waitingKnown == null ? new boolean[totals.length] : waitingKnown);
+                    waitingKnown == null ? new boolean[totals.length] : waitingKnown,
+                    doubled);
         }
     }
 
@@ -501,7 +519,8 @@ public final class IndicatorEngine {
             long[] youth,
             boolean[] youthKnown,
             long[][] waitingClients,
-            boolean[] waitingKnown) {}
+            boolean[] waitingKnown,
+            long[] doubled) {}
 
     /** Sorted (client, gemeente, flag) entries, {@code size} of them: see {@link #distinct}. */
     private record Entries(long[] entries, int size) {}
@@ -521,7 +540,8 @@ public final class IndicatorEngine {
             int[][] counts,
             Entries activeClients,
             Entries waiting,
-            boolean[] waitingKnown) {}
+            boolean[] waitingKnown,
+            Entries doubled) {}
 
     /**
      * Distinct clients per unit in sorted (client &lt;&lt; 10 | gemeente &lt;&lt; 1 | flag) entries: {@code [0]} all,
@@ -607,7 +627,8 @@ public final class IndicatorEngine {
                 youth,
                 youthKnown,
                 distinct(counts.waiting(), unitOf, units),
-                waitingKnown);
+                waitingKnown,
+                distinct(counts.doubled(), unitOf, units)[0]);
     }
 
     private static int[][] pool(int[] unitOf, boolean[] delivering, List<int[]> values, int[] counts, int[] sizes) {
@@ -683,6 +704,7 @@ public final class IndicatorEngine {
                 for (Indicator indicator : Indicator.ALL) {
                     unit.missing(indicator.id());
                 }
+                unit.missing(Indicator.DUBBEL_GELEVERD.id());
                 return;
             }
             long[] t = f.totals[u];
@@ -752,6 +774,7 @@ public final class IndicatorEngine {
                 expected += t[STRATUM_ENDED + s] * nationalPlanRate[s];
             }
             unit.ratio("oe_volgens_plan", t[PLAN], expected);
+            unit.count(Indicator.DUBBEL_GELEVERD.id(), f.doubled[u]);
         }
     }
 

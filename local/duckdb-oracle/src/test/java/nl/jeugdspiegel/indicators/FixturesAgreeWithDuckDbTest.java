@@ -76,8 +76,14 @@ class FixturesAgreeWithDuckDbTest {
                         .agb("22222222"))
                 .row(jb("p", "12", "2024-07-01", null))
                 .inContract11();
+        // dubbel_geleverd: x also in GM0014 while in GM0034; v starts in GM0014 on the day it ends in GM0037 (one
+        // shared day); m moves from GM0014 to GM0047 without a shared day
         lake.delivery("2024H2", "GM0014")
-                .row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"));
+                .row(jh("w", "12", "2023-06-01", "2024-12-31").reden("04").age(2006, 17, "0"))
+                .row(jh("x", "01", "2024-09-01", "2024-10-01").reden("01"))
+                .row(jh("v", "01", "2024-08-10", null))
+                .row(jh("m", "01", "2024-05-01", "2024-09-30").reden("01"));
+        lake.delivery("2024H2", "GM0047").row(jh("m", "01", "2024-10-01", null));
         lake.delivery("2025H1", "GM0014");
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0037;31000;6000\n");
         lake.population(
@@ -94,6 +100,11 @@ class FixturesAgreeWithDuckDbTest {
                 sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "22222222", "geen_nieuwe_start_cbs")),
                 "provider units in the SQL");
         assertEquals(List.of(), DuckDbIndicators.differences(sql, java));
+        assertEquals(
+                2.0,
+                sql.get(DuckDbIndicators.key("2024H2", "gemeente", "GM0014", "dubbel_geleverd"))
+                        .waarde(),
+                "x and v");
         // the migration case really is a file without the column, and both read p's hulpvorm 13 as met verblijf
         try (org.apache.parquet.hadoop.ParquetFileReader old =
                 org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(dir.resolve(
