@@ -108,6 +108,22 @@ class GeneratedPipelineIT {
             assertTrue(Files.exists(dir.resolve(IndicatorKeys.signals(p, IndicatorKeys.Format.PARQUET))));
             assertTrue(Files.exists(dir.resolve(IndicatorKeys.dispersion(p))), "overdispersie of " + p);
         }
+        // the generator delivers some youths from two municipalities for the same days: the SQL agreed on the counts,
+        // and each such municipality has its private overlap file, whose total is its table value
+        DuckDbIndicators.Value doubled = sql.get(DuckDbIndicators.key("2025H1", "nederland", "NL", "dubbel_geleverd"));
+        assertTrue(doubled.waarde() > 10, "youths delivered twice in 2025H1: " + doubled.waarde());
+        IndicatorRow gemeente = java.stream()
+                .filter(r -> r.periode().equals("2025H1")
+                        && r.niveau().equals("gemeente")
+                        && r.indicator().equals("dubbel_geleverd")
+                        && r.waarde() != null
+                        && r.waarde() > 0)
+                .findFirst()
+                .orElseThrow();
+        nl.jeugdspiegel.indicators.OverlapFile overlap = nl.jeugdspiegel.indicators.OverlapFile.read(Files.readAllBytes(
+                dir.resolve(IndicatorKeys.overlap(gemeente.code(), Periode.parse("2025H1")))));
+        assertEquals(Math.round(gemeente.waarde()), overlap.dubbelGeleverd());
+        assertTrue(overlap.andereGemeenten().stream().mapToLong(o -> o.jeugdigen()).sum() >= overlap.dubbelGeleverd());
         // and the last periode's follow-up is not yet available
         assertEquals(
                 IndicatorRow.NOG_NIET_BESCHIKBAAR,

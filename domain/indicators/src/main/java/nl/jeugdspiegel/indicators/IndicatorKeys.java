@@ -55,6 +55,14 @@ public final class IndicatorKeys {
     }
 
     /** {@code indicators/periode=2024H1/overdispersie.csv}: φ and τ² per niveau and indicator. */
+    /**
+     * A municipality's private overlap file of one periode (woonplaatsbeginsel, {@code dubbel_geleverd}):
+     * {@code receipts/{gemeentecode}/overlap/{periode}.json}, beside its receipts, readable only by that municipality.
+     */
+    public static String overlap(String gemeentecode, Periode periode) {
+        return "receipts/" + gemeentecode + "/overlap/" + periode + ".json";
+    }
+
     public static String dispersion(Periode periode) {
         return PREFIX + "periode=" + periode + "/overdispersie.csv";
     }

@@ -101,12 +101,17 @@ public final class IndicatorService {
         Map<Periode, String> hashes = new HashMap<>();
         Path out = Files.createDirectories(cache.resolve("out"));
         Map<Periode, IndicatorEngine.Computed> computed = new HashMap<>();
+        Manifest previous = previousManifest();
+        Map<Periode, SortedMap<String, String>> overlapHashes = new HashMap<>();
         for (Periode periode : affected) {
             IndicatorEngine.Computed result = engine.computeAll(periode);
             computed.put(periode, result);
             if (write(periode, result.rows(), out, hashes)) {
                 written.add(periode);
             }
+            Manifest.Period before = previous.periods().get(periode);
+            overlapHashes.put(
+                    periode, writeOverlap(periode, result, before == null ? Map.of() : before.dubbelGeleverd()));
         }
         // a periode's signals compare it with one year earlier: those of one year later change with it
         Set<Periode> signalPeriods = new TreeSet<>(affected);
@@ -122,7 +127,7 @@ public final class IndicatorService {
                     : List.of();
             writeSignals(periode, Signals.of(now.rows(), before, now.waitSigns()), out);
         }
-        writeManifest(data, engine, populations, lakePeriods, hashes);
+        writeManifest(data, engine, populations, lakePeriods, hashes, overlapHashes, previous);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(
                 "indicators: {} periods computed, {} rewritten, {} lake files ({} left out), {} trajectories, {} ms",
@@ -290,7 +295,9 @@ public final class IndicatorService {
             IndicatorEngine engine,
             List<Population> populations,
             Set<Periode> lakePeriods,
-            Map<Periode, String> hashes) {
+            Map<Periode, String> hashes,
+            Map<Periode, SortedMap<String, String>> overlapHashes,
+            Manifest previous) {
         SortedMap<Periode, Manifest.Period> periods = new TreeMap<>();
         for (Periode p : lakePeriods) {
             String csvKey = IndicatorKeys.table(p, IndicatorKeys.Format.CSV);
@@ -314,7 +321,12 @@ public final class IndicatorService {
                             data.periodIndex(p.next()) >= 0,
                             hash,
                             leveringen,
-                            new TreeMap<>(engine.sizeClasses(p))));
+                            new TreeMap<>(engine.sizeClasses(p)),
+                            overlapHashes.containsKey(p)
+                                    ? overlapHashes.get(p)
+                                    : Optional.ofNullable(previous.periods().get(p))
+                                            .map(Manifest.Period::dubbelGeleverd)
+                                            .orElse(new TreeMap<>())));
         }
         // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
         List<Manifest.SkippedObject> skipped = new ArrayList<>();
@@ -329,6 +341,51 @@ public final class IndicatorService {
                 .orElse(false)) {
             store.putBytes(IndicatorKeys.MANIFEST, content, "application/json");
         }
+    }
+
+    /** The manifest the bucket holds (an empty one when there is none, or it cannot be read). */
+    private Manifest previousManifest() {
+        try {
+            Optional<byte[]> bytes = store.readIfExists(IndicatorKeys.MANIFEST);
+            return bytes.isEmpty() ? new Manifest(null, null, null) : Manifest.read(bytes.get());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the previous manifest cannot be read, every overlap file is written again: {}", e.toString());
+            return new Manifest(null, null, null);
+        }
+    }
+
+    /**
+     * The private overlap files of one periode: one per gemeente with doubly delivered youths, written when its content
+     * changed since the manifest's hash, and removed for a gemeente that no longer has any. Returns the hashes.
+     */
+    private SortedMap<String, String> writeOverlap(
+            Periode periode, IndicatorEngine.Computed computed, Map<String, String> before) {
+        SortedMap<String, String> now = new TreeMap<>();
+        for (IndicatorRow row : computed.rows()) {
+            if (!row.niveau().equals(Niveau.GEMEENTE.code())
+                    || !row.indicator().equals(Indicator.DUBBEL_GELEVERD.id())
+                    || row.waarde() == null
+                    || row.waarde() == 0) {
+                continue;
+            }
+            byte[] json = OverlapFile.of(
+                            row.code(),
+                            periode.toString(),
+                            Math.round(row.waarde()),
+                            computed.overlap().getOrDefault(row.code(), Map.of()))
+                    .toJson();
+            String hash = Hashes.sha256Hex(json);
+            now.put(row.code(), hash);
+            if (!hash.equals(before.get(row.code()))) {
+                store.putBytes(IndicatorKeys.overlap(row.code(), periode), json, "application/json");
+            }
+        }
+        for (String gemeente : before.keySet()) {
+            if (!now.containsKey(gemeente)) {
+                store.delete(IndicatorKeys.overlap(gemeente, periode));
+            }
+        }
+        return now;
     }
 
     private static void deleteQuietly(Path file) {

@@ -39,6 +39,8 @@ public record Manifest(
      * @param inhoudSha256       the table's content hash: any new figure changes the manifest, and so starts the report
      * @param leveringen         per delivering gemeente the S3 event time of its delivery (null when unknown)
      * @param grootteklassen     the size class of every gemeente
+     * @param dubbelGeleverd     per gemeente with doubly delivered youths, the content hash of its private overlap file
+     *                           ({@link IndicatorKeys#overlap}); a gemeente no longer listed has its file removed
      */
     @JsonPropertyOrder({
         "tabel_csv",
@@ -46,7 +48,8 @@ public record Manifest(
         "vervolg_beschikbaar",
         "inhoud_sha256",
         "leveringen",
-        "grootteklassen"
+        "grootteklassen",
+        "dubbel_geleverd"
     })
     public record Period(
             @JsonProperty("tabel_csv") String tabelCsv,
@@ -57,11 +60,13 @@ public record Manifest(
             @JsonInclude(content = JsonInclude.Include.ALWAYS)
             SortedMap<String, Instant> leveringen,
 
-            SortedMap<String, String> grootteklassen) {
+            SortedMap<String, String> grootteklassen,
+            @JsonProperty("dubbel_geleverd") SortedMap<String, String> dubbelGeleverd) {
 
         public Period {
             leveringen = leveringen == null ? new TreeMap<>() : new TreeMap<>(leveringen);
             grootteklassen = grootteklassen == null ? new TreeMap<>() : new TreeMap<>(grootteklassen);
+            dubbelGeleverd = dubbelGeleverd == null ? new TreeMap<>() : new TreeMap<>(dubbelGeleverd);
         }
     }
 

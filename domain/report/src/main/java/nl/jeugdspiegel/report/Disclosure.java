@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.Stats;
@@ -59,6 +60,13 @@ public final class Disclosure {
      * provider's small counts to each other across half-years (active = still active + started), which the youths and
      * shares do not. The exact table keeps them for analysts.
      */
+    /**
+     * The niveaus whose {@code dubbel_geleverd} the site publishes (a count: rounded to 5, below 10 not shown). Not the
+     * gemeente's: that is in its private overlap file. A jeugdregio or national count of distinct youths is no sum of
+     * other published counts, so it adds no relation an attacker could subtract.
+     */
+    public static final Set<String> OVERLAP_PUBLISHED = Set.of("jeugdregio", "nederland");
+
     public static final List<String> PROVIDER_PUBLISHED = Indicator.PROVIDER.stream()
             .map(Indicator::id)
             .filter(id -> !id.startsWith("trajecten_"))
@@ -126,6 +134,10 @@ public final class Disclosure {
         }
         for (String prefix : BREAKDOWNS) {
             secondary(out, prefix);
+        }
+        IndicatorRow doubled = rows.get(Indicator.DUBBEL_GELEVERD.id());
+        if (doubled != null && OVERLAP_PUBLISHED.contains(doubled.niveau())) {
+            out.put(Indicator.DUBBEL_GELEVERD.id(), primary(Indicator.DUBBEL_GELEVERD, doubled, ended));
         }
         return out;
     }

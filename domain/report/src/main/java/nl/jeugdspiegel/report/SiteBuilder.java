@@ -373,6 +373,19 @@ public final class SiteBuilder {
         Map<String, Object> model = base(data, "Methode", "");
         model.put("indicators", indicatorList());
         model.put("smallCellReason", Disclosure.REASON_SMALL_CELL);
+        // woonplaatsbeginsel: only the national and regional totals (each municipality reads its own in private)
+        Periode latest = data.latest();
+        String id = Indicator.DUBBEL_GELEVERD.id();
+        model.put("overlapPeriode", Text.periode(latest));
+        model.put("overlapNl", cell(data.figure(latest, Unit.NEDERLAND, id)));
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (Jeugdregio r : ReferenceData.get().regions()) {
+            regions.add(Map.of(
+                    "code", r.code(),
+                    "naam", r.naam(),
+                    "cell", cell(data.figure(latest, new Unit("jeugdregio", r.code()), id))));
+        }
+        model.put("overlapRegions", regions);
         return model;
     }
 

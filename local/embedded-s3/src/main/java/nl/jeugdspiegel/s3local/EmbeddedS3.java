@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Consumer;
 import nl.jeugdspiegel.core.storage.NoExpectContinue;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -39,11 +40,21 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final S3Proxy proxy;
     private final Faults faults;
 
+    /**
+     * An object that was created (a PUT, a completed multipart upload or a copy), as S3 would notify it: sent after
+     * the object is stored, on the server's request thread (a listener hands it on and returns).
+     */
+    public record Created(String bucket, String key, String eTag) {}
+
     private EmbeddedS3(BlobStore storage) {
+        this(storage, 0, created -> {});
+    }
+
+    private EmbeddedS3(BlobStore storage, int port, Consumer<Created> listener) {
         this.faults = new Faults();
         this.proxy = S3Proxy.builder()
-                .blobStore(new FaultInjectingBlobStore(storage, faults))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .blobStore(new FaultInjectingBlobStore(storage, faults, listener))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         try {
@@ -70,6 +81,14 @@ public final class EmbeddedS3 implements AutoCloseable {
      * metadata is kept in the files' extended attributes.
      */
     public static EmbeddedS3 onFolder(Path folder, String bucket) {
+        return onFolder(folder, bucket, 0, created -> {});
+    }
+
+    /**
+     * As {@link #onFolder(Path, String)}, on {@code port} (0: a free one), telling {@code listener} of every object
+     * created (what S3 event notifications would tell).
+     */
+    public static EmbeddedS3 onFolder(Path folder, String bucket, int port, Consumer<Created> listener) {
         try {
             Path absolute = Files.createDirectories(folder).toAbsolutePath().normalize();
             Properties store = new Properties();
@@ -78,7 +97,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             Properties alias = new Properties();
             alias.setProperty(
                     "s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
-            return new EmbeddedS3(quietly(() -> Middlewares.wrap(files, alias, properties -> files)));
+            return new EmbeddedS3(quietly(() -> Middlewares.wrap(files, alias, properties -> files)), port, listener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + folder + " as a bucket", e);
         }

@@ -30,10 +30,13 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     private final Faults faults;
+    private final java.util.function.Consumer<EmbeddedS3.Created> created;
 
-    FaultInjectingBlobStore(BlobStore delegate, Faults faults) {
+    FaultInjectingBlobStore(
+            BlobStore delegate, Faults faults, java.util.function.Consumer<EmbeddedS3.Created> created) {
         super(delegate);
         this.faults = faults;
+        this.created = created;
     }
 
     private void maybeFail(Faults.Operation operation) {
@@ -62,13 +65,17 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         maybeFail(Faults.Operation.PUT, request.key());
-        return super.putBlob(request, content);
+        PutObjectResponse response = super.putBlob(request, content);
+        created.accept(new EmbeddedS3.Created(request.bucket(), request.key(), response.eTag()));
+        return response;
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
         maybeFail(Faults.Operation.COPY, request.destinationKey());
-        return super.copyBlob(request);
+        CopyObjectResponse response = super.copyBlob(request);
+        created.accept(new EmbeddedS3.Created(request.destinationBucket(), request.destinationKey(), null));
+        return response;
     }
 
     @Override
@@ -100,7 +107,9 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
     public CompleteMultipartUploadResponse completeMultipartUpload(
             MultipartUpload upload, CompleteMultipartUploadRequest request) {
         maybeFail(Faults.Operation.MULTIPART);
-        return super.completeMultipartUpload(upload, request);
+        CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
+        created.accept(new EmbeddedS3.Created(request.bucket(), request.key(), response.eTag()));
+        return response;
     }
 
     @Override

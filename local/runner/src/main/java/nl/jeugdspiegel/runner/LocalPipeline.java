@@ -66,7 +66,28 @@ final class LocalPipeline {
             long rowsRejected,
             long rowsInLake,
             Duration ingestTime,
-            List<String> failed) {}
+            List<String> failed,
+            List<Rejection> rejections) {}
+
+    /** A rejected delivery: its upload key, the one-line reason and where its readable receipt is. */
+    record Rejection(String upload, String reason, Path receipt) {
+
+        /** From a rejected receipt read at {@code receiptFile}. */
+        static Rejection of(String upload, Receipt receipt, Path receiptFile) {
+            Receipt.Afwijzing a = receipt.afwijzing();
+            String reason = a == null ? receipt.melding() : a.code() + ": " + a.melding();
+            return new Rejection(upload, reason, pageOf(receiptFile));
+        }
+    }
+
+    /** The readable receipt beside a receipt's JSON file. */
+    static Path pageOf(Path receiptJson) {
+        return receiptJson.resolveSibling(
+                Receipts.pageKey(receiptJson.getFileName().toString()));
+    }
+
+    /** A receipt and the file it was read from. */
+    record ReadReceipt(Receipt receipt, Path file) {}
 
     /** As the template's EventInvokeConfig: the first attempt and two retries. */
     static final int INGEST_ATTEMPTS = 3;
@@ -127,7 +148,7 @@ final class LocalPipeline {
      * As in AWS: the new indicators manifest triggers the report function. Locally the site bucket is the
      * same folder under the prefix {@code site/}, so the site lands in DIR/site.
      */
-    private ReportSummary report(Path dir, ObjectStore store) {
+    static ReportSummary report(Path dir, ObjectStore store) {
         long started = System.nanoTime();
         Optional<ObjectInfo> manifest = store.head(IndicatorKeys.MANIFEST);
         if (manifest.isEmpty()) {
@@ -150,7 +171,7 @@ final class LocalPipeline {
      * As in AWS: every lake object written sends an S3 notification to the indicators queue; the queue's
      * batching window gathers them and the function (reserved concurrency 1) gets them as one batch.
      */
-    private IndicatorSummary indicators(ObjectStore store) {
+    IndicatorSummary indicators(ObjectStore store) {
         long started = System.nanoTime();
         List<String> notifications = new ArrayList<>();
         long sequence = 1;
@@ -210,6 +231,7 @@ final class LocalPipeline {
         // accepted, rejected, not applied, rows read, rows accepted, rows rejected
         AtomicLongArray counts = new AtomicLongArray(6);
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
         // rows of the delivery in force per lake partition (a later delivery replaces an earlier one)
         Map<String, Long> lakeRows = new ConcurrentHashMap<>();
         long started = System.nanoTime();
@@ -245,7 +267,12 @@ final class LocalPipeline {
                                 .getEventTime()
                                 .toDate()
                                 .toInstant();
-                        readReceipt(dir, upload.key(), eventTime).ifPresent(r -> count(r, counts, lakeRows));
+                        readReceipt(dir, upload.key(), eventTime).ifPresent(r -> {
+                            count(r.receipt(), counts, lakeRows);
+                            if (Receipt.AFGEWEZEN.equals(r.receipt().status())) {
+                                rejections.add(Rejection.of(upload.key(), r.receipt(), r.file()));
+                            }
+                        });
                         progress.step(upload.key());
                     }
                     return null;
@@ -273,7 +300,10 @@ final class LocalPipeline {
                 counts.get(5),
                 lakeRows.values().stream().mapToLong(Long::longValue).sum(),
                 Duration.ofNanos(System.nanoTime() - started),
-                List.copyOf(failed));
+                List.copyOf(failed),
+                rejections.stream()
+                        .sorted(java.util.Comparator.comparing(Rejection::upload))
+                        .toList());
     }
 
     /**
@@ -281,7 +311,7 @@ final class LocalPipeline {
      * when a newer upload of the same key holds that place. Empty when there is none (the object was gone, or
      * not even a failure receipt could be written).
      */
-    private static Optional<Receipt> readReceipt(Path dir, String uploadKey, Instant eventTime) {
+    static Optional<ReadReceipt> readReceipt(Path dir, String uploadKey, Instant eventTime) {
         try {
             Path file = dir.resolve(UploadKey.receiptKey(uploadKey));
             if (!Files.exists(file)) {
@@ -290,9 +320,11 @@ final class LocalPipeline {
             Receipt receipt = Receipts.read(Files.readAllBytes(file));
             if (!receipt.bron().ontvangenOp().equals(eventTime)) {
                 Path beside = dir.resolve(UploadKey.earlierVersionReceiptKey(uploadKey, eventTime, null));
-                return Files.exists(beside) ? Optional.of(Receipts.read(Files.readAllBytes(beside))) : Optional.empty();
+                return Files.exists(beside)
+                        ? Optional.of(new ReadReceipt(Receipts.read(Files.readAllBytes(beside)), beside))
+                        : Optional.empty();
             }
-            return Optional.of(receipt);
+            return Optional.of(new ReadReceipt(receipt, file));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable receipt for " + uploadKey, e);
         }
@@ -313,7 +345,7 @@ final class LocalPipeline {
     }
 
     /** What the SAM template sets in AWS, pointed at the embedded server. */
-    private static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
+    static void configureEnvironment(EmbeddedS3 server, String pseudonymKey) {
         System.setProperty(
                 Settings.propertyName("S3_ENDPOINT_URL"), server.endpoint().toString());
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);

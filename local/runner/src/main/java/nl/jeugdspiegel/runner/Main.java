@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.ingest.receipt.ReceiptText;
+import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.synthetic.Generator;
 
 /** The {@code ./jeugdspiegel} command line: generate, run, demo. */
@@ -22,6 +25,9 @@ public final class Main {
             "  ./jeugdspiegel generate DIR [--seed N] [--scale F]  write synthetic uploads and a synthetic population file under DIR",
             "                  [--format csv|ijw]                 uploads as CSV files (default) or as zips of iJw 3.2 messages",
             "  ./jeugdspiegel run DIR                              run the pipeline on DIR (DIR stands for the S3 bucket)",
+            "  ./jeugdspiegel serve DIR [--port N] [--batch-window S]",
+            "                                                     keep DIR served as an S3 bucket and run the pipeline on every upload",
+            "  ./jeugdspiegel receipt FILE.json                    print a receipt as text",
             "  ./jeugdspiegel bench ingest|ijw|indicators|report|lake  benchmarks (see docs/benchmarks.md)",
             "",
             "Environment: JEUGDSPIEGEL_PSEUDONYM_KEY (optional; else a key is created in DIR/.jeugdspiegel/).");
@@ -60,6 +66,22 @@ public final class Main {
             }
             case "run" -> {
                 return runPipeline(options.dir(null), out);
+            }
+            case "serve" -> {
+                LocalServer.serve(options.dir(null), options.port(), options.batchWindow(), out);
+                return 0;
+            }
+            case "receipt" -> {
+                Path file = options.dir(null);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("no receipt file " + file);
+                }
+                try {
+                    out.print(ReceiptText.text(Receipts.read(Files.readAllBytes(file))));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + " is not a receipt (" + e.getOriginalMessage() + ")");
+                }
+                return 0;
             }
             case "demo" -> {
                 Path dir = options.dir(Path.of("demo"));
@@ -113,6 +135,10 @@ public final class Main {
                                     s.rejected(),
                                     s.notApplied());
                             failed.addAll(s.failed());
+                            for (LocalPipeline.Rejection r : s.rejections()) {
+                                out.println("  rejected " + r.upload() + " — " + r.reason());
+                                out.println("    receipt: " + r.receipt());
+                            }
                             if (!s.failed().isEmpty()) {
                                 out.printf(
                                         Locale.ROOT,
@@ -188,15 +214,22 @@ public final class Main {
     }
 
     /** Positional DIR and --seed / --scale / --format. */
-    record Options(List<String> positional, long seed, double scale, Generator.Format format) {
+    record Options(
+            List<String> positional, long seed, double scale, Generator.Format format, int port, Duration batchWindow) {
 
         static Options parse(String[] args) {
             List<String> positional = new ArrayList<>();
             long seed = 20260101L;
             double scale = 1.0;
             Generator.Format format = Generator.Format.CSV;
+            int port = 0;
+            Duration batchWindow = LocalServer.DEFAULT_BATCH_WINDOW;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                    case "--batch-window" ->
+                        batchWindow = Duration.ofMillis(
+                                Math.round(1000 * Double.parseDouble(value(args, ++i, "--batch-window"))));
                     case "--format" -> format = Generator.Format.parse(value(args, ++i, "--format"));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                     case "--scale" -> scale = Double.parseDouble(value(args, ++i, "--scale"));
@@ -208,7 +241,10 @@ public final class Main {
                     }
                 }
             }
-            return new Options(positional, seed, scale, format);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0..65535");
+            }
+            return new Options(positional, seed, scale, format, port, batchWindow);
         }
 
         Path dir(Path fallback) {

@@ -142,6 +142,9 @@ final class CareSimulator {
             if (soort == CareHistory.JH && random.nextDouble() < 0.12) {
                 parallelTrajectory(current, youth, t, ageNow);
             }
+            if (soort == CareHistory.JH && random.nextDouble() < DOUBLE_DELIVERED) {
+                parallelTrajectory(elsewhere(current), youth, t, ageNow);
+            }
             int end = history.end[t];
             if (end == CareHistory.NONE) {
                 break;
@@ -214,7 +217,22 @@ final class CareSimulator {
         return t;
     }
 
-    /** A second, lighter jeugdhulp trajectory during the first one. */
+    /**
+     * Of the jeugdhulp trajectories, the share that another municipality also delivers jeugdhulp for during it (a
+     * woonplaatsbeginsel question: both report the youth for the same days; {@code dubbel_geleverd}).
+     */
+    static final double DOUBLE_DELIVERED = 0.01;
+
+    /** Another municipality than {@code g}: mostly one of its region. */
+    private SyntheticCountry.Gemeente elsewhere(SyntheticCountry.Gemeente g) {
+        SyntheticCountry.Gemeente other = move(g);
+        while (other.index() == g.index()) {
+            other = country.gemeente(random.nextInt(country.gemeenten().size()));
+        }
+        return other;
+    }
+
+    /** A second, lighter jeugdhulp trajectory during the first one, in {@code g}. */
     private void parallelTrajectory(SyntheticCountry.Gemeente g, int youth, int first, int age) {
         int firstEnd = history.end[first] == CareHistory.NONE ? HORIZON : history.end[first];
         int start = history.start[first] + random.nextInt(Math.max(1, (firstEnd - history.start[first]) / 2 + 1));

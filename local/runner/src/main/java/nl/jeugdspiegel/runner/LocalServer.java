@@ -1,0 +1,213 @@
+package nl.jeugdspiegel.runner;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.jeugdspiegel.core.storage.ObjectInfo;
+import nl.jeugdspiegel.core.storage.ObjectStore;
+import nl.jeugdspiegel.functions.ingest.IngestHandler;
+import nl.jeugdspiegel.ingest.UploadKey;
+import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.s3local.EmbeddedS3;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code ./jeugdspiegel serve DIR}: keeps DIR served as bucket {@value LocalPipeline#BUCKET} and acts as S3's event
+ * notifications would: every object created under {@code uploads/} (.csv or .zip) goes, as the same S3 event JSON,
+ * to the ingest handler, one at a time in arrival order; when no upload has arrived for the batch window (the
+ * indicators queue's batching), the indicators run, then the report. Anything that speaks S3 can deliver: the AWS
+ * CLI, an SDK, a municipality's own tooling. Stopped by {@link #close} (Ctrl-C: the shutdown hook), after the upload
+ * being handled.
+ */
+final class LocalServer implements AutoCloseable {
+
+    static final Duration DEFAULT_BATCH_WINDOW = Duration.ofSeconds(5);
+
+    private final Path dir;
+    private final Duration batchWindow;
+    private final PrintStream out;
+    private final EmbeddedS3 server;
+    private final S3Client s3;
+    private final ObjectStore store;
+    private final LinkedBlockingQueue<EmbeddedS3.Created> uploads = new LinkedBlockingQueue<>();
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile int handled;
+    private volatile int published;
+    /** One handler instance for the worker, as a warm Lambda keeps its instance. */
+    private IngestHandler handler;
+
+    LocalServer(Path dir, int port, Duration batchWindow, PrintStream out) throws IOException {
+        this.dir = dir;
+        this.batchWindow = batchWindow;
+        this.out = out;
+        Files.createDirectories(dir.resolve(UploadKey.UPLOADS));
+        String key = LocalKey.resolve(dir);
+        this.server = EmbeddedS3.onFolder(dir, LocalPipeline.BUCKET, port, created -> {
+            if (isUpload(created.key())) {
+                uploads.add(created);
+            }
+        });
+        LocalPipeline.configureEnvironment(server, key);
+        this.s3 = server.client();
+        this.store = new ObjectStore(s3, LocalPipeline.BUCKET);
+        this.worker = new Thread(this::work, "jeugdspiegel-serve");
+    }
+
+    /** As the template's S3 triggers: objects under uploads/ ending in .csv, or .zip for iJw messages. */
+    private static boolean isUpload(String key) {
+        return key.startsWith(UploadKey.UPLOADS) && (key.endsWith(".csv") || key.endsWith(".zip"));
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Uploads handled so far. */
+    int handled() {
+        return handled;
+    }
+
+    /** Times the indicators and the report ran. */
+    int published() {
+        return published;
+    }
+
+    LocalServer start() {
+        worker.start();
+        return this;
+    }
+
+    /** Serves until the JVM is stopped (Ctrl-C); the shutdown hook stops cleanly. */
+    static void serve(Path dir, int port, Duration batchWindow, PrintStream out) throws IOException {
+        LocalServer server = new LocalServer(dir, port, batchWindow, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "jeugdspiegel-serve-stop"));
+        server.printHowTo();
+        server.start();
+        try {
+            server.worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printHowTo() {
+        String url = endpoint().toString();
+        String bucket = LocalPipeline.BUCKET;
+        out.println("serving " + dir.toAbsolutePath().normalize() + " as bucket " + bucket);
+        out.println("  endpoint: " + url);
+        out.println("  bucket:   " + bucket);
+        out.println("  credentials (any client): AWS_ACCESS_KEY_ID=" + EmbeddedS3.ACCESS_KEY + " AWS_SECRET_ACCESS_KEY="
+                + EmbeddedS3.SECRET_KEY + " AWS_DEFAULT_REGION=" + EmbeddedS3.REGION.id());
+        out.println("deliver as a municipality would, e.g.:");
+        out.println("  aws s3 cp levering.csv s3://" + bucket + "/uploads/GM0363/2025H2/levering.csv --endpoint-url "
+                + url);
+        out.println("and read the receipt back:");
+        out.println("  aws s3 cp s3://" + bucket + "/receipts/GM0363/2025H2/levering.html . --endpoint-url " + url);
+        out.printf(
+                Locale.ROOT,
+                "indicators and report run %.0f s after the last upload; Ctrl-C stops%n",
+                batchWindow.toMillis() / 1000.0);
+    }
+
+    private void work() {
+        boolean pending = false;
+        while (running) {
+            EmbeddedS3.Created created;
+            try {
+                created = uploads.poll(pending ? batchWindow.toMillis() : 200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (created != null) {
+                ingest(created.key());
+                handled++;
+                pending = true;
+            } else if (pending && running) {
+                publish();
+                pending = false;
+            }
+        }
+    }
+
+    /** One upload through the ingest handler, as its S3 notification; prints the outcome and the receipt. */
+    private void ingest(String key) {
+        Optional<ObjectInfo> object = store.head(key);
+        if (object.isEmpty()) {
+            return; // removed again before it was handled: S3 would deliver the event, ingest finds nothing
+        }
+        ObjectInfo info = object.get();
+        Instant eventTime = info.lastModified() == null ? Instant.now() : info.lastModified();
+        S3Event event = S3Events.parse(S3Events.objectCreatedJson(
+                LocalPipeline.BUCKET, key, info.size(), info.eTag(), eventTime, sequence.incrementAndGet()));
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= LocalPipeline.INGEST_ATTEMPTS; attempt++) {
+            try {
+                if (handler == null) {
+                    handler = new IngestHandler();
+                }
+                handler.handleRequest(event, null);
+                failure = null;
+                break;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            out.println("ingest FAILED for " + key + ": " + failure.getMessage());
+        }
+        LocalPipeline.readReceipt(dir, key, eventTime).ifPresent(r -> {
+            Receipt receipt = r.receipt();
+            String outcome = Receipt.AFGEWEZEN.equals(receipt.status())
+                    ? LocalPipeline.Rejection.of(key, receipt, r.file()).reason()
+                    : receipt.melding();
+            out.printf(Locale.ROOT, "%s: %s — %s%n", key, receipt.status(), outcome);
+            out.println("  receipt: " + r.file() + " (readable: "
+                    + LocalPipeline.pageOf(r.file()).getFileName() + ")");
+        });
+    }
+
+    private void publish() {
+        try {
+            LocalPipeline.IndicatorSummary indicators = new LocalPipeline(out).indicators(store);
+            out.printf(
+                    Locale.ROOT,
+                    "indicators: %d periods in %.1f s%n",
+                    indicators.periods().size(),
+                    indicators.time().toMillis() / 1000.0);
+            LocalPipeline.ReportSummary report = LocalPipeline.report(dir, store);
+            out.println("report: " + report.result() + (report.index() == null ? "" : "; site: " + report.index()));
+            published++;
+        } catch (RuntimeException e) {
+            out.println("indicators or report FAILED: " + e.getMessage());
+        }
+    }
+
+    /** Stops after the upload being handled; the bucket folder keeps everything. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            worker.join(Duration.ofMinutes(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        s3.close();
+        server.close();
+        out.println("stopped; everything is in " + dir);
+    }
+}
