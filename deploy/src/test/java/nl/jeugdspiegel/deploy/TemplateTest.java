@@ -64,7 +64,18 @@ class TemplateTest {
                 return; // key policies grant the account's administrators, as AWS requires
             }
             p.path("Policies").forEach(policy -> {
-                policy.path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
+                policy.path("Statement").forEach(s -> {
+                    if (s.isArray()) {
+                        // !If [condition, statement, !Ref AWS::NoValue]: the statement when the condition holds
+                        s.forEach(branch -> {
+                            if (branch.isObject()) {
+                                out.add(Map.entry(e.getKey(), branch));
+                            }
+                        });
+                    } else {
+                        out.add(Map.entry(e.getKey(), s));
+                    }
+                });
                 policy.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
             });
             p.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
@@ -123,6 +134,32 @@ class TemplateTest {
     }
 
     @Test
+    void theNotificationPerReceiptIsOptionalAndIngestMayPublishOnlyThere() {
+        JsonNode topic = resources.get("ReceiptTopic");
+        assertEquals("AWS::SNS::Topic", topic.path("Type").asText());
+        assertEquals("HasReceiptTopic", topic.path("Condition").asText(), "only when ReceiptNotifications is true");
+        assertEquals(
+                "false", template.at("/Parameters/ReceiptNotifications/Default").asText());
+        JsonNode env = ofType("AWS::Serverless::Function").get("IngestFunction").at("/Environment/Variables");
+        assertEquals(List.of("HasReceiptTopic", "ReceiptTopic", ""), texts(env.get("RECEIPT_TOPIC_ARN")));
+        List<JsonNode> publish = statements().stream()
+                .filter(e -> texts(e.getValue().get("Action")).contains("sns:Publish"))
+                .filter(e -> e.getKey().endsWith("Function"))
+                .map(Map.Entry::getValue)
+                .toList();
+        assertEquals(1, publish.size());
+        assertEquals(List.of("ReceiptTopic"), texts(publish.get(0).get("Resource")));
+        // the indicators function writes only the overlap files beside the receipts, never a receipt itself
+        for (Map.Entry<String, JsonNode> e : statements()) {
+            if (e.getKey().equals("IndicatorsFunction")) {
+                for (String resource : texts(e.getValue().path("Resource"))) {
+                    assertFalse(resource.endsWith("/receipts/*"), resource);
+                }
+            }
+        }
+    }
+
+    @Test
     void noWildcardActionsOrResourcesAreAllowed() {
         for (Map.Entry<String, JsonNode> e : statements()) {
             JsonNode s = e.getValue();
@@ -155,7 +192,8 @@ class TemplateTest {
                                 "/lake/wachtend/*",
                                 "/reference/bevolking/*",
                                 "/reference/aanbieders.csv",
-                                "/indicators/*"),
+                                "/indicators/*",
+                                "/receipts/*/overlap/*"),
                 "ReportFunction", List.of("/indicators/*", "${SiteBucket.Arn}/*"));
         Map<String, JsonNode> functions = ofType("AWS::Serverless::Function");
         assertEquals(allowedPrefixes.keySet(), functions.keySet());

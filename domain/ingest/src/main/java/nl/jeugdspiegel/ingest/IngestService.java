@@ -66,10 +66,18 @@ public final class IngestService {
     private final ReferenceData reference;
     private final ReceiptMaker receipts;
     private final DeliveryComparison comparison;
+    private final ReceiptListener listener;
     private final Clock clock;
 
     public IngestService(S3Client s3, PseudonymKey key, RejectionThreshold threshold, Clock clock) {
+        this(s3, key, threshold, clock, ReceiptListener.NONE);
+    }
+
+    /** @param listener told of every receipt written (the notification per receipt) */
+    public IngestService(
+            S3Client s3, PseudonymKey key, RejectionThreshold threshold, Clock clock, ReceiptListener listener) {
         this.s3 = s3;
+        this.listener = listener;
         this.reference = ReferenceData.get();
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, threshold);
         this.messages = new MessageDelivery(new SafeZip(), processor, threshold, key);
@@ -79,13 +87,14 @@ public final class IngestService {
     }
 
     /** With the real clients and settings of the environment (Lambda, or the local runner). */
-    public static IngestService fromEnvironment() {
+    public static IngestService fromEnvironment(ReceiptListener listener) {
         return new IngestService(
                 AwsClients.s3(),
                 PseudonymKeys.fromEnvironment(),
                 new RejectionThreshold(
                         Settings.getDouble(THRESHOLD_SETTING, RejectionThreshold.DEFAULT.maxRejectedFraction())),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                listener);
     }
 
     /**
@@ -158,6 +167,11 @@ public final class IngestService {
         }
         Receipt receipt = receipts.receipt(delivery, outcome, assessment);
         String written = writeReceipt(store, delivery, receipt);
+        try {
+            listener.written(written, receipt);
+        } catch (RuntimeException e) {
+            LOG.warn("receipt {} written, but its notification failed: {}", written, Failures.describe(e));
+        }
         LOG.info(
                 "{} {}: {} rows read, {} accepted, {} rejected, {} in lake, {} ms; receipt {}",
                 event.key(),

@@ -29,7 +29,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
 
     /** Used by Lambda: real clients, settings from the environment (run once per execution environment). */
     public IngestHandler() {
-        this(IngestService.fromEnvironment());
+        this(IngestService.fromEnvironment(ReceiptNotifier.fromEnvironment()));
         Core.getGlobalContext().register(this);
     }
 

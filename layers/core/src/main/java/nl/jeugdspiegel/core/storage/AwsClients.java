@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the SDK clients the functions use: the light URL-connection HTTP client, the standard retry
@@ -52,6 +53,15 @@ public final class AwsClients {
         var builder = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(overrides(4, Duration.ofSeconds(10)));
+        region(false).ifPresent(builder::region);
+        return builder.build();
+    }
+
+    /** For the optional notification per receipt. */
+    public static SnsClient sns() {
+        var builder = SnsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(overrides(3, Duration.ofSeconds(5)));
         region(false).ifPresent(builder::region);
         return builder.build();
     }
