@@ -120,10 +120,11 @@ class GeneratedPipelineIT {
                         && r.waarde() > 0)
                 .findFirst()
                 .orElseThrow();
-        nl.jeugdspiegel.indicators.OverlapFile overlap = nl.jeugdspiegel.indicators.OverlapFile.read(Files.readAllBytes(
-                dir.resolve(IndicatorKeys.overlap(gemeente.code(), Periode.parse("2025H1")))));
+        nl.jeugdspiegel.indicators.OverlapFile overlap = nl.jeugdspiegel.indicators.OverlapFile.read(
+                Files.readAllBytes(dir.resolve(IndicatorKeys.overlap(gemeente.code(), Periode.parse("2025H1")))));
         assertEquals(Math.round(gemeente.waarde()), overlap.dubbelGeleverd());
-        assertTrue(overlap.andereGemeenten().stream().mapToLong(o -> o.jeugdigen()).sum() >= overlap.dubbelGeleverd());
+        assertTrue(
+                overlap.andereGemeenten().stream().mapToLong(o -> o.jeugdigen()).sum() >= overlap.dubbelGeleverd());
         // and the last periode's follow-up is not yet available
         assertEquals(
                 IndicatorRow.NOG_NIET_BESCHIKBAAR,

@@ -115,6 +115,11 @@ class SiteInBrowserIT {
 
     /** No console errors (a CSP violation is one) and every request stays inside the site folder. */
     private static void assertCleanLoad(String page) throws Exception {
+        assertCleanLoad(page, site);
+    }
+
+    /** No console errors and every request stays inside {@code folder}. */
+    private static void assertCleanLoad(String page, Path folder) throws Exception {
         List<String> errors = new ArrayList<>();
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
@@ -129,7 +134,7 @@ class SiteInBrowserIT {
             if (message.path("method").asText().equals("Network.requestWillBeSent")) {
                 requests++;
                 String url = message.at("/params/request/url").asText();
-                if (!url.startsWith(site.toUri().toString()) && !url.startsWith("data:")) {
+                if (!url.startsWith(folder.toUri().toString()) && !url.startsWith("data:")) {
                     outside.add(url);
                 }
             }
@@ -242,6 +247,70 @@ class SiteInBrowserIT {
         }
     }
 
+    /** Axe-core on the open page: no serious or critical violation of WCAG 2.1 AA. */
+    private static void assertAccessible(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        List<String> serious = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                serious.add(rule.getId() + " (" + rule.getImpact() + ", "
+                        + rule.getNodes().size() + " nodes): " + rule.getHelp());
+            }
+        }
+        assertEquals(List.of(), serious, "axe on " + page);
+        assertTrue(results.getPasses().size() > 10, "axe ran its checks on " + page);
+    }
+
+    /** The readable receipts of the demo: an accepted one compared with the last delivery, and a rejected one. */
+    @Test
+    void aReceiptReadsInTheBrowser() throws Exception {
+        Path receipts = GeneratedCountry.DIR.resolve("receipts").toAbsolutePath();
+        Path accepted = receipts.resolve("GM0014/2025H2/trajecten_GM0014_2025H2.html");
+        assertTrue(Files.exists(accepted), "the demo has " + accepted);
+        Path rejected;
+        try (var all = Files.walk(receipts)) {
+            rejected = all.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("\"status\" : \"afgewezen\"");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(p -> p.resolveSibling(p.getFileName().toString().replace(".json", ".html")))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        browser.get(accepted.toUri().toString());
+        assertEquals(
+                "Ontvangstbewijs Groningen (GM0014), 2025H2",
+                browser.findElement(By.tagName("h1")).getText());
+        assertEquals(
+                "Geaccepteerd",
+                browser.findElement(By.cssSelector("[role=status]")).getText());
+        assertTrue(browser.findElement(By.id("vergelijking")).isDisplayed());
+        assertTrue(
+                browser.findElement(By.xpath("//table[caption[normalize-space()='Deze levering naast de vorige']]"))
+                        .isDisplayed(),
+                "the comparison table");
+        assertTrue(browser.findElement(By.id("publicatie")).isDisplayed());
+        assertCleanLoad(accepted.toString(), receipts);
+        assertAccessible(accepted.toString());
+        screenshot("ontvangstbewijs-geaccepteerd");
+
+        browser.get(rejected.toUri().toString());
+        assertEquals(
+                "Afgewezen",
+                browser.findElement(By.cssSelector("[role=status]")).getText());
+        String body = browser.findElement(By.tagName("body")).getText();
+        assertTrue(body.contains("Wat u kunt doen"), body);
+        assertCleanLoad(rejected.toString(), receipts);
+        assertAccessible(rejected.toString());
+        screenshot("ontvangstbewijs-afgewezen");
+    }
+
     @Test
     void noSeriousOrCriticalAccessibilityViolations() throws Exception {
         for (String page : List.of(
@@ -254,18 +323,7 @@ class SiteInBrowserIT {
                 "aanbieders.html",
                 "methode.html")) {
             open(page);
-            Results results = new AxeBuilder()
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(browser);
-            List<String> serious = new ArrayList<>();
-            for (Rule rule : results.getViolations()) {
-                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                    serious.add(rule.getId() + " (" + rule.getImpact() + ", "
-                            + rule.getNodes().size() + " nodes): " + rule.getHelp());
-                }
-            }
-            assertEquals(List.of(), serious, "axe on " + page);
-            assertTrue(results.getPasses().size() > 10, "axe ran its checks on " + page);
+            assertAccessible(page);
         }
         open("indicator/beeindigd_volgens_plan.html");
         screenshot("indicator-beeindigd_volgens_plan");
