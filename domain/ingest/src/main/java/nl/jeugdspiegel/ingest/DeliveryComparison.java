@@ -133,8 +133,8 @@ final class DeliveryComparison {
             if (warn) {
                 warnings.add(String.format(
                         NL,
-                        "%s is ingevuld bij %s van %s, bij de vorige levering bij %s. %s",
-                        capitalised(f.kolom()),
+                        "De kolom %s is ingevuld bij %s van %s, bij de vorige levering bij %s. %s",
+                        f.kolom(),
                         percent(b.value()),
                         f.waarvan(),
                         percent(a.value()),
@@ -148,7 +148,7 @@ final class DeliveryComparison {
                 metingen,
                 warnings,
                 "aandeel_beeindigd",
-                "trajecten die in het halfjaar eindigden",
+                "trajecten dat in het halfjaar eindigde",
                 new Share(before.beeindigd(), before.rijen()),
                 new Share(now.beeindigd(), now.rijen()),
                 "Controleer de einddatums: ontbreken ze, of staan er trajecten in die al eerder eindigden?");
@@ -245,9 +245,5 @@ final class DeliveryComparison {
 
     private static String percent(Double fraction) {
         return fraction == null ? "–" : Availability.percent(fraction);
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -253,8 +253,9 @@ public final class IngestService {
     }
 
     /**
-     * The readable receipt beside its JSON, written after it (a retry writes both again). A failure to render is
-     * logged and leaves the JSON, which is the contract, in place.
+     * The readable receipt beside its JSON, written after it (a retry writes both again), under the same rule: never
+     * over the page of a newer delivery, which a concurrent ingest of the same key may have written in between. A
+     * failure to render is logged and leaves the JSON, which is the contract, in place.
      */
     private static void writePage(ObjectStore store, String jsonKey, Receipt receipt, DeliveryRef self) {
         byte[] html;
@@ -264,12 +265,24 @@ public final class IngestService {
             LOG.error("no readable receipt for {}: {}", jsonKey, Failures.describe(e));
             return;
         }
-        store.putBytes(
-                Receipts.pageKey(jsonKey),
-                html,
-                "text/html; charset=utf-8",
-                self.toS3Metadata(),
-                ObjectStore.Condition.NONE);
+        String key = Receipts.pageKey(jsonKey);
+        for (int attempt = 1; attempt <= MAX_CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
+            Optional<ObjectInfo> existing = store.head(key);
+            boolean newer = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
+                    .filter(holder -> holder.isNewerThan(self))
+                    .isPresent();
+            if (newer
+                    || store.putBytes(
+                                    key,
+                                    html,
+                                    "text/html; charset=utf-8",
+                                    self.toS3Metadata(),
+                                    unchangedSince(existing))
+                            == ObjectStore.Write.WRITTEN) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
     }
 
     /** The write condition "as we saw it": absent, or still at the ETag we read. */

@@ -59,11 +59,11 @@ class DeliveryComparisonTest {
     @Test
     void eachFillRateThatDropsOrJumps() {
         String[] expected = {
-            "Aanmelddatum is ingevuld bij 10% van de jeugdhulp die in het halfjaar startte, bij de vorige levering bij 95%.",
-            "Kosten is ingevuld bij 50% van de jeugdhulpregels, bij de vorige levering bij 98%.",
-            "Zonder_hulp_verder is ingevuld bij 20% van de jeugdhulp die in het halfjaar eindigde, bij de vorige levering bij 80%.",
-            "Tevredenheid is ingevuld bij 100% van de jeugdhulp die in het halfjaar eindigde, bij de vorige levering bij 72%.",
-            "Aanbieder_agb is ingevuld bij 0% van de jeugdhulpregels, bij de vorige levering bij 94%."
+            "De kolom aanmelddatum is ingevuld bij 10% van de jeugdhulp die in het halfjaar startte, bij de vorige levering bij 95%.",
+            "De kolom kosten is ingevuld bij 50% van de jeugdhulpregels, bij de vorige levering bij 98%.",
+            "De kolom zonder_hulp_verder is ingevuld bij 20% van de jeugdhulp die in het halfjaar eindigde, bij de vorige levering bij 80%.",
+            "De kolom tevredenheid is ingevuld bij 100% van de jeugdhulp die in het halfjaar eindigde, bij de vorige levering bij 72%.",
+            "De kolom aanbieder_agb is ingevuld bij 0% van de jeugdhulpregels, bij de vorige levering bij 94%."
         };
         LakeProfile[] now = {
             new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 40, 250, 150, 200, 180),
@@ -94,7 +94,7 @@ class DeliveryComparisonTest {
                 ended.waarschuwingen()
                         .get(0)
                         .startsWith(
-                                "Het aandeel trajecten die in het halfjaar eindigden is 5%, bij de vorige levering 30%. Controleer de einddatums"));
+                                "Het aandeel trajecten dat in het halfjaar eindigde is 5%, bij de vorige levering 30%. Controleer de einddatums"));
         Receipt.Vergelijking verblijf =
                 compare(new LakeProfile(1000, 800, 300, 900, 450, 880, 850, 400, 380, 250, 150, 200, 180));
         assertEquals(

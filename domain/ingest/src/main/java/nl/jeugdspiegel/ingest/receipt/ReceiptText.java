@@ -45,7 +45,13 @@ public final class ReceiptText {
         return out.toString();
     }
 
-    /** A table as aligned columns; a long last column (advice) goes on its own indented line. */
+    /** Columns wider than this are not padded to: a longer cell goes on a line of its own. */
+    private static final int MAX_WIDTH = 72;
+
+    /**
+     * A table as aligned columns. A first cell longer than {@link #MAX_WIDTH} goes on its own line, the row's other
+     * cells on the next; a long last column (advice) goes on its own indented line.
+     */
     private static void table(StringBuilder out, ReceiptView.Table t) {
         out.append(t.bijschrift()).append(":\n");
         List<List<String>> rows = new ArrayList<>();
@@ -60,13 +66,21 @@ public final class ReceiptText {
         int[] width = new int[columns];
         for (List<String> row : rows) {
             for (int c = 0; c < columns - 1; c++) {
-                width[c] = Math.min(60, Math.max(width[c], row.get(c).length()));
+                int length = row.get(c).length();
+                if (length <= MAX_WIDTH) {
+                    width[c] = Math.max(width[c], length);
+                }
             }
         }
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder("  ");
             for (int c = 0; c < columns - 1; c++) {
-                line.append(pad(row.get(c), width[c])).append("  ");
+                String cell = row.get(c);
+                if (c == 0 && cell.length() > width[0] && columns > 1) {
+                    out.append("  ").append(cell).append('\n');
+                    cell = "";
+                }
+                line.append(pad(cell, width[c])).append("  ");
             }
             String last = row.get(columns - 1);
             if (last.length() > 40) {

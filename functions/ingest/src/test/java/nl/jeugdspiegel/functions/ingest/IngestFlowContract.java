@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,10 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertFalse(beside.toegepast());
         assertEquals(Events.key(UPLOAD), beside.leveringInGebruik().sleutel());
         assertTrue(beside.vervangt() == null);
+        // each readable receipt belongs to the JSON beside it
+        assertTrue(page(UPLOAD).contains("20 juli 2024"), "the page at the key is the newer delivery's");
+        String besidePage = new String(get(Receipts.pageKey(besideKey)).orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(besidePage.contains("15 juli 2024") && !besidePage.contains("20 juli 2024"), besidePage);
         // a replay of the newer event writes its receipt in place again, and the older one stays beside it
         handler().handleRequest(newer, null);
         assertEquals(
