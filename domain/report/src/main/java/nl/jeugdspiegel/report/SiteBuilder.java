@@ -817,7 +817,7 @@ public final class SiteBuilder {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The CSP source of the inline style: its SHA-256. */
+    /** A text resource on the class path (templates' CSS). */
     private static String resource(String name) {
         try (InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
