@@ -229,27 +229,37 @@ public final class IngestService {
                 receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
         byte[] json = Receipts.toJson(receipt);
         String key = UploadKey.receiptKey(event.key());
-        for (int attempt = 1; ; attempt++) {
+        if (putUnlessNewer(store, key, json, "application/json", self)) {
+            writePage(store, key, receipt, self);
+            return key;
+        }
+        String beside = UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
+        store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
+        writePage(store, beside, receipt, self);
+        return beside;
+    }
+
+    /**
+     * Writes {@code key} as {@code self}'s, unless it already holds what a newer delivery of the same upload key wrote
+     * there (its object metadata says whose it is): then returns false and leaves it. A write that loses to a
+     * concurrent one looks again.
+     */
+    private static boolean putUnlessNewer(
+            ObjectStore store, String key, byte[] content, String contentType, DeliveryRef self) {
+        for (int attempt = 1; attempt <= MAX_CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
             Optional<ObjectInfo> existing = store.head(key);
             Optional<DeliveryRef> holder = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
             if (holder.isPresent()
-                    && holder.get().key().equals(event.key())
+                    && holder.get().key().equals(self.key())
                     && holder.get().isNewerThan(self)) {
-                String beside =
-                        UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
-                store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
-                writePage(store, beside, receipt, self);
-                return beside;
+                return false;
             }
-            if (store.putBytes(key, json, "application/json", self.toS3Metadata(), unchangedSince(existing))
+            if (store.putBytes(key, content, contentType, self.toS3Metadata(), unchangedSince(existing))
                     == ObjectStore.Write.WRITTEN) {
-                writePage(store, key, receipt, self);
-                return key;
-            }
-            if (attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
-                throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
+                return true;
             }
         }
+        throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
     }
 
     /**
@@ -265,24 +275,7 @@ public final class IngestService {
             LOG.error("no readable receipt for {}: {}", jsonKey, Failures.describe(e));
             return;
         }
-        String key = Receipts.pageKey(jsonKey);
-        for (int attempt = 1; attempt <= MAX_CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
-            Optional<ObjectInfo> existing = store.head(key);
-            boolean newer = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
-                    .filter(holder -> holder.isNewerThan(self))
-                    .isPresent();
-            if (newer
-                    || store.putBytes(
-                                    key,
-                                    html,
-                                    "text/html; charset=utf-8",
-                                    self.toS3Metadata(),
-                                    unchangedSince(existing))
-                            == ObjectStore.Write.WRITTEN) {
-                return;
-            }
-        }
-        throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
+        putUnlessNewer(store, Receipts.pageKey(jsonKey), html, "text/html; charset=utf-8", self);
     }
 
     /** The write condition "as we saw it": absent, or still at the ETag we read. */
