@@ -418,14 +418,20 @@ UNION ALL
 SELECT periode, niveau, code, 'oe_volgens_plan', volgens_plan, verwacht, volgens_plan / nullif(verwacht, 0),
        CASE WHEN verwacht > 0 THEN 'ok' ELSE 'niet_beschikbaar' END FROM w;
 ;;
--- providers (indicators v1.2): the JH trajectories with an AGB code of the delivering municipalities, per provider
--- nationally (code = the AGB) and per provider within a jeugdregio (code = jeugdregio-AGB); a unit exists when it
--- has a JH trajectory active in P (facts holds only active trajectories)
+-- providers (indicators v1.2, unit rule v1.3): the JH trajectories with an AGB code of the delivering municipalities,
+-- per provider nationally (code = the AGB) and per provider within a jeugdregio (code = jeugdregio-AGB); a unit exists
+-- when it has a JH trajectory active in P (facts holds only active trajectories). An AGB with fewer than 10 distinct
+-- youths in P (nationally, or in that region) is pooled: code 'overig', or jeugdregio-'overig'
 CREATE OR REPLACE TEMP TABLE provider_facts AS
-SELECT f.*, 'aanbieder' AS niveau, f.agb AS code FROM facts f WHERE f.jh AND f.agb IS NOT NULL
-UNION ALL
-SELECT f.*, 'aanbieder_jeugdregio', m.jeugdregio_code || '-' || f.agb
-FROM facts f JOIN municipalities m USING (gemeente) WHERE f.jh AND f.agb IS NOT NULL;
+WITH raw AS (
+    SELECT f.*, 'aanbieder' AS niveau, f.agb AS code, 'overig' AS pooled_code
+    FROM facts f WHERE f.jh AND f.agb IS NOT NULL
+    UNION ALL
+    SELECT f.*, 'aanbieder_jeugdregio', m.jeugdregio_code || '-' || f.agb, m.jeugdregio_code || '-overig'
+    FROM facts f JOIN municipalities m USING (gemeente) WHERE f.jh AND f.agb IS NOT NULL),
+youths AS (SELECT periode, niveau, code, count(DISTINCT client) AS n FROM raw GROUP BY ALL)
+SELECT r.* EXCLUDE (code, pooled_code), CASE WHEN y.n >= 10 THEN r.code ELSE r.pooled_code END AS code
+FROM raw r JOIN youths y USING (periode, niveau, code);
 ;;
 CREATE OR REPLACE TEMP TABLE provider_units AS
 SELECT f.periode, f.niveau, f.code, f.follow_up,

@@ -185,7 +185,8 @@ class TemplateTest {
                                 "/lake/wachtend/*",
                                 "/receipts/*",
                                 "/quarantine/*",
-                                "/reference/productcodes/*"),
+                                "/reference/productcodes/*",
+                                "/reference/aanbieders.csv"),
                 "IndicatorsFunction",
                         List.of(
                                 "/lake/trajecten/*",

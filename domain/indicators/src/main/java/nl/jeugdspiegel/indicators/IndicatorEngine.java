@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.ProviderNames;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.rules.Availability;
 
@@ -221,7 +223,7 @@ public final class IndicatorEngine {
             perLevel.add(figures(level, data.gemeenten, counts, population));
         }
         Figures national = perLevel.get(perLevel.size() - 1);
-        for (Levels.Level level : providerLevels(activeCells, levels.get(1))) {
+        for (Levels.Level level : providerLevels(activeCells, levels.get(1), cellCounts.activeClients())) {
             levels.add(level);
             perLevel.add(figures(level, data.gemeenten, cellCounts, null));
         }
@@ -255,11 +257,14 @@ public final class IndicatorEngine {
     }
 
     /**
-     * The provider levels of a periode over the gemeente–provider cells with active jeugdhulp: {@code aanbieder} (code
-     * the AGB) and {@code aanbieder_jeugdregio} (code {@code {jeugdregio}-{agb}}), units by code; {@code naam} is the
+     * The provider levels of a periode over the gemeente–provider cells with active jeugdhulp (indicators v1.3,
+     * "providers at their real number"): {@code aanbieder} (code the AGB) for an AGB with at least
+     * {@link ProviderUnits#MIN_YOUTHS} distinct youths active in P in all delivering municipalities, and
+     * {@code aanbieder_jeugdregio} (code {@code {jeugdregio}-{agb}}) for one with as many in that region. The cells of
+     * smaller AGBs are pooled in {@code overig} and {@code {jeugdregio}-overig}. Units by code; {@code naam} is the
      * AGB code, or its name in {@code reference/aanbieders.csv} when that register is there.
      */
-    private List<Levels.Level> providerLevels(boolean[] activeCells, Levels.Level regions) {
+    private List<Levels.Level> providerLevels(boolean[] activeCells, Levels.Level regions, Entries activeClients) {
         Map<String, List<Integer>> national = new TreeMap<>();
         Map<String, List<Integer>> regional = new TreeMap<>();
         for (int c = 0; c < activeCells.length; c++) {
@@ -275,8 +280,40 @@ public final class IndicatorEngine {
             }
         }
         return List.of(
-                providerLevel(Niveau.AANBIEDER, national, activeCells.length, providerNames),
-                providerLevel(Niveau.AANBIEDER_JEUGDREGIO, regional, activeCells.length, providerNames));
+                providerLevel(
+                        Niveau.AANBIEDER,
+                        pooled(national, activeClients, activeCells.length),
+                        activeCells.length,
+                        providerNames),
+                providerLevel(
+                        Niveau.AANBIEDER_JEUGDREGIO,
+                        pooled(regional, activeClients, activeCells.length),
+                        activeCells.length,
+                        providerNames));
+    }
+
+    /**
+     * The units of a provider level after the v1.3 rule: a unit with fewer than {@link ProviderUnits#MIN_YOUTHS} distinct
+     * youths joins the pooled unit of its level ({@link ProviderUnits#pooledCode}), which exists when any unit joins it.
+     */
+    private static Map<String, List<Integer>> pooled(
+            Map<String, List<Integer>> units, Entries activeClients, int cells) {
+        List<String> codes = new ArrayList<>(units.keySet());
+        int[] unitOf = new int[cells];
+        Arrays.fill(unitOf, -1);
+        for (int u = 0; u < codes.size(); u++) {
+            for (int c : units.get(codes.get(u))) {
+                unitOf[c] = u;
+            }
+        }
+        long[] youths = distinct(activeClients, unitOf, codes.size())[0];
+        Map<String, List<Integer>> out = new TreeMap<>();
+        for (int u = 0; u < codes.size(); u++) {
+            String code = codes.get(u);
+            String target = ProviderUnits.ownUnit(youths[u]) ? code : ProviderUnits.pooledCode(code);
+            out.computeIfAbsent(target, k -> new ArrayList<>()).addAll(units.get(code));
+        }
+        return out;
     }
 
     private static Levels.Level providerLevel(
@@ -287,8 +324,8 @@ public final class IndicatorEngine {
         List<String> names = new ArrayList<>();
         for (int u = 0; u < codes.size(); u++) {
             String code = codes.get(u);
-            String agb = code.substring(code.indexOf('-') + 1);
-            names.add(providerNames.getOrDefault(agb, agb));
+            String agb = ProviderUnits.agb(code);
+            names.add(ProviderUnits.pooled(code) ? ProviderUnits.POOLED_NAAM : providerNames.getOrDefault(agb, agb));
             for (int c : units.get(code)) {
                 unitOf[c] = u;
             }

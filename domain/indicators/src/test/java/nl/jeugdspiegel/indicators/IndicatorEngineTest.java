@@ -532,6 +532,9 @@ class IndicatorEngineTest {
      * plan) and b again, at B, the day after b ended at A (re-entry at another provider in another municipality);
      * GM0034 (JZ06) delivers f (A, plan). In 2024H2 a starts again at B in GM0034. All ended rows share one O/E
      * stratum (age 10, geslacht 1, zonder verblijf): nationally 4 of the 5 ended (a, b, d, e, f) volgens plan, 0.8.
+     * Seven more youths (f1..f7) have open care at A in GM0047 (JZ10), begun before H1, so that A has 11 youths
+     * nationally and 10 in JZ10 (v1.3: an own unit from 10); A has 1 youth in JZ06 and B 2 everywhere, so those pool
+     * into {@code JZ06-overig}, {@code overig} and {@code JZ10-overig}.
      */
     @Test
     void providerLevelsCountTheirOwnTrajectoriesAndReEntryAnywhere() {
@@ -553,19 +556,24 @@ class IndicatorEngineTest {
                 .row(jh("b", "03", "2024-06-01", null).agb("22222222"));
         lake.delivery("2024H1", "GM0034")
                 .row(jh("f", "01", "2024-02-01", "2024-04-01").reden("01").agb("11111111"));
+        TestLake.Delivery fillers = lake.delivery("2024H1", "GM0047");
+        for (int f = 1; f <= 7; f++) {
+            fillers.row(jh("f" + f, "01", "2023-01-01", null).agb("11111111"));
+        }
         lake.delivery("2024H2", "GM0034").row(jh("a", "02", "2024-09-01", null).agb("22222222"));
         List<IndicatorRow> rows = lake.engine().compute(H1);
 
         Niveau aanbieder = Niveau.AANBIEDER;
         String a = "11111111";
-        // A nationally: a, b, e, f; all zonder verblijf, started and ended in H1
-        assertFigure(rows, aanbieder, a, "trajecten_actief.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
+        // A nationally: a, b, e, f started and ended in H1, all zonder verblijf; f1..f7 only active
+        assertFigure(
+                rows, aanbieder, a, "trajecten_actief.jeugdhulp_zonder_verblijf", 11.0, null, 11.0, IndicatorRow.OK);
         assertFigure(rows, aanbieder, a, "trajecten_actief.jeugdhulp_met_verblijf", 0.0, null, 0.0, IndicatorRow.OK);
         assertFigure(
                 rows, aanbieder, a, "trajecten_gestart.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
         assertFigure(
                 rows, aanbieder, a, "trajecten_beeindigd.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "jeugdigen_jh", 4.0, null, 4.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "jeugdigen_jh", 11.0, null, 11.0, IndicatorRow.OK);
         assertFigure(rows, aanbieder, a, "beeindigd_volgens_plan", 3.0, 4.0, 0.75, IndicatorRow.OK);
         assertFigure(rows, aanbieder, a, "voortijdig_beeindigd", 1.0, 4.0, 0.25, IndicatorRow.OK);
         assertFigure(rows, aanbieder, a, "zonder_hulp_verder", 1.0, 1.0, 1.0, IndicatorRow.OK);
@@ -581,31 +589,36 @@ class IndicatorEngineTest {
         // expected 4 × 0.8 = 3.2 volgens plan, observed 3
         assertFigure(rows, aanbieder, a, "oe_volgens_plan", 3.0, 3.2, 3 / 3.2, IndicatorRow.OK);
 
-        // A in JZ10 (GM0014 and GM0037: a, b, e) and in JZ06 (GM0034: f)
+        // A in JZ10 (GM0014 and GM0037: a, b, e; GM0047: f1..f7) and in JZ06 (GM0034: f, pooled)
         Niveau regional = Niveau.AANBIEDER_JEUGDREGIO;
-        assertFigure(rows, regional, "JZ10-" + a, "jeugdigen_jh", 3.0, null, 3.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
         assertFigure(rows, regional, "JZ10-" + a, "beeindigd_volgens_plan", 2.0, 3.0, 2 / 3.0, IndicatorRow.OK);
         assertFigure(rows, regional, "JZ10-" + a, "duur_mediaan_dagen", null, 3.0, 120.0, IndicatorRow.OK);
         assertFigure(rows, regional, "JZ10-" + a, "geen_nieuwe_start_cbs", 1.0, 3.0, 1 / 3.0, IndicatorRow.OK);
         assertFigure(rows, regional, "JZ10-" + a, "oe_volgens_plan", 2.0, 2.4, 2 / 2.4, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ06-" + a, "oe_volgens_plan", 1.0, 0.8, 1.25, IndicatorRow.OK);
-        assertEquals(a, find(rows, regional, "JZ06-" + a, "jeugdigen_jh").naam());
+        assertEquals(a, find(rows, regional, "JZ10-" + a, "jeugdigen_jh").naam());
+        // f is A's only youth in JZ06: pooled, and the pool holds nothing else there
+        assertFigure(rows, regional, "JZ06-overig", "oe_volgens_plan", 1.0, 0.8, 1.25, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ06-overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
+        assertEquals(
+                "Kleine aanbieders (minder dan 10 jeugdigen)",
+                find(rows, regional, "JZ06-overig", "jeugdigen_jh").naam());
 
-        // B: c (met verblijf) and b's new care, both active, nothing ended; both in JZ10
-        String b = "22222222";
+        // B (pooled everywhere): c (met verblijf) and b's new care, both active, nothing ended; both in JZ10
+        String b = "overig";
         assertFigure(rows, aanbieder, b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
         assertFigure(rows, aanbieder, b, "trajecten_actief.jeugdhulp_met_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
         assertFigure(
                 rows, aanbieder, b, "trajecten_gestart.jeugdhulp_zonder_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
         assertFigure(rows, aanbieder, b, "beeindigd_volgens_plan", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
         assertFigure(rows, aanbieder, b, "duur_mediaan_dagen", null, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, regional, "JZ10-" + b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-overig", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
         // the invalid AGB "1234" is no provider; B has no unit in JZ06 in H1 (its care there starts in H2)
         Set<String> providerCodes = rows.stream()
                 .filter(r -> r.niveau().startsWith("aanbieder"))
                 .map(IndicatorRow::code)
                 .collect(Collectors.toSet());
-        assertEquals(Set.of(a, b, "JZ10-" + a, "JZ06-" + a, "JZ10-" + b), providerCodes);
+        assertEquals(Set.of(a, "overig", "JZ10-" + a, "JZ06-overig", "JZ10-overig"), providerCodes);
         // only the provider indicators
         Set<String> providerIndicators = rows.stream()
                 .filter(r -> r.niveau().equals("aanbieder") && r.code().equals(a))
@@ -615,15 +628,81 @@ class IndicatorEngineTest {
         assertTrue(!providerIndicators.contains("geen_nieuwe_hulp_6m")
                 && !providerIndicators.contains("kosten_per_jeugdige"));
 
-        // how complete the provider view is: GM0014 a, b, c of a, b, c, d; GM0037 2 of 2; Nederland 6 of 7
+        // how complete the provider view is (pooled AGBs are known providers too): GM0014 a, b, c of a, b, c, d;
+        // GM0037 2 of 2; Nederland 13 of 14
         ok(rows, "GM0014", "aandeel_met_aanbieder", 3.0, 4.0, 0.75);
         ok(rows, "GM0037", "aandeel_met_aanbieder", 2.0, 2.0, 1.0);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "aandeel_met_aanbieder", 6.0, 7.0, 6 / 7.0, IndicatorRow.OK);
+        assertFigure(rows, Niveau.NEDERLAND, "NL", "aandeel_met_aanbieder", 13.0, 14.0, 13 / 14.0, IndicatorRow.OK);
         // provider funnel limits lie around the national value: volgens plan nationally 4 / 5
         IndicatorRow plan = find(rows, aanbieder, a, "beeindigd_volgens_plan");
         assertTrue(plan.funnel95Laag() < 0.8 && plan.funnel95Hoog() > 0.8, plan.toString());
         IndicatorRow gemeentePlan = find(rows, Niveau.GEMEENTE, "GM0014", "beeindigd_volgens_plan");
         assertEquals(Stats.funnelProportion(0.8, 3, Stats.Z95).low(), gemeentePlan.funnel95Laag(), EXACT);
         assertEquals(Stats.funnelProportion(0.8, 4, Stats.Z95).low(), plan.funnel95Laag(), EXACT);
+    }
+
+    /**
+     * The v1.3 unit rule over time: C (33333333) has 9 distinct youths in 2024H1 (one of them with two trajectories),
+     * so it is pooled in {@code overig}; in 2024H2 a tenth youth starts and C is a unit of its own, nationally and in
+     * JZ10, while the pool keeps D (44444444, one youth). Youths count once however many trajectories they have.
+     */
+    @Test
+    void anAgbIsItsOwnUnitFromTenDistinctYouths() {
+        TestLake lake = new TestLake(dir);
+        TestLake.Delivery h1 = lake.delivery("2024H1", "GM0014");
+        for (int y = 1; y <= 9; y++) {
+            h1.row(jh("c" + y, "01", "2024-01-01", null).agb("33333333"));
+        }
+        h1.row(jh("c1", "02", "2024-02-01", null).agb("33333333"));
+        h1.row(jh("d1", "01", "2024-01-01", null).agb("44444444"));
+        TestLake.Delivery h2 = lake.delivery("2024H2", "GM0014");
+        for (int y = 1; y <= 10; y++) {
+            h2.row(jh("c" + y, "01", y <= 9 ? "2024-01-01" : "2024-08-01", null).agb("33333333"));
+        }
+        h2.row(jh("d1", "01", "2024-01-01", null).agb("44444444"));
+        IndicatorEngine engine = lake.engine();
+
+        List<IndicatorRow> first = engine.compute(H1);
+        assertEquals(Set.of("overig", "JZ10-overig"), providerCodes(first));
+        assertFigure(first, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
+        assertFigure(
+                first,
+                Niveau.AANBIEDER,
+                "overig",
+                "trajecten_actief.jeugdhulp_zonder_verblijf",
+                11.0,
+                null,
+                11.0,
+                IndicatorRow.OK);
+
+        List<IndicatorRow> second = engine.compute(Periode.parse("2024H2"));
+        assertEquals(Set.of("33333333", "overig", "JZ10-33333333", "JZ10-overig"), providerCodes(second));
+        assertFigure(second, Niveau.AANBIEDER, "33333333", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
+        assertFigure(
+                second,
+                Niveau.AANBIEDER_JEUGDREGIO,
+                "JZ10-33333333",
+                "jeugdigen_jh",
+                10.0,
+                null,
+                10.0,
+                IndicatorRow.OK);
+        assertFigure(second, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(
+                second,
+                Niveau.AANBIEDER,
+                "33333333",
+                "trajecten_gestart.jeugdhulp_zonder_verblijf",
+                1.0,
+                null,
+                1.0,
+                IndicatorRow.OK);
+    }
+
+    private static Set<String> providerCodes(List<IndicatorRow> rows) {
+        return rows.stream()
+                .filter(r -> r.niveau().startsWith("aanbieder"))
+                .map(IndicatorRow::code)
+                .collect(Collectors.toSet());
     }
 }

@@ -2,6 +2,7 @@ package nl.jeugdspiegel.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,10 +10,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.config.Settings;
@@ -367,8 +371,12 @@ public final class IngestService {
      * the periode before; none when a newer delivery is in force), and its {@code publicatie} block. A replay of the
      * delivery in force keeps the comparison its receipt already holds (the lake no longer holds what it replaced).
      */
-    record Assessment(Receipt.Kenmerken kenmerken, Receipt.Vergelijking vergelijking, Receipt.Publicatie publicatie) {
-        static final Assessment NONE = new Assessment(null, null, null);
+    record Assessment(
+            Receipt.Kenmerken kenmerken,
+            Receipt.Vergelijking vergelijking,
+            Receipt.Publicatie publicatie,
+            List<String> waarschuwingen) {
+        static final Assessment NONE = new Assessment(null, null, null, List.of());
     }
 
     private Assessment assess(ObjectStore store, Delivery delivery, Path workDir) throws IOException {
@@ -393,10 +401,20 @@ public final class IngestService {
                     DeliveryComparison.PREVIOUS_PERIODE,
                     workDir);
         }
+        AgbCheck agbs = AgbCheck.of(delivery.result().lakeFile(), providerRegister(store));
         return new Assessment(
                 DeliveryComparison.kenmerken(now),
                 vergelijking,
-                DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null));
+                DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null),
+                agbs.warnings());
+    }
+
+    /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */
+    private static Set<String> providerRegister(ObjectStore store) throws IOException {
+        return store.readIfExists(ProviderNames.KEY)
+                .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8))
+                        .keySet())
+                .orElse(Set.of());
     }
 
     /** The comparison with the delivery in force for (periode, gemeente), or null when there is none. */

@@ -69,7 +69,7 @@ final class ReceiptMaker {
                                 "rijen met dezelfde sleutel (bsn, soort, hulpvorm, startdatum) als een latere rij; de laatste "
                                         + "rij telt, deze regels zijn vervangen"),
                 result == null ? List.of() : result.droppedColumns(),
-                warnings(delivery, report),
+                warnings(delivery, report, assessment.waarschuwingen()),
                 100 * threshold.maxRejectedFraction(),
                 f.identicalTo,
                 levering(f.replaced),
@@ -128,7 +128,7 @@ final class ReceiptMaker {
         return ref == null ? null : new Receipt.Levering(ref.key(), ref.eventTime());
     }
 
-    private static List<String> warnings(Delivery delivery, ValidationReport report) {
+    private static List<String> warnings(Delivery delivery, ValidationReport report, List<String> assessed) {
         List<String> warnings = new ArrayList<>(
                 delivery.berichten() == null ? List.of() : delivery.berichten().waarschuwingen());
         DeliveryResult result = delivery.result();
@@ -141,6 +141,7 @@ final class ReceiptMaker {
                     + "(een regeleinde tussen aanhalingstekens), de eerste begint op regel " + report.firstMultiLine()
                     + "; controleer of dat de bedoeling is");
         }
+        warnings.addAll(assessed);
         return warnings;
     }
 

@@ -84,6 +84,18 @@ class FixturesAgreeWithDuckDbTest {
                 .row(jh("v", "01", "2024-08-10", null))
                 .row(jh("m", "01", "2024-05-01", "2024-09-30").reden("01"));
         lake.delivery("2024H2", "GM0047").row(jh("m", "01", "2024-10-01", null));
+        // provider unit rule v1.3: 55555555 has 9 youths in 2024H1 (pooled in overig, JZ10-overig) and 10 in 2024H2
+        // (its own unit, nationally and in JZ10)
+        for (int y = 1; y <= 10; y++) {
+            if (y <= 9) {
+                lake.delivery("2024H1", "GM0014")
+                        .row(jh("n" + y, "01", "2024-01-01", null).agb("55555555"));
+            }
+            lake.delivery("2024H2", "GM0014")
+                    .row(jh("n" + y, "01", y <= 9 ? "2024-01-01" : "2024-08-01", y == 3 ? "2024-11-30" : null)
+                            .reden("01")
+                            .agb("55555555"));
+        }
         lake.delivery("2025H1", "GM0014");
         lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;240000;40000\nGM0037;31000;6000\n");
         lake.population(
@@ -97,9 +109,15 @@ class FixturesAgreeWithDuckDbTest {
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 1);
         assertTrue(sql.size() > 300, "SQL values: " + sql.size());
         assertTrue(
-                sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "22222222", "geen_nieuwe_start_cbs")),
+                sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "overig", "geen_nieuwe_start_cbs")),
                 "provider units in the SQL");
         assertEquals(List.of(), DuckDbIndicators.differences(sql, java));
+        assertTrue(sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "overig", "jeugdigen_jh")));
+        assertTrue(!sql.containsKey(DuckDbIndicators.key("2024H1", "aanbieder", "55555555", "jeugdigen_jh")));
+        assertEquals(
+                10.0,
+                sql.get(DuckDbIndicators.key("2024H2", "aanbieder_jeugdregio", "JZ10-55555555", "jeugdigen_jh"))
+                        .waarde());
         assertEquals(
                 2.0,
                 sql.get(DuckDbIndicators.key("2024H2", "gemeente", "GM0014", "dubbel_geleverd"))

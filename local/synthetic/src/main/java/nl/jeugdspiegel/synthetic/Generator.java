@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -75,7 +76,7 @@ public final class Generator {
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
         writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
-        writeProviderNames(dir.resolve("reference/aanbieders.csv"));
+        writeProviderNames(dir.resolve(ProviderNames.KEY));
         long[] written = new DeliveryWriter(country, history, seed, format, mapEverything)
                 .write(dir.resolve("uploads"), Periode.range(FIRST, LAST), progress);
         return new Summary(written[0], written[1], history.youthCount, history.size);

@@ -52,6 +52,40 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertFalse(page.contains("<script"), page);
     }
 
+    /**
+     * A client number in the AGB column (indicators v1.3): as many distinct "AGB codes" as rows. The delivery is
+     * accepted unchanged and the receipt warns, in the JSON and on its page; with a provider register that knows none
+     * of the codes it says so too. A tidy column (one provider) gives no warning.
+     */
+    @Test
+    void aClientNumberInTheAgbColumnIsAcceptedWithAWarning() throws IOException {
+        put(Events.key(UPLOAD), validUpload(25));
+        handler().handleRequest(UPLOAD, null);
+        assertTrue(
+                receipt(UPLOAD).waarschuwingen().stream().noneMatch(w -> w.contains("aanbieder_agb")),
+                "one provider for 25 rows is plausible");
+
+        List<Map<String, String>> rows = TestUploads.rows(40);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).put("aanbieder_agb", String.format("%08d", 70_000_000 + i));
+        }
+        put("reference/aanbieders.csv", "agb;naam\n12345678;Zorg & Co\n");
+        put(Events.key(REPLACEMENT), TestUploads.csv(rows));
+        handler().handleRequest(REPLACEMENT, null);
+
+        Receipt receipt = receipt(REPLACEMENT);
+        assertEquals("geaccepteerd", receipt.status());
+        assertEquals(40, lakeRows().size(), "nothing is changed or dropped");
+        List<String> warnings = receipt.waarschuwingen();
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.contains("40 verschillende codes bij 40 regels jeugdhulp")),
+                warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.contains("40 van de 40 regels jeugdhulp met een AGB-code")),
+                warnings.toString());
+        assertTrue(page(REPLACEMENT).contains("cliëntnummer of dossiernummer"), "the warning is on the page");
+    }
+
     @Test
     void aRejectedUploadIsQuarantinedAndLeavesTheLakeAsItWas() throws IOException {
         put(Events.key(UPLOAD), validUpload(10));

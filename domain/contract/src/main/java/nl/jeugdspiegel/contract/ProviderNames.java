@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class ProviderNames {
 
     public static final String KEY = "reference/aanbieders.csv";
-    static final int MAX_NAME = 120;
+    public static final int MAX_NAME = 120;
 
     private ProviderNames() {}
 
