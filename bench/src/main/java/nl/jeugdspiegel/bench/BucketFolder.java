@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.IndicatorOutputs;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema;
-import nl.jeugdspiegel.indicators.IndicatorKeys;
-import nl.jeugdspiegel.indicators.IndicatorOutputs;
-import nl.jeugdspiegel.indicators.IndicatorRow;
 import nl.jeugdspiegel.indicators.LakeFile;
-import nl.jeugdspiegel.indicators.Manifest;
 import nl.jeugdspiegel.indicators.Population;
 import nl.jeugdspiegel.report.ReportData;
 

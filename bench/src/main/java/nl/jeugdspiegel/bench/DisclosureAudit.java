@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.jeugdspiegel.indicators.Indicator;
-import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.report.Bounds;
 import nl.jeugdspiegel.report.CountModel;
 

@@ -107,12 +107,12 @@ class GeneratedIjwPipelineIT {
                 "wachtend",
                 dir.resolve("lake/wachtend").toAbsolutePath() + "/*/*/*.parquet");
         assertTrue(waiting.size() > 300, waiting.size() + " gemeente-periodes with someone waiting");
-        Map<String, nl.jeugdspiegel.indicators.IndicatorRow> table = new java.util.HashMap<>();
+        Map<String, nl.jeugdspiegel.contract.IndicatorRow> table = new java.util.HashMap<>();
         for (nl.jeugdspiegel.core.Periode p : nl.jeugdspiegel.core.Periode.range(
                 nl.jeugdspiegel.core.Periode.parse("2021H1"), nl.jeugdspiegel.core.Periode.parse("2025H2"))) {
-            for (nl.jeugdspiegel.indicators.IndicatorRow row : nl.jeugdspiegel.indicators.IndicatorTable.readCsv(
-                    dir.resolve(nl.jeugdspiegel.indicators.IndicatorKeys.table(
-                            p, nl.jeugdspiegel.indicators.IndicatorKeys.Format.CSV)))) {
+            for (nl.jeugdspiegel.contract.IndicatorRow row : nl.jeugdspiegel.contract.IndicatorTable.readCsv(
+                    dir.resolve(nl.jeugdspiegel.contract.IndicatorKeys.table(
+                            p, nl.jeugdspiegel.contract.IndicatorKeys.Format.CSV)))) {
                 table.put(row.periode() + "|" + row.code() + "|" + row.indicator(), row);
             }
         }

@@ -12,10 +12,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.IndicatorTable;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.IndicatorKeys;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.IndicatorTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,8 @@ class ManyProvidersPipelineIT {
         String receipt = Files.readString(
                 dir.resolve("receipts/" + GEMEENTE + "/" + PERIODE + "/clientnummers-als-agb.json"),
                 StandardCharsets.UTF_8);
-        assertTrue(receipt.contains("\"status\" : \"geaccepteerd\"") || receipt.contains("\"status\":\"geaccepteerd\""),
+        assertTrue(
+                receipt.contains("\"status\" : \"geaccepteerd\"") || receipt.contains("\"status\":\"geaccepteerd\""),
                 receipt.substring(0, Math.min(600, receipt.length())));
         assertTrue(receipt.contains("100000 verschillende codes bij 100000 regels jeugdhulp"), "the receipt warns");
 
@@ -67,7 +68,8 @@ class ManyProvidersPipelineIT {
 
         Path site = dir.resolve("site");
         assertTrue(Files.exists(site.resolve("index.html")), "the national site is published");
-        assertTrue(Files.exists(site.resolve("gemeente/" + GEMEENTE + ".html")), "the delivering gemeente has its page");
+        assertTrue(
+                Files.exists(site.resolve("gemeente/" + GEMEENTE + ".html")), "the delivering gemeente has its page");
         assertTrue(Files.exists(site.resolve("aanbieder/overig.html")), "the small providers have one page");
         try (Stream<Path> pages = Files.list(site.resolve("aanbieder"))) {
             long count = pages.count();

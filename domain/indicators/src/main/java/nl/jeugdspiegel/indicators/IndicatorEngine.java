@@ -6,8 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.contract.ProviderUnits;
+import nl.jeugdspiegel.contract.Stats;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.rules.Availability;
 

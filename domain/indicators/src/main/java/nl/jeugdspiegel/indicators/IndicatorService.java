@@ -21,7 +21,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.IndicatorTable;
+import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderNames;
+import nl.jeugdspiegel.contract.SignalRows;
+import nl.jeugdspiegel.contract.SignalTable;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
@@ -259,7 +267,7 @@ public final class IndicatorService {
     }
 
     /** The signal tables of one periode (written before the manifest, which starts the report). */
-    private void writeSignals(Periode periode, Signals.Result signals, Path out) throws IOException {
+    private void writeSignals(Periode periode, SignalRows.Result signals, Path out) throws IOException {
         Path csv = out.resolve("signalen-" + periode + ".csv");
         Path parquet = out.resolve("signalen-" + periode + ".parquet");
         Path dispersion = out.resolve("overdispersie-" + periode + ".csv");

@@ -3,6 +3,8 @@ package nl.jeugdspiegel.indicators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;

@@ -1,10 +1,26 @@
 package nl.jeugdspiegel.indicators;
 
+import static nl.jeugdspiegel.contract.SignalRows.AFWIJKING_BOVEN;
+import static nl.jeugdspiegel.contract.SignalRows.AFWIJKING_ONDER;
+import static nl.jeugdspiegel.contract.SignalRows.BETER;
+import static nl.jeugdspiegel.contract.SignalRows.GEDAALD;
+import static nl.jeugdspiegel.contract.SignalRows.GESTEGEN;
+import static nl.jeugdspiegel.contract.SignalRows.HIGHER_IS_BETTER;
+import static nl.jeugdspiegel.contract.SignalRows.NIVEAUS;
+import static nl.jeugdspiegel.contract.SignalRows.SLECHTER;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.SignalRows.Dispersion;
+import nl.jeugdspiegel.contract.SignalRows.Result;
+import nl.jeugdspiegel.contract.SignalRows.Signal;
+import nl.jeugdspiegel.contract.Stats;
 
 /**
  * Where a unit deviates and what changed (indicators v1.2 "signals"), from the exact rows of a periode and of the same
@@ -24,65 +40,11 @@ import java.util.Map;
  */
 public final class Signals {
 
-    /** The indicators signalled, and whether higher counts as better. */
-    public static final Map<String, Boolean> HIGHER_IS_BETTER = new java.util.LinkedHashMap<>();
-
-    static {
-        HIGHER_IS_BETTER.put("beeindigd_volgens_plan", true);
-        HIGHER_IS_BETTER.put("voortijdig_beeindigd", false);
-        HIGHER_IS_BETTER.put("zonder_hulp_verder", true);
-        HIGHER_IS_BETTER.put("tevredenheid_gemiddeld", true);
-        HIGHER_IS_BETTER.put("geen_nieuwe_hulp_6m", true);
-        HIGHER_IS_BETTER.put("geen_nieuwe_start_cbs", true);
-        HIGHER_IS_BETTER.put("oe_volgens_plan", true);
-        HIGHER_IS_BETTER.put("wachttijd_mediaan_dagen", false);
-    }
-
-    /** The niveaus signalled. */
-    public static final List<String> NIVEAUS =
-            List.of(Niveau.GEMEENTE.code(), Niveau.JEUGDREGIO.code(), Niveau.AANBIEDER.code());
-
-    public static final String AFWIJKING_BOVEN = "boven";
-    public static final String AFWIJKING_ONDER = "onder";
-    public static final String GESTEGEN = "gestegen";
-    public static final String GEDAALD = "gedaald";
-    public static final String BETER = "beter";
-    public static final String SLECHTER = "slechter";
-
     /** The share of z-scores winsorised in each tail. */
     static final double WINSOR = 0.10;
 
-    /**
-     * One flagged (niveau, code, indicator). For an afwijking, {@code phi} and {@code tau2} of its niveau and indicator
-     * and {@code referentie} the national value; for a verandering, {@code referentie} the value one year earlier and no
-     * φ or τ².
-     */
-    public record Signal(
-            String periode,
-            String niveau,
-            String code,
-            String indicator,
-            String signaal,
-            String richting,
-            Double z,
-            Double phi,
-            Double tau2,
-            Double waarde,
-            Double referentie) {
-
-        public boolean afwijking() {
-            return signaal.equals(AFWIJKING_BOVEN) || signaal.equals(AFWIJKING_ONDER);
-        }
-    }
-
-    /** The over-dispersion of one niveau and indicator: I units with a z-score, φ and the τ² used (0 when none). */
-    public record Dispersion(String niveau, String indicator, int eenheden, double phi, double tau2) {}
-
     /** A unit's waiting times against the national median: how many above and how many below it (ties left out). */
     public record SignTest(long above, long below) {}
-
-    /** The signals and dispersions of one periode. */
-    public record Result(List<Signal> signals, List<Dispersion> dispersion) {}
 
     private Signals() {}
 

@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.SizeClass;
+import nl.jeugdspiegel.contract.Stats;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
@@ -704,5 +709,24 @@ class IndicatorEngineTest {
                 .filter(r -> r.niveau().startsWith("aanbieder"))
                 .map(IndicatorRow::code)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * A population file that is wrong for a gemeente (fewer youths live there than are in care, as with a scaled
+     * synthetic population and a real delivery): the per-1,000 value is still written, with no interval, never NaN
+     * (which the tables cannot hold).
+     */
+    @Test
+    void moreYouthsInCareThanLiveThereGivesAValueWithoutInterval() {
+        TestLake lake = new TestLake(dir);
+        TestLake.Delivery d = lake.delivery("2024H1", "GM0014");
+        for (int y = 1; y <= 30; y++) {
+            d.row(jh("y" + y, "01", "2024-01-01", null));
+        }
+        lake.population(2024, "gemeentecode;inwoners_totaal;inwoners_0_17\nGM0014;100;20\n");
+        IndicatorRow row = find(lake.engine().compute(H1), Niveau.GEMEENTE, "GM0014", "jeugdigen_jh_per_1000");
+        assertEquals(1500.0, row.waarde());
+        assertNull(row.ciLaag());
+        assertNull(row.ciHoog());
     }
 }

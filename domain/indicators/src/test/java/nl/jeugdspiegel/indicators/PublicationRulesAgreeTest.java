@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.LakeSchema;

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.indicators.Signals.Signal;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.SignalRows;
+import nl.jeugdspiegel.contract.SignalRows.Signal;
+import nl.jeugdspiegel.contract.SignalTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +60,9 @@ class SignalsTest {
         for (int i = 0; i < plan.length; i++) {
             rows.add(row("gemeente", "GM000" + i, "beeindigd_volgens_plan", plan[i], 100));
         }
-        Signals.Result result = Signals.of(rows, List.of(), Map.of());
+        SignalRows.Result result = Signals.of(rows, List.of(), Map.of());
         assertEquals(List.of(), result.signals());
-        Signals.Dispersion d = result.dispersion().get(0);
+        SignalRows.Dispersion d = result.dispersion().get(0);
         assertEquals("gemeente", d.niveau());
         assertEquals(5, d.eenheden());
         assertEquals(7.072, d.phi(), EXACT);
@@ -80,12 +83,12 @@ class SignalsTest {
                 rows.add(row("gemeente", "GM000" + i, indicator, 50, 100));
             }
             rows.add(row("gemeente", "GM0099", indicator, 68, 100));
-            Signals.Result result = Signals.of(rows, List.of(), Map.of());
+            SignalRows.Result result = Signals.of(rows, List.of(), Map.of());
             assertEquals(1, result.signals().size(), indicator);
             Signal s = result.signals().get(0);
             assertEquals("GM0099", s.code());
-            assertEquals(Signals.AFWIJKING_BOVEN, s.signaal());
-            assertEquals(indicator.startsWith("voortijdig") ? Signals.SLECHTER : Signals.BETER, s.richting());
+            assertEquals(SignalRows.AFWIJKING_BOVEN, s.signaal());
+            assertEquals(indicator.startsWith("voortijdig") ? SignalRows.SLECHTER : SignalRows.BETER, s.richting());
             assertEquals(3.6, s.z(), 1e-6);
             assertEquals(0.01296, s.phi(), 1e-9);
             assertEquals(0.0, s.tau2());
@@ -143,7 +146,7 @@ class SignalsTest {
         assertEquals(1, signals.size());
         assertEquals("10000009", signals.get(0).code());
         assertEquals(25 / Math.sqrt(35), signals.get(0).z(), EXACT);
-        assertEquals(Signals.SLECHTER, signals.get(0).richting());
+        assertEquals(SignalRows.SLECHTER, signals.get(0).richting());
         assertEquals(52.0, signals.get(0).waarde());
         assertEquals(30.0, signals.get(0).referentie());
     }
@@ -165,8 +168,8 @@ class SignalsTest {
         List<Signal> signals = Signals.of(now, before, Map.of()).signals();
         assertEquals(2, signals.size(), signals.toString());
         Signal share = signals.get(0);
-        assertEquals(Signals.GESTEGEN, share.signaal());
-        assertEquals(Signals.BETER, share.richting());
+        assertEquals(SignalRows.GESTEGEN, share.signaal());
+        assertEquals(SignalRows.BETER, share.richting());
         assertEquals(0.2 / Math.sqrt(0.25 * 0.02), share.z(), EXACT);
         assertEquals(0.4, share.referentie(), EXACT);
         assertEquals(7.5 / Math.sqrt(11.25), signals.get(1).z(), EXACT);

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.Indicator;
 
 /**
  * Chart models for the SVG templates ({@code funnel.mustache}, {@code trend.mustache}): coordinates are

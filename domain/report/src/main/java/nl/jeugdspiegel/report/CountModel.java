@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.Indicator;
 
 /**
  * The counts behind the published figures and the exact relations between them, as {@link Bounds}

@@ -7,10 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.report.Disclosure.Figure;
 import nl.jeugdspiegel.report.ReportData.Unit;
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.jeugdspiegel.indicators.Indicator;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.Stats;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Stats;
 
 /**
  * Disclosure control of docs/contract.md §8, the one place where exact figures become publishable ones. Nothing

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.IndicatorOutputs;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.IndicatorOutputs;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.Manifest;
-import nl.jeugdspiegel.indicators.Signals;
 
 /**
  * What the site may show: for every periode and unit the figures after {@link Disclosure}, and from the
@@ -50,12 +50,12 @@ public final class ReportData {
     private final Map<Periode, Boolean> followUp;
     private final boolean syntheticPopulation;
     private final int suppressedAgainstDifferencing;
-    private final Map<Periode, List<Signals.Signal>> signals = new TreeMap<>();
-    private final Map<Periode, Map<Unit, List<Signals.Signal>>> signalsByUnit = new HashMap<>();
+    private final Map<Periode, List<SignalRows.Signal>> signals = new TreeMap<>();
+    private final Map<Periode, Map<Unit, List<SignalRows.Signal>>> signalsByUnit = new HashMap<>();
     /** The figures by periode and niveau, built on first use (after publication, when they no longer change). */
     private final Map<Periode, Map<String, Map<Unit, Map<String, Disclosure.Figure>>>> byLevel = new HashMap<>();
 
-    private final Map<Periode, Map<String, Signals.Dispersion>> dispersion = new TreeMap<>();
+    private final Map<Periode, Map<String, SignalRows.Dispersion>> dispersion = new TreeMap<>();
 
     private ReportData(
             List<Periode> periods,
@@ -93,19 +93,19 @@ public final class ReportData {
     public static ReportData of(IndicatorOutputs outputs, Manifest manifest) {
         ReportData data = of(outputs.tables(), manifest, Disclosure.Rules.PUBLISHED);
         outputs.signals().forEach((p, result) -> {
-            List<Signals.Signal> shown = new ArrayList<>();
-            for (Signals.Signal s : result.signals()) {
+            List<SignalRows.Signal> shown = new ArrayList<>();
+            for (SignalRows.Signal s : result.signals()) {
                 if (data.figure(p, new Unit(s.niveau(), s.code()), s.indicator())
                         .published()) {
                     shown.add(s);
                 }
             }
             data.signals.put(p, shown);
-            Map<Unit, List<Signals.Signal>> byUnit = new HashMap<>();
+            Map<Unit, List<SignalRows.Signal>> byUnit = new HashMap<>();
             shown.forEach(s -> byUnit.computeIfAbsent(new Unit(s.niveau(), s.code()), u -> new ArrayList<>())
                     .add(s));
             data.signalsByUnit.put(p, byUnit);
-            Map<String, Signals.Dispersion> byKey = new HashMap<>();
+            Map<String, SignalRows.Dispersion> byKey = new HashMap<>();
             result.dispersion().forEach(d -> byKey.put(d.niveau() + "|" + d.indicator(), d));
             data.dispersion.put(p, byKey);
         });
@@ -113,12 +113,12 @@ public final class ReportData {
     }
 
     /** The shown signals of a unit in periode P, in table order. */
-    public List<Signals.Signal> signals(Periode periode, Unit unit) {
+    public List<SignalRows.Signal> signals(Periode periode, Unit unit) {
         return signalsByUnit.getOrDefault(periode, Map.of()).getOrDefault(unit, List.of());
     }
 
     /** The over-dispersion of an indicator at a niveau in periode P, or null when none was estimated. */
-    public Signals.Dispersion dispersion(Periode periode, String niveau, String indicator) {
+    public SignalRows.Dispersion dispersion(Periode periode, String niveau, String indicator) {
         return dispersion.getOrDefault(periode, Map.of()).get(niveau + "|" + indicator);
     }
 
@@ -193,7 +193,7 @@ public final class ReportData {
         return figure != null
                 ? figure
                 : Disclosure.Figure.suppressed(
-                        nl.jeugdspiegel.indicators.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
+                        nl.jeugdspiegel.contract.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
     }
 
     /** All units of a periode at one level, with their figures (in table order; indexed on first use). */

@@ -26,15 +26,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.SignalRows;
+import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.html.PagePolicy;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.indicators.Indicator;
-import nl.jeugdspiegel.indicators.Signals;
-import nl.jeugdspiegel.indicators.SizeClass;
 import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
@@ -330,7 +330,7 @@ public final class SiteBuilder {
                                         e.getValue().published() ? -e.getValue().value() : 0)
                                 .thenComparing(byName)
                         : byName);
-        boolean signalled = Signals.HIGHER_IS_BETTER.containsKey(indicator.id());
+        boolean signalled = SignalRows.HIGHER_IS_BETTER.containsKey(indicator.id());
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (Map.Entry<Unit, Disclosure.Figure> e : gemeenten) {
             Disclosure.Figure f = e.getValue();
@@ -504,10 +504,10 @@ public final class SiteBuilder {
     /** The unit's signals in plain Dutch, each for the half-year its indicator is shown for. */
     private static List<String> signalSentences(ReportData data, Unit unit) {
         List<String> out = new ArrayList<>();
-        for (String id : Signals.HIGHER_IS_BETTER.keySet()) {
+        for (String id : SignalRows.HIGHER_IS_BETTER.keySet()) {
             Indicator indicator = Indicator.byId(id);
             Periode p = periodeFor(data, indicator);
-            for (Signals.Signal s : data.signals(p, unit)) {
+            for (SignalRows.Signal s : data.signals(p, unit)) {
                 if (s.indicator().equals(id)) {
                     out.add(indicator.titel() + " (" + Text.periode(p) + "): " + signalText(s) + ".");
                 }
@@ -517,13 +517,13 @@ public final class SiteBuilder {
     }
 
     /** A signal in plain Dutch: "significant lager dan verwacht (slechter)", "verbeterd sinds vorig jaar". */
-    static String signalText(Signals.Signal s) {
+    static String signalText(SignalRows.Signal s) {
         if (s.afwijking()) {
-            return (s.signaal().equals(Signals.AFWIJKING_BOVEN) ? "significant hoger" : "significant lager")
+            return (s.signaal().equals(SignalRows.AFWIJKING_BOVEN) ? "significant hoger" : "significant lager")
                     + " dan verwacht (" + s.richting() + ")";
         }
-        return (s.richting().equals(Signals.BETER) ? "verbeterd" : "verslechterd") + " sinds vorig jaar ("
-                + (s.signaal().equals(Signals.GESTEGEN) ? "gestegen" : "gedaald") + ")";
+        return (s.richting().equals(SignalRows.BETER) ? "verbeterd" : "verslechterd") + " sinds vorig jaar ("
+                + (s.signaal().equals(SignalRows.GESTEGEN) ? "gestegen" : "gedaald") + ")";
     }
 
     /** The deviation of a signalled indicator: from the signals, whose limits are corrected for over-dispersion. */
@@ -635,7 +635,7 @@ public final class SiteBuilder {
         });
         String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
                 + points.size() + " gemeenten met een getoonde waarde)";
-        Signals.Dispersion dispersion = data.dispersion(p, "gemeente", indicator.id());
+        SignalRows.Dispersion dispersion = data.dispersion(p, "gemeente", indicator.id());
         return Charts.funnel(
                 indicator,
                 indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(),

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.Indicator;
 
 /** Published figures as Dutch text: "61,2%", "17.045", "€ 7.779", "<10". Only ever given published figures. */
 final class Text {

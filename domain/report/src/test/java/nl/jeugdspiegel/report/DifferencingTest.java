@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.Manifest;
 import org.junit.jupiter.api.Test;
 
 /** The differencing audit: rounded counts that pin a small count together lose the figure that pins it. */

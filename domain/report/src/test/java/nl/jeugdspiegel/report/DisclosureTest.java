@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.contract.IndicatorRow;
 import org.junit.jupiter.api.Test;
 
 /** Contract §8 rule by rule. */

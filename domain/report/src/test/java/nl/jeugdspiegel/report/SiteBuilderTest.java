@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.IndicatorOutputs;
+import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.indicators.Indicator;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
-import nl.jeugdspiegel.indicators.IndicatorOutputs;
-import nl.jeugdspiegel.indicators.IndicatorRow;
-import nl.jeugdspiegel.indicators.Manifest;
-import nl.jeugdspiegel.indicators.Signals;
 import nl.jeugdspiegel.indicators.TestLake;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,8 @@ class SiteBuilderTest {
                 "bevolking":{"2024":{"synthetisch":true}}}""";
         Manifest read = Manifest.read(manifest.getBytes(StandardCharsets.UTF_8));
         // a signal of a published figure, and one of a figure the report suppresses (GM0034 has one trajectory)
-        Signals.Result first = new Signals.Result(
-                List.of(new Signals.Signal(
+        SignalRows.Result first = new SignalRows.Result(
+                List.of(new SignalRows.Signal(
                         "2024H1",
                         "gemeente",
                         "GM0034",
@@ -105,8 +105,8 @@ class SiteBuilderTest {
                         0.0,
                         0.6)),
                 List.of());
-        Signals.Result second = new Signals.Result(
-                List.of(new Signals.Signal(
+        SignalRows.Result second = new SignalRows.Result(
+                List.of(new SignalRows.Signal(
                         "2024H2",
                         "aanbieder",
                         "87654321",
@@ -118,7 +118,7 @@ class SiteBuilderTest {
                         0.001,
                         0.6,
                         0.7)),
-                List.of(new Signals.Dispersion("gemeente", "beeindigd_volgens_plan", 2, 1.5, 0.002)));
+                List.of(new SignalRows.Dispersion("gemeente", "beeindigd_volgens_plan", 2, 1.5, 0.002)));
         data = ReportData.of(
                 new IndicatorOutputs(tables, Map.of(Periode.parse("2024H1"), first, Periode.parse("2024H2"), second)),
                 read);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.jeugdspiegel.indicators.IndicatorRow;
+import nl.jeugdspiegel.contract.IndicatorRow;
 
 /**
  * Runs {@code sql/indicators.duckdb.sql}, the definitions written independently as DuckDB SQL, over a

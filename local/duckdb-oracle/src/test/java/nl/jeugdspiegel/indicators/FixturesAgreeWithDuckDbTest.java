@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import org.junit.jupiter.api.Test;

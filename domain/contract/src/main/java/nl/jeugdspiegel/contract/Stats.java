@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import java.util.Arrays;
 
@@ -14,12 +14,14 @@ public final class Stats {
 
     /** An interval; {@code null} bounds when it cannot be computed. */
     public record Interval(Double low, Double high) {
-        static final Interval NONE = new Interval(null, null);
+        public static final Interval NONE = new Interval(null, null);
     }
 
     /** Wilson score interval for x successes out of n (n > 0). */
     public static Interval wilson(long x, long n, double z) {
-        if (n <= 0) {
+        if (n <= 0 || x < 0 || x > n) {
+            // no binomial interval: e.g. more youths in care than the population file says live there (a wrong or
+            // scaled population file); the value stays in the table, the interval is left empty rather than NaN
             return Interval.NONE;
         }
         double p = (double) x / n;
@@ -69,7 +71,7 @@ public final class Stats {
     }
 
     /** P(X <= k) for X ~ Poisson(λ), summed in log space. */
-    static double poissonCdf(long k, double lambda) {
+    public static double poissonCdf(long k, double lambda) {
         if (k < 0) {
             return 0;
         }

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 /** Size classes by inwoners_totaal (docs/contract.md §4). */
 public enum SizeClass {

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 /**
  * One row of the indicator table (docs/indicatoren.md): exact values, unrounded. Empty values are null.

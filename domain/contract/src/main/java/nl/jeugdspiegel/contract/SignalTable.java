@@ -1,11 +1,11 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
-import static nl.jeugdspiegel.indicators.TableFile.number;
+import static nl.jeugdspiegel.contract.TableFile.number;
 
 import java.util.List;
-import nl.jeugdspiegel.indicators.Signals.Dispersion;
-import nl.jeugdspiegel.indicators.Signals.Signal;
-import nl.jeugdspiegel.indicators.TableFile.Column;
+import nl.jeugdspiegel.contract.SignalRows.Dispersion;
+import nl.jeugdspiegel.contract.SignalRows.Signal;
+import nl.jeugdspiegel.contract.TableFile.Column;
 
 /**
  * The signal tables of a periode (indicators v1.2 "signals"): {@code signalen.csv} / {@code .parquet}, one row per

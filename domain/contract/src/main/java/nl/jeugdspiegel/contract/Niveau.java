@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
-import static nl.jeugdspiegel.indicators.TableFile.number;
+import static nl.jeugdspiegel.contract.TableFile.number;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.indicators.TableFile.Column;
+import nl.jeugdspiegel.contract.TableFile.Column;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
@@ -79,7 +79,12 @@ public final class IndicatorTable {
         return FILE.readCsv(reader, source);
     }
 
-    static String format(Object value) {
+    /** Reads a table written by {@link #writeParquet}, held in memory; {@code source} names it in errors. */
+    public static List<IndicatorRow> readParquet(byte[] bytes, String source) throws IOException {
+        return FILE.readParquet(bytes, source);
+    }
+
+    public static String format(Object value) {
         return TableFile.format(value);
     }
 
@@ -88,7 +93,7 @@ public final class IndicatorTable {
         FILE.writeParquet(rows, file, metadata);
     }
 
-    static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata)
+    public static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata)
             throws IOException {
         FILE.writeParquet(rows, file, metadata);
     }

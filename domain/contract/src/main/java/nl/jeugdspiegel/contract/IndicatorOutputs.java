@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,37 +14,41 @@ import nl.jeugdspiegel.core.Periode;
  * What the indicators stage wrote for the periods of its manifest, as the report reads it: per periode the exact
  * table and its signals (none when the periode has no signal tables, e.g. one written before indicators v1.2).
  */
-public record IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Periode, Signals.Result> signals) {
+public record IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Periode, SignalRows.Result> signals) {
 
     /** Where the objects come from: the data bucket, or a folder that stands for it. */
     public interface Source {
         Optional<byte[]> read(String key) throws IOException;
     }
 
+    /**
+     * Reads the tables of the manifest's periods from their Parquet form, as typed rows (never the CSV back by column
+     * position). A periode whose table is missing is left out; signal tables are optional (none before v1.2).
+     */
     public static IndicatorOutputs read(Manifest manifest, Source source) throws IOException {
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
-        Map<Periode, Signals.Result> signals = new TreeMap<>();
+        Map<Periode, SignalRows.Result> signals = new TreeMap<>();
         for (Map.Entry<Periode, Manifest.Period> period : manifest.periods().entrySet()) {
             Periode p = period.getKey();
-            String key = period.getValue().tabelCsv();
-            Optional<byte[]> csv = source.read(key);
-            if (csv.isEmpty()) {
+            String key = period.getValue().tabelParquet();
+            Optional<byte[]> table = source.read(key);
+            if (table.isEmpty()) {
                 continue;
             }
-            tables.put(p, IndicatorTable.readCsv(reader(csv.get()), key));
-            String signalKey = IndicatorKeys.signals(p, IndicatorKeys.Format.CSV);
-            Optional<byte[]> signalCsv = source.read(signalKey);
-            Optional<byte[]> dispersionCsv = source.read(IndicatorKeys.dispersion(p));
+            tables.put(p, IndicatorTable.readParquet(table.get(), key));
+            String signalKey = IndicatorKeys.signals(p, IndicatorKeys.Format.PARQUET);
+            Optional<byte[]> signalTable = source.read(signalKey);
+            String dispersionKey = IndicatorKeys.dispersion(p);
+            Optional<byte[]> dispersionCsv = source.read(dispersionKey);
             signals.put(
                     p,
-                    new Signals.Result(
-                            signalCsv.isEmpty()
+                    new SignalRows.Result(
+                            signalTable.isEmpty()
                                     ? List.of()
-                                    : SignalTable.SIGNALS.readCsv(reader(signalCsv.get()), signalKey),
+                                    : SignalTable.SIGNALS.readParquet(signalTable.get(), signalKey),
                             dispersionCsv.isEmpty()
                                     ? List.of()
-                                    : SignalTable.DISPERSION.readCsv(
-                                            reader(dispersionCsv.get()), IndicatorKeys.dispersion(p))));
+                                    : SignalTable.DISPERSION.readCsv(reader(dispersionCsv.get()), dispersionKey)));
         }
         return new IndicatorOutputs(tables, signals);
     }

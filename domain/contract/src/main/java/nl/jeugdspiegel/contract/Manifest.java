@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

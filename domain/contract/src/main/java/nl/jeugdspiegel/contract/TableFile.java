@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.indicators;
+package nl.jeugdspiegel.contract;
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
@@ -24,13 +24,23 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -113,13 +123,40 @@ public final class TableFile<T> {
         return rows;
     }
 
+    /**
+     * Reads a table written by {@link #writeParquet}, row by row into typed rows; {@code source} names it in errors. The
+     * file must have this table's columns (by name and type); other columns are ignored.
+     */
+    public List<T> readParquet(InputFile file, String source) throws IOException {
+        List<T> rows = new ArrayList<>();
+        try (ParquetReader<List<String>> reader =
+                new ParquetReader.Builder<List<String>>(file, new PlainParquetConfiguration()) {
+                    @Override
+                    protected ReadSupport<List<String>> getReadSupport() {
+                        return new FieldsReadSupport(source);
+                    }
+                }.build()) {
+            for (List<String> fields = reader.read(); fields != null; fields = reader.read()) {
+                rows.add(parse.apply(fields));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(source + " is not a readable " + name + " table: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Reads a Parquet table held in memory (an object read from the bucket). */
+    public List<T> readParquet(byte[] bytes, String source) throws IOException {
+        return readParquet(new BytesInputFile(bytes), source);
+    }
+
     /** A number field: empty is null. */
     public static Double number(String text) {
         return text.isEmpty() ? null : Double.valueOf(text);
     }
 
     /** Plain decimals: "12", "0.25", never "1.0E-5"; the shortest text that reads back as the same double. */
-    static String format(Object value) {
+    public static String format(Object value) {
         if (value == null) {
             return "";
         }
@@ -136,7 +173,7 @@ public final class TableFile<T> {
         writeParquet(rows, new LocalOutputFile(file), metadata);
     }
 
-    void writeParquet(List<T> rows, OutputFile file, Map<String, String> metadata) throws IOException {
+    public void writeParquet(List<T> rows, OutputFile file, Map<String, String> metadata) throws IOException {
         try (ParquetWriter<T> writer = new Builder(file, metadata)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -169,6 +206,137 @@ public final class TableFile<T> {
         @Override
         protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
             return new RowWriteSupport(metadata);
+        }
+    }
+
+    /**
+     * Materialises a row as its fields in column order, as the CSV would hold them (numbers by {@link Double#toString},
+     * which reads back as the same double; null as empty), so that one parser serves both formats.
+     */
+    private final class FieldsReadSupport extends ReadSupport<List<String>> {
+        private final String source;
+
+        FieldsReadSupport(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public ReadContext init(InitContext context) {
+            MessageType fileSchema = context.getFileSchema();
+            for (Column<T> column : columns) {
+                if (!fileSchema.containsField(column.name())
+                        || !fileSchema.getType(column.name()).equals(schema.getType(column.name()))) {
+                    throw new IllegalStateException(source + " lacks the column " + column.name() + " of the " + name
+                            + " table, or has it in another type");
+                }
+            }
+            return new ReadContext(schema);
+        }
+
+        @Override
+        public RecordMaterializer<List<String>> prepareForRead(
+                ParquetConfiguration configuration,
+                Map<String, String> keyValueMetaData,
+                MessageType fileSchema,
+                ReadContext readContext) {
+            return materializer();
+        }
+
+        @Override
+        public RecordMaterializer<List<String>> prepareForRead(
+                Configuration configuration,
+                Map<String, String> keyValueMetaData,
+                MessageType fileSchema,
+                ReadContext readContext) {
+            return materializer();
+        }
+
+        private RecordMaterializer<List<String>> materializer() {
+            String[] fields = new String[columns.size()];
+            Converter[] converters = new Converter[columns.size()];
+            for (int i = 0; i < converters.length; i++) {
+                int index = i;
+                converters[i] = new PrimitiveConverter() {
+                    @Override
+                    public void addBinary(Binary value) {
+                        fields[index] = value.toStringUsingUTF8();
+                    }
+
+                    @Override
+                    public void addDouble(double value) {
+                        fields[index] = Double.toString(value);
+                    }
+                };
+            }
+            GroupConverter root = new GroupConverter() {
+                @Override
+                public Converter getConverter(int fieldIndex) {
+                    return converters[fieldIndex];
+                }
+
+                @Override
+                public void start() {
+                    java.util.Arrays.fill(fields, "");
+                }
+
+                @Override
+                public void end() {}
+            };
+            return new RecordMaterializer<>() {
+                @Override
+                public List<String> getCurrentRecord() {
+                    return List.of(fields.clone());
+                }
+
+                @Override
+                public GroupConverter getRootConverter() {
+                    return root;
+                }
+            };
+        }
+    }
+
+    /** A Parquet file held in memory. */
+    private static final class BytesInputFile implements InputFile {
+        private final byte[] bytes;
+
+        BytesInputFile(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long getLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableInputStream newStream() {
+            SeekableByteArray in = new SeekableByteArray(bytes);
+            return new DelegatingSeekableInputStream(in) {
+                @Override
+                public long getPos() {
+                    return in.position();
+                }
+
+                @Override
+                public void seek(long newPos) {
+                    in.seek(newPos);
+                }
+            };
+        }
+    }
+
+    private static final class SeekableByteArray extends java.io.ByteArrayInputStream {
+        SeekableByteArray(byte[] bytes) {
+            super(bytes);
+        }
+
+        long position() {
+            return pos;
+        }
+
+        void seek(long position) {
+            pos = (int) position;
         }
     }
 
