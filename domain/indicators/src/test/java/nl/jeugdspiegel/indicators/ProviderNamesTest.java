@@ -40,9 +40,11 @@ class ProviderNamesTest {
     @Test
     void providerUnitsCarryTheirNameOrTheirCode() {
         TestLake lake = new TestLake(dir);
-        lake.delivery("2024H1", "GM0014")
-                .row(jh("a", "01", "2024-01-10", null).agb("12345678"))
-                .row(jh("b", "01", "2024-01-10", null).agb("87654321"));
+        TestLake.Delivery delivery = lake.delivery("2024H1", "GM0014");
+        for (int y = 0; y < 10; y++) { // own units from 10 youths (v1.3)
+            delivery.row(jh("a" + y, "01", "2024-01-10", null).agb("12345678"))
+                    .row(jh("b" + y, "01", "2024-01-10", null).agb("87654321"));
+        }
         List<IndicatorRow> rows =
                 lake.engine(Map.of("12345678", "Jeugdhulp Noord")).compute(Periode.parse("2024H1"));
         assertEquals(

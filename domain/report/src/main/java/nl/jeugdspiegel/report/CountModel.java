@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -60,6 +61,13 @@ public final class CountModel {
             List.of("AJH", "EJH", "PLAN", "VOORT", "ZHV_FILLED", "ZHV_YES", "TEV_N", "CBS_OK", "WAIT_N");
     /** The prefix of the quantities of the trajectories without a provider of a jeugdregio or Nederland. */
     public static final String WITHOUT_PROVIDER = "NOAGB_";
+    /**
+     * The prefix of the part of a national provider unit's count that lies in pooled regional units
+     * ({@code {jeugdregio}-overig}, indicators v1.3): the regions where it has fewer than 10 youths.
+     */
+    public static final String POOLED_PART = "POOLED_";
+    /** The prefix, on the unit {@code aanbieder|overig}, of the sum of every region's pooled unit. */
+    public static final String REGIONAL_POOLS = "REGIONAL_POOLS_";
 
     /** Is this unit name ({@link #unit}) a provider unit? */
     public static boolean providerUnit(String unit) {
@@ -122,6 +130,8 @@ public final class CountModel {
         }
         for (String q : PROVIDER_ADDITIVE) {
             all.add(WITHOUT_PROVIDER + q);
+            all.add(POOLED_PART + q);
+            all.add(REGIONAL_POOLS + q);
         }
         all.forEach(q -> QUANTITIES.putIfAbsent(q, QUANTITIES.size()));
     }
@@ -235,7 +245,8 @@ public final class CountModel {
     /**
      * The relations of the provider units of periode P (unit names {@code aanbieder|AGB}, {@code
      * aanbieder_jeugdregio|JZnn-AGB}) with each other and with the municipal levels: a provider is the sum of its units
-     * per jeugdregio; a jeugdregio (Nederland) is the sum of its provider units (the national ones) plus its
+     * per jeugdregio and of its parts in the regions' pooled units ({@code JZnn-overig}, v1.3), which together are the
+     * national pooled unit plus those parts; a jeugdregio (Nederland) is the sum of its provider units (the national ones) plus its
      * trajectories without a provider, for {@link #PROVIDER_ADDITIVE}; its trajectories with a provider ({@code
      * aandeel_met_aanbieder}'s teller) are the sum of its provider units' active trajectories.
      */
@@ -257,15 +268,38 @@ public final class CountModel {
                 national.add(u);
             }
         }
-        perProvider.forEach((provider, parts) -> {
-            if (units.contains(provider)) {
-                for (String q : PROVIDER_ADDITIVE) {
-                    bounds.total(
-                            v(p, provider, q),
-                            parts.stream().mapToInt(part -> v(p, part, q)).toArray());
+        // indicators v1.3: a national provider is the sum of its own regional units and of its parts in the regions'
+        // pooled units (a slack the reader does not see); the regions' pooled units together are the national pooled
+        // unit and those parts
+        String pooled = unit("aanbieder", ProviderUnits.POOLED);
+        List<String> nationalOwn =
+                national.stream().filter(u -> !u.equals(pooled)).toList();
+        List<String> regionalPools = perProvider.getOrDefault(pooled, List.of());
+        for (String provider : nationalOwn) {
+            List<String> parts = perProvider.getOrDefault(provider, List.of());
+            for (String q : PROVIDER_ADDITIVE) {
+                int[] terms = new int[parts.size() + 1];
+                for (int i = 0; i < parts.size(); i++) {
+                    terms[i] = v(p, parts.get(i), q);
                 }
+                terms[parts.size()] = v(p, provider, POOLED_PART + q);
+                bounds.total(v(p, provider, q), terms);
             }
-        });
+        }
+        if (!regionalPools.isEmpty() || units.contains(pooled)) {
+            for (String q : PROVIDER_ADDITIVE) {
+                int all = v(p, pooled, REGIONAL_POOLS + q);
+                bounds.total(
+                        all,
+                        regionalPools.stream().mapToInt(part -> v(p, part, q)).toArray());
+                List<Integer> terms = new ArrayList<>();
+                if (units.contains(pooled)) {
+                    terms.add(v(p, pooled, q));
+                }
+                nationalOwn.forEach(provider -> terms.add(v(p, provider, POOLED_PART + q)));
+                bounds.total(all, terms.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
         perRegion.put(unit("nederland", "NL"), national);
         perRegion.forEach((level, parts) -> {
             // a level without provider units: the site shows there are none, which says nothing about any youth
