@@ -115,7 +115,8 @@ public final class Stats {
 
     /** Funnel limits of a proportion around the national proportion {@code p0}, for denominator n. */
     public static Interval funnelProportion(double p0, long n, double z) {
-        if (n <= 0) {
+        if (n <= 0 || !(p0 >= 0 && p0 <= 1)) {
+            // no binomial limits around a "share" above 1 (a population file smaller than the youths in care)
             return Interval.NONE;
         }
         double half = z * Math.sqrt(p0 * (1 - p0) / n);

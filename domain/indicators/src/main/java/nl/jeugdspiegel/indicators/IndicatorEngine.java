@@ -846,16 +846,24 @@ public final class IndicatorEngine {
                     code,
                     naam,
                     indicator,
-                    teller,
-                    noemer,
-                    waarde,
-                    ci.low(),
-                    ci.high(),
+                    finite(teller),
+                    finite(noemer),
+                    finite(waarde),
+                    finite(ci.low()),
+                    finite(ci.high()),
                     status,
-                    funnel95.low(),
-                    funnel95.high(),
-                    funnel998.low(),
-                    funnel998.high()));
+                    finite(funnel95.low()),
+                    finite(funnel95.high()),
+                    finite(funnel998.low()),
+                    finite(funnel998.high())));
+        }
+
+        /**
+         * A number the tables can hold: NaN or infinity (only from inputs that contradict each other, such as a
+         * population file smaller than the youths in care) is left empty, so one delivery never stops the run.
+         */
+        private static Double finite(Double value) {
+            return value == null || Double.isFinite(value) ? value : null;
         }
 
         void missing(String indicator) {

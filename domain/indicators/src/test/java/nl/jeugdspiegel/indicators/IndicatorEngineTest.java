@@ -728,5 +728,7 @@ class IndicatorEngineTest {
         assertEquals(1500.0, row.waarde());
         assertNull(row.ciLaag());
         assertNull(row.ciHoog());
+        assertNull(row.funnel95Laag(), "no funnel around a national 'share' above 1 either");
+        assertNull(row.funnel998Hoog());
     }
 }
