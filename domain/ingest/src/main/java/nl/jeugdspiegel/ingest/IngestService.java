@@ -381,7 +381,7 @@ public final class IngestService {
 
     private Assessment assess(ObjectStore store, Delivery delivery, Path workDir) throws IOException {
         UploadKey key = delivery.key();
-        LakeProfile now = LakeProfile.of(delivery.result().lakeFile(), key.periode());
+        LakeProfile now = LakeProfile.of(delivery.result().lakeFile(), key.periode(), providerRegister(store));
         DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
         Optional<DeliveryRef> inForce = store.head(LakeSchema.trajectenKey(key.periode(), key.gemeentecode()))
                 .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
@@ -401,12 +401,11 @@ public final class IngestService {
                     DeliveryComparison.PREVIOUS_PERIODE,
                     workDir);
         }
-        AgbCheck agbs = AgbCheck.of(delivery.result().lakeFile(), providerRegister(store));
         return new Assessment(
                 DeliveryComparison.kenmerken(now),
                 vergelijking,
                 DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null),
-                agbs.warnings());
+                AgbCheck.warnings(now));
     }
 
     /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */

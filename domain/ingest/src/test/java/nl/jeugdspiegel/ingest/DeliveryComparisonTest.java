@@ -19,12 +19,12 @@ class DeliveryComparisonTest {
      * (380 with aanmelddatum); 250 JH ended (150 volgens plan, 200 with zonder_hulp_verder, 180 with tevredenheid).
      */
     private static final LakeProfile BEFORE =
-            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 200, 180);
+            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 200, 180, 1, -1);
 
     @Test
     void aDeliveryLikeTheLastHasNoWarnings() {
         Receipt.Vergelijking v =
-                compare(new LakeProfile(1040, 820, 310, 930, 215, 900, 860, 410, 385, 260, 150, 205, 190));
+                compare(new LakeProfile(1040, 820, 310, 930, 215, 900, 860, 410, 385, 260, 150, 205, 190, 1, -1));
         assertEquals(List.of(), v.waarschuwingen());
         assertEquals(9, v.metingen().size());
         Receipt.Meting rows = v.metingen().get(0);
@@ -36,7 +36,7 @@ class DeliveryComparisonTest {
     @Test
     void farFewerRows() {
         Receipt.Vergelijking v =
-                compare(new LakeProfile(600, 640, 180, 540, 120, 528, 510, 240, 228, 150, 90, 120, 108));
+                compare(new LakeProfile(600, 640, 180, 540, 120, 528, 510, 240, 228, 150, 90, 120, 108, 1, -1));
         assertEquals(1, v.waarschuwingen().size(), v.waarschuwingen().toString());
         assertEquals(
                 "Deze levering heeft 600 regels (trajecten), 40% minder dan de vorige (1.000). Controleer of het bestand "
@@ -49,7 +49,7 @@ class DeliveryComparisonTest {
     @Test
     void farMoreYouths() {
         Receipt.Vergelijking v =
-                compare(new LakeProfile(1100, 1100, 330, 990, 220, 968, 935, 440, 418, 275, 165, 220, 198));
+                compare(new LakeProfile(1100, 1100, 330, 990, 220, 968, 935, 440, 418, 275, 165, 220, 198, 1, -1));
         assertEquals(1, v.waarschuwingen().size(), v.waarschuwingen().toString());
         assertTrue(v.waarschuwingen()
                 .get(0)
@@ -66,11 +66,11 @@ class DeliveryComparisonTest {
             "De kolom aanbieder_agb is ingevuld bij 0% van de jeugdhulpregels, bij de vorige levering bij 94%."
         };
         LakeProfile[] now = {
-            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 40, 250, 150, 200, 180),
-            new LakeProfile(1000, 800, 300, 900, 200, 450, 850, 400, 380, 250, 150, 200, 180),
-            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 50, 180),
-            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 200, 250),
-            new LakeProfile(1000, 800, 300, 900, 200, 880, 0, 400, 380, 250, 150, 200, 180)
+            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 40, 250, 150, 200, 180, 1, -1),
+            new LakeProfile(1000, 800, 300, 900, 200, 450, 850, 400, 380, 250, 150, 200, 180, 1, -1),
+            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 50, 180, 1, -1),
+            new LakeProfile(1000, 800, 300, 900, 200, 880, 850, 400, 380, 250, 150, 200, 250, 1, -1),
+            new LakeProfile(1000, 800, 300, 900, 200, 880, 0, 400, 380, 250, 150, 200, 180, 1, -1)
         };
         for (int i = 0; i < now.length; i++) {
             Receipt.Vergelijking v = compare(now[i]);
@@ -88,7 +88,7 @@ class DeliveryComparisonTest {
     @Test
     void sharesEndedAndMetVerblijf() {
         Receipt.Vergelijking ended =
-                compare(new LakeProfile(1000, 800, 50, 900, 200, 880, 850, 400, 380, 250, 150, 200, 180));
+                compare(new LakeProfile(1000, 800, 50, 900, 200, 880, 850, 400, 380, 250, 150, 200, 180, 1, -1));
         assertEquals(1, ended.waarschuwingen().size(), ended.waarschuwingen().toString());
         assertTrue(
                 ended.waarschuwingen()
@@ -96,7 +96,7 @@ class DeliveryComparisonTest {
                         .startsWith(
                                 "Het aandeel trajecten dat in het halfjaar eindigde is 5%, bij de vorige levering 30%. Controleer de einddatums"));
         Receipt.Vergelijking verblijf =
-                compare(new LakeProfile(1000, 800, 300, 900, 450, 880, 850, 400, 380, 250, 150, 200, 180));
+                compare(new LakeProfile(1000, 800, 300, 900, 450, 880, 850, 400, 380, 250, 150, 200, 180, 1, -1));
         assertEquals(
                 1, verblijf.waarschuwingen().size(), verblijf.waarschuwingen().toString());
         assertTrue(verblijf.waarschuwingen()
@@ -107,8 +107,8 @@ class DeliveryComparisonTest {
 
     @Test
     void smallDeliveriesDoNotWarnOnNoise() {
-        LakeProfile before = new LakeProfile(30, 25, 10, 25, 5, 25, 25, 10, 10, 8, 5, 8, 8);
-        LakeProfile now = new LakeProfile(15, 12, 2, 12, 6, 6, 0, 4, 0, 2, 1, 0, 0);
+        LakeProfile before = new LakeProfile(30, 25, 10, 25, 5, 25, 25, 10, 10, 8, 5, 8, 8, 1, -1);
+        LakeProfile now = new LakeProfile(15, 12, 2, 12, 6, 6, 0, 4, 0, 2, 1, 0, 0, 1, -1);
         Receipt.Vergelijking v = COMPARISON.compare(now, before, null, "2024H2", DeliveryComparison.PREVIOUS_PERIODE);
         assertEquals(List.of(), v.waarschuwingen(), "30 rows: below the minimum of 50, shares below 20 observations");
         assertEquals(-50.0, measure(v, "rijen").wijziging(), 1e-9);
@@ -120,7 +120,7 @@ class DeliveryComparisonTest {
         try {
             DeliveryComparison strict = new DeliveryComparison(DeliveryComparison.Thresholds.fromSettings());
             Receipt.Vergelijking v = strict.compare(
-                    new LakeProfile(1040, 800, 310, 930, 215, 900, 860, 410, 385, 260, 150, 205, 190),
+                    new LakeProfile(1040, 800, 310, 930, 215, 900, 860, 410, 385, 260, 150, 205, 190, 1, -1),
                     BEFORE,
                     null,
                     "2024H2",
@@ -140,7 +140,7 @@ class DeliveryComparisonTest {
         assertEquals(0.3, k.aandeelBeeindigd(), 1e-9);
         assertEquals(
                 null,
-                DeliveryComparison.kenmerken(new LakeProfile(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+                DeliveryComparison.kenmerken(new LakeProfile(5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1))
                         .aandeelMetVerblijf());
     }
 

@@ -2,6 +2,7 @@ package nl.jeugdspiegel.core.lake;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,6 +29,9 @@ import org.apache.parquet.io.LocalInputFile;
  * @param jhBeeindigdVolgensPlan  of those, with reden 01
  * @param jhBeeindigdZonderHulpVerder of those, with zonder_hulp_verder
  * @param jhBeeindigdTevredenheid of those, with a tevredenheid score
+ * @param jhAanbieders            distinct AGB codes among the jeugdhulp rows (counted in a bit set over the 8-digit
+ *                                values: at most 12.5 MB, whatever the file holds)
+ * @param jhAanbiederOnbekend     jeugdhulp rows whose AGB code the provider register does not know; -1 without one
  */
 public record LakeProfile(
         long rijen,
@@ -42,7 +46,9 @@ public record LakeProfile(
         long jhBeeindigd,
         long jhBeeindigdVolgensPlan,
         long jhBeeindigdZonderHulpVerder,
-        long jhBeeindigdTevredenheid) {
+        long jhBeeindigdTevredenheid,
+        long jhAanbieders,
+        long jhAanbiederOnbekend) {
 
     private static final Set<Column> COLUMNS = EnumSet.of(
             Column.CLIENT,
@@ -57,12 +63,22 @@ public record LakeProfile(
             Column.AANBIEDER_AGB,
             Column.VERBLIJF);
 
-    /** The profile of a local lake file whose rows are active in {@code periode}. */
+    /** The profile of a local lake file whose rows are active in {@code periode}, without a provider register. */
     public static LakeProfile of(Path lakeFile, Periode periode) throws IOException {
+        return of(lakeFile, periode, Set.of());
+    }
+
+    /**
+     * The profile of a local lake file whose rows are active in {@code periode}; {@code knownAgbs} the AGB codes of the
+     * provider register, empty when there is none.
+     */
+    public static LakeProfile of(Path lakeFile, Periode periode, Set<String> knownAgbs) throws IOException {
         int first = periode.firstEpochDay();
         int last = periode.lastEpochDay();
         long[] n = new long[13];
+        long[] unknownAgbs = new long[1];
         Set<String> clients = new HashSet<>();
+        BitSet agbs = new BitSet();
         LakeReader.read(new LocalInputFile(lakeFile), COLUMNS, 4096, rows -> {
             for (int i = 0; i < rows.size(); i++) {
                 n[0]++;
@@ -79,7 +95,15 @@ public record LakeProfile(
                 n[3]++;
                 n[4] += Boolean.TRUE.equals(rows.verblijf(i)) ? 1 : 0;
                 n[5] += rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT ? 1 : 0;
-                n[6] += rows.codeText(Column.AANBIEDER_AGB, i) != null ? 1 : 0;
+                String agb = rows.codeText(Column.AANBIEDER_AGB, i);
+                if (agb != null) {
+                    n[6]++;
+                    int number = agbNumber(agb);
+                    if (number >= 0) {
+                        agbs.set(number);
+                    }
+                    unknownAgbs[0] += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
+                }
                 if (start >= first) {
                     n[7]++;
                     n[8] += rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT ? 1 : 0;
@@ -94,7 +118,37 @@ public record LakeProfile(
             }
         });
         return new LakeProfile(
-                n[0], clients.size(), n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12]);
+                n[0],
+                clients.size(),
+                n[2],
+                n[3],
+                n[4],
+                n[5],
+                n[6],
+                n[7],
+                n[8],
+                n[9],
+                n[10],
+                n[11],
+                n[12],
+                agbs.cardinality(),
+                knownAgbs.isEmpty() ? -1 : unknownAgbs[0]);
+    }
+
+    /** An 8-digit AGB code (all the ingest accepts) as a bit index; -1 for anything else in a foreign file. */
+    private static int agbNumber(String agb) {
+        if (agb.length() != 8) {
+            return -1;
+        }
+        int number = 0;
+        for (int i = 0; i < 8; i++) {
+            int digit = agb.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            number = number * 10 + digit;
+        }
+        return number;
     }
 
     /** The counts the availability rules look at; {@code waitingKnown}: the delivery came as iJw messages. */
