@@ -15,6 +15,11 @@ public final class Stats {
     /** An interval; {@code null} bounds when it cannot be computed. */
     public record Interval(Double low, Double high) {
         public static final Interval NONE = new Interval(null, null);
+
+        /** The interval times a factor (a share as per 1,000); no interval stays none. */
+        public Interval times(double factor) {
+            return low == null ? this : new Interval(low * factor, high * factor);
+        }
     }
 
     /** Wilson score interval for x successes out of n (n > 0). */
@@ -71,7 +76,7 @@ public final class Stats {
     }
 
     /** P(X <= k) for X ~ Poisson(λ), summed in log space. */
-    public static double poissonCdf(long k, double lambda) {
+    static double poissonCdf(long k, double lambda) {
         if (k < 0) {
             return 0;
         }
@@ -113,7 +118,10 @@ public final class Stats {
         return new Interval(mean - half, mean + half);
     }
 
-    /** Funnel limits of a proportion around the national proportion {@code p0}, for denominator n. */
+    /**
+     * Funnel limits of a proportion around the national proportion {@code p0}, for denominator n; none when there is
+     * no national proportion (NaN) or it is no proportion at all.
+     */
     public static Interval funnelProportion(double p0, long n, double z) {
         if (n <= 0 || !(p0 >= 0 && p0 <= 1)) {
             // no binomial limits around a "share" above 1 (a population file smaller than the youths in care)

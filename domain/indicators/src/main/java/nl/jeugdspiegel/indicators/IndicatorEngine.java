@@ -846,24 +846,16 @@ public final class IndicatorEngine {
                     code,
                     naam,
                     indicator,
-                    finite(teller),
-                    finite(noemer),
-                    finite(waarde),
-                    finite(ci.low()),
-                    finite(ci.high()),
+                    teller,
+                    noemer,
+                    waarde,
+                    ci.low(),
+                    ci.high(),
                     status,
-                    finite(funnel95.low()),
-                    finite(funnel95.high()),
-                    finite(funnel998.low()),
-                    finite(funnel998.high())));
-        }
-
-        /**
-         * A number the tables can hold: NaN or infinity (only from inputs that contradict each other, such as a
-         * population file smaller than the youths in care) is left empty, so one delivery never stops the run.
-         */
-        private static Double finite(Double value) {
-            return value == null || Double.isFinite(value) ? value : null;
+                    funnel95.low(),
+                    funnel95.high(),
+                    funnel998.low(),
+                    funnel998.high()));
         }
 
         void missing(String indicator) {
@@ -919,8 +911,8 @@ public final class IndicatorEngine {
                     (double) x / n,
                     Stats.wilson(x, n, Stats.Z95),
                     IndicatorRow.OK,
-                    Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z95),
-                    Double.isNaN(p0) ? Stats.Interval.NONE : Stats.funnelProportion(p0, n, Stats.Z998));
+                    Stats.funnelProportion(p0, n, Stats.Z95),
+                    Stats.funnelProportion(p0, n, Stats.Z998));
         }
 
         void perThousand(String indicator, long x, long n, double p0) {
@@ -929,14 +921,10 @@ public final class IndicatorEngine {
                     (double) x,
                     (double) n,
                     1000.0 * x / n,
-                    scale(Stats.wilson(x, n, Stats.Z95)),
+                    Stats.wilson(x, n, Stats.Z95).times(1000),
                     IndicatorRow.OK,
-                    Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z95)),
-                    Double.isNaN(p0) ? Stats.Interval.NONE : scale(Stats.funnelProportion(p0, n, Stats.Z998)));
-        }
-
-        private static Stats.Interval scale(Stats.Interval i) {
-            return i.low() == null ? i : new Stats.Interval(i.low() * 1000, i.high() * 1000);
+                    Stats.funnelProportion(p0, n, Stats.Z95).times(1000),
+                    Stats.funnelProportion(p0, n, Stats.Z998).times(1000));
         }
 
         void quantile(String indicator, int[] values, double q) {

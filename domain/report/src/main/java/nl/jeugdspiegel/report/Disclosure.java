@@ -206,24 +206,24 @@ public final class Disclosure {
         }
         long youths = (long) basis(row.teller());
         long inhabitants = Math.round(row.noemer()); // inwoners 0-17: public (CBS)
-        Stats.Interval ci = Stats.wilson(youths, inhabitants, Stats.Z95);
+        // no interval or funnel when the population file has fewer youths than are in care (Stats gives none)
+        Stats.Interval ci = Stats.wilson(youths, inhabitants, Stats.Z95).times(1000);
         Figure f = Figure.of(indicator, round(1000.0 * youths / inhabitants, 1))
+                .withInterval(round(ci.low(), 1), round(ci.high(), 1))
                 .withCounts(count(row.teller()), count(row.noemer()));
-        if (ci.low() != null) { // none when the population file has fewer youths than are in care
-            f = f.withInterval(round(1000 * ci.low(), 1), round(1000 * ci.high(), 1));
-        }
         Double rate = nationalValue(indicator);
         if (rate == null) {
             return f;
         }
-        Stats.Interval f95 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z95);
-        Stats.Interval f998 = Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z998);
-        if (f95.low() == null) {
-            return f;
-        }
         return f.withFunnel(
-                new Stats.Interval(round(1000 * f95.low(), 1), round(1000 * f95.high(), 1)),
-                new Stats.Interval(round(1000 * f998.low(), 1), round(1000 * f998.high(), 1)));
+                round(
+                        Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z95)
+                                .times(1000),
+                        1),
+                round(
+                        Stats.funnelProportion(rate / 1000, inhabitants, Stats.Z998)
+                                .times(1000),
+                        1));
     }
 
     private Figure mean(Indicator indicator, IndicatorRow row) {
