@@ -257,12 +257,11 @@ public final class CountModel {
         for (String u : units) {
             if (u.startsWith("aanbieder_jeugdregio|")) {
                 String code = u.substring("aanbieder_jeugdregio|".length());
-                int dash = code.indexOf('-');
                 perProvider
-                        .computeIfAbsent(unit("aanbieder", code.substring(dash + 1)), k -> new ArrayList<>())
+                        .computeIfAbsent(unit("aanbieder", ProviderUnits.agb(code)), k -> new ArrayList<>())
                         .add(u);
                 perRegion
-                        .computeIfAbsent(unit("jeugdregio", code.substring(0, dash)), k -> new ArrayList<>())
+                        .computeIfAbsent(unit("jeugdregio", ProviderUnits.jeugdregio(code)), k -> new ArrayList<>())
                         .add(u);
             } else if (u.startsWith("aanbieder|")) {
                 national.add(u);
@@ -278,26 +277,15 @@ public final class CountModel {
         for (String provider : nationalOwn) {
             List<String> parts = perProvider.getOrDefault(provider, List.of());
             for (String q : PROVIDER_ADDITIVE) {
-                int[] terms = new int[parts.size() + 1];
-                for (int i = 0; i < parts.size(); i++) {
-                    terms[i] = v(p, parts.get(i), q);
-                }
-                terms[parts.size()] = v(p, provider, POOLED_PART + q);
-                bounds.total(v(p, provider, q), terms);
+                bounds.total(v(p, provider, q), terms(p, parts, q, v(p, provider, POOLED_PART + q)));
             }
         }
         if (!regionalPools.isEmpty() || units.contains(pooled)) {
+            List<String> pooledUnit = units.contains(pooled) ? List.of(pooled) : List.of();
             for (String q : PROVIDER_ADDITIVE) {
                 int all = v(p, pooled, REGIONAL_POOLS + q);
-                bounds.total(
-                        all,
-                        regionalPools.stream().mapToInt(part -> v(p, part, q)).toArray());
-                List<Integer> terms = new ArrayList<>();
-                if (units.contains(pooled)) {
-                    terms.add(v(p, pooled, q));
-                }
-                nationalOwn.forEach(provider -> terms.add(v(p, provider, POOLED_PART + q)));
-                bounds.total(all, terms.stream().mapToInt(Integer::intValue).toArray());
+                bounds.total(all, terms(p, regionalPools, q));
+                bounds.total(all, terms(p, pooledUnit, q, terms(p, nationalOwn, POOLED_PART + q)));
             }
         }
         perRegion.put(unit("nederland", "NL"), national);
@@ -307,17 +295,20 @@ public final class CountModel {
                 return;
             }
             for (String q : PROVIDER_ADDITIVE) {
-                int[] terms = new int[parts.size() + 1];
-                for (int i = 0; i < parts.size(); i++) {
-                    terms[i] = v(p, parts.get(i), q);
-                }
-                terms[parts.size()] = v(p, level, WITHOUT_PROVIDER + q);
-                bounds.total(v(p, level, q), terms);
+                bounds.total(v(p, level, q), terms(p, parts, q, v(p, level, WITHOUT_PROVIDER + q)));
             }
-            bounds.total(
-                    v(p, level, "AGB_A"),
-                    parts.stream().mapToInt(part -> v(p, part, "AJH")).toArray());
+            bounds.total(v(p, level, "AGB_A"), terms(p, parts, "AJH"));
         });
+    }
+
+    /** The variables of one quantity of the given units in periode P, followed by {@code extra}: a sum's terms. */
+    private int[] terms(Periode p, List<String> parts, String quantity, int... extra) {
+        int[] terms = new int[parts.size() + extra.length];
+        for (int i = 0; i < parts.size(); i++) {
+            terms[i] = v(p, parts.get(i), quantity);
+        }
+        System.arraycopy(extra, 0, terms, parts.size(), extra.length);
+        return terms;
     }
 
     /** Who is behind each unit, as the reader of a publication knows it. */
@@ -377,9 +368,7 @@ public final class CountModel {
     /** A unit in periode P is the sum of the given (delivering) municipalities, or units, for every additive count. */
     public void sum(Periode p, String unit, List<String> parts) {
         for (String quantity : ADDITIVE) {
-            bounds.total(
-                    v(p, unit, quantity),
-                    parts.stream().mapToInt(part -> v(p, part, quantity)).toArray());
+            bounds.total(v(p, unit, quantity), terms(p, parts, quantity));
         }
     }
 
