@@ -84,7 +84,7 @@ public final class IndicatorTable {
         return FILE.readParquet(bytes, source);
     }
 
-    public static String format(Object value) {
+    static String format(Object value) {
         return TableFile.format(value);
     }
 
@@ -93,7 +93,7 @@ public final class IndicatorTable {
         FILE.writeParquet(rows, file, metadata);
     }
 
-    public static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata)
+    static void writeParquet(List<IndicatorRow> rows, OutputFile file, Map<String, String> metadata)
             throws IOException {
         FILE.writeParquet(rows, file, metadata);
     }

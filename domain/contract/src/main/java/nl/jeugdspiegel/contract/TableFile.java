@@ -156,7 +156,7 @@ public final class TableFile<T> {
     }
 
     /** Plain decimals: "12", "0.25", never "1.0E-5"; the shortest text that reads back as the same double. */
-    public static String format(Object value) {
+    static String format(Object value) {
         if (value == null) {
             return "";
         }
@@ -173,7 +173,7 @@ public final class TableFile<T> {
         writeParquet(rows, new LocalOutputFile(file), metadata);
     }
 
-    public void writeParquet(List<T> rows, OutputFile file, Map<String, String> metadata) throws IOException {
+    void writeParquet(List<T> rows, OutputFile file, Map<String, String> metadata) throws IOException {
         try (ParquetWriter<T> writer = new Builder(file, metadata)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.ZSTD)
