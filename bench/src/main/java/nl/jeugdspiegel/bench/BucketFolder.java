@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorOutputs;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.Population;
 import nl.jeugdspiegel.report.ReportData;
@@ -28,16 +27,17 @@ final class BucketFolder {
 
     /** The lake files ({@code DIR/lake/trajecten/periode=P/gemeente=G/part-00000.parquet}). */
     static List<LakeFile> lakeFiles(Path dir) throws IOException {
-        Path root = dir.resolve(LakeSchema.TRAJECTEN_PREFIX);
+        Path root = dir.resolve(BucketLayout.LAKE_TRAJECTEN);
         List<LakeFile> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String key = LakeSchema.TRAJECTEN_PREFIX
+                String key = BucketLayout.LAKE_TRAJECTEN
                         + root.relativize(path).toString().replace('\\', '/');
-                LakeSchema.partFileOf(key).ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
+                BucketLayout.partFileOf(key)
+                        .ifPresent(p -> files.add(new LakeFile(p.periode(), p.gemeentecode(), path)));
             }
         }
         return files;
@@ -45,7 +45,7 @@ final class BucketFolder {
 
     /** The population files ({@code DIR/reference/bevolking/{jaar}.csv}). */
     static List<Population> populations(Path dir) throws IOException {
-        Path folder = dir.resolve("reference/bevolking");
+        Path folder = dir.resolve(BucketLayout.POPULATION);
         List<Population> all = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return all;
@@ -63,7 +63,7 @@ final class BucketFolder {
     }
 
     static Manifest manifest(Path dir) throws IOException {
-        return Manifest.read(Files.readAllBytes(dir.resolve(IndicatorKeys.MANIFEST)));
+        return Manifest.read(Files.readAllBytes(dir.resolve(BucketLayout.MANIFEST)));
     }
 
     /** The exact indicator tables the manifest names, by periode. */

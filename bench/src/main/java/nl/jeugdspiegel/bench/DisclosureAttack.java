@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.contract.Stats;
@@ -107,7 +108,8 @@ final class DisclosureAttack {
 
     /** The method the site in {@code dir} declares on its methodology page. */
     static Model declaredModel(Path dir) throws IOException {
-        String methode = Files.readString(dir.resolve("site/methode.html"), StandardCharsets.UTF_8);
+        String methode =
+                Files.readString(dir.resolve(BucketLayout.SITE).resolve("methode.html"), StandardCharsets.UTF_8);
         if (!methode.contains(V12_MARKER)) {
             return Model.BEFORE_V12;
         }
@@ -124,8 +126,8 @@ final class DisclosureAttack {
     }
 
     private void read(Path dir) throws IOException {
-        readFigures(dir.resolve("site/downloads/cijfers.csv"));
-        Path providers = dir.resolve("site/downloads/aanbieders.csv");
+        readFigures(dir.resolve(BucketLayout.SITE).resolve("downloads/cijfers.csv"));
+        Path providers = dir.resolve(BucketLayout.SITE).resolve("downloads/aanbieders.csv");
         if (Files.exists(providers)) {
             readFigures(providers);
         }
@@ -162,7 +164,7 @@ final class DisclosureAttack {
 
     private void readPopulations(Path dir) throws IOException {
         Pattern year = Pattern.compile("(\\d{4})\\.csv");
-        try (Stream<Path> files = Files.list(dir.resolve("reference/bevolking"))) {
+        try (Stream<Path> files = Files.list(dir.resolve(BucketLayout.POPULATION))) {
             for (Path file : files.toList()) {
                 Matcher m = year.matcher(file.getFileName().toString());
                 if (m.matches()) {
@@ -216,12 +218,12 @@ final class DisclosureAttack {
 
     private void unitFigures(Periode p, String unit, Map<String, Figure> unitFigures) {
         relations.structure(p, unit);
-        for (String kind : CountModel.providerUnit(unit) ? List.<String>of() : CountModel.KINDS) {
+        for (List<Indicator> kind : CountModel.providerUnit(unit) ? List.<List<Indicator>>of() : CountModel.KINDS) {
             long smallestPublished = Bounds.UNKNOWN;
             List<Integer> secondary = new ArrayList<>();
-            for (String category : Indicator.CATEGORIES) {
-                Figure f = unitFigures.get(kind + category);
-                int x = v(p, unit, CountModel.countQuantity(kind + category));
+            for (Indicator cell : kind) {
+                Figure f = unitFigures.get(cell.id());
+                int x = v(p, unit, CountModel.countQuantity(cell));
                 count(x, f);
                 if (f != null && f.published()) {
                     smallestPublished = Math.min(smallestPublished, f.value().longValue() + 2);
@@ -234,25 +236,25 @@ final class DisclosureAttack {
                 bounds.within(x, 10, smallestPublished);
             }
         }
-        count(v(p, unit, "CLIENTS"), unitFigures.get("jeugdigen_jh"));
-        for (Map.Entry<String, String[]> share : CountModel.SHARES.entrySet()) {
-            Figure f = unitFigures.get(share.getKey());
+        count(v(p, unit, "CLIENTS"), unitFigures.get(Indicator.JEUGDIGEN_JH.id()));
+        for (Map.Entry<Indicator, String[]> share : CountModel.SHARES.entrySet()) {
+            Figure f = unitFigures.get(share.getKey().id());
             if (f != null) {
                 String[] q = share.getValue();
                 share(f, v(p, unit, q[0]), v(p, unit, q[1]), v(p, unit, q[2]));
             }
         }
         CountModel.OBSERVATIONS.forEach((indicator, quantity) -> {
-            Figure f = unitFigures.get(indicator);
+            Figure f = unitFigures.get(indicator.id());
             if (f != null) {
-                observations(f, v(p, unit, quantity), !indicator.equals("kosten_per_jeugdige"));
+                observations(f, v(p, unit, quantity), !indicator.equals(Indicator.KOSTEN_PER_JEUGDIGE));
             }
         });
-        Figure rate = unitFigures.get("jeugdigen_jh_per_1000");
+        Figure rate = unitFigures.get(Indicator.JEUGDIGEN_JH_PER_1000.id());
         if (rate != null) {
             perThousand(rate, v(p, unit, "YOUNG"), youth(p, unit));
         }
-        Figure ratio = unitFigures.get("oe_volgens_plan");
+        Figure ratio = unitFigures.get(Indicator.OE_VOLGENS_PLAN.id());
         if (ratio != null) {
             ratio(ratio, v(p, unit, "PLAN"), v(p, unit, "EJH"), v(p, unit, "PLANNOT"));
         }

@@ -62,8 +62,9 @@ final class DisclosureAudit {
     private DisclosureAudit(Path dir) throws IOException {
         for (List<IndicatorRow> table : DisclosureCost.tables(dir).values()) {
             for (IndicatorRow row : table) {
-                rows.computeIfAbsent(row.periode() + "|" + row.niveau() + "|" + row.code(), u -> new HashMap<>())
-                        .put(row.indicator(), row);
+                rows.computeIfAbsent(
+                                row.periode() + "|" + CountModel.unit(row.niveau(), row.code()), u -> new HashMap<>())
+                        .put(row.indicator().id(), row);
             }
         }
     }
@@ -137,8 +138,8 @@ final class DisclosureAudit {
 
     private Long value(String unit, Map<String, IndicatorRow> r, String q) {
         if (q.length() == 2 && "ASE".indexOf(q.charAt(0)) >= 0 && Character.isDigit(q.charAt(1))) {
-            String kind = CountModel.KINDS.get("ASE".indexOf(q.charAt(0)));
-            return teller(r, kind + Indicator.CATEGORIES.get(q.charAt(1) - '0'));
+            List<Indicator> kind = CountModel.KINDS.get("ASE".indexOf(q.charAt(0)));
+            return teller(r, kind.get(q.charAt(1) - '0').id());
         }
         if (q.endsWith("_IN_TWO_MUNICIPALITIES")) {
             return null; // a slack of the attacker's own, no count of the tables

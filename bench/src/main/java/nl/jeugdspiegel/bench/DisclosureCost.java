@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.report.Disclosure;
 import nl.jeugdspiegel.report.ReportData;
@@ -108,13 +109,12 @@ final class DisclosureCost {
         double shareChange = 0;
         double largest = 0;
         for (Periode p : data.periods()) {
-            for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland")) {
-                for (Map.Entry<ReportData.Unit, Map<String, Disclosure.Figure>> unit :
+            for (Niveau niveau : List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND)) {
+                for (Map.Entry<ReportData.Unit, Map<Indicator, Disclosure.Figure>> unit :
                         data.units(p, niveau).entrySet()) {
                     for (Disclosure.Figure f : unit.getValue().values()) {
                         Indicator.Kind kind = f.indicator().kind();
-                        Disclosure.Figure before =
-                                reference.figure(p, unit.getKey(), f.indicator().id());
+                        Disclosure.Figure before = reference.figure(p, unit.getKey(), f.indicator());
                         if (kind != Indicator.Kind.SHARE
                                 && kind != Indicator.Kind.PER_1000
                                 && kind != Indicator.Kind.RATIO) {
@@ -123,7 +123,7 @@ final class DisclosureCost {
                         }
                         if (f.published()) {
                             published++;
-                            gemeente += niveau.equals("gemeente") ? 1 : 0;
+                            gemeente += niveau == Niveau.GEMEENTE ? 1 : 0;
                         } else if (before.published()) {
                             removed++;
                         }

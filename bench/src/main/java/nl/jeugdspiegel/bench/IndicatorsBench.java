@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
@@ -38,7 +39,7 @@ final class IndicatorsBench {
         int threads = Runtime.getRuntime().availableProcessors();
         boolean profile = List.of(args).contains("--profile");
         String only = Bench.option(args, "--only", "both");
-        Bench.prepareCountry(dir, "lake/trajecten", scale, out);
+        Bench.prepareCountry(dir, BucketLayout.LAKE_TRAJECTEN, scale, out);
         List<LakeFile> files = BucketFolder.lakeFiles(dir);
         long lakeBytes = 0;
         for (LakeFile f : files) {

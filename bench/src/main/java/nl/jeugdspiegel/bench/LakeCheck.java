@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 
 /** Reads a local lake with DuckDB exactly as an analyst would (docs/contract.md §6). */
 public final class LakeCheck {
@@ -30,7 +31,10 @@ public final class LakeCheck {
     }
 
     static String glob(Path dir) {
-        return dir.toAbsolutePath().resolve("lake/trajecten").toString().replace("'", "''") + "/*/*/*.parquet";
+        return dir.toAbsolutePath()
+                        .resolve(BucketLayout.LAKE_TRAJECTEN)
+                        .toString()
+                        .replace("'", "''") + "/*/*/*.parquet";
     }
 
     static void print(Path dir, PrintStream out) throws SQLException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
 
@@ -24,7 +25,7 @@ final class ReportBench {
         String scale = Bench.option(args, "--scale", "1.0");
         int runs = Integer.parseInt(Bench.option(args, "--runs", "3"));
         String outDir = Bench.option(args, "--out", null);
-        Bench.prepareCountry(dir, "indicators/manifest.json", scale, out);
+        Bench.prepareCountry(dir, BucketLayout.MANIFEST, scale, out);
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
             ReportData data = BucketFolder.reportData(dir);

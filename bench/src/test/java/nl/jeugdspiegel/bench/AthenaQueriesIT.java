@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
 import nl.jeugdspiegel.core.Periode;
@@ -39,7 +39,7 @@ class AthenaQueriesIT {
         queries = namedQueries();
         java = new HashMap<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
-            Path csv = GeneratedCountry.DIR.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
+            Path csv = GeneratedCountry.DIR.resolve(BucketLayout.indicatorTable(p, BucketLayout.Format.CSV));
             for (IndicatorRow row : IndicatorTable.readCsv(csv)) {
                 java.put(row.periode() + "|" + row.code() + "|" + row.indicator(), row);
             }

@@ -111,8 +111,8 @@ class GeneratedIjwPipelineIT {
         for (nl.jeugdspiegel.core.Periode p : nl.jeugdspiegel.core.Periode.range(
                 nl.jeugdspiegel.core.Periode.parse("2021H1"), nl.jeugdspiegel.core.Periode.parse("2025H2"))) {
             for (nl.jeugdspiegel.contract.IndicatorRow row : nl.jeugdspiegel.contract.IndicatorTable.readCsv(
-                    dir.resolve(nl.jeugdspiegel.contract.IndicatorKeys.table(
-                            p, nl.jeugdspiegel.contract.IndicatorKeys.Format.CSV)))) {
+                    dir.resolve(nl.jeugdspiegel.contract.BucketLayout.indicatorTable(
+                            p, nl.jeugdspiegel.contract.BucketLayout.Format.CSV)))) {
                 table.put(row.periode() + "|" + row.code() + "|" + row.indicator(), row);
             }
         }
@@ -130,7 +130,9 @@ class GeneratedIjwPipelineIT {
             longer += ((Number) r.get("wachtend_langer_dan_9_weken")).longValue();
         }
         assertTrue(longer > 0, "some wait longer than 9 weeks");
-        assertEquals("ok", table.get("2024H1|NL|wachtend_einde_periode").status());
+        assertEquals(
+                nl.jeugdspiegel.contract.IndicatorRow.Status.OK,
+                table.get("2024H1|NL|wachtend_einde_periode").status());
         String gemeentePage = Files.readString(dir.resolve("site/gemeente/GM0363.html"));
         assertTrue(gemeentePage.contains("wachten op jeugdhulp"), "the report shows who is waiting");
 

@@ -12,9 +12,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,9 +72,10 @@ class GeneratedPipelineIT {
         assertTrue(printed.contains("indicators: 10 periods (2021H1 to 2025H2)"), printed);
         List<IndicatorRow> java = new ArrayList<>();
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
-            Path csv = dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV));
+            Path csv = dir.resolve(BucketLayout.indicatorTable(p, BucketLayout.Format.CSV));
             assertTrue(
-                    Files.exists(dir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))), "parquet of " + p);
+                    Files.exists(dir.resolve(BucketLayout.indicatorTable(p, BucketLayout.Format.PARQUET))),
+                    "parquet of " + p);
             java.addAll(IndicatorTable.readCsv(csv));
         }
         Map<String, DuckDbIndicators.Value> sql = DuckDbIndicators.compute(dir, work, 2);
@@ -98,36 +101,35 @@ class GeneratedPipelineIT {
         assertTrue(sql.size() > 100_000, "values compared: " + sql.size());
         // the generator's register names the national providers; the others keep their AGB code
         Map<String, String> names = new java.util.HashMap<>();
-        java.stream().filter(r -> r.niveau().equals("aanbieder")).forEach(r -> names.put(r.code(), r.naam()));
+        java.stream().filter(r -> r.niveau() == Niveau.AANBIEDER).forEach(r -> names.put(r.code(), r.naam()));
         assertEquals("Landelijke jeugdhulpaanbieder A (synthetisch)", names.get("73000001"));
         assertEquals("73010000", names.get("73010000"));
         // the signals of every periode are there, with the over-dispersion of each niveau and indicator
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
-            assertTrue(
-                    Files.exists(dir.resolve(IndicatorKeys.signals(p, IndicatorKeys.Format.CSV))), "signals of " + p);
-            assertTrue(Files.exists(dir.resolve(IndicatorKeys.signals(p, IndicatorKeys.Format.PARQUET))));
-            assertTrue(Files.exists(dir.resolve(IndicatorKeys.dispersion(p))), "overdispersie of " + p);
+            assertTrue(Files.exists(dir.resolve(BucketLayout.signals(p, BucketLayout.Format.CSV))), "signals of " + p);
+            assertTrue(Files.exists(dir.resolve(BucketLayout.signals(p, BucketLayout.Format.PARQUET))));
+            assertTrue(Files.exists(dir.resolve(BucketLayout.dispersion(p))), "overdispersie of " + p);
         }
         // the generator delivers some youths from two municipalities for the same days: the SQL agreed on the counts,
         // and each such municipality has its private overlap file, whose total is its table value
         DuckDbIndicators.Value doubled = sql.get(DuckDbIndicators.key("2025H1", "nederland", "NL", "dubbel_geleverd"));
         assertTrue(doubled.waarde() > 10, "youths delivered twice in 2025H1: " + doubled.waarde());
         IndicatorRow gemeente = java.stream()
-                .filter(r -> r.periode().equals("2025H1")
-                        && r.niveau().equals("gemeente")
-                        && r.indicator().equals("dubbel_geleverd")
+                .filter(r -> r.periode().equals(Periode.parse("2025H1"))
+                        && r.niveau() == Niveau.GEMEENTE
+                        && r.indicator().equals(Indicator.DUBBEL_GELEVERD)
                         && r.waarde() != null
                         && r.waarde() > 0)
                 .findFirst()
                 .orElseThrow();
         nl.jeugdspiegel.indicators.OverlapFile overlap = nl.jeugdspiegel.indicators.OverlapFile.read(
-                Files.readAllBytes(dir.resolve(IndicatorKeys.overlap(gemeente.code(), Periode.parse("2025H1")))));
+                Files.readAllBytes(dir.resolve(BucketLayout.overlap(gemeente.code(), Periode.parse("2025H1")))));
         assertEquals(Math.round(gemeente.waarde()), overlap.dubbelGeleverd());
         assertTrue(
                 overlap.andereGemeenten().stream().mapToLong(o -> o.jeugdigen()).sum() >= overlap.dubbelGeleverd());
         // and the last periode's follow-up is not yet available
         assertEquals(
-                IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NOG_NIET_BESCHIKBAAR.code(),
                 sql.get(DuckDbIndicators.key("2025H2", "nederland", "NL", "geen_nieuwe_hulp_6m"))
                         .status());
     }

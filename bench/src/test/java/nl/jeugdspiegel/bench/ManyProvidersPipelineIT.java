@@ -12,9 +12,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
@@ -56,15 +59,15 @@ class ManyProvidersPipelineIT {
                 "the receipt warns: " + receipt.waarschuwingen());
 
         List<IndicatorRow> rows =
-                IndicatorTable.readCsv(dir.resolve(IndicatorKeys.table(PERIODE, IndicatorKeys.Format.CSV)));
+                IndicatorTable.readCsv(dir.resolve(BucketLayout.indicatorTable(PERIODE, BucketLayout.Format.CSV)));
         long providerUnits = rows.stream()
-                .filter(r -> r.niveau().equals("aanbieder") && r.indicator().equals("jeugdigen_jh"))
+                .filter(r -> r.niveau() == Niveau.AANBIEDER && r.indicator().equals(Indicator.JEUGDIGEN_JH))
                 .count();
         assertTrue(providerUnits < 1_500, "provider units bounded by the real providers: " + providerUnits);
         IndicatorRow pooled = rows.stream()
-                .filter(r -> r.niveau().equals("aanbieder")
-                        && r.code().equals("overig")
-                        && r.indicator().equals("jeugdigen_jh"))
+                .filter(r -> r.niveau() == Niveau.AANBIEDER
+                        && r.code().equals(ProviderUnits.POOLED)
+                        && r.indicator().equals(Indicator.JEUGDIGEN_JH))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no pooled provider unit"));
         assertTrue(pooled.waarde() >= ROWS, "the 100,000 youths still count, pooled: " + pooled.waarde());

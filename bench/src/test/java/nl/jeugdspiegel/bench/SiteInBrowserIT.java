@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
@@ -285,7 +286,8 @@ class SiteInBrowserIT {
                             throw new UncheckedIOException(e);
                         }
                     })
-                    .map(p -> p.resolveSibling(Receipts.pageKey(p.getFileName().toString())))
+                    .map(p -> p.resolveSibling(
+                            BucketLayout.receiptPage(p.getFileName().toString())))
                     .findFirst()
                     .orElseThrow();
         }

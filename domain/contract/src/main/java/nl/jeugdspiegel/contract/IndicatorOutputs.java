@@ -36,9 +36,9 @@ public record IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Peri
                 continue;
             }
             tables.put(p, IndicatorTable.readParquet(table.get(), key));
-            String signalKey = IndicatorKeys.signals(p, IndicatorKeys.Format.PARQUET);
+            String signalKey = BucketLayout.signals(p, BucketLayout.Format.PARQUET);
             Optional<byte[]> signalTable = source.read(signalKey);
-            String dispersionKey = IndicatorKeys.dispersion(p);
+            String dispersionKey = BucketLayout.dispersion(p);
             Optional<byte[]> dispersionCsv = source.read(dispersionKey);
             signals.put(
                     p,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.contract.TableFile.Column;
+import nl.jeugdspiegel.core.Periode;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
@@ -22,33 +23,33 @@ public final class IndicatorTable {
     private static final TableFile<IndicatorRow> FILE = new TableFile<>(
             "indicators",
             List.of(
-                    new Column<>("periode", IndicatorRow::periode, false),
-                    new Column<>("niveau", IndicatorRow::niveau, false),
+                    new Column<>("periode", r -> r.periode().toString(), false),
+                    new Column<>("niveau", r -> r.niveau().code(), false),
                     new Column<>("code", IndicatorRow::code, false),
                     new Column<>("naam", IndicatorRow::naam, false),
-                    new Column<>("indicator", IndicatorRow::indicator, false),
+                    new Column<>("indicator", r -> r.indicator().id(), false),
                     new Column<>("teller", IndicatorRow::teller, true),
                     new Column<>("noemer", IndicatorRow::noemer, true),
                     new Column<>("waarde", IndicatorRow::waarde, true),
                     new Column<>("ci_laag", IndicatorRow::ciLaag, true),
                     new Column<>("ci_hoog", IndicatorRow::ciHoog, true),
-                    new Column<>("status", IndicatorRow::status, false),
+                    new Column<>("status", r -> r.status().code(), false),
                     new Column<>("funnel_95_laag", IndicatorRow::funnel95Laag, true),
                     new Column<>("funnel_95_hoog", IndicatorRow::funnel95Hoog, true),
                     new Column<>("funnel_998_laag", IndicatorRow::funnel998Laag, true),
                     new Column<>("funnel_998_hoog", IndicatorRow::funnel998Hoog, true)),
             f -> new IndicatorRow(
-                    f.get(0),
-                    f.get(1),
+                    Periode.parse(f.get(0)),
+                    Niveau.of(f.get(1)),
                     f.get(2),
                     f.get(3),
-                    f.get(4),
+                    Indicator.byId(f.get(4)),
                     number(f.get(5)),
                     number(f.get(6)),
                     number(f.get(7)),
                     number(f.get(8)),
                     number(f.get(9)),
-                    f.get(10),
+                    IndicatorRow.Status.of(f.get(10)),
                     number(f.get(11)),
                     number(f.get(12)),
                     number(f.get(13)),

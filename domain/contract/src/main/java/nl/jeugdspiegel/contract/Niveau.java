@@ -21,7 +21,25 @@ public enum Niveau {
         return this == AANBIEDER || this == AANBIEDER_JEUGDREGIO;
     }
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
+    /** As written in the tables: {@code gemeente}, …, {@code aanbieder_jeugdregio}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
+    }
+
+    /** The niveau written as {@code code}; an {@link IllegalArgumentException} for any other text. */
+    public static Niveau of(String code) {
+        for (Niveau n : values()) {
+            if (n.code.equals(code)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("no niveau " + code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
     }
 }

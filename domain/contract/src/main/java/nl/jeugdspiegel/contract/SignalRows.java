@@ -1,8 +1,7 @@
 package nl.jeugdspiegel.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import nl.jeugdspiegel.core.Periode;
 
 /**
  * The rows of the signal tables of a periode (indicators v1.2 "signals", {@link SignalTable}): what the indicators stage
@@ -10,25 +9,8 @@ import java.util.Map;
  */
 public final class SignalRows {
 
-    /** The indicators signalled, and whether higher counts as better. */
-    public static final Map<String, Boolean> HIGHER_IS_BETTER;
-
-    static {
-        Map<String, Boolean> higher = new LinkedHashMap<>();
-        higher.put("beeindigd_volgens_plan", true);
-        higher.put("voortijdig_beeindigd", false);
-        higher.put("zonder_hulp_verder", true);
-        higher.put("tevredenheid_gemiddeld", true);
-        higher.put("geen_nieuwe_hulp_6m", true);
-        higher.put("geen_nieuwe_start_cbs", true);
-        higher.put("oe_volgens_plan", true);
-        higher.put("wachttijd_mediaan_dagen", false);
-        HIGHER_IS_BETTER = java.util.Collections.unmodifiableMap(higher);
-    }
-
     /** The niveaus signalled. */
-    public static final List<String> NIVEAUS =
-            List.of(Niveau.GEMEENTE.code(), Niveau.JEUGDREGIO.code(), Niveau.AANBIEDER.code());
+    public static final List<Niveau> NIVEAUS = List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.AANBIEDER);
 
     public static final String AFWIJKING_BOVEN = "boven";
     public static final String AFWIJKING_ONDER = "onder";
@@ -45,10 +27,10 @@ public final class SignalRows {
      * φ or τ².
      */
     public record Signal(
-            String periode,
-            String niveau,
+            Periode periode,
+            Niveau niveau,
             String code,
-            String indicator,
+            Indicator indicator,
             String signaal,
             String richting,
             Double z,
@@ -63,7 +45,7 @@ public final class SignalRows {
     }
 
     /** The over-dispersion of one niveau and indicator: I units with a z-score, φ and the τ² used (0 when none). */
-    public record Dispersion(String niveau, String indicator, int eenheden, double phi, double tau2) {}
+    public record Dispersion(Niveau niveau, Indicator indicator, int eenheden, double phi, double tau2) {}
 
     /** The signals and dispersions of one periode. */
     public record Result(List<Signal> signals, List<Dispersion> dispersion) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.jeugdspiegel.contract.SignalRows.Dispersion;
 import nl.jeugdspiegel.contract.SignalRows.Signal;
 import nl.jeugdspiegel.contract.TableFile.Column;
+import nl.jeugdspiegel.core.Periode;
 
 /**
  * The signal tables of a periode (indicators v1.2 "signals"): {@code signalen.csv} / {@code .parquet}, one row per
@@ -17,10 +18,10 @@ public final class SignalTable {
     public static final TableFile<Signal> SIGNALS = new TableFile<>(
             "signalen",
             List.of(
-                    new Column<>("periode", Signal::periode, false),
-                    new Column<>("niveau", Signal::niveau, false),
+                    new Column<>("periode", s -> s.periode().toString(), false),
+                    new Column<>("niveau", s -> s.niveau().code(), false),
                     new Column<>("code", Signal::code, false),
-                    new Column<>("indicator", Signal::indicator, false),
+                    new Column<>("indicator", s -> s.indicator().id(), false),
                     new Column<>("signaal", Signal::signaal, false),
                     new Column<>("richting", Signal::richting, false),
                     new Column<>("z", Signal::z, true),
@@ -29,10 +30,10 @@ public final class SignalTable {
                     new Column<>("waarde", Signal::waarde, true),
                     new Column<>("referentie", Signal::referentie, true)),
             f -> new Signal(
-                    f.get(0),
-                    f.get(1),
+                    Periode.parse(f.get(0)),
+                    Niveau.of(f.get(1)),
                     f.get(2),
-                    f.get(3),
+                    Indicator.byId(f.get(3)),
                     f.get(4),
                     f.get(5),
                     number(f.get(6)),
@@ -44,12 +45,17 @@ public final class SignalTable {
     public static final TableFile<Dispersion> DISPERSION = new TableFile<>(
             "overdispersie",
             List.of(
-                    new Column<>("niveau", Dispersion::niveau, false),
-                    new Column<>("indicator", Dispersion::indicator, false),
+                    new Column<>("niveau", d -> d.niveau().code(), false),
+                    new Column<>("indicator", d -> d.indicator().id(), false),
                     new Column<>("eenheden", d -> (double) d.eenheden(), true),
                     new Column<>("phi", Dispersion::phi, true),
                     new Column<>("tau2", Dispersion::tau2, true)),
-            f -> new Dispersion(f.get(0), f.get(1), number(f.get(2)).intValue(), number(f.get(3)), number(f.get(4))));
+            f -> new Dispersion(
+                    Niveau.of(f.get(0)),
+                    Indicator.byId(f.get(1)),
+                    number(f.get(2)).intValue(),
+                    number(f.get(3)),
+                    number(f.get(4))));
 
     private SignalTable() {}
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.Availability;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
@@ -13,7 +14,6 @@ import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.Stats;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.rules.Availability;
 
 /**
  * Computes every indicator of docs/indicatoren.md for one periode, at the four levels, from the merged
@@ -175,7 +175,9 @@ public final class IndicatorEngine {
      * waiting time, which the rows alone cannot test).
      */
     public record Computed(
-            List<IndicatorRow> rows, Map<String, Signals.SignTest> waitSigns, Map<String, Map<String, Long>> overlap) {}
+            List<IndicatorRow> rows,
+            Map<Signals.UnitKey, Signals.SignTest> waitSigns,
+            Map<String, Map<String, Long>> overlap) {}
 
     /** As {@link #compute}, with the sign tests of the waiting times. */
     public Computed computeAll(Periode periode) {
@@ -236,7 +238,7 @@ public final class IndicatorEngine {
             long ended = national.totals[0][STRATUM_ENDED + s];
             nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals[0][STRATUM_PLAN + s] / ended;
         }
-        RowBuilder rows = new RowBuilder(periode.toString(), followUp, nationalPlanRate);
+        RowBuilder rows = new RowBuilder(periode, followUp, nationalPlanRate);
         rows.national(national);
         List<IndicatorRow> out = new ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
@@ -691,19 +693,19 @@ public final class IndicatorEngine {
 
     /** Turns a unit's figures into the rows of the table, with the national figures for the funnel limits. */
     private static final class RowBuilder {
-        private final String periode;
+        private final Periode periode;
         private final boolean followUp;
         private final double[] nationalPlanRate;
         private Figures national;
 
-        RowBuilder(String periode, boolean followUp, double[] nationalPlanRate) {
+        RowBuilder(Periode periode, boolean followUp, double[] nationalPlanRate) {
             this.periode = periode;
             this.followUp = followUp;
             this.nationalPlanRate = nationalPlanRate;
         }
 
         /** Per unit its waiting times against the national median. */
-        final Map<String, Signals.SignTest> waitSigns = new java.util.HashMap<>();
+        final Map<Signals.UnitKey, Signals.SignTest> waitSigns = new java.util.HashMap<>();
 
         private double nationalWaitMedian = Double.NaN;
 
@@ -715,7 +717,7 @@ public final class IndicatorEngine {
             }
         }
 
-        private void signTest(String niveau, String code, int[] waits) {
+        private void signTest(Niveau niveau, String code, int[] waits) {
             if (Double.isNaN(nationalWaitMedian) || waits.length == 0) {
                 return;
             }
@@ -728,94 +730,97 @@ public final class IndicatorEngine {
                     below++;
                 }
             }
-            waitSigns.put(Signals.unitKey(niveau, code), new Signals.SignTest(above, below));
+            waitSigns.put(new Signals.UnitKey(niveau, code), new Signals.SignTest(above, below));
         }
 
         void unit(List<IndicatorRow> out, Levels.Level level, int u, Figures f) {
             String code = level.codes().get(u);
             String naam = level.names().get(u);
-            Unit unit = new Unit(
-                    out,
-                    periode,
-                    level.niveau().code(),
-                    code,
-                    naam,
-                    level.niveau().provider());
+            Unit unit = new Unit(out, periode, level.niveau(), code, naam);
             if (!f.delivered[u]) {
                 for (Indicator indicator : Indicator.ALL) {
-                    unit.missing(indicator.id());
+                    unit.missing(indicator);
                 }
-                unit.missing(Indicator.DUBBEL_GELEVERD.id());
+                unit.missing(Indicator.DUBBEL_GELEVERD);
                 return;
             }
             long[] t = f.totals[u];
             long[] n = national.totals[0];
-            unit.count("jeugdigen_jh", f.clients[0][u]);
+            unit.count(Indicator.JEUGDIGEN_JH, f.clients[0][u]);
             if (f.youthKnown[u] && f.youth[u] > 0) {
                 double p0 = (double) national.clients[1][0] / national.youth[0];
                 boolean nationalKnown = national.youthKnown[0] && national.youth[0] > 0;
-                unit.perThousand("jeugdigen_jh_per_1000", f.clients[1][u], f.youth[u], nationalKnown ? p0 : Double.NaN);
+                unit.perThousand(
+                        Indicator.JEUGDIGEN_JH_PER_1000, f.clients[1][u], f.youth[u], nationalKnown ? p0 : Double.NaN);
             } else {
-                unit.missing("jeugdigen_jh_per_1000");
+                unit.missing(Indicator.JEUGDIGEN_JH_PER_1000);
             }
-            for (String prefix : new String[] {"trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd."}) {
-                int base = prefix.equals("trajecten_actief.")
-                        ? ACTIVE
-                        : prefix.equals("trajecten_gestart.") ? STARTED : ENDED;
-                for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
-                    unit.count(prefix + Indicator.CATEGORIES.get(c), t[base + c]);
-                }
+            for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                unit.count(Indicator.TRAJECTEN_ACTIEF.get(c), t[ACTIVE + c]);
             }
-            unit.share("aandeel_met_verblijf", t[ACTIVE + JH_MET], jh(t, ACTIVE), n[ACTIVE + JH_MET], jh(n, ACTIVE));
-            unit.share("aandeel_met_aanbieder", t[ACTIVE_AGB], jh(t, ACTIVE), n[ACTIVE_AGB], jh(n, ACTIVE));
-            unit.quantile("duur_mediaan_dagen", f.durations[u], 0.5);
-            unit.quantile("wachttijd_mediaan_dagen", f.waits[u], 0.5);
-            signTest(level.niveau().code(), code, f.waits[u]);
-            unit.quantile("wachttijd_p90_dagen", f.waits[u], 0.9);
+            for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                unit.count(Indicator.TRAJECTEN_GESTART.get(c), t[STARTED + c]);
+            }
+            for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                unit.count(Indicator.TRAJECTEN_BEEINDIGD.get(c), t[ENDED + c]);
+            }
+            unit.share(
+                    Indicator.AANDEEL_MET_VERBLIJF,
+                    t[ACTIVE + JH_MET],
+                    jh(t, ACTIVE),
+                    n[ACTIVE + JH_MET],
+                    jh(n, ACTIVE));
+            unit.share(Indicator.AANDEEL_MET_AANBIEDER, t[ACTIVE_AGB], jh(t, ACTIVE), n[ACTIVE_AGB], jh(n, ACTIVE));
+            unit.quantile(Indicator.DUUR_MEDIAAN_DAGEN, f.durations[u], 0.5);
+            unit.quantile(Indicator.WACHTTIJD_MEDIAAN_DAGEN, f.waits[u], 0.5);
+            signTest(level.niveau(), code, f.waits[u]);
+            unit.quantile(Indicator.WACHTTIJD_P90_DAGEN, f.waits[u], 0.9);
             if (f.waitingKnown[u]) {
-                unit.count("wachtend_einde_periode", f.waitingClients[0][u]);
-                unit.count("wachtend_langer_dan_9_weken", f.waitingClients[1][u]);
+                unit.count(Indicator.WACHTEND_EINDE_PERIODE, f.waitingClients[0][u]);
+                unit.count(Indicator.WACHTEND_LANGER_DAN_9_WEKEN, f.waitingClients[1][u]);
             } else {
-                unit.missing("wachtend_einde_periode");
-                unit.missing("wachtend_langer_dan_9_weken");
+                unit.missing(Indicator.WACHTEND_EINDE_PERIODE);
+                unit.missing(Indicator.WACHTEND_LANGER_DAN_9_WEKEN);
             }
             long startedJh = jh(t, STARTED);
             long nationalStartedJh = jh(n, STARTED);
             for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
                 unit.share(
-                        "verwijzer." + Indicator.VERWIJZERS.get(v),
-                        t[VERWIJZER + v],
-                        startedJh,
-                        n[VERWIJZER + v],
-                        nationalStartedJh);
+                        Indicator.VERWIJZER.get(v), t[VERWIJZER + v], startedJh, n[VERWIJZER + v], nationalStartedJh);
             }
             if (Availability.kostenAvailable(t[JH_ROWS], t[JH_ROWS_KOSTEN]) && f.clients[0][u] > 0) {
-                unit.amount("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, f.clients[0][u]);
+                unit.amount(Indicator.KOSTEN_PER_JEUGDIGE, t[KOSTEN_CENT] / 100.0, f.clients[0][u]);
             } else {
-                unit.missing("kosten_per_jeugdige", t[KOSTEN_CENT] / 100.0, (double) f.clients[0][u]);
+                unit.missing(Indicator.KOSTEN_PER_JEUGDIGE, t[KOSTEN_CENT] / 100.0, (double) f.clients[0][u]);
             }
             long endedJh = jh(t, ENDED);
             long nationalEndedJh = jh(n, ENDED);
-            unit.share("beeindigd_volgens_plan", t[PLAN], endedJh, n[PLAN], nationalEndedJh);
-            unit.share("voortijdig_beeindigd", t[VOORTIJDIG], endedJh, n[VOORTIJDIG], nationalEndedJh);
-            unit.share("zonder_hulp_verder", t[ZHV_YES], t[ZHV_FILLED], n[ZHV_YES], n[ZHV_FILLED]);
-            unit.share("zonder_hulp_verder_respons", t[ZHV_FILLED], endedJh, n[ZHV_FILLED], nationalEndedJh);
+            unit.share(Indicator.BEEINDIGD_VOLGENS_PLAN, t[PLAN], endedJh, n[PLAN], nationalEndedJh);
+            unit.share(Indicator.VOORTIJDIG_BEEINDIGD, t[VOORTIJDIG], endedJh, n[VOORTIJDIG], nationalEndedJh);
+            unit.share(Indicator.ZONDER_HULP_VERDER, t[ZHV_YES], t[ZHV_FILLED], n[ZHV_YES], n[ZHV_FILLED]);
+            unit.share(Indicator.ZONDER_HULP_VERDER_RESPONS, t[ZHV_FILLED], endedJh, n[ZHV_FILLED], nationalEndedJh);
             unit.mean(
-                    "tevredenheid_gemiddeld", t[TEV_N], t[TEV_SUM], t[TEV_SUM_SQ], n[TEV_N], n[TEV_SUM], n[TEV_SUM_SQ]);
-            unit.share("tevredenheid_respons", t[TEV_N], endedJh, n[TEV_N], nationalEndedJh);
+                    Indicator.TEVREDENHEID_GEMIDDELD,
+                    t[TEV_N],
+                    t[TEV_SUM],
+                    t[TEV_SUM_SQ],
+                    n[TEV_N],
+                    n[TEV_SUM],
+                    n[TEV_SUM_SQ]);
+            unit.share(Indicator.TEVREDENHEID_RESPONS, t[TEV_N], endedJh, n[TEV_N], nationalEndedJh);
             if (followUp) {
-                unit.share("geen_nieuwe_hulp_6m", t[COHORT_OK], t[COHORT], n[COHORT_OK], n[COHORT]);
-                unit.share("geen_nieuwe_start_cbs", t[CBS_OK], endedJh, n[CBS_OK], nationalEndedJh);
+                unit.share(Indicator.GEEN_NIEUWE_HULP_6M, t[COHORT_OK], t[COHORT], n[COHORT_OK], n[COHORT]);
+                unit.share(Indicator.GEEN_NIEUWE_START_CBS, t[CBS_OK], endedJh, n[CBS_OK], nationalEndedJh);
             } else {
-                unit.notYet("geen_nieuwe_hulp_6m");
-                unit.notYet("geen_nieuwe_start_cbs");
+                unit.notYet(Indicator.GEEN_NIEUWE_HULP_6M);
+                unit.notYet(Indicator.GEEN_NIEUWE_START_CBS);
             }
             double expected = 0;
             for (int s = 0; s < STRATA; s++) {
                 expected += t[STRATUM_ENDED + s] * nationalPlanRate[s];
             }
-            unit.ratio("oe_volgens_plan", t[PLAN], expected);
-            unit.count(Indicator.DUBBEL_GELEVERD.id(), f.doubled[u]);
+            unit.ratio(Indicator.OE_VOLGENS_PLAN, t[PLAN], expected);
+            unit.count(Indicator.DUBBEL_GELEVERD, f.doubled[u]);
         }
     }
 
@@ -824,20 +829,19 @@ public final class IndicatorEngine {
         return totals[base + JH_ZONDER] + totals[base + JH_MET] + totals[base + JH_ONBEKEND];
     }
 
-    /** Appends the rows of one unit; of a provider unit only those of the provider indicators. */
-    private record Unit(
-            List<IndicatorRow> out, String periode, String niveau, String code, String naam, boolean provider) {
+    /** Appends the rows of one unit: those of the indicators the catalogue computes at its niveau. */
+    private record Unit(List<IndicatorRow> out, Periode periode, Niveau niveau, String code, String naam) {
 
         private void add(
-                String indicator,
+                Indicator indicator,
                 Double teller,
                 Double noemer,
                 Double waarde,
                 Stats.Interval ci,
-                String status,
+                IndicatorRow.Status status,
                 Stats.Interval funnel95,
                 Stats.Interval funnel998) {
-            if (provider && !Indicator.providerIndicator(indicator)) {
+            if (!indicator.at(niveau)) {
                 return;
             }
             out.add(new IndicatorRow(
@@ -858,47 +862,47 @@ public final class IndicatorEngine {
                     funnel998.high()));
         }
 
-        void missing(String indicator) {
+        void missing(Indicator indicator) {
             missing(indicator, null, null);
         }
 
-        void missing(String indicator, Double teller, Double noemer) {
+        void missing(Indicator indicator, Double teller, Double noemer) {
             add(
                     indicator,
                     teller,
                     noemer,
                     null,
                     Stats.Interval.NONE,
-                    IndicatorRow.NIET_BESCHIKBAAR,
+                    IndicatorRow.Status.NIET_BESCHIKBAAR,
                     Stats.Interval.NONE,
                     Stats.Interval.NONE);
         }
 
-        void notYet(String indicator) {
+        void notYet(Indicator indicator) {
             add(
                     indicator,
                     null,
                     null,
                     null,
                     Stats.Interval.NONE,
-                    IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                    IndicatorRow.Status.NOG_NIET_BESCHIKBAAR,
                     Stats.Interval.NONE,
                     Stats.Interval.NONE);
         }
 
-        void count(String indicator, long value) {
+        void count(Indicator indicator, long value) {
             add(
                     indicator,
                     (double) value,
                     null,
                     (double) value,
                     Stats.Interval.NONE,
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.Interval.NONE,
                     Stats.Interval.NONE);
         }
 
-        void share(String indicator, long x, long n, long nationalX, long nationalN) {
+        void share(Indicator indicator, long x, long n, long nationalX, long nationalN) {
             if (!Availability.hasObservations(n)) {
                 missing(indicator, (double) x, (double) n);
                 return;
@@ -910,24 +914,24 @@ public final class IndicatorEngine {
                     (double) n,
                     (double) x / n,
                     Stats.wilson(x, n, Stats.Z95),
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.funnelProportion(p0, n, Stats.Z95),
                     Stats.funnelProportion(p0, n, Stats.Z998));
         }
 
-        void perThousand(String indicator, long x, long n, double p0) {
+        void perThousand(Indicator indicator, long x, long n, double p0) {
             add(
                     indicator,
                     (double) x,
                     (double) n,
                     1000.0 * x / n,
                     Stats.wilson(x, n, Stats.Z95).times(1000),
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.funnelProportion(p0, n, Stats.Z95).times(1000),
                     Stats.funnelProportion(p0, n, Stats.Z998).times(1000));
         }
 
-        void quantile(String indicator, int[] values, double q) {
+        void quantile(Indicator indicator, int[] values, double q) {
             if (!Availability.hasObservations(values.length)) {
                 missing(indicator, null, 0.0);
                 return;
@@ -938,13 +942,19 @@ public final class IndicatorEngine {
                     (double) values.length,
                     Stats.quantileCont(values, values.length, q),
                     Stats.Interval.NONE,
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.Interval.NONE,
                     Stats.Interval.NONE);
         }
 
         void mean(
-                String indicator, long n, long sum, long sumSq, long nationalN, long nationalSum, long nationalSumSq) {
+                Indicator indicator,
+                long n,
+                long sum,
+                long sumSq,
+                long nationalN,
+                long nationalSum,
+                long nationalSumSq) {
             if (!Availability.hasObservations(n)) {
                 missing(indicator, 0.0, 0.0);
                 return;
@@ -963,24 +973,24 @@ public final class IndicatorEngine {
                     (double) n,
                     (double) sum / n,
                     Stats.mean(n, sum, sumSq, Stats.Z95),
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     f95,
                     f998);
         }
 
-        void amount(String indicator, double euros, long youths) {
+        void amount(Indicator indicator, double euros, long youths) {
             add(
                     indicator,
                     euros,
                     (double) youths,
                     euros / youths,
                     Stats.Interval.NONE,
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.Interval.NONE,
                     Stats.Interval.NONE);
         }
 
-        void ratio(String indicator, long observed, double expected) {
+        void ratio(Indicator indicator, long observed, double expected) {
             if (expected <= 0) {
                 missing(indicator, (double) observed, expected);
                 return;
@@ -991,7 +1001,7 @@ public final class IndicatorEngine {
                     expected,
                     observed / expected,
                     Stats.poissonRatio95(observed, expected),
-                    IndicatorRow.OK,
+                    IndicatorRow.Status.OK,
                     Stats.funnelRatio(expected, Stats.Z95),
                     Stats.funnelRatio(expected, Stats.Z998));
         }

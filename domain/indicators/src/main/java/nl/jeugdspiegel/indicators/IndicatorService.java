@@ -19,10 +19,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Indicator;
-import nl.jeugdspiegel.contract.IndicatorKeys;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
 import nl.jeugdspiegel.contract.Manifest;
@@ -34,8 +32,6 @@ import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.lake.LakeSchema;
-import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
@@ -53,8 +49,6 @@ public final class IndicatorService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorService.class);
 
-    public static final String POPULATION_PREFIX = "reference/bevolking/";
-    private static final Pattern POPULATION_FILE = Pattern.compile(Pattern.quote(POPULATION_PREFIX) + "(\\d{4})\\.csv");
     private static final String CONTENT_HASH = "inhoud-sha256";
 
     /** What one run did; {@code skipped} are the lake objects left out because they are not readable lake files. */
@@ -103,7 +97,7 @@ public final class IndicatorService {
         IndicatorEngine engine = new IndicatorEngine(
                 data,
                 populations,
-                store.readIfExists(ProviderNames.KEY)
+                store.readIfExists(BucketLayout.PROVIDER_REGISTER)
                         .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8)))
                         .orElse(Map.of()));
         List<Periode> written = new ArrayList<>();
@@ -163,11 +157,12 @@ public final class IndicatorService {
         List<ObjectInfo> toFetch = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
         Map<String, Path> waiting = new HashMap<>();
-        for (String prefix : List.of(LakeSchema.TRAJECTEN_PREFIX, Waiting.PREFIX)) {
+        for (String prefix : List.of(BucketLayout.LAKE_TRAJECTEN, BucketLayout.LAKE_WACHTEND)) {
             for (ObjectInfo object : store.list(prefix)) {
-                boolean isWaiting = prefix.equals(Waiting.PREFIX);
-                Optional<LakeSchema.Partition> partition =
-                        isWaiting ? Waiting.partFileOf(object.key()) : LakeSchema.partFileOf(object.key());
+                boolean isWaiting = prefix.equals(BucketLayout.LAKE_WACHTEND);
+                Optional<BucketLayout.Partition> partition = isWaiting
+                        ? BucketLayout.wachtendPartFileOf(object.key())
+                        : BucketLayout.partFileOf(object.key());
                 if (partition.isEmpty()) {
                     continue; // not a lake part file (e.g. a folder marker)
                 }
@@ -219,9 +214,9 @@ public final class IndicatorService {
 
     private List<Population> populations() {
         List<Population> populations = new ArrayList<>();
-        for (ObjectInfo object : store.list(POPULATION_PREFIX)) {
-            Matcher m = POPULATION_FILE.matcher(object.key());
-            if (!m.matches()) {
+        for (ObjectInfo object : store.list(BucketLayout.POPULATION)) {
+            Optional<Integer> year = BucketLayout.populationYear(object.key());
+            if (year.isEmpty()) {
                 continue;
             }
             Optional<byte[]> content = store.readIfExists(object.key());
@@ -229,8 +224,7 @@ public final class IndicatorService {
                 continue;
             }
             try {
-                populations.add(Population.parse(
-                        Integer.parseInt(m.group(1)), new String(content.get(), StandardCharsets.UTF_8)));
+                populations.add(Population.parse(year.get(), new String(content.get(), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException e) {
                 // a broken population file makes the figures that need it niet_beschikbaar, not the whole run fail
                 LOG.warn("population file {} ignored: {}", object.key(), e.getMessage());
@@ -247,8 +241,8 @@ public final class IndicatorService {
         IndicatorTable.writeCsv(rows, csv);
         String hash = Hashes.sha256Hex(csv);
         hashes.put(periode, hash);
-        String csvKey = IndicatorKeys.table(periode, IndicatorKeys.Format.CSV);
-        String parquetKey = IndicatorKeys.table(periode, IndicatorKeys.Format.PARQUET);
+        String csvKey = BucketLayout.indicatorTable(periode, BucketLayout.Format.CSV);
+        String parquetKey = BucketLayout.indicatorTable(periode, BucketLayout.Format.PARQUET);
         Optional<ObjectInfo> existing = store.head(csvKey);
         if (existing.isPresent()
                 && hash.equals(existing.get().metadata().get(CONTENT_HASH))
@@ -259,8 +253,8 @@ public final class IndicatorService {
                 rows, parquet, Map.of("jeugdspiegel.periode", periode.toString(), "jeugdspiegel.inhoud_sha256", hash));
         Map<String, String> metadata = Map.of(CONTENT_HASH, hash);
         store.putFile(
-                parquetKey, parquet, IndicatorKeys.Format.PARQUET.contentType(), metadata, ObjectStore.Condition.NONE);
-        store.putFile(csvKey, csv, IndicatorKeys.Format.CSV.contentType(), metadata, ObjectStore.Condition.NONE);
+                parquetKey, parquet, BucketLayout.Format.PARQUET.contentType(), metadata, ObjectStore.Condition.NONE);
+        store.putFile(csvKey, csv, BucketLayout.Format.CSV.contentType(), metadata, ObjectStore.Condition.NONE);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(parquet);
         return true;
@@ -275,16 +269,16 @@ public final class IndicatorService {
         SignalTable.SIGNALS.writeParquet(
                 signals.signals(), parquet, Map.of("jeugdspiegel.periode", periode.toString()));
         SignalTable.DISPERSION.writeCsv(signals.dispersion(), dispersion);
-        String csvType = IndicatorKeys.Format.CSV.contentType();
+        String csvType = BucketLayout.Format.CSV.contentType();
         store.putFile(
-                IndicatorKeys.signals(periode, IndicatorKeys.Format.PARQUET),
+                BucketLayout.signals(periode, BucketLayout.Format.PARQUET),
                 parquet,
-                IndicatorKeys.Format.PARQUET.contentType(),
+                BucketLayout.Format.PARQUET.contentType(),
                 Map.of(),
                 ObjectStore.Condition.NONE);
-        store.putFile(IndicatorKeys.dispersion(periode), dispersion, csvType, Map.of(), ObjectStore.Condition.NONE);
+        store.putFile(BucketLayout.dispersion(periode), dispersion, csvType, Map.of(), ObjectStore.Condition.NONE);
         store.putFile(
-                IndicatorKeys.signals(periode, IndicatorKeys.Format.CSV),
+                BucketLayout.signals(periode, BucketLayout.Format.CSV),
                 csv,
                 csvType,
                 Map.of(),
@@ -309,7 +303,7 @@ public final class IndicatorService {
             Manifest previous) {
         SortedMap<Periode, Manifest.Period> periods = new TreeMap<>();
         for (Periode p : lakePeriods) {
-            String csvKey = IndicatorKeys.table(p, IndicatorKeys.Format.CSV);
+            String csvKey = BucketLayout.indicatorTable(p, BucketLayout.Format.CSV);
             // computed in this run, or else as the bucket holds it
             String hash = hashes.containsKey(p)
                     ? hashes.get(p)
@@ -326,7 +320,7 @@ public final class IndicatorService {
                     p,
                     new Manifest.Period(
                             csvKey,
-                            IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET),
+                            BucketLayout.indicatorTable(p, BucketLayout.Format.PARQUET),
                             data.periodIndex(p.next()) >= 0,
                             hash,
                             leveringen,
@@ -340,22 +334,22 @@ public final class IndicatorService {
         // lake objects that are not readable lake files: their gemeente counts as not delivered for that periode
         List<Manifest.SkippedObject> skipped = new ArrayList<>();
         for (LakeData.Skipped s : data.skipped()) {
-            skipped.add(new Manifest.SkippedObject(LakeSchema.trajectenKey(s.periode(), s.gemeente()), s.reason()));
+            skipped.add(new Manifest.SkippedObject(BucketLayout.trajecten(s.periode(), s.gemeente()), s.reason()));
         }
         SortedMap<Integer, Manifest.PopulationYear> bevolking = new TreeMap<>();
         populations.forEach(p -> bevolking.put(p.year(), new Manifest.PopulationYear(p.synthetic())));
         byte[] content = new Manifest(periods, skipped, bevolking).toJson();
-        if (!store.readIfExists(IndicatorKeys.MANIFEST)
+        if (!store.readIfExists(BucketLayout.MANIFEST)
                 .map(old -> Arrays.equals(old, content))
                 .orElse(false)) {
-            store.putBytes(IndicatorKeys.MANIFEST, content, "application/json");
+            store.putBytes(BucketLayout.MANIFEST, content, "application/json");
         }
     }
 
     /** The manifest the bucket holds (an empty one when there is none, or it cannot be read). */
     private Manifest previousManifest() {
         try {
-            Optional<byte[]> bytes = store.readIfExists(IndicatorKeys.MANIFEST);
+            Optional<byte[]> bytes = store.readIfExists(BucketLayout.MANIFEST);
             return bytes.isEmpty() ? new Manifest(null, null, null) : Manifest.read(bytes.get());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the previous manifest cannot be read, every overlap file is written again: {}", e.toString());
@@ -386,12 +380,12 @@ public final class IndicatorService {
             String hash = Hashes.sha256Hex(json);
             now.put(row.code(), hash);
             if (!hash.equals(before.get(row.code()))) {
-                store.putBytes(IndicatorKeys.overlap(row.code(), periode), json, "application/json");
+                store.putBytes(BucketLayout.overlap(row.code(), periode), json, "application/json");
             }
         }
         for (String gemeente : before.keySet()) {
             if (!now.containsKey(gemeente)) {
-                store.delete(IndicatorKeys.overlap(gemeente, periode));
+                store.delete(BucketLayout.overlap(gemeente, periode));
             }
         }
         return now;

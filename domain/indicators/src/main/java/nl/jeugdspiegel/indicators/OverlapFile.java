@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.contract.IndicatorKeys;
 import nl.jeugdspiegel.core.json.Json;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,9 +93,9 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
     /** The periode of a lake object key, if it is one. */
     static Optional<Periode> lakePeriode(String key) {
-        return LakeSchema.partitionOf(key)
+        return BucketLayout.partitionOf(key)
                 .filter(p -> p.file().endsWith(".parquet"))
-                .map(LakeSchema.Partition::periode);
+                .map(BucketLayout.Partition::periode);
     }
 
     /**

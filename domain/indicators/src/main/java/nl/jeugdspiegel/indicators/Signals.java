@@ -5,7 +5,6 @@ import static nl.jeugdspiegel.contract.SignalRows.AFWIJKING_ONDER;
 import static nl.jeugdspiegel.contract.SignalRows.BETER;
 import static nl.jeugdspiegel.contract.SignalRows.GEDAALD;
 import static nl.jeugdspiegel.contract.SignalRows.GESTEGEN;
-import static nl.jeugdspiegel.contract.SignalRows.HIGHER_IS_BETTER;
 import static nl.jeugdspiegel.contract.SignalRows.NIVEAUS;
 import static nl.jeugdspiegel.contract.SignalRows.SLECHTER;
 
@@ -48,39 +47,47 @@ public final class Signals {
 
     private Signals() {}
 
-    /** The key of a unit in the sign-test map: niveau|code. */
-    public static String unitKey(String niveau, String code) {
-        return niveau + "|" + code;
+    /** A unit: its niveau and code (the key of the sign-test map). */
+    public record UnitKey(Niveau niveau, String code) {}
+
+    /** One indicator of one unit: the key of a row within a periode. */
+    private record RowKey(Niveau niveau, String code, Indicator indicator) {
+        static RowKey of(IndicatorRow row) {
+            return new RowKey(row.niveau(), row.code(), row.indicator());
+        }
     }
+
+    /** One indicator at one niveau: the units a funnel compares. */
+    private record LevelKey(Niveau niveau, Indicator indicator) {}
 
     /**
      * The signals of one periode.
      *
      * @param rows        the exact rows of the periode
      * @param yearEarlier the exact rows of the same half-year one year earlier (empty when there are none)
-     * @param waitSigns   per unit ({@link #unitKey}) its waiting times against the national median
+     * @param waitSigns   per unit its waiting times against the national median
      */
-    public static Result of(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, Map<String, SignTest> waitSigns) {
-        Map<String, IndicatorRow> national = new HashMap<>();
-        Map<String, List<IndicatorRow>> byLevel = new HashMap<>();
+    public static Result of(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, Map<UnitKey, SignTest> waitSigns) {
+        Map<Indicator, IndicatorRow> national = new HashMap<>();
+        Map<LevelKey, List<IndicatorRow>> byLevel = new HashMap<>();
         for (IndicatorRow row : rows) {
-            if (!HIGHER_IS_BETTER.containsKey(row.indicator())) {
+            if (!row.indicator().signalled()) {
                 continue;
             }
-            if (row.niveau().equals(Niveau.NEDERLAND.code())) {
+            if (row.niveau() == Niveau.NEDERLAND) {
                 national.put(row.indicator(), row);
-            } else if (NIVEAUS.contains(row.niveau()) && IndicatorRow.OK.equals(row.status())) {
-                byLevel.computeIfAbsent(row.niveau() + "|" + row.indicator(), k -> new ArrayList<>())
+            } else if (NIVEAUS.contains(row.niveau()) && row.ok()) {
+                byLevel.computeIfAbsent(new LevelKey(row.niveau(), row.indicator()), k -> new ArrayList<>())
                         .add(row);
             }
         }
         List<Signal> signals = new ArrayList<>();
         List<Dispersion> dispersion = new ArrayList<>();
-        for (String niveau : NIVEAUS) {
-            for (String indicator : HIGHER_IS_BETTER.keySet()) {
-                List<IndicatorRow> units = byLevel.getOrDefault(niveau + "|" + indicator, List.of());
+        for (Niveau niveau : NIVEAUS) {
+            for (Indicator indicator : Indicator.SIGNALLED) {
+                List<IndicatorRow> units = byLevel.getOrDefault(new LevelKey(niveau, indicator), List.of());
                 IndicatorRow nl = national.get(indicator);
-                if (nl == null || !IndicatorRow.OK.equals(nl.status()) || units.isEmpty()) {
+                if (nl == null || !nl.ok() || units.isEmpty()) {
                     continue;
                 }
                 deviations(units, nl, waitSigns, signals, dispersion);
@@ -97,9 +104,8 @@ public final class Signals {
         }
     }
 
-    private static Score score(IndicatorRow row, IndicatorRow nl, Map<String, SignTest> waitSigns) {
-        Indicator indicator = Indicator.byId(row.indicator());
-        switch (indicator.kind()) {
+    private static Score score(IndicatorRow row, IndicatorRow nl, Map<UnitKey, SignTest> waitSigns) {
+        switch (row.indicator().kind()) {
             case SHARE -> {
                 double p0 = nl.waarde();
                 if (p0 <= 0 || p0 >= 1 || row.noemer() == null || row.noemer() <= 0) {
@@ -119,7 +125,7 @@ public final class Signals {
                         : new Score(row, row.waarde(), nl.waarde(), sd0 / Math.sqrt(row.noemer()));
             }
             case QUANTILE -> {
-                SignTest sign = waitSigns.get(unitKey(row.niveau(), row.code()));
+                SignTest sign = waitSigns.get(new UnitKey(row.niveau(), row.code()));
                 long n = sign == null ? 0 : sign.above() + sign.below();
                 return n == 0 ? null : new Score(row, (double) (sign.above() - sign.below()) / n, 0, 1 / Math.sqrt(n));
             }
@@ -140,7 +146,7 @@ public final class Signals {
     private static void deviations(
             List<IndicatorRow> units,
             IndicatorRow nl,
-            Map<String, SignTest> waitSigns,
+            Map<UnitKey, SignTest> waitSigns,
             List<Signal> signals,
             List<Dispersion> dispersion) {
         List<Score> scores = new ArrayList<>();
@@ -156,7 +162,7 @@ public final class Signals {
         }
         Dispersion d = dispersion(nl.indicator(), units.get(0).niveau(), scores);
         dispersion.add(d);
-        boolean higherBetter = HIGHER_IS_BETTER.get(nl.indicator());
+        boolean higherBetter = nl.indicator().better() == Indicator.Better.HIGHER;
         for (Score score : scores) {
             double z = score.z(d.tau2());
             if (Math.abs(z) > Stats.Z998) {
@@ -173,13 +179,13 @@ public final class Signals {
                         d.phi(),
                         d.tau2(),
                         row.waarde(),
-                        nl.indicator().equals("oe_volgens_plan") ? 1.0 : nl.waarde()));
+                        nl.indicator().kind() == Indicator.Kind.RATIO ? 1.0 : nl.waarde()));
             }
         }
     }
 
     /** φ from the winsorised z-scores and, when φ·I exceeds I − 1, the DerSimonian–Laird τ². */
-    private static Dispersion dispersion(String indicator, String niveau, List<Score> scores) {
+    private static Dispersion dispersion(Indicator indicator, Niveau niveau, List<Score> scores) {
         int count = scores.size();
         double[] z = new double[count];
         for (int i = 0; i < count; i++) {
@@ -218,17 +224,17 @@ public final class Signals {
     }
 
     private static void changes(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, List<Signal> signals) {
-        Map<String, IndicatorRow> before = new HashMap<>();
+        Map<RowKey, IndicatorRow> before = new HashMap<>();
         for (IndicatorRow row : yearEarlier) {
-            if (HIGHER_IS_BETTER.containsKey(row.indicator()) && IndicatorRow.OK.equals(row.status())) {
-                before.put(row.niveau() + "|" + row.code() + "|" + row.indicator(), row);
+            if (row.indicator().signalled() && row.ok()) {
+                before.put(RowKey.of(row), row);
             }
         }
         for (IndicatorRow now : rows) {
-            if (!NIVEAUS.contains(now.niveau()) || !IndicatorRow.OK.equals(now.status())) {
+            if (!NIVEAUS.contains(now.niveau()) || !now.ok()) {
                 continue;
             }
-            IndicatorRow then = before.get(now.niveau() + "|" + now.code() + "|" + now.indicator());
+            IndicatorRow then = before.get(RowKey.of(now));
             if (then == null) {
                 continue;
             }
@@ -241,7 +247,7 @@ public final class Signals {
                         now.code(),
                         now.indicator(),
                         up ? GESTEGEN : GEDAALD,
-                        up == HIGHER_IS_BETTER.get(now.indicator()) ? BETER : SLECHTER,
+                        up == (now.indicator().better() == Indicator.Better.HIGHER) ? BETER : SLECHTER,
                         z,
                         null,
                         null,
@@ -253,7 +259,7 @@ public final class Signals {
 
     /** The z of the change from {@code then} to {@code now}; null when there is no test (medians, no variance). */
     static Double changeZ(IndicatorRow now, IndicatorRow then) {
-        switch (Indicator.byId(now.indicator()).kind()) {
+        switch (now.indicator().kind()) {
             case SHARE -> {
                 double x1 = now.teller();
                 double n1 = now.noemer();

@@ -44,7 +44,7 @@ class IndicatorEngineTest {
             Double teller,
             Double noemer,
             Double waarde,
-            String status) {
+            IndicatorRow.Status status) {
         IndicatorRow row = find(rows, niveau, code, indicator);
         String what = niveau + " " + code + " " + indicator;
         assertEquals(status, row.status(), what + " status");
@@ -65,7 +65,7 @@ class IndicatorEngineTest {
 
     private static void ok(
             List<IndicatorRow> rows, String code, String indicator, Double teller, Double noemer, double waarde) {
-        assertFigure(rows, Niveau.GEMEENTE, code, indicator, teller, noemer, waarde, IndicatorRow.OK);
+        assertFigure(rows, Niveau.GEMEENTE, code, indicator, teller, noemer, waarde, IndicatorRow.Status.OK);
     }
 
     /** One gemeente, one periode: every output indicator and the outcome shares from six rows. */
@@ -139,9 +139,23 @@ class IndicatorEngineTest {
         ok(rows, g, "tevredenheid_respons", 1.0, 2.0, 0.5);
         // no delivery for 2024H2 at all: follow-up not yet available
         assertFigure(
-                rows, Niveau.GEMEENTE, g, "geen_nieuwe_hulp_6m", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
+                rows,
+                Niveau.GEMEENTE,
+                g,
+                "geen_nieuwe_hulp_6m",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NOG_NIET_BESCHIKBAAR);
         assertFigure(
-                rows, Niveau.GEMEENTE, g, "geen_nieuwe_start_cbs", null, null, null, IndicatorRow.NOG_NIET_BESCHIKBAAR);
+                rows,
+                Niveau.GEMEENTE,
+                g,
+                "geen_nieuwe_start_cbs",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NOG_NIET_BESCHIKBAAR);
         // one gemeente: the national rates are its own, so O = E = 1
         ok(rows, g, "oe_volgens_plan", 1.0, 1.0, 1);
 
@@ -150,9 +164,11 @@ class IndicatorEngineTest {
         assertEquals(0.0615, share.ciLaag(), 1e-4);
         assertEquals(0.7923, share.ciHoog(), 1e-4);
         // higher levels from the same rows: region and country equal the only delivering gemeente
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "jeugdigen_jh", 3.0, null, 3.0, IndicatorRow.OK);
-        assertFigure(rows, Niveau.GROOTTEKLASSE, "150-250k", "duur_mediaan_dagen", null, 2.0, 105.5, IndicatorRow.OK);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "kosten_per_jeugdige", 1060.0, 3.0, 1060.0 / 3, IndicatorRow.OK);
+        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "jeugdigen_jh", 3.0, null, 3.0, IndicatorRow.Status.OK);
+        assertFigure(
+                rows, Niveau.GROOTTEKLASSE, "150-250k", "duur_mediaan_dagen", null, 2.0, 105.5, IndicatorRow.Status.OK);
+        assertFigure(
+                rows, Niveau.NEDERLAND, "NL", "kosten_per_jeugdige", 1060.0, 3.0, 1060.0 / 3, IndicatorRow.Status.OK);
     }
 
     /** Every (niveau, code, indicator) has exactly one row; undelivered units are niet_beschikbaar. */
@@ -222,14 +238,14 @@ class IndicatorEngineTest {
                 find(rows, Niveau.JEUGDREGIO, "JZ10", "wachtend_langer_dan_9_weken")
                         .waarde());
         IndicatorRow stale = find(rows, Niveau.GEMEENTE, "GM0034", "wachtend_einde_periode");
-        assertEquals(IndicatorRow.NIET_BESCHIKBAAR, stale.status(), "a waiting file of another delivery");
+        assertEquals(IndicatorRow.Status.NIET_BESCHIKBAAR, stale.status(), "a waiting file of another delivery");
         assertEquals(
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 find(rows, Niveau.GEMEENTE, "GM0171", "wachtend_einde_periode").status(),
                 "a waiting file whose client is no pseudonym is left out, and the run goes on");
         assertEquals(1.0, find(rows, Niveau.GEMEENTE, "GM0171", "jeugdigen_jh").waarde());
         assertEquals(
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 find(rows, Niveau.NEDERLAND, "NL", "wachtend_einde_periode").status(),
                 "not every delivering gemeente delivered iJw");
     }
@@ -252,13 +268,27 @@ class IndicatorEngineTest {
                         .map(r -> r.niveau() + r.code() + r.indicator())
                         .collect(Collectors.toSet())
                         .size());
-        assertTrue(rows.stream().allMatch(r -> r.periode().equals("2024H1")));
+        assertTrue(rows.stream().allMatch(r -> r.periode().equals(Periode.parse("2024H1"))));
         // Almere and its region did not deliver: every indicator niet_beschikbaar, nothing filled in
         for (Indicator indicator : Indicator.ALL) {
             assertFigure(
-                    rows, Niveau.GEMEENTE, "GM0034", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+                    rows,
+                    Niveau.GEMEENTE,
+                    "GM0034",
+                    indicator.id(),
+                    null,
+                    null,
+                    null,
+                    IndicatorRow.Status.NIET_BESCHIKBAAR);
             assertFigure(
-                    rows, Niveau.JEUGDREGIO, "JZ06", indicator.id(), null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+                    rows,
+                    Niveau.JEUGDREGIO,
+                    "JZ06",
+                    indicator.id(),
+                    null,
+                    null,
+                    null,
+                    IndicatorRow.Status.NIET_BESCHIKBAAR);
         }
         // no population file: per-1000 and the size classes are not available
         assertFigure(
@@ -269,11 +299,18 @@ class IndicatorEngineTest {
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR);
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         assertFigure(
-                rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertTrue(rows.stream().filter(r -> r.niveau().equals("grootteklasse")).allMatch(r -> r.status()
-                .equals(IndicatorRow.NIET_BESCHIKBAAR)));
+                rows,
+                Niveau.NEDERLAND,
+                "NL",
+                "jeugdigen_jh_per_1000",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
+        assertTrue(rows.stream().filter(r -> r.niveau() == Niveau.GROOTTEKLASSE).allMatch(r -> r.status()
+                .equals(IndicatorRow.Status.NIET_BESCHIKBAAR)));
     }
 
     /** Empty denominators give niet_beschikbaar with an empty waarde; counts of zero stay ok. */
@@ -293,16 +330,25 @@ class IndicatorEngineTest {
                 "zonder_hulp_verder",
                 "zonder_hulp_verder_respons",
                 "tevredenheid_respons")) {
-            assertFigure(rows, Niveau.GEMEENTE, g, share, 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+            assertFigure(rows, Niveau.GEMEENTE, g, share, 0.0, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
         }
         for (String quantile : List.of("duur_mediaan_dagen", "wachttijd_mediaan_dagen", "wachttijd_p90_dagen")) {
-            assertFigure(rows, Niveau.GEMEENTE, g, quantile, null, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+            assertFigure(rows, Niveau.GEMEENTE, g, quantile, null, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
         }
-        assertFigure(rows, Niveau.GEMEENTE, g, "tevredenheid_gemiddeld", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows,
+                Niveau.GEMEENTE,
+                g,
+                "tevredenheid_gemiddeld",
+                0.0,
+                0.0,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         // no JH rows delivered: no cost coverage, and no youths to divide by
-        assertFigure(rows, Niveau.GEMEENTE, g, "kosten_per_jeugdige", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows, Niveau.GEMEENTE, g, "kosten_per_jeugdige", 0.0, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
         // no ended JH: expected 0
-        assertFigure(rows, Niveau.GEMEENTE, g, "oe_volgens_plan", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(rows, Niveau.GEMEENTE, g, "oe_volgens_plan", 0.0, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
     }
 
     /** kosten_per_jeugdige needs kosten on at least 90 % of the delivered JH rows. */
@@ -326,10 +372,17 @@ class IndicatorEngineTest {
                 800.0,
                 10.0,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR);
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         // the country pools the rows: 17 of 20 = 85 % -> not available
         assertFigure(
-                rows, Niveau.NEDERLAND, "NL", "kosten_per_jeugdige", 1700.0, 20.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+                rows,
+                Niveau.NEDERLAND,
+                "NL",
+                "kosten_per_jeugdige",
+                1700.0,
+                20.0,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
     }
 
     /**
@@ -363,26 +416,49 @@ class IndicatorEngineTest {
         ok(rows, "GM0014", "geen_nieuwe_hulp_6m", 2.0, 3.0, 2.0 / 3);
         // Stadskanaal's trajectory of v ends on e too, but v is counted for Groningen: empty cohort
         assertFigure(
-                rows, Niveau.GEMEENTE, "GM0037", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+                rows,
+                Niveau.GEMEENTE,
+                "GM0037",
+                "geen_nieuwe_hulp_6m",
+                0.0,
+                0.0,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         // CBS, per trajectory ended in H1: Groningen x (new start 1 Aug <= 31 Dec: no), y, z, w, v -> 4 of 5
         ok(rows, "GM0014", "geen_nieuwe_start_cbs", 4.0, 5.0, 0.8);
         ok(rows, "GM0037", "geen_nieuwe_start_cbs", 1.0, 1.0, 1);
         // the region JZ10 holds both; v is one youth there
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "geen_nieuwe_hulp_6m", 2.0, 3.0, 2.0 / 3, IndicatorRow.OK);
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "geen_nieuwe_start_cbs", 5.0, 6.0, 5.0 / 6, IndicatorRow.OK);
+        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "geen_nieuwe_hulp_6m", 2.0, 3.0, 2.0 / 3, IndicatorRow.Status.OK);
+        assertFigure(
+                rows, Niveau.JEUGDREGIO, "JZ10", "geen_nieuwe_start_cbs", 5.0, 6.0, 5.0 / 6, IndicatorRow.Status.OK);
         // active JH clients: Groningen x y z w v = 5, Stadskanaal v = 1, JZ10 and NL: 5 distinct
         ok(rows, "GM0014", "jeugdigen_jh", 5.0, null, 5);
         ok(rows, "GM0037", "jeugdigen_jh", 1.0, null, 1);
-        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "jeugdigen_jh", 5.0, null, 5.0, IndicatorRow.OK);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh", 5.0, null, 5.0, IndicatorRow.OK);
+        assertFigure(rows, Niveau.JEUGDREGIO, "JZ10", "jeugdigen_jh", 5.0, null, 5.0, IndicatorRow.Status.OK);
+        assertFigure(rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh", 5.0, null, 5.0, IndicatorRow.Status.OK);
         // Almere did not deliver for 2024H1: x's later care there counts for follow-up, not for Almere's H1
-        assertFigure(rows, Niveau.GEMEENTE, "GM0034", "jeugdigen_jh", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+        assertFigure(
+                rows,
+                Niveau.GEMEENTE,
+                "GM0034",
+                "jeugdigen_jh",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
 
         // 2024H2: Almere's x is running; nothing ended, so the follow-up shares have empty denominators
         List<IndicatorRow> h2 = engine.compute(H2);
         ok(h2, "GM0034", "jeugdigen_jh", 1.0, null, 1);
         assertFigure(
-                h2, Niveau.GEMEENTE, "GM0034", "geen_nieuwe_hulp_6m", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
+                h2,
+                Niveau.GEMEENTE,
+                "GM0034",
+                "geen_nieuwe_hulp_6m",
+                0.0,
+                0.0,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         // 2025H1 has no 2025H2 delivery: not yet available
         assertFigure(
                 engine.compute(Periode.parse("2025H1")),
@@ -392,7 +468,7 @@ class IndicatorEngineTest {
                 null,
                 null,
                 null,
-                IndicatorRow.NOG_NIET_BESCHIKBAAR);
+                IndicatorRow.Status.NOG_NIET_BESCHIKBAAR);
     }
 
     /** The merge rule: a later delivery of the same trajectory fills its end date. */
@@ -440,7 +516,7 @@ class IndicatorEngineTest {
                 2.0,
                 46000.0,
                 2000.0 / 46000,
-                IndicatorRow.OK);
+                IndicatorRow.Status.OK);
         // Almere delivered but has no population: it, its region and the country are not available
         assertFigure(
                 rows,
@@ -450,7 +526,7 @@ class IndicatorEngineTest {
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR);
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         assertFigure(
                 rows,
                 Niveau.JEUGDREGIO,
@@ -459,14 +535,28 @@ class IndicatorEngineTest {
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR);
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         assertFigure(
-                rows, Niveau.NEDERLAND, "NL", "jeugdigen_jh_per_1000", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+                rows,
+                Niveau.NEDERLAND,
+                "NL",
+                "jeugdigen_jh_per_1000",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
         // size classes from the same file: Groningen 150-250k, Stadskanaal 20-50k; Almere in none
-        assertFigure(rows, Niveau.GROOTTEKLASSE, "150-250k", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
-        assertFigure(rows, Niveau.GROOTTEKLASSE, "20-50k", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(rows, Niveau.GROOTTEKLASSE, "150-250k", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.Status.OK);
+        assertFigure(rows, Niveau.GROOTTEKLASSE, "20-50k", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.Status.OK);
         assertFigure(
-                rows, Niveau.GROOTTEKLASSE, ">=250k", "jeugdigen_jh", null, null, null, IndicatorRow.NIET_BESCHIKBAAR);
+                rows,
+                Niveau.GROOTTEKLASSE,
+                ">=250k",
+                "jeugdigen_jh",
+                null,
+                null,
+                null,
+                IndicatorRow.Status.NIET_BESCHIKBAAR);
     }
 
     /**
@@ -493,7 +583,7 @@ class IndicatorEngineTest {
         ok(rows, "GM0014", "oe_volgens_plan", 1.0, 1.5, 1 / 1.5);
         // Almere: O = 2, E = 2 × 0.75 + 2 × 0 = 1.5
         ok(rows, "GM0034", "oe_volgens_plan", 2.0, 1.5, 2 / 1.5);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "oe_volgens_plan", 3.0, 3.0, 1.0, IndicatorRow.OK);
+        assertFigure(rows, Niveau.NEDERLAND, "NL", "oe_volgens_plan", 3.0, 3.0, 1.0, IndicatorRow.Status.OK);
         // exact Poisson interval of O = 1: [0.02532, 5.57164], divided by E = 1.5
         IndicatorRow groningen = find(rows, Niveau.GEMEENTE, "GM0014", "oe_volgens_plan");
         assertEquals(0.025318 / 1.5, groningen.ciLaag(), 1e-5);
@@ -527,8 +617,8 @@ class IndicatorEngineTest {
         assertEquals(0.4 - half998, g.funnel998Laag(), EXACT);
         assertEquals(0.4 + half998, g.funnel998Hoog(), EXACT);
         assertEquals(0.25, g.waarde(), EXACT);
-        Set<String> niveaus = rows.stream().map(IndicatorRow::niveau).collect(Collectors.toSet());
-        assertEquals(Set.of("gemeente", "jeugdregio", "grootteklasse", "nederland"), niveaus);
+        Set<Niveau> niveaus = rows.stream().map(IndicatorRow::niveau).collect(Collectors.toSet());
+        assertEquals(Set.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND), niveaus);
     }
 
     /**
@@ -572,62 +662,93 @@ class IndicatorEngineTest {
         String a = "11111111";
         // A nationally: a, b, e, f started and ended in H1, all zonder verblijf; f1..f7 only active
         assertFigure(
-                rows, aanbieder, a, "trajecten_actief.jeugdhulp_zonder_verblijf", 11.0, null, 11.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "trajecten_actief.jeugdhulp_met_verblijf", 0.0, null, 0.0, IndicatorRow.OK);
+                rows,
+                aanbieder,
+                a,
+                "trajecten_actief.jeugdhulp_zonder_verblijf",
+                11.0,
+                null,
+                11.0,
+                IndicatorRow.Status.OK);
         assertFigure(
-                rows, aanbieder, a, "trajecten_gestart.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
+                rows, aanbieder, a, "trajecten_actief.jeugdhulp_met_verblijf", 0.0, null, 0.0, IndicatorRow.Status.OK);
         assertFigure(
-                rows, aanbieder, a, "trajecten_beeindigd.jeugdhulp_zonder_verblijf", 4.0, null, 4.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "jeugdigen_jh", 11.0, null, 11.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "beeindigd_volgens_plan", 3.0, 4.0, 0.75, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "voortijdig_beeindigd", 1.0, 4.0, 0.25, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "zonder_hulp_verder", 1.0, 1.0, 1.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "zonder_hulp_verder_respons", 1.0, 4.0, 0.25, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "tevredenheid_gemiddeld", 8.0, 1.0, 8.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, a, "tevredenheid_respons", 1.0, 4.0, 0.25, IndicatorRow.OK);
+                rows,
+                aanbieder,
+                a,
+                "trajecten_gestart.jeugdhulp_zonder_verblijf",
+                4.0,
+                null,
+                4.0,
+                IndicatorRow.Status.OK);
+        assertFigure(
+                rows,
+                aanbieder,
+                a,
+                "trajecten_beeindigd.jeugdhulp_zonder_verblijf",
+                4.0,
+                null,
+                4.0,
+                IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "jeugdigen_jh", 11.0, null, 11.0, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "beeindigd_volgens_plan", 3.0, 4.0, 0.75, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "voortijdig_beeindigd", 1.0, 4.0, 0.25, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "zonder_hulp_verder", 1.0, 1.0, 1.0, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "zonder_hulp_verder_respons", 1.0, 4.0, 0.25, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "tevredenheid_gemiddeld", 8.0, 1.0, 8.0, IndicatorRow.Status.OK);
+        assertFigure(rows, aanbieder, a, "tevredenheid_respons", 1.0, 4.0, 0.25, IndicatorRow.Status.OK);
         // durations: f 60, a 81 (21 + 29 + 31), b 120, e 181: median (81 + 120) / 2
-        assertFigure(rows, aanbieder, a, "duur_mediaan_dagen", null, 4.0, 100.5, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "duur_mediaan_dagen", null, 4.0, 100.5, IndicatorRow.Status.OK);
         // only a has an aanmelddatum: 2023-12-01 to 2024-01-10 is 40 days
-        assertFigure(rows, aanbieder, a, "wachttijd_mediaan_dagen", null, 1.0, 40.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "wachttijd_mediaan_dagen", null, 1.0, 40.0, IndicatorRow.Status.OK);
         // a starts again in GM0034 (2024-09-01, at B) and b the next day in GM0037: only e and f have no new start
-        assertFigure(rows, aanbieder, a, "geen_nieuwe_start_cbs", 2.0, 4.0, 0.5, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "geen_nieuwe_start_cbs", 2.0, 4.0, 0.5, IndicatorRow.Status.OK);
         // expected 4 × 0.8 = 3.2 volgens plan, observed 3
-        assertFigure(rows, aanbieder, a, "oe_volgens_plan", 3.0, 3.2, 3 / 3.2, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, a, "oe_volgens_plan", 3.0, 3.2, 3 / 3.2, IndicatorRow.Status.OK);
 
         // A in JZ10 (GM0014 and GM0037: a, b, e; GM0047: f1..f7) and in JZ06 (GM0034: f, pooled)
         Niveau regional = Niveau.AANBIEDER_JEUGDREGIO;
-        assertFigure(rows, regional, "JZ10-" + a, "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ10-" + a, "beeindigd_volgens_plan", 2.0, 3.0, 2 / 3.0, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ10-" + a, "duur_mediaan_dagen", null, 3.0, 120.0, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ10-" + a, "geen_nieuwe_start_cbs", 1.0, 3.0, 1 / 3.0, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ10-" + a, "oe_volgens_plan", 2.0, 2.4, 2 / 2.4, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.Status.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "beeindigd_volgens_plan", 2.0, 3.0, 2 / 3.0, IndicatorRow.Status.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "duur_mediaan_dagen", null, 3.0, 120.0, IndicatorRow.Status.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "geen_nieuwe_start_cbs", 1.0, 3.0, 1 / 3.0, IndicatorRow.Status.OK);
+        assertFigure(rows, regional, "JZ10-" + a, "oe_volgens_plan", 2.0, 2.4, 2 / 2.4, IndicatorRow.Status.OK);
         assertEquals(a, find(rows, regional, "JZ10-" + a, "jeugdigen_jh").naam());
         // f is A's only youth in JZ06: pooled, and the pool holds nothing else there
-        assertFigure(rows, regional, "JZ06-overig", "oe_volgens_plan", 1.0, 0.8, 1.25, IndicatorRow.OK);
-        assertFigure(rows, regional, "JZ06-overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(rows, regional, "JZ06-overig", "oe_volgens_plan", 1.0, 0.8, 1.25, IndicatorRow.Status.OK);
+        assertFigure(rows, regional, "JZ06-overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.Status.OK);
         assertEquals(
                 "Kleine aanbieders (minder dan 10 jeugdigen)",
                 find(rows, regional, "JZ06-overig", "jeugdigen_jh").naam());
 
         // B (pooled everywhere): c (met verblijf) and b's new care, both active, nothing ended; both in JZ10
         String b = "overig";
-        assertFigure(rows, aanbieder, b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, b, "trajecten_actief.jeugdhulp_met_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
+        assertFigure(rows, aanbieder, b, "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.Status.OK);
         assertFigure(
-                rows, aanbieder, b, "trajecten_gestart.jeugdhulp_zonder_verblijf", 1.0, null, 1.0, IndicatorRow.OK);
-        assertFigure(rows, aanbieder, b, "beeindigd_volgens_plan", 0.0, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, aanbieder, b, "duur_mediaan_dagen", null, 0.0, null, IndicatorRow.NIET_BESCHIKBAAR);
-        assertFigure(rows, regional, "JZ10-overig", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.OK);
+                rows, aanbieder, b, "trajecten_actief.jeugdhulp_met_verblijf", 1.0, null, 1.0, IndicatorRow.Status.OK);
+        assertFigure(
+                rows,
+                aanbieder,
+                b,
+                "trajecten_gestart.jeugdhulp_zonder_verblijf",
+                1.0,
+                null,
+                1.0,
+                IndicatorRow.Status.OK);
+        assertFigure(
+                rows, aanbieder, b, "beeindigd_volgens_plan", 0.0, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
+        assertFigure(rows, aanbieder, b, "duur_mediaan_dagen", null, 0.0, null, IndicatorRow.Status.NIET_BESCHIKBAAR);
+        assertFigure(rows, regional, "JZ10-overig", "jeugdigen_jh", 2.0, null, 2.0, IndicatorRow.Status.OK);
         // the invalid AGB "1234" is no provider; B has no unit in JZ06 in H1 (its care there starts in H2)
         Set<String> providerCodes = rows.stream()
-                .filter(r -> r.niveau().startsWith("aanbieder"))
+                .filter(r -> r.niveau().provider())
                 .map(IndicatorRow::code)
                 .collect(Collectors.toSet());
         assertEquals(Set.of(a, "overig", "JZ10-" + a, "JZ06-overig", "JZ10-overig"), providerCodes);
         // only the provider indicators
         Set<String> providerIndicators = rows.stream()
-                .filter(r -> r.niveau().equals("aanbieder") && r.code().equals(a))
-                .map(IndicatorRow::indicator)
+                .filter(r -> r.niveau() == Niveau.AANBIEDER && r.code().equals(a))
+                .map(r -> r.indicator().id())
                 .collect(Collectors.toSet());
         assertEquals(Indicator.PROVIDER.stream().map(Indicator::id).collect(Collectors.toSet()), providerIndicators);
         assertTrue(!providerIndicators.contains("geen_nieuwe_hulp_6m")
@@ -637,7 +758,8 @@ class IndicatorEngineTest {
         // GM0037 2 of 2; Nederland 13 of 14
         ok(rows, "GM0014", "aandeel_met_aanbieder", 3.0, 4.0, 0.75);
         ok(rows, "GM0037", "aandeel_met_aanbieder", 2.0, 2.0, 1.0);
-        assertFigure(rows, Niveau.NEDERLAND, "NL", "aandeel_met_aanbieder", 13.0, 14.0, 13 / 14.0, IndicatorRow.OK);
+        assertFigure(
+                rows, Niveau.NEDERLAND, "NL", "aandeel_met_aanbieder", 13.0, 14.0, 13 / 14.0, IndicatorRow.Status.OK);
         // provider funnel limits lie around the national value: volgens plan nationally 4 / 5
         IndicatorRow plan = find(rows, aanbieder, a, "beeindigd_volgens_plan");
         assertTrue(plan.funnel95Laag() < 0.8 && plan.funnel95Hoog() > 0.8, plan.toString());
@@ -669,7 +791,7 @@ class IndicatorEngineTest {
 
         List<IndicatorRow> first = engine.compute(H1);
         assertEquals(Set.of("overig", "JZ10-overig"), providerCodes(first));
-        assertFigure(first, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
+        assertFigure(first, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.Status.OK);
         assertFigure(
                 first,
                 Niveau.AANBIEDER,
@@ -678,11 +800,11 @@ class IndicatorEngineTest {
                 11.0,
                 null,
                 11.0,
-                IndicatorRow.OK);
+                IndicatorRow.Status.OK);
 
         List<IndicatorRow> second = engine.compute(Periode.parse("2024H2"));
         assertEquals(Set.of("33333333", "overig", "JZ10-33333333", "JZ10-overig"), providerCodes(second));
-        assertFigure(second, Niveau.AANBIEDER, "33333333", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.OK);
+        assertFigure(second, Niveau.AANBIEDER, "33333333", "jeugdigen_jh", 10.0, null, 10.0, IndicatorRow.Status.OK);
         assertFigure(
                 second,
                 Niveau.AANBIEDER_JEUGDREGIO,
@@ -691,8 +813,8 @@ class IndicatorEngineTest {
                 10.0,
                 null,
                 10.0,
-                IndicatorRow.OK);
-        assertFigure(second, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.OK);
+                IndicatorRow.Status.OK);
+        assertFigure(second, Niveau.AANBIEDER, "overig", "jeugdigen_jh", 1.0, null, 1.0, IndicatorRow.Status.OK);
         assertFigure(
                 second,
                 Niveau.AANBIEDER,
@@ -701,12 +823,12 @@ class IndicatorEngineTest {
                 1.0,
                 null,
                 1.0,
-                IndicatorRow.OK);
+                IndicatorRow.Status.OK);
     }
 
     private static Set<String> providerCodes(List<IndicatorRow> rows) {
         return rows.stream()
-                .filter(r -> r.niveau().startsWith("aanbieder"))
+                .filter(r -> r.niveau().provider())
                 .map(IndicatorRow::code)
                 .collect(Collectors.toSet());
     }

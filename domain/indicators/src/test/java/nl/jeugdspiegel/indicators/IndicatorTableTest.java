@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.core.Periode;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
@@ -21,33 +24,33 @@ class IndicatorTableTest {
 
     private static final List<IndicatorRow> ROWS = List.of(
             new IndicatorRow(
-                    "2024H1",
-                    "gemeente",
+                    Periode.parse("2024H1"),
+                    Niveau.GEMEENTE,
                     "GM0014",
                     "Groningen",
-                    "aandeel_met_verblijf",
+                    Indicator.byId("aandeel_met_verblijf"),
                     1.0,
                     3.0,
                     1.0 / 3,
                     0.0615,
                     0.7923,
-                    "ok",
+                    IndicatorRow.Status.OK,
                     0.1,
                     0.9,
                     0.0,
                     1.0),
             new IndicatorRow(
-                    "2024H1",
-                    "gemeente",
+                    Periode.parse("2024H1"),
+                    Niveau.GEMEENTE,
                     "GM0518",
                     "'s-Gravenhage, \"Den Haag\"",
-                    "kosten_per_jeugdige",
+                    Indicator.byId("kosten_per_jeugdige"),
                     1234567.89,
                     12.0,
                     0.00001,
                     null,
                     null,
-                    "niet_beschikbaar",
+                    IndicatorRow.Status.NIET_BESCHIKBAAR,
                     null,
                     null,
                     null,

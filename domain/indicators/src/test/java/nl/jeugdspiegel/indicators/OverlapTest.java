@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
@@ -58,7 +59,7 @@ class OverlapTest {
         assertEquals(2.0, value(rows, Niveau.JEUGDREGIO, "JZ06"));
         assertEquals(2.0, value(rows, Niveau.NEDERLAND, "NL"), "distinct youths, not a sum of gemeenten (5)");
         assertEquals(
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 TestLake.find(rows, Niveau.GEMEENTE, "GM0047", "dubbel_geleverd")
                         .status());
         assertEquals(
@@ -71,8 +72,8 @@ class OverlapTest {
         assertEquals(
                 0,
                 rows.stream()
-                        .filter(r -> r.indicator().equals("dubbel_geleverd")
-                                && r.niveau().startsWith("aanbieder"))
+                        .filter(r -> r.indicator() == Indicator.DUBBEL_GELEVERD
+                                && r.niveau().provider())
                         .count());
     }
 

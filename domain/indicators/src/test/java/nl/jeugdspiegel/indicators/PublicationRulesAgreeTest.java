@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import nl.jeugdspiegel.contract.Availability;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeProfile;
-import nl.jeugdspiegel.core.lake.LakeSchema;
-import nl.jeugdspiegel.core.rules.Availability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,13 +101,13 @@ class PublicationRulesAgreeTest {
         TestLake.Delivery delivery = lake.delivery(P.toString(), G);
         rows.accept(delivery);
         IndicatorEngine engine = lake.engine();
-        Path lakeFile = dir.resolve(LakeSchema.trajectenKey(P, G));
-        boolean fromMessages = java.nio.file.Files.exists(dir.resolve(nl.jeugdspiegel.core.lake.Waiting.key(P, G)));
+        Path lakeFile = dir.resolve(BucketLayout.trajecten(P, G));
+        boolean fromMessages = java.nio.file.Files.exists(dir.resolve(BucketLayout.wachtend(P, G)));
         Set<String> predicted = new TreeSet<>();
         try {
             for (Availability.Unavailable u :
-                    Availability.unavailable(LakeProfile.of(lakeFile, P).availabilityCounts(fromMessages))) {
-                predicted.addAll(u.indicatoren());
+                    Availability.unavailable(Availability.Counts.of(LakeProfile.of(lakeFile, P), fromMessages))) {
+                u.indicatoren().forEach(i -> predicted.add(i.id()));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -115,11 +115,11 @@ class PublicationRulesAgreeTest {
         predicted.removeAll(NOT_ABOUT_THE_DELIVERY);
         Set<String> actual = new TreeSet<>();
         for (IndicatorRow row : engine.compute(P)) {
-            if (row.niveau().equals(Niveau.GEMEENTE.code())
+            if (row.niveau() == Niveau.GEMEENTE
                     && row.code().equals(G)
-                    && IndicatorRow.NIET_BESCHIKBAAR.equals(row.status())
-                    && !NOT_ABOUT_THE_DELIVERY.contains(row.indicator())) {
-                actual.add(row.indicator());
+                    && row.status() == IndicatorRow.Status.NIET_BESCHIKBAAR
+                    && !NOT_ABOUT_THE_DELIVERY.contains(row.indicator().id())) {
+                actual.add(row.indicator().id());
             }
         }
         assertEquals(actual, predicted, "the receipt's prediction and the engine");

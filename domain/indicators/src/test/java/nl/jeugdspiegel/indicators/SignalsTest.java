@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SignalRows.Signal;
 import nl.jeugdspiegel.contract.SignalTable;
+import nl.jeugdspiegel.core.Periode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +28,17 @@ class SignalsTest {
 
     private static IndicatorRow row(String niveau, String code, String indicator, double teller, double noemer) {
         return new IndicatorRow(
-                "2024H1",
-                niveau,
+                Periode.parse("2024H1"),
+                Niveau.of(niveau),
                 code,
                 code,
-                indicator,
+                Indicator.byId(indicator),
                 teller,
                 noemer,
                 teller / noemer,
                 null,
                 null,
-                "ok",
+                IndicatorRow.Status.OK,
                 null,
                 null,
                 null,
@@ -63,7 +66,7 @@ class SignalsTest {
         SignalRows.Result result = Signals.of(rows, List.of(), Map.of());
         assertEquals(List.of(), result.signals());
         SignalRows.Dispersion d = result.dispersion().get(0);
-        assertEquals("gemeente", d.niveau());
+        assertEquals(Niveau.GEMEENTE, d.niveau());
         assertEquals(5, d.eenheden());
         assertEquals(7.072, d.phi(), EXACT);
         assertEquals(0.0196, d.tau2(), EXACT);
@@ -106,41 +109,43 @@ class SignalsTest {
     void theMedianWaitingTimeIsTestedBySigns() {
         List<IndicatorRow> rows = new ArrayList<>();
         rows.add(new IndicatorRow(
-                "2024H1",
-                "nederland",
+                Periode.parse("2024H1"),
+                Niveau.NEDERLAND,
                 "NL",
                 "Nederland",
-                "wachttijd_mediaan_dagen",
+                Indicator.byId("wachttijd_mediaan_dagen"),
                 null,
                 215.0,
                 30.0,
                 null,
                 null,
-                "ok",
+                IndicatorRow.Status.OK,
                 null,
                 null,
                 null,
                 null));
-        Map<String, Signals.SignTest> signs = new HashMap<>();
+        Map<Signals.UnitKey, Signals.SignTest> signs = new HashMap<>();
         for (int i = 0; i < 10; i++) {
             String code = "1000000" + i;
             rows.add(new IndicatorRow(
-                    "2024H1",
-                    "aanbieder",
+                    Periode.parse("2024H1"),
+                    Niveau.AANBIEDER,
                     code,
                     code,
-                    "wachttijd_mediaan_dagen",
+                    Indicator.byId("wachttijd_mediaan_dagen"),
                     null,
                     20.0,
                     i == 9 ? 52.0 : 30.0,
                     null,
                     null,
-                    "ok",
+                    IndicatorRow.Status.OK,
                     null,
                     null,
                     null,
                     null));
-            signs.put(Signals.unitKey("aanbieder", code), new Signals.SignTest(i == 9 ? 30 : 10, i == 9 ? 5 : 10));
+            signs.put(
+                    new Signals.UnitKey(Niveau.AANBIEDER, code),
+                    new Signals.SignTest(i == 9 ? 30 : 10, i == 9 ? 5 : 10));
         }
         List<Signal> signals = Signals.of(rows, List.of(), signs).signals();
         assertEquals(1, signals.size());
@@ -179,7 +184,17 @@ class SignalsTest {
     @Test
     void tablesRoundTrip() throws Exception {
         List<Signal> signals = List.of(new Signal(
-                "2024H1", "gemeente", "GM0014", "oe_volgens_plan", "onder", "slechter", -3.5, 1.2, 0.001, 0.81, 1.0));
+                Periode.parse("2024H1"),
+                Niveau.GEMEENTE,
+                "GM0014",
+                Indicator.byId("oe_volgens_plan"),
+                "onder",
+                "slechter",
+                -3.5,
+                1.2,
+                0.001,
+                0.81,
+                1.0));
         Path csv = dir.resolve("signalen.csv");
         SignalTable.SIGNALS.writeCsv(signals, csv);
         try (var reader = java.nio.file.Files.newBufferedReader(csv)) {

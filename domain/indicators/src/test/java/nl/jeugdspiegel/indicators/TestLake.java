@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
@@ -242,11 +243,11 @@ public final class TestLake {
             for (String delivery : deliveries.keySet()) {
                 String[] parts = delivery.split("/");
                 Periode periode = Periode.parse(parts[0]);
-                Path waitingFile = dir.resolve(Waiting.key(periode, parts[1]));
+                Path waitingFile = dir.resolve(BucketLayout.wachtend(periode, parts[1]));
                 files.add(new LakeFile(
                         periode,
                         parts[1],
-                        dir.resolve(LakeSchema.trajectenKey(periode, parts[1])),
+                        dir.resolve(BucketLayout.trajecten(periode, parts[1])),
                         Files.exists(waitingFile) ? waitingFile : null));
             }
             List<Population> population = new ArrayList<>();
@@ -261,7 +262,7 @@ public final class TestLake {
     public Path write() throws IOException {
         for (Map.Entry<String, List<Trajectory>> d : deliveries.entrySet()) {
             String[] parts = d.getKey().split("/");
-            Path file = dir.resolve(LakeSchema.trajectenKey(Periode.parse(parts[0]), parts[1]));
+            Path file = dir.resolve(BucketLayout.trajecten(Periode.parse(parts[0]), parts[1]));
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Map<String, String> footer = Map.of(
@@ -278,7 +279,7 @@ public final class TestLake {
                 }
             }
             if (waiting.containsKey(d.getKey())) {
-                Path waitingFile = dir.resolve(Waiting.key(Periode.parse(parts[0]), parts[1]));
+                Path waitingFile = dir.resolve(BucketLayout.wachtend(Periode.parse(parts[0]), parts[1]));
                 Files.createDirectories(waitingFile.getParent());
                 Map<String, String> waitingFooter = new java.util.HashMap<>(footer);
                 if (staleWaiting.contains(d.getKey())) {
@@ -351,9 +352,9 @@ public final class TestLake {
     /** The row of one (niveau, code, indicator) in a computed table. */
     static IndicatorRow find(List<IndicatorRow> rows, Niveau niveau, String code, String indicator) {
         Optional<IndicatorRow> row = rows.stream()
-                .filter(r -> r.niveau().equals(niveau.code())
+                .filter(r -> r.niveau() == niveau
                         && r.code().equals(code)
-                        && r.indicator().equals(indicator))
+                        && r.indicator().id().equals(indicator))
                 .findFirst();
         return row.orElseThrow(() -> new AssertionError("no row " + niveau + " " + code + " " + indicator));
     }

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Availability;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.lake.LakeProfile;
-import nl.jeugdspiegel.core.rules.Availability;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 
 /**
@@ -228,8 +229,9 @@ final class DeliveryComparison {
     /** The {@code publicatie} block: what the delivery leaves niet_beschikbaar, by the indicators' own rules. */
     static Receipt.Publicatie publicatie(LakeProfile profile, boolean fromMessages) {
         List<Receipt.NietBeschikbaar> missing = new ArrayList<>();
-        for (Availability.Unavailable u : Availability.unavailable(profile.availabilityCounts(fromMessages))) {
-            missing.add(new Receipt.NietBeschikbaar(u.indicatoren(), u.reden()));
+        for (Availability.Unavailable u : Availability.unavailable(Availability.Counts.of(profile, fromMessages))) {
+            missing.add(new Receipt.NietBeschikbaar(
+                    u.indicatoren().stream().map(Indicator::id).toList(), u.reden()));
         }
         return new Receipt.Publicatie(
                 missing,

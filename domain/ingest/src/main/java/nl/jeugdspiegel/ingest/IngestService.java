@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.lake.LakeProfile;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
@@ -56,8 +56,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class IngestService {
 
     public static final String CONTRACT_VERSION = "1.2";
-    /** Where a municipality's product mapping lies: {@code reference/productcodes/GM0363.csv} (docs/contract.md §2). */
-    public static final String PRODUCTCODES_PREFIX = "reference/productcodes/";
 
     public static final String THRESHOLD_SETTING = "MAX_REJECTED_ROW_FRACTION";
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -126,7 +124,7 @@ public final class IngestService {
      * that could quote the upload.
      */
     public Optional<Receipt> ingest(UploadEvent event) {
-        if (!UploadKey.isUpload(event.key())) {
+        if (!BucketLayout.isUpload(event.key())) {
             LOG.warn("ignored object outside uploads/: {}", event.key());
             return Optional.empty();
         }
@@ -232,12 +230,12 @@ public final class IngestService {
                 delivery.eTag(),
                 receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
         byte[] json = Receipts.toJson(receipt);
-        String key = UploadKey.receiptKey(event.key());
+        String key = BucketLayout.receipt(event.key());
         if (putUnlessNewer(store, key, json, "application/json", self)) {
             writePage(store, key, receipt, self);
             return key;
         }
-        String beside = UploadKey.earlierVersionReceiptKey(event.key(), event.eventTime(), delivery.versionId());
+        String beside = BucketLayout.earlierVersionReceipt(event.key(), event.eventTime(), delivery.versionId());
         store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
         writePage(store, beside, receipt, self);
         return beside;
@@ -279,7 +277,7 @@ public final class IngestService {
             LOG.error("no readable receipt for {}: {}", jsonKey, Failures.describe(e));
             return;
         }
-        putUnlessNewer(store, Receipts.pageKey(jsonKey), html, "text/html; charset=utf-8", self);
+        putUnlessNewer(store, BucketLayout.receiptPage(jsonKey), html, "text/html; charset=utf-8", self);
     }
 
     /** The write condition "as we saw it": absent, or still at the ETag we read. */
@@ -304,7 +302,7 @@ public final class IngestService {
 
     /** The municipality's product mapping ({@code reference/productcodes/{gemeentecode}.csv}), or none. */
     private ProductMapping productMapping(ObjectStore store, String gemeentecode) throws IOException {
-        String key = PRODUCTCODES_PREFIX + gemeentecode + ".csv";
+        String key = BucketLayout.productMapping(gemeentecode);
         Optional<ObjectContent> mapping = store.openIfExists(key, null);
         if (mapping.isEmpty()) {
             return ProductMapping.NONE;
@@ -320,7 +318,8 @@ public final class IngestService {
      * both again, and the indicators use a waiting file only when its footer names the delivery in force.
      */
     private static void writeWaiting(ObjectStore store, Delivery delivery) {
-        String key = Waiting.key(delivery.key().periode(), delivery.key().gemeentecode());
+        String key =
+                BucketLayout.wachtend(delivery.key().periode(), delivery.key().gemeentecode());
         Path file = delivery.result().waitingFile();
         if (file != null) {
             store.putFile(key, file, "application/vnd.apache.parquet", Map.of(), ObjectStore.Condition.NONE);
@@ -333,7 +332,7 @@ public final class IngestService {
     private DeliveryOutcome apply(ObjectStore store, Delivery delivery) {
         UploadKey key = delivery.key();
         DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
-        String lakeKey = LakeSchema.trajectenKey(key.periode(), key.gemeentecode());
+        String lakeKey = BucketLayout.trajecten(key.periode(), key.gemeentecode());
         for (int attempt = 1; ; attempt++) {
             Optional<ObjectInfo> current = store.head(lakeKey);
             Optional<DeliveryRef> inForce = current.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
@@ -383,7 +382,7 @@ public final class IngestService {
         UploadKey key = delivery.key();
         LakeProfile now = LakeProfile.of(delivery.result().lakeFile(), key.periode(), providerRegister(store));
         DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
-        Optional<DeliveryRef> inForce = store.head(LakeSchema.trajectenKey(key.periode(), key.gemeentecode()))
+        Optional<DeliveryRef> inForce = store.head(BucketLayout.trajecten(key.periode(), key.gemeentecode()))
                 .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
         Receipt.Vergelijking vergelijking;
         if (inForce.isPresent() && DeliveryRef.ORDER.compare(inForce.get(), self) == 0) {
@@ -410,7 +409,7 @@ public final class IngestService {
 
     /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */
     private static Set<String> providerRegister(ObjectStore store) throws IOException {
-        return store.readIfExists(ProviderNames.KEY)
+        return store.readIfExists(BucketLayout.PROVIDER_REGISTER)
                 .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8))
                         .keySet())
                 .orElse(Set.of());
@@ -420,7 +419,7 @@ public final class IngestService {
     private Receipt.Vergelijking compareWith(
             ObjectStore store, LakeProfile now, Periode periode, String gemeentecode, String grond, Path workDir)
             throws IOException {
-        String lakeKey = LakeSchema.trajectenKey(periode, gemeentecode);
+        String lakeKey = BucketLayout.trajecten(periode, gemeentecode);
         Optional<ObjectContent> previous = store.openIfExists(lakeKey, null);
         if (previous.isEmpty()) {
             return null;
@@ -451,7 +450,7 @@ public final class IngestService {
     /** On a replay: the comparison in the receipt already written for this very delivery, if any. */
     private static Receipt.Vergelijking earlierComparison(ObjectStore store, Delivery delivery) {
         try {
-            return store.readIfExists(UploadKey.receiptKey(delivery.event().key()))
+            return store.readIfExists(BucketLayout.receipt(delivery.event().key()))
                     .map(bytes -> {
                         try {
                             return Receipts.read(bytes);
@@ -474,11 +473,11 @@ public final class IngestService {
 
     /** Copies a rejected upload to quarantine; the delivery in force (if any) stays so. */
     private static DeliveryOutcome reject(ObjectStore store, Delivery delivery, FileProblem problem) {
-        String quarantine = UploadKey.quarantineKey(delivery.event().key());
+        String quarantine = BucketLayout.quarantine(delivery.event().key());
         store.copy(delivery.event().key(), delivery.versionId(), delivery.size(), quarantine);
         DeliveryRef inForce = delivery.key() == null
                 ? null
-                : store.head(LakeSchema.trajectenKey(
+                : store.head(BucketLayout.trajecten(
                                 delivery.key().periode(), delivery.key().gemeentecode()))
                         .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
                         .orElse(null);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
@@ -61,10 +62,10 @@ class UploadKeyTest {
         assertTrue(UploadKey.isMessageZip("uploads/GM0363/2024H1/berichten 2024H1.ZIP"));
         assertEquals(
                 "receipts/GM0363/2024H1/levering.zip.json",
-                UploadKey.receiptKey("uploads/GM0363/2024H1/levering.zip"),
+                BucketLayout.receipt("uploads/GM0363/2024H1/levering.zip"),
                 "a CSV and a zip of the same name keep their own receipt");
         assertEquals(
-                "quarantine/GM0363/2024H1/levering.zip", UploadKey.quarantineKey("uploads/GM0363/2024H1/levering.zip"));
+                "quarantine/GM0363/2024H1/levering.zip", BucketLayout.quarantine("uploads/GM0363/2024H1/levering.zip"));
         assertEquals(
                 ReasonCode.SLEUTEL_ONGELDIG,
                 parse("uploads/GM0363/2024H1/berichten.tar.gz").problem().code());
@@ -84,12 +85,12 @@ class UploadKeyTest {
     void mirrorsReceiptAndQuarantineKeysAlsoForInvalidKeys() {
         assertEquals(
                 "receipts/GM0363/2024H1/levering 2024.json",
-                UploadKey.receiptKey("uploads/GM0363/2024H1/levering 2024.csv"));
+                BucketLayout.receipt("uploads/GM0363/2024H1/levering 2024.csv"));
         assertEquals(
                 "quarantine/GM0363/2024H1/levering 2024.csv",
-                UploadKey.quarantineKey("uploads/GM0363/2024H1/levering 2024.csv"));
-        assertEquals("receipts/GM0363/2024/x.json", UploadKey.receiptKey("uploads/GM0363/2024/x.csv"));
-        assertEquals("receipts/x.json", UploadKey.receiptKey("uploads/x.csv"));
+                BucketLayout.quarantine("uploads/GM0363/2024H1/levering 2024.csv"));
+        assertEquals("receipts/GM0363/2024/x.json", BucketLayout.receipt("uploads/GM0363/2024/x.csv"));
+        assertEquals("receipts/x.json", BucketLayout.receipt("uploads/x.csv"));
     }
 
     @Test
@@ -110,10 +111,10 @@ class UploadKeyTest {
                 "x.Zip");
         Set<String> receipts = new HashSet<>();
         for (String name : names) {
-            assertTrue(receipts.add(UploadKey.receiptKey("uploads/GM0363/2024H1/" + name)), name + " shares a receipt");
+            assertTrue(receipts.add(BucketLayout.receipt("uploads/GM0363/2024H1/" + name)), name + " shares a receipt");
         }
-        assertEquals("receipts/GM0363/2024H1/x.zip.csv.json", UploadKey.receiptKey("uploads/GM0363/2024H1/x.zip.csv"));
-        assertEquals("receipts/GM0363/2024H1/x.zip.json", UploadKey.receiptKey("uploads/GM0363/2024H1/x.zip"));
+        assertEquals("receipts/GM0363/2024H1/x.zip.csv.json", BucketLayout.receipt("uploads/GM0363/2024H1/x.zip.csv"));
+        assertEquals("receipts/GM0363/2024H1/x.zip.json", BucketLayout.receipt("uploads/GM0363/2024H1/x.zip"));
     }
 
     @Test
@@ -121,9 +122,9 @@ class UploadKeyTest {
         Instant t = Instant.parse("2024-07-15T09:30:00.250Z");
         assertEquals(
                 "receipts/GM0363/2024H1/eerdere-versies/levering@20240715T093000250Z.json",
-                UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.csv", t, null));
+                BucketLayout.earlierVersionReceipt("uploads/GM0363/2024H1/levering.csv", t, null));
         String versioned =
-                UploadKey.earlierVersionReceiptKey("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");
+                BucketLayout.earlierVersionReceipt("uploads/GM0363/2024H1/levering.zip", t, "3/L4kqtJlcpX+rmSpX");
         assertTrue(
                 versioned.matches(
                         "receipts/GM0363/2024H1/eerdere-versies/levering\\.zip@20240715T093000250Z-[0-9a-f]{8}\\.json"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.core.Periode;
 
@@ -33,22 +34,25 @@ import nl.jeugdspiegel.core.Periode;
  */
 public final class CountModel {
 
-    public static final List<String> KINDS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
+    /** The trajectory counts per soort category: active, started, ended ({@code A}, {@code S}, {@code E}). */
+    public static final List<List<Indicator>> KINDS =
+            List.of(Indicator.TRAJECTEN_ACTIEF, Indicator.TRAJECTEN_GESTART, Indicator.TRAJECTEN_BEEINDIGD);
+
     private static final String[] KIND_QUANTITIES = {"A", "S", "E"};
 
     /** Share indicators: the quantities of teller, noemer and noemer − teller. */
-    public static final Map<String, String[]> SHARES = new LinkedHashMap<>();
+    public static final Map<Indicator, String[]> SHARES = new LinkedHashMap<>();
     /** Figures whose noemer is a number of observations, and its quantity. */
-    public static final Map<String, String> OBSERVATIONS = Map.of(
-            "duur_mediaan_dagen",
+    public static final Map<Indicator, String> OBSERVATIONS = Map.of(
+            Indicator.DUUR_MEDIAAN_DAGEN,
             "EJH",
-            "wachttijd_mediaan_dagen",
+            Indicator.WACHTTIJD_MEDIAAN_DAGEN,
             "WAIT_N",
-            "wachttijd_p90_dagen",
+            Indicator.WACHTTIJD_P90_DAGEN,
             "WAIT_N",
-            "tevredenheid_gemiddeld",
+            Indicator.TEVREDENHEID_GEMIDDELD,
             "TEV_N",
-            "kosten_per_jeugdige",
+            Indicator.KOSTEN_PER_JEUGDIGE,
             "CLIENTS");
     /** Quantities that add up from municipalities to higher levels. */
     public static final List<String> ADDITIVE = new ArrayList<>();
@@ -71,25 +75,26 @@ public final class CountModel {
 
     /** Is this unit name ({@link #unit}) a provider unit? */
     public static boolean providerUnit(String unit) {
-        return unit.startsWith("aanbieder|") || unit.startsWith("aanbieder_jeugdregio|");
+        return unit.startsWith(unit(Niveau.AANBIEDER, "")) || unit.startsWith(unit(Niveau.AANBIEDER_JEUGDREGIO, ""));
     }
 
     /** Every quantity by a small number, so a unit's variables sit in one array. */
     private static final Map<String, Integer> QUANTITIES = new HashMap<>();
 
     static {
-        SHARES.put("aandeel_met_verblijf", new String[] {"A1", "AJH", "A_NOT_MET"});
-        SHARES.put("aandeel_met_aanbieder", new String[] {"AGB_A", "AJH", "AGB_NOT"});
-        for (String v : Indicator.VERWIJZERS) {
-            SHARES.put("verwijzer." + v, new String[] {"VERW" + v, "SJH", "VERWNOT" + v});
+        SHARES.put(Indicator.AANDEEL_MET_VERBLIJF, new String[] {"A1", "AJH", "A_NOT_MET"});
+        SHARES.put(Indicator.AANDEEL_MET_AANBIEDER, new String[] {"AGB_A", "AJH", "AGB_NOT"});
+        for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
+            String code = Indicator.VERWIJZERS.get(v);
+            SHARES.put(Indicator.VERWIJZER.get(v), new String[] {"VERW" + code, "SJH", "VERWNOT" + code});
         }
-        SHARES.put("beeindigd_volgens_plan", new String[] {"PLAN", "EJH", "PLANNOT"});
-        SHARES.put("voortijdig_beeindigd", new String[] {"VOORT", "EJH", "VOORTNOT"});
-        SHARES.put("zonder_hulp_verder", new String[] {"ZHV_YES", "ZHV_FILLED", "ZHV_NO"});
-        SHARES.put("zonder_hulp_verder_respons", new String[] {"ZHV_FILLED", "EJH", "ZHV_NOT"});
-        SHARES.put("tevredenheid_respons", new String[] {"TEV_N", "EJH", "TEV_NOT"});
-        SHARES.put("geen_nieuwe_hulp_6m", new String[] {"COH_OK", "COH", "COH_NOT"});
-        SHARES.put("geen_nieuwe_start_cbs", new String[] {"CBS_OK", "EJH", "CBS_NOT"});
+        SHARES.put(Indicator.BEEINDIGD_VOLGENS_PLAN, new String[] {"PLAN", "EJH", "PLANNOT"});
+        SHARES.put(Indicator.VOORTIJDIG_BEEINDIGD, new String[] {"VOORT", "EJH", "VOORTNOT"});
+        SHARES.put(Indicator.ZONDER_HULP_VERDER, new String[] {"ZHV_YES", "ZHV_FILLED", "ZHV_NO"});
+        SHARES.put(Indicator.ZONDER_HULP_VERDER_RESPONS, new String[] {"ZHV_FILLED", "EJH", "ZHV_NOT"});
+        SHARES.put(Indicator.TEVREDENHEID_RESPONS, new String[] {"TEV_N", "EJH", "TEV_NOT"});
+        SHARES.put(Indicator.GEEN_NIEUWE_HULP_6M, new String[] {"COH_OK", "COH", "COH_NOT"});
+        SHARES.put(Indicator.GEEN_NIEUWE_START_CBS, new String[] {"CBS_OK", "EJH", "CBS_NOT"});
         for (String k : KIND_QUANTITIES) {
             for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
                 ADDITIVE.add(k + c);
@@ -148,31 +153,25 @@ public final class CountModel {
     }
 
     /** The unit's part of a variable name. */
-    public static String unit(String niveau, String code) {
-        return niveau + "|" + code;
+    public static String unit(Niveau niveau, String code) {
+        return niveau.code() + "|" + code;
     }
 
     /** The quantity a count indicator counts ({@code trajecten_gestart.jeugdbescherming} → S2), or null. */
-    public static String countQuantity(String indicator) {
-        switch (indicator) {
-            case "jeugdigen_jh" -> {
-                return "CLIENTS";
-            }
-            case "wachtend_einde_periode" -> {
-                return "WACHT";
-            }
-            case "wachtend_langer_dan_9_weken" -> {
-                return "WACHT_LANG";
-            }
-            default -> {
-                // a trajectory count, or none
-            }
+    public static String countQuantity(Indicator indicator) {
+        if (indicator.equals(Indicator.JEUGDIGEN_JH)) {
+            return "CLIENTS";
+        }
+        if (indicator.equals(Indicator.WACHTEND_EINDE_PERIODE)) {
+            return "WACHT";
+        }
+        if (indicator.equals(Indicator.WACHTEND_LANGER_DAN_9_WEKEN)) {
+            return "WACHT_LANG";
         }
         for (int k = 0; k < KINDS.size(); k++) {
-            if (indicator.startsWith(KINDS.get(k))) {
-                return KIND_QUANTITIES[k]
-                        + Indicator.CATEGORIES.indexOf(
-                                indicator.substring(KINDS.get(k).length()));
+            int category = KINDS.get(k).indexOf(indicator);
+            if (category >= 0) {
+                return KIND_QUANTITIES[k] + category;
             }
         }
         return null;
@@ -236,7 +235,7 @@ public final class CountModel {
         bounds.total(v(p, unit, "EJH"), v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
         bounds.total(v(p, unit, "AJH"), v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
         SHARES.forEach((id, q) -> {
-            if (Indicator.providerIndicator(id)) {
+            if (id.forProviders()) {
                 bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
             }
         });
@@ -255,22 +254,23 @@ public final class CountModel {
         Map<String, List<String>> perRegion = new java.util.TreeMap<>();
         List<String> national = new ArrayList<>();
         for (String u : units) {
-            if (u.startsWith("aanbieder_jeugdregio|")) {
-                String code = u.substring("aanbieder_jeugdregio|".length());
+            if (u.startsWith(unit(Niveau.AANBIEDER_JEUGDREGIO, ""))) {
+                String code = u.substring(unit(Niveau.AANBIEDER_JEUGDREGIO, "").length());
                 perProvider
-                        .computeIfAbsent(unit("aanbieder", ProviderUnits.agb(code)), k -> new ArrayList<>())
+                        .computeIfAbsent(unit(Niveau.AANBIEDER, ProviderUnits.agb(code)), k -> new ArrayList<>())
                         .add(u);
                 perRegion
-                        .computeIfAbsent(unit("jeugdregio", ProviderUnits.jeugdregio(code)), k -> new ArrayList<>())
+                        .computeIfAbsent(
+                                unit(Niveau.JEUGDREGIO, ProviderUnits.jeugdregio(code)), k -> new ArrayList<>())
                         .add(u);
-            } else if (u.startsWith("aanbieder|")) {
+            } else if (u.startsWith(unit(Niveau.AANBIEDER, ""))) {
                 national.add(u);
             }
         }
         // indicators v1.3: a national provider is the sum of its own regional units and of its parts in the regions'
         // pooled units (a slack the reader does not see); the regions' pooled units together are the national pooled
         // unit and those parts
-        String pooled = unit("aanbieder", ProviderUnits.POOLED);
+        String pooled = unit(Niveau.AANBIEDER, ProviderUnits.POOLED);
         List<String> nationalOwn =
                 national.stream().filter(u -> !u.equals(pooled)).toList();
         List<String> regionalPools = perProvider.getOrDefault(pooled, List.of());
@@ -288,7 +288,7 @@ public final class CountModel {
                 bounds.total(all, terms(p, pooledUnit, q, terms(p, nationalOwn, POOLED_PART + q)));
             }
         }
-        perRegion.put(unit("nederland", "NL"), national);
+        perRegion.put(unit(Niveau.NEDERLAND, "NL"), national);
         perRegion.forEach((level, parts) -> {
             // a level without provider units: the site shows there are none, which says nothing about any youth
             if (!units.contains(level) || parts.isEmpty()) {
@@ -326,18 +326,18 @@ public final class CountModel {
      * chain of consecutive periods, for a unit whose delivering municipalities are the same in both.
      */
     public void relate(List<Periode> periods, Membership membership) {
-        String nederland = unit("nederland", "NL");
+        String nederland = unit(Niveau.NEDERLAND, "NL");
         for (Periode p : periods) {
             Collection<String> units = membership.units(p);
             for (String u : units) {
-                if (!u.startsWith("gemeente|") && !providerUnit(u)) {
+                if (!u.startsWith(unit(Niveau.GEMEENTE, "")) && !providerUnit(u)) {
                     sum(p, u, membership.members(p, u));
                 }
             }
             relateProviders(p, units);
             if (units.contains(nederland)) {
                 Set<String> all = new TreeSet<>(membership.members(p, nederland));
-                for (String niveau : List.of("jeugdregio|", "grootteklasse|")) {
+                for (String niveau : List.of(unit(Niveau.JEUGDREGIO, ""), unit(Niveau.GROOTTEKLASSE, ""))) {
                     List<String> level =
                             units.stream().filter(u -> u.startsWith(niveau)).toList();
                     Set<String> covered = new TreeSet<>();

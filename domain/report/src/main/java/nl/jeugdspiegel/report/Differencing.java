@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
@@ -33,11 +34,11 @@ final class Differencing {
     private static final int DEPTH = 4;
 
     /** A published figure by its place. */
-    private record Ref(Periode periode, Unit unit, String indicator) {}
+    private record Ref(Periode periode, Unit unit, Indicator indicator) {}
 
     private record Candidate(Ref figure, double size) {}
 
-    private final Map<Periode, Map<Unit, Map<String, Figure>>> figures;
+    private final Map<Periode, Map<Unit, Map<Indicator, Figure>>> figures;
     /**
      * Per periode, the units with figures and the delivering municipalities of each, as {@link CountModel}
      * names (suppression never changes who delivered).
@@ -57,22 +58,22 @@ final class Differencing {
     };
 
     private Differencing(
-            Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
+            Map<Periode, Map<Unit, Map<Indicator, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         this.figures = figures;
         ReferenceData reference = ReferenceData.get();
         figures.forEach((p, units) -> {
             Map<String, List<String>> byUnit = new HashMap<>();
             for (Municipality m : reference.municipalities()) {
-                Map<String, Figure> own = units.get(new Unit("gemeente", m.code()));
+                Map<Indicator, Figure> own = units.get(new Unit(Niveau.GEMEENTE, m.code()));
                 if (own == null || !delivered(own)) {
                     continue;
                 }
-                String key = CountModel.unit("gemeente", m.code());
+                String key = CountModel.unit(Niveau.GEMEENTE, m.code());
                 for (Unit unit : List.of(
-                        new Unit("gemeente", m.code()),
-                        new Unit("jeugdregio", m.jeugdregioCode()),
+                        new Unit(Niveau.GEMEENTE, m.code()),
+                        new Unit(Niveau.JEUGDREGIO, m.jeugdregioCode()),
                         new Unit(
-                                "grootteklasse",
+                                Niveau.GROOTTEKLASSE,
                                 String.valueOf(
                                         sizeClasses.getOrDefault(p, Map.of()).get(m.code()))),
                         Unit.NEDERLAND)) {
@@ -98,7 +99,7 @@ final class Differencing {
      * @return how many figures it suppressed
      */
     static int protect(
-            Map<Periode, Map<Unit, Map<String, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
+            Map<Periode, Map<Unit, Map<Indicator, Figure>>> figures, Map<Periode, Map<String, String>> sizeClasses) {
         Differencing differencing = new Differencing(figures, sizeClasses);
         Bounds bounds = new Bounds();
         CountModel model = new CountModel(bounds);
@@ -132,12 +133,12 @@ final class Differencing {
     /** Suppresses a figure; the O/E ratio and volgens plan share reveal the same count, so they go together. */
     private int suppress(Ref ref) {
         int count = 0;
-        List<String> linked = ref.indicator().equals("beeindigd_volgens_plan")
-                        || ref.indicator().equals("oe_volgens_plan")
-                ? List.of("beeindigd_volgens_plan", "oe_volgens_plan")
+        List<Indicator> linked = ref.indicator().equals(Indicator.BEEINDIGD_VOLGENS_PLAN)
+                        || ref.indicator().equals(Indicator.OE_VOLGENS_PLAN)
+                ? List.of(Indicator.BEEINDIGD_VOLGENS_PLAN, Indicator.OE_VOLGENS_PLAN)
                 : List.of(ref.indicator());
-        Map<String, Figure> unit = figures.get(ref.periode()).get(ref.unit());
-        for (String id : linked) {
+        Map<Indicator, Figure> unit = figures.get(ref.periode()).get(ref.unit());
+        for (Indicator id : linked) {
             Figure f = unit.get(id);
             if (f != null && f.published()) {
                 unit.put(id, Figure.suppressed(f.indicator(), Disclosure.REASON_DIFFERENCING));
@@ -152,7 +153,7 @@ final class Differencing {
      * units and between periods. Built once; each round of the audit binds the figures as then published.
      */
     private void relations(CountModel model) {
-        for (Map.Entry<Periode, Map<Unit, Map<String, Figure>>> period : figures.entrySet()) {
+        for (Map.Entry<Periode, Map<Unit, Map<Indicator, Figure>>> period : figures.entrySet()) {
             Periode p = period.getKey();
             period.getValue().forEach((unit, unitFigures) -> {
                 if (delivered(unitFigures)) {
@@ -172,7 +173,7 @@ final class Differencing {
         Audit(Bounds bounds, CountModel model) {
             this.bounds = bounds;
             this.model = model;
-            for (Map.Entry<Periode, Map<Unit, Map<String, Figure>>> period : figures.entrySet()) {
+            for (Map.Entry<Periode, Map<Unit, Map<Indicator, Figure>>> period : figures.entrySet()) {
                 Periode p = period.getKey();
                 period.getValue().forEach((unit, unitFigures) -> {
                     if (delivered(unitFigures)) {
@@ -251,15 +252,15 @@ final class Differencing {
             }
         }
 
-        private void unitFigures(Periode p, Unit unit, Map<String, Figure> unitFigures) {
+        private void unitFigures(Periode p, Unit unit, Map<Indicator, Figure> unitFigures) {
             String key = CountModel.unit(unit.niveau(), unit.code());
-            for (String prefix : unit.provider() ? List.<String>of() : CountModel.KINDS) {
+            for (List<Indicator> kind : unit.provider() ? List.<List<Indicator>>of() : CountModel.KINDS) {
                 long smallest = Bounds.UNKNOWN;
                 List<Integer> secondary = new ArrayList<>();
-                for (String category : Indicator.CATEGORIES) {
-                    Figure f = unitFigures.get(prefix + category);
-                    int v = model.v(p, key, CountModel.countQuantity(prefix + category));
-                    count(v, f, new Ref(p, unit, prefix + category));
+                for (Indicator cell : kind) {
+                    Figure f = unitFigures.get(cell);
+                    int v = model.v(p, key, CountModel.countQuantity(cell));
+                    count(v, f, new Ref(p, unit, cell));
                     if (f != null && f.published()) {
                         smallest = Math.min(smallest, f.value().longValue() + 2);
                     } else if (f != null && Disclosure.REASON_SECONDARY.equals(f.reason())) {
@@ -271,7 +272,8 @@ final class Differencing {
                     bounds.within(v, Disclosure.MIN_COUNT, smallest);
                 }
             }
-            for (String id : List.of("jeugdigen_jh", "wachtend_einde_periode", "wachtend_langer_dan_9_weken")) {
+            for (Indicator id : List.of(
+                    Indicator.JEUGDIGEN_JH, Indicator.WACHTEND_EINDE_PERIODE, Indicator.WACHTEND_LANGER_DAN_9_WEKEN)) {
                 if (unitFigures.containsKey(id)) {
                     count(model.v(p, key, CountModel.countQuantity(id)), unitFigures.get(id), new Ref(p, unit, id));
                 }
@@ -288,14 +290,14 @@ final class Differencing {
                     observations(f, model.v(p, key, q), new Ref(p, unit, id));
                 }
             });
-            Figure rate = unitFigures.get("jeugdigen_jh_per_1000");
+            Figure rate = unitFigures.get(Indicator.JEUGDIGEN_JH_PER_1000);
             if (rate != null) {
                 count(
                         model.v(p, key, "YOUNG"),
                         rate.published() ? Figure.of(rate.indicator(), rate.teller()) : rate,
-                        new Ref(p, unit, "jeugdigen_jh_per_1000"));
+                        new Ref(p, unit, Indicator.JEUGDIGEN_JH_PER_1000));
             }
-            Figure ratio = unitFigures.get("oe_volgens_plan");
+            Figure ratio = unitFigures.get(Indicator.OE_VOLGENS_PLAN);
             if (ratio != null) {
                 // its observed count is the volgens plan teller, published with the share (and suppressed with it)
                 share(ratio, model.v(p, key, "PLAN"), model.v(p, key, "EJH"), model.v(p, key, "PLANNOT"), null);
@@ -357,9 +359,8 @@ final class Differencing {
      * A unit with figures in a periode: its active trajectories (a provider unit: its youths) are counted (shown or as
      * {@code <10}).
      */
-    private static boolean delivered(Map<String, Figure> unitFigures) {
-        Figure f =
-                unitFigures.getOrDefault("trajecten_actief.jeugdhulp_zonder_verblijf", unitFigures.get("jeugdigen_jh"));
+    private static boolean delivered(Map<Indicator, Figure> unitFigures) {
+        Figure f = unitFigures.getOrDefault(Indicator.TRAJECTEN_ACTIEF.get(0), unitFigures.get(Indicator.JEUGDIGEN_JH));
         return f != null
                 && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason())
                 && !Disclosure.REASON_NOT_YET.equals(f.reason());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.Stats;
 
 /**
@@ -55,25 +56,25 @@ public final class Disclosure {
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
 
     /**
+     * The niveaus whose {@code dubbel_geleverd} the site publishes (a count: rounded to 5, below 10 not shown). Not the
+     * gemeente's: that is in its private overlap file. A jeugdregio or national count of distinct youths is no sum of
+     * other published counts, so it adds no relation an attacker could subtract.
+     */
+    public static final Set<Niveau> OVERLAP_PUBLISHED = Set.of(Niveau.JEUGDREGIO, Niveau.NEDERLAND);
+
+    /** The count breakdowns whose cells protect each other. */
+    static final List<List<Indicator>> BREAKDOWNS =
+            List.of(Indicator.TRAJECTEN_ACTIEF, Indicator.TRAJECTEN_GESTART, Indicator.TRAJECTEN_BEEINDIGD);
+
+    /**
      * What the site publishes of a provider unit (niveaus aanbieder and aanbieder_jeugdregio): its volume as youths
      * with care, and the outcomes, duration and waiting time. Not its trajectory counts per verblijf: they would tie a
      * provider's small counts to each other across half-years (active = still active + started), which the youths and
      * shares do not. The exact table keeps them for analysts.
      */
-    /**
-     * The niveaus whose {@code dubbel_geleverd} the site publishes (a count: rounded to 5, below 10 not shown). Not the
-     * gemeente's: that is in its private overlap file. A jeugdregio or national count of distinct youths is no sum of
-     * other published counts, so it adds no relation an attacker could subtract.
-     */
-    public static final Set<String> OVERLAP_PUBLISHED = Set.of("jeugdregio", "nederland");
-
-    public static final List<String> PROVIDER_PUBLISHED = Indicator.PROVIDER.stream()
-            .map(Indicator::id)
-            .filter(id -> !id.startsWith("trajecten_"))
+    public static final List<Indicator> PROVIDER_PUBLISHED = Indicator.PROVIDER.stream()
+            .filter(i -> BREAKDOWNS.stream().noneMatch(b -> b.contains(i)))
             .toList();
-
-    /** The count breakdowns whose cells protect each other. */
-    static final List<String> BREAKDOWNS = List.of("trajecten_actief.", "trajecten_gestart.", "trajecten_beeindigd.");
 
     /**
      * The rules of v1.2 beyond rounding: ratios from rounded counts, suppression of shares with a small
@@ -93,57 +94,57 @@ public final class Disclosure {
     }
 
     private final Rules rules;
-    private final Map<String, IndicatorRow> nationalRows;
+    private final Map<Indicator, IndicatorRow> nationalRows;
     /** Nederland's published figures: empty while they are being published (no funnel limits around itself). */
-    private Map<String, Figure> national = Map.of();
+    private Map<Indicator, Figure> national = Map.of();
 
     /**
      * Disclosure for one periode.
      *
      * @param nationalRows the exact rows of Nederland in that periode: funnel limits lie around its published values
      */
-    public Disclosure(Rules rules, Map<String, IndicatorRow> nationalRows) {
+    public Disclosure(Rules rules, Map<Indicator, IndicatorRow> nationalRows) {
         this.rules = rules;
         this.nationalRows = nationalRows;
         this.national = publish(nationalRows);
     }
 
     /** With the published rules. */
-    public Disclosure(Map<String, IndicatorRow> nationalRows) {
+    public Disclosure(Map<Indicator, IndicatorRow> nationalRows) {
         this(Rules.PUBLISHED, nationalRows);
     }
 
     /** Nederland's published figures of this periode. */
-    public Map<String, Figure> national() {
+    public Map<Indicator, Figure> national() {
         return national;
     }
 
     /**
-     * The published figures of one unit in one periode, by indicator id, in catalogue order.
+     * The published figures of one unit in one periode, by indicator, in catalogue order.
      *
      * @param rows the exact rows of that unit and periode (one per indicator)
      */
-    public Map<String, Figure> publish(Map<String, IndicatorRow> rows) {
-        Map<String, Figure> out = new LinkedHashMap<>();
-        IndicatorRow ended = rows.get("beeindigd_volgens_plan");
+    public Map<Indicator, Figure> publish(Map<Indicator, IndicatorRow> rows) {
+        Map<Indicator, Figure> out = new LinkedHashMap<>();
+        IndicatorRow ended = rows.get(Indicator.BEEINDIGD_VOLGENS_PLAN);
         for (Indicator indicator : Indicator.ALL) {
-            IndicatorRow row = rows.get(indicator.id());
+            IndicatorRow row = rows.get(indicator);
             if (row != null) {
-                out.put(indicator.id(), primary(indicator, row, ended));
+                out.put(indicator, primary(indicator, row, ended));
             }
         }
-        for (String prefix : BREAKDOWNS) {
-            secondary(out, prefix);
+        for (List<Indicator> breakdown : BREAKDOWNS) {
+            secondary(out, breakdown);
         }
-        IndicatorRow doubled = rows.get(Indicator.DUBBEL_GELEVERD.id());
+        IndicatorRow doubled = rows.get(Indicator.DUBBEL_GELEVERD);
         if (doubled != null && OVERLAP_PUBLISHED.contains(doubled.niveau())) {
-            out.put(Indicator.DUBBEL_GELEVERD.id(), primary(Indicator.DUBBEL_GELEVERD, doubled, ended));
+            out.put(Indicator.DUBBEL_GELEVERD, primary(Indicator.DUBBEL_GELEVERD, doubled, ended));
         }
         return out;
     }
 
     private Figure primary(Indicator indicator, IndicatorRow row, IndicatorRow ended) {
-        if (IndicatorRow.NOG_NIET_BESCHIKBAAR.equals(row.status())) {
+        if (row.status() == IndicatorRow.Status.NOG_NIET_BESCHIKBAAR) {
             return Figure.suppressed(indicator, REASON_NOT_YET);
         }
         Double observations = indicator.kind() == Indicator.Kind.RATIO
@@ -155,7 +156,7 @@ public final class Disclosure {
             // also a denominator of 0, which "niet beschikbaar" would otherwise give away
             return Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR);
         }
-        if (!IndicatorRow.OK.equals(row.status()) || row.waarde() == null) {
+        if (!row.ok() || row.waarde() == null) {
             return Figure.suppressed(indicator, REASON_NOT_AVAILABLE);
         }
         return switch (indicator.kind()) {
@@ -231,7 +232,7 @@ public final class Disclosure {
                 .withInterval(round(row.ciLaag(), 1), round(row.ciHoog(), 1))
                 .withCounts(null, count(row.noemer()));
         Double mean0 = nationalValue(indicator);
-        IndicatorRow nl = nationalRows.get(indicator.id());
+        IndicatorRow nl = nationalRows.get(indicator);
         if (mean0 == null || nl == null || nl.ciLaag() == null || nl.noemer() == null) {
             return f;
         }
@@ -260,16 +261,16 @@ public final class Disclosure {
 
     /** The published national value of an indicator in this periode, or null. */
     private Double nationalValue(Indicator indicator) {
-        Figure f = national.get(indicator.id());
+        Figure f = national.get(indicator);
         return f == null ? null : f.value();
     }
 
     /** Exactly one suppressed cell in a breakdown: the smallest published cell goes too. */
-    private static void secondary(Map<String, Figure> figures, String prefix) {
-        List<String> cells = new ArrayList<>();
+    private static void secondary(Map<Indicator, Figure> figures, List<Indicator> breakdown) {
+        List<Indicator> cells = new ArrayList<>();
         int suppressed = 0;
-        for (Map.Entry<String, Figure> e : figures.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
+        for (Map.Entry<Indicator, Figure> e : figures.entrySet()) {
+            if (breakdown.contains(e.getKey())) {
                 cells.add(e.getKey());
                 if (REASON_SMALL_COUNT.equals(e.getValue().reason())) {
                     suppressed++;

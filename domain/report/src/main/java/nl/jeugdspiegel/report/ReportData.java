@@ -3,14 +3,17 @@ package nl.jeugdspiegel.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorOutputs;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.core.Periode;
 
@@ -25,11 +28,11 @@ public final class ReportData {
      * A unit of a level: niveau (gemeente, jeugdregio, grootteklasse, nederland, aanbieder, aanbieder_jeugdregio) and
      * code.
      */
-    public record Unit(String niveau, String code) {
-        public static final Unit NEDERLAND = new Unit("nederland", "NL");
+    public record Unit(Niveau niveau, String code) {
+        public static final Unit NEDERLAND = new Unit(Niveau.NEDERLAND, "NL");
 
         public boolean provider() {
-            return niveau.startsWith(PROVIDER_PREFIX);
+            return niveau.provider();
         }
     }
 
@@ -39,11 +42,8 @@ public final class ReportData {
      */
     static final int PROVIDER_PERIODS = 4;
 
-    /** The niveaus of providers start with this. */
-    static final String PROVIDER_PREFIX = "aanbieder";
-
     private final List<Periode> periods;
-    private final Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures;
+    private final Map<Periode, Map<Unit, Map<Indicator, Disclosure.Figure>>> figures;
     private final Map<Unit, String> names;
     private final Map<Periode, Map<String, Instant>> deliveries;
     private final Map<Periode, Map<String, String>> sizeClasses;
@@ -53,13 +53,16 @@ public final class ReportData {
     private final Map<Periode, List<SignalRows.Signal>> signals = new TreeMap<>();
     private final Map<Periode, Map<Unit, List<SignalRows.Signal>>> signalsByUnit = new HashMap<>();
     /** The figures by periode and niveau, built on first use (after publication, when they no longer change). */
-    private final Map<Periode, Map<String, Map<Unit, Map<String, Disclosure.Figure>>>> byLevel = new HashMap<>();
+    private final Map<Periode, Map<Niveau, Map<Unit, Map<Indicator, Disclosure.Figure>>>> byLevel = new HashMap<>();
 
-    private final Map<Periode, Map<String, SignalRows.Dispersion>> dispersion = new TreeMap<>();
+    private final Map<Periode, Map<DispersionKey, SignalRows.Dispersion>> dispersion = new TreeMap<>();
+
+    /** The over-dispersion of one indicator at one niveau. */
+    private record DispersionKey(Niveau niveau, Indicator indicator) {}
 
     private ReportData(
             List<Periode> periods,
-            Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures,
+            Map<Periode, Map<Unit, Map<Indicator, Disclosure.Figure>>> figures,
             Map<Unit, String> names,
             Map<Periode, Map<String, Instant>> deliveries,
             Map<Periode, Map<String, String>> sizeClasses,
@@ -105,8 +108,8 @@ public final class ReportData {
             shown.forEach(s -> byUnit.computeIfAbsent(new Unit(s.niveau(), s.code()), u -> new ArrayList<>())
                     .add(s));
             data.signalsByUnit.put(p, byUnit);
-            Map<String, SignalRows.Dispersion> byKey = new HashMap<>();
-            result.dispersion().forEach(d -> byKey.put(d.niveau() + "|" + d.indicator(), d));
+            Map<DispersionKey, SignalRows.Dispersion> byKey = new HashMap<>();
+            result.dispersion().forEach(d -> byKey.put(new DispersionKey(d.niveau(), d.indicator()), d));
             data.dispersion.put(p, byKey);
         });
         return data;
@@ -118,8 +121,8 @@ public final class ReportData {
     }
 
     /** The over-dispersion of an indicator at a niveau in periode P, or null when none was estimated. */
-    public SignalRows.Dispersion dispersion(Periode periode, String niveau, String indicator) {
-        return dispersion.getOrDefault(periode, Map.of()).get(niveau + "|" + indicator);
+    public SignalRows.Dispersion dispersion(Periode periode, Niveau niveau, Indicator indicator) {
+        return dispersion.getOrDefault(periode, Map.of()).get(new DispersionKey(niveau, indicator));
     }
 
     /** Publishes the exact tables under other disclosure rules (for the benchmark that weighs them). */
@@ -133,15 +136,15 @@ public final class ReportData {
             followUp.put(p, period.vervolgBeschikbaar());
         });
         boolean synthetic = manifest.syntheticPopulation();
-        Map<Periode, Map<Unit, Map<String, Disclosure.Figure>>> figures = new TreeMap<>();
+        Map<Periode, Map<Unit, Map<Indicator, Disclosure.Figure>>> figures = new TreeMap<>();
         Map<Unit, String> names = new HashMap<>();
         List<Periode> all = new ArrayList<>(tables.keySet());
         List<Periode> withProviders = all.subList(Math.max(0, all.size() - PROVIDER_PERIODS), all.size());
         for (Map.Entry<Periode, List<IndicatorRow>> table : tables.entrySet()) {
-            Map<Unit, Map<String, IndicatorRow>> byUnit = new LinkedHashMap<>();
+            Map<Unit, Map<Indicator, IndicatorRow>> byUnit = new LinkedHashMap<>();
             boolean providers = withProviders.contains(table.getKey());
             for (IndicatorRow row : table.getValue()) {
-                if (row.niveau().startsWith(PROVIDER_PREFIX)
+                if (row.niveau().provider()
                         && (!providers || !Disclosure.PROVIDER_PUBLISHED.contains(row.indicator()))) {
                     continue;
                 }
@@ -150,7 +153,7 @@ public final class ReportData {
                 byUnit.computeIfAbsent(unit, u -> new HashMap<>()).put(row.indicator(), row);
             }
             Disclosure disclosure = new Disclosure(rules, byUnit.getOrDefault(Unit.NEDERLAND, Map.of()));
-            Map<Unit, Map<String, Disclosure.Figure>> published = new LinkedHashMap<>();
+            Map<Unit, Map<Indicator, Disclosure.Figure>> published = new LinkedHashMap<>();
             byUnit.forEach((unit, rows) -> published.put(
                     unit, unit.equals(Unit.NEDERLAND) ? disclosure.national() : disclosure.publish(rows)));
             figures.put(table.getKey(), published);
@@ -186,20 +189,17 @@ public final class ReportData {
     }
 
     /** The published figure, or a suppressed one saying "niet beschikbaar" when the table has no row. */
-    public Disclosure.Figure figure(Periode periode, Unit unit, String indicator) {
-        Map<String, Disclosure.Figure> unitFigures =
+    public Disclosure.Figure figure(Periode periode, Unit unit, Indicator indicator) {
+        Map<Indicator, Disclosure.Figure> unitFigures =
                 figures.getOrDefault(periode, Map.of()).get(unit);
         Disclosure.Figure figure = unitFigures == null ? null : unitFigures.get(indicator);
-        return figure != null
-                ? figure
-                : Disclosure.Figure.suppressed(
-                        nl.jeugdspiegel.contract.Indicator.byId(indicator), Disclosure.REASON_NOT_AVAILABLE);
+        return figure != null ? figure : Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE);
     }
 
     /** All units of a periode at one level, with their figures (in table order; indexed on first use). */
-    public Map<Unit, Map<String, Disclosure.Figure>> units(Periode periode, String niveau) {
+    public Map<Unit, Map<Indicator, Disclosure.Figure>> units(Periode periode, Niveau niveau) {
         return byLevel.computeIfAbsent(periode, p -> {
-                    Map<String, Map<Unit, Map<String, Disclosure.Figure>>> levels = new HashMap<>();
+                    Map<Niveau, Map<Unit, Map<Indicator, Disclosure.Figure>>> levels = new EnumMap<>(Niveau.class);
                     figures.getOrDefault(p, Map.of())
                             .forEach((unit, f) -> levels.computeIfAbsent(unit.niveau(), n -> new LinkedHashMap<>())
                                     .put(unit, f));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorOutputs;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.Hashes;
@@ -72,9 +72,9 @@ public final class ReportService {
 
     public Result publish() throws IOException {
         long started = System.nanoTime();
-        Optional<byte[]> json = data.readIfExists(IndicatorKeys.MANIFEST);
+        Optional<byte[]> json = data.readIfExists(BucketLayout.MANIFEST);
         if (json.isEmpty()) {
-            LOG.info("no indicators yet ({} missing): nothing to publish", IndicatorKeys.MANIFEST);
+            LOG.info("no indicators yet ({} missing): nothing to publish", BucketLayout.MANIFEST);
             return new Result(0, 0, 0, 0, Duration.ZERO, Duration.ofNanos(System.nanoTime() - started));
         }
         Manifest manifest = Manifest.read(json.get());

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.core.Periode;
@@ -46,28 +47,32 @@ import nl.jeugdspiegel.report.ReportData.Unit;
 public final class SiteBuilder {
 
     /** The indicators on the home page, the trends and the comparison columns of member tables. */
-    static final List<String> MAIN = List.of(
-            "jeugdigen_jh_per_1000",
-            "aandeel_met_verblijf",
-            "wachttijd_mediaan_dagen",
-            "beeindigd_volgens_plan",
-            "voortijdig_beeindigd",
-            "geen_nieuwe_hulp_6m",
-            "oe_volgens_plan");
+    static final List<Indicator> MAIN = List.of(
+            Indicator.JEUGDIGEN_JH_PER_1000,
+            Indicator.AANDEEL_MET_VERBLIJF,
+            Indicator.WACHTTIJD_MEDIAAN_DAGEN,
+            Indicator.BEEINDIGD_VOLGENS_PLAN,
+            Indicator.VOORTIJDIG_BEEINDIGD,
+            Indicator.GEEN_NIEUWE_HULP_6M,
+            Indicator.OE_VOLGENS_PLAN);
     /** The outcome indicators that open a gemeente or jeugdregio page ("Hoe gaat het met de jeugdigen na de hulp?"). */
-    static final List<String> OUTCOMES = List.of(
-            "beeindigd_volgens_plan",
-            "voortijdig_beeindigd",
-            "zonder_hulp_verder",
-            "tevredenheid_gemiddeld",
-            "geen_nieuwe_hulp_6m",
-            "geen_nieuwe_start_cbs",
-            "oe_volgens_plan");
+    static final List<Indicator> OUTCOMES = List.of(
+            Indicator.BEEINDIGD_VOLGENS_PLAN,
+            Indicator.VOORTIJDIG_BEEINDIGD,
+            Indicator.ZONDER_HULP_VERDER,
+            Indicator.TEVREDENHEID_GEMIDDELD,
+            Indicator.GEEN_NIEUWE_HULP_6M,
+            Indicator.GEEN_NIEUWE_START_CBS,
+            Indicator.OE_VOLGENS_PLAN);
     /** The columns of a provider in the tables of providers: volume, volgens plan, geen nieuwe start, O/E. */
-    static final List<String> PROVIDER_COLUMNS =
-            List.of("jeugdigen_jh", "beeindigd_volgens_plan", "geen_nieuwe_start_cbs", "oe_volgens_plan");
+    static final List<Indicator> PROVIDER_COLUMNS = List.of(
+            Indicator.JEUGDIGEN_JH,
+            Indicator.BEEINDIGD_VOLGENS_PLAN,
+            Indicator.GEEN_NIEUWE_START_CBS,
+            Indicator.OE_VOLGENS_PLAN);
     /** The outcome indicators drawn as funnel plots on the home page. */
-    static final List<String> HOME_FUNNELS = List.of("beeindigd_volgens_plan", "geen_nieuwe_hulp_6m");
+    static final List<Indicator> HOME_FUNNELS =
+            List.of(Indicator.BEEINDIGD_VOLGENS_PLAN, Indicator.GEEN_NIEUWE_HULP_6M);
     /** A delivery is on time when it arrives within this many days after the half-year. */
     static final int ON_TIME_DAYS = 92;
 
@@ -140,38 +145,36 @@ public final class SiteBuilder {
                 .count();
         model.put("deliveredCount", delivered);
         List<Map<String, Object>> keyFigures = new ArrayList<>();
-        for (String id : MAIN) {
-            Indicator indicator = Indicator.byId(id);
+        for (Indicator indicator : MAIN) {
             keyFigures.add(Map.of(
                     "id",
-                    id,
+                    indicator.id(),
                     "titel",
                     indicator.titel(),
                     "nl",
-                    cell(data.figure(periodeFor(data, indicator), Unit.NEDERLAND, id))));
+                    cell(data.figure(periodeFor(data, indicator), Unit.NEDERLAND, indicator))));
         }
         keyFigures.add(
                 0,
                 Map.of(
                         "id",
-                        "jeugdigen_jh",
+                        Indicator.JEUGDIGEN_JH.id(),
                         "titel",
-                        Indicator.byId("jeugdigen_jh").titel(),
+                        Indicator.JEUGDIGEN_JH.titel(),
                         "nl",
-                        cell(data.figure(latest, Unit.NEDERLAND, "jeugdigen_jh"))));
+                        cell(data.figure(latest, Unit.NEDERLAND, Indicator.JEUGDIGEN_JH))));
         model.put("keyFigures", keyFigures);
         List<Map<String, Object>> trends = new ArrayList<>();
-        for (String id : MAIN) {
-            trends.add(trend(data, Indicator.byId(id), Unit.NEDERLAND, null, "Nederland"));
+        for (Indicator indicator : MAIN) {
+            trends.add(trend(data, indicator, Unit.NEDERLAND, null, "Nederland"));
         }
         model.put("trends", trends);
         List<Map<String, Object>> funnels = new ArrayList<>();
-        for (String id : HOME_FUNNELS) {
-            Indicator indicator = Indicator.byId(id);
+        for (Indicator indicator : HOME_FUNNELS) {
             Periode p = periodeFor(data, indicator);
             Map<String, Object> chart = funnelChart(data, indicator, p);
             if (chart != null) {
-                chart.put("tableHref", "indicator/" + id + ".html");
+                chart.put("tableHref", "indicator/" + indicator.id() + ".html");
                 funnels.add(Map.of("titel", indicator.titel(), "periodeText", Text.periode(p), "chart", chart));
             }
         }
@@ -192,10 +195,10 @@ public final class SiteBuilder {
 
     private Map<String, Object> gemeentePage(ReportData data, Municipality m) {
         Periode latest = data.latest();
-        Unit unit = new Unit("gemeente", m.code());
-        Unit regio = new Unit("jeugdregio", m.jeugdregioCode());
+        Unit unit = new Unit(Niveau.GEMEENTE, m.code());
+        Unit regio = new Unit(Niveau.JEUGDREGIO, m.jeugdregioCode());
         String sizeClass = data.sizeClass(latest, m.code());
-        Unit klasse = sizeClass == null ? null : new Unit("grootteklasse", sizeClass);
+        Unit klasse = sizeClass == null ? null : new Unit(Niveau.GROOTTEKLASSE, sizeClass);
         Map<String, Object> model = base(data, m.naam(), "../");
         model.put("kind", "Gemeente");
         model.put("naam", m.naam());
@@ -212,8 +215,8 @@ public final class SiteBuilder {
         compared.add(Unit.NEDERLAND);
         comparison(data, model, unit, compared);
         List<Map<String, Object>> trends = new ArrayList<>();
-        for (String id : MAIN) {
-            trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, m.naam()));
+        for (Indicator indicator : MAIN) {
+            trends.add(trend(data, indicator, unit, Unit.NEDERLAND, m.naam()));
         }
         model.put("trends", trends);
         List<Map<String, Object>> deliveries = new ArrayList<>();
@@ -238,7 +241,7 @@ public final class SiteBuilder {
 
     private Map<String, Object> regioPage(ReportData data, Jeugdregio r) {
         Periode latest = data.latest();
-        Unit unit = new Unit("jeugdregio", r.code());
+        Unit unit = new Unit(Niveau.JEUGDREGIO, r.code());
         Map<String, Object> model = base(data, "Jeugdregio " + r.naam(), "../");
         model.put("kind", "Jeugdregio");
         model.put("naam", "Jeugdregio " + r.naam());
@@ -251,7 +254,7 @@ public final class SiteBuilder {
         comparison(data, model, unit, List.of(unit, Unit.NEDERLAND));
         List<Map<String, Object>> providerRows = new ArrayList<>();
         Periode followUp = data.latestWithFollowUp();
-        data.units(latest, "aanbieder_jeugdregio").forEach((u, figures) -> {
+        data.units(latest, Niveau.AANBIEDER_JEUGDREGIO).forEach((u, figures) -> {
             if (u.code().startsWith(r.code() + "-")) {
                 String agb = u.code().substring(r.code().length() + 1);
                 providerRows.add(Map.of(
@@ -267,22 +270,23 @@ public final class SiteBuilder {
         model.put("providers", providerRows);
         model.put(
                 "providerColumns",
-                PROVIDER_COLUMNS.stream().map(id -> Indicator.byId(id).titel()).toList());
+                PROVIDER_COLUMNS.stream().map(Indicator::titel).toList());
         List<Map<String, Object>> trends = new ArrayList<>();
-        for (String id : MAIN) {
-            trends.add(trend(data, Indicator.byId(id), unit, Unit.NEDERLAND, r.naam()));
+        for (Indicator indicator : MAIN) {
+            trends.add(trend(data, indicator, unit, Unit.NEDERLAND, r.naam()));
         }
         model.put("trends", trends);
         List<String> memberColumns = new ArrayList<>();
-        for (String id : MAIN) {
-            memberColumns.add(Indicator.byId(id).titel());
+        for (Indicator indicator : MAIN) {
+            memberColumns.add(indicator.titel());
         }
         model.put("memberColumns", memberColumns);
         List<Map<String, Object>> members = new ArrayList<>();
         for (Municipality m : r.gemeenten()) {
             List<Map<String, Object>> cells = new ArrayList<>();
-            for (String id : MAIN) {
-                cells.add(cell(data.figure(periodeFor(data, Indicator.byId(id)), new Unit("gemeente", m.code()), id)));
+            for (Indicator indicator : MAIN) {
+                cells.add(
+                        cell(data.figure(periodeFor(data, indicator), new Unit(Niveau.GEMEENTE, m.code()), indicator)));
             }
             members.add(Map.of("code", m.code(), "naam", m.naam(), "cells", cells));
         }
@@ -304,18 +308,18 @@ public final class SiteBuilder {
         model.put("byValueHref", indicator.id() + "-op-waarde.html");
         model.put("voorlopig", provisional(data, p));
         model.put("periodeText", Text.periode(p));
-        model.put("unit", Text.unit(indicator));
-        Disclosure.Figure nl = data.figure(p, Unit.NEDERLAND, indicator.id());
+        model.put("unit", indicator.eenheid());
+        Disclosure.Figure nl = data.figure(p, Unit.NEDERLAND, indicator);
         model.put("nlValue", Text.value(nl));
         model.put("nlInterval", Text.interval(nl));
         boolean funnelKind = Charts.funnelKind(indicator);
         model.put("funnelKind", funnelKind);
         model.put("chart", funnelKind ? funnelChart(data, indicator, p) : null);
         List<Map.Entry<Unit, Disclosure.Figure>> gemeenten = new ArrayList<>();
-        data.units(p, "gemeente")
-                .forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator.id()))));
+        data.units(p, Niveau.GEMEENTE)
+                .forEach((unit, figures) -> gemeenten.add(Map.entry(unit, figures.get(indicator))));
         for (Municipality m : ReferenceData.get().municipalities()) {
-            Unit unit = new Unit("gemeente", m.code());
+            Unit unit = new Unit(Niveau.GEMEENTE, m.code());
             if (gemeenten.stream().noneMatch(e -> e.getKey().equals(unit))) {
                 gemeenten.add(
                         Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
@@ -330,7 +334,7 @@ public final class SiteBuilder {
                                         e.getValue().published() ? -e.getValue().value() : 0)
                                 .thenComparing(byName)
                         : byName);
-        boolean signalled = SignalRows.HIGHER_IS_BETTER.containsKey(indicator.id());
+        boolean signalled = indicator.signalled();
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (Map.Entry<Unit, Disclosure.Figure> e : gemeenten) {
             Disclosure.Figure f = e.getValue();
@@ -357,12 +361,12 @@ public final class SiteBuilder {
                     "href",
                     "../regio/" + r.code() + ".html",
                     "figure",
-                    cell(data.figure(p, new Unit("jeugdregio", r.code()), indicator.id()))));
+                    cell(data.figure(p, new Unit(Niveau.JEUGDREGIO, r.code()), indicator))));
         }
         for (SizeClass c : SizeClass.values()) {
             Map<String, Object> group = new HashMap<>();
             group.put("naam", "Gemeenten met " + c.naam());
-            group.put("figure", cell(data.figure(p, new Unit("grootteklasse", c.code()), indicator.id())));
+            group.put("figure", cell(data.figure(p, new Unit(Niveau.GROOTTEKLASSE, c.code()), indicator)));
             groups.add(group);
         }
         model.put("groups", groups);
@@ -375,7 +379,7 @@ public final class SiteBuilder {
         model.put("smallCellReason", Disclosure.REASON_SMALL_CELL);
         // woonplaatsbeginsel: only the national and regional totals (each municipality reads its own in private)
         Periode latest = data.latest();
-        String id = Indicator.DUBBEL_GELEVERD.id();
+        Indicator id = Indicator.DUBBEL_GELEVERD;
         model.put("overlapPeriode", Text.periode(latest));
         model.put("overlapNl", cell(data.figure(latest, Unit.NEDERLAND, id)));
         List<Map<String, Object>> regions = new ArrayList<>();
@@ -383,7 +387,7 @@ public final class SiteBuilder {
             regions.add(Map.of(
                     "code", r.code(),
                     "naam", r.naam(),
-                    "cell", cell(data.figure(latest, new Unit("jeugdregio", r.code()), id))));
+                    "cell", cell(data.figure(latest, new Unit(Niveau.JEUGDREGIO, r.code()), id))));
         }
         model.put("overlapRegions", regions);
         return model;
@@ -400,16 +404,17 @@ public final class SiteBuilder {
         model.put("agb", agb);
         model.put("voorlopig", provisional(data, latest));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String id : Disclosure.PROVIDER_PUBLISHED) {
-            Indicator indicator = Indicator.byId(id);
+        for (Indicator indicator : Disclosure.PROVIDER_PUBLISHED) {
             Periode p = periodeFor(data, indicator);
             Map<String, Object> row = new HashMap<>();
-            row.put("id", id);
+            row.put("id", indicator.id());
             row.put("titel", indicator.titel());
-            row.put("unit", Text.unit(indicator));
+            row.put("unit", indicator.eenheid());
             row.put("zegt", says(indicator, "zegt"));
             row.put("zegtNiet", says(indicator, "zegtniet"));
-            row.put("cells", List.of(cell(data.figure(p, unit, id)), cell(data.figure(p, Unit.NEDERLAND, id))));
+            row.put(
+                    "cells",
+                    List.of(cell(data.figure(p, unit, indicator)), cell(data.figure(p, Unit.NEDERLAND, indicator))));
             rows.add(row);
         }
         model.put("rows", rows);
@@ -418,8 +423,8 @@ public final class SiteBuilder {
         model.put("hasSignals", !signals.isEmpty());
         List<Map<String, Object>> regions = new ArrayList<>();
         for (Jeugdregio r : ReferenceData.get().regions()) {
-            Unit regional = new Unit("aanbieder_jeugdregio", r.code() + "-" + agb);
-            if (data.units(latest, "aanbieder_jeugdregio").containsKey(regional)) {
+            Unit regional = new Unit(Niveau.AANBIEDER_JEUGDREGIO, r.code() + "-" + agb);
+            if (data.units(latest, Niveau.AANBIEDER_JEUGDREGIO).containsKey(regional)) {
                 regions.add(Map.of(
                         "code", r.code(), "naam", r.naam(), "cells", providerCells(data, latest, followUp, regional)));
             }
@@ -428,7 +433,7 @@ public final class SiteBuilder {
         model.put("regionCount", regions.size());
         model.put(
                 "providerColumns",
-                PROVIDER_COLUMNS.stream().map(id -> Indicator.byId(id).titel()).toList());
+                PROVIDER_COLUMNS.stream().map(Indicator::titel).toList());
         return model;
     }
 
@@ -436,21 +441,21 @@ public final class SiteBuilder {
     private static List<String> providers(ReportData data) {
         java.util.TreeSet<String> codes = new java.util.TreeSet<>();
         for (Periode p : List.of(data.latest(), data.latestWithFollowUp())) {
-            data.units(p, "aanbieder").keySet().forEach(u -> codes.add(u.code()));
+            data.units(p, Niveau.AANBIEDER).keySet().forEach(u -> codes.add(u.code()));
         }
         return new ArrayList<>(codes);
     }
 
     private static Unit providerUnit(String agb) {
-        return new Unit("aanbieder", agb);
+        return new Unit(Niveau.AANBIEDER, agb);
     }
 
     /** A provider unit's cells of {@link #PROVIDER_COLUMNS} (follow-up indicators of the latest half-year with it). */
     private static List<Map<String, Object>> providerCells(
             ReportData data, Periode latest, Periode followUp, Unit unit) {
         List<Map<String, Object>> cells = new ArrayList<>();
-        for (String id : PROVIDER_COLUMNS) {
-            cells.add(cell(data.figure(Indicator.byId(id).followUp() ? followUp : latest, unit, id)));
+        for (Indicator indicator : PROVIDER_COLUMNS) {
+            cells.add(cell(data.figure(indicator.followUp() ? followUp : latest, unit, indicator)));
         }
         return cells;
     }
@@ -470,14 +475,14 @@ public final class SiteBuilder {
                 cells.add(
                         u == null
                                 ? cell(Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
-                                : cell(data.figure(p, u, indicator.id())));
+                                : cell(data.figure(p, u, indicator)));
             }
             Map<String, Object> row = new HashMap<>();
             row.put("id", indicator.id());
             row.put("titel", indicator.titel());
-            row.put("unit", Text.unit(indicator));
+            row.put("unit", indicator.eenheid());
             row.put("cells", cells);
-            if (OUTCOMES.contains(indicator.id())) {
+            if (OUTCOMES.contains(indicator)) {
                 row.put("zegt", says(indicator, "zegt"));
                 row.put("zegtNiet", says(indicator, "zegtniet"));
                 row.put(
@@ -485,7 +490,7 @@ public final class SiteBuilder {
                         String.join(
                                 "; ",
                                 data.signals(p, unit).stream()
-                                        .filter(s -> s.indicator().equals(indicator.id()))
+                                        .filter(s -> s.indicator().equals(indicator))
                                         .map(SiteBuilder::signalText)
                                         .toList()));
                 outcomes.add(row);
@@ -504,11 +509,10 @@ public final class SiteBuilder {
     /** The unit's signals in plain Dutch, each for the half-year its indicator is shown for. */
     private static List<String> signalSentences(ReportData data, Unit unit) {
         List<String> out = new ArrayList<>();
-        for (String id : SignalRows.HIGHER_IS_BETTER.keySet()) {
-            Indicator indicator = Indicator.byId(id);
+        for (Indicator indicator : Indicator.SIGNALLED) {
             Periode p = periodeFor(data, indicator);
             for (SignalRows.Signal s : data.signals(p, unit)) {
-                if (s.indicator().equals(id)) {
+                if (s.indicator().equals(indicator)) {
                     out.add(indicator.titel() + " (" + Text.periode(p) + "): " + signalText(s) + ".");
                 }
             }
@@ -533,7 +537,7 @@ public final class SiteBuilder {
             return "";
         }
         return data.signals(p, unit).stream()
-                .filter(s -> s.indicator().equals(indicator.id()) && s.afwijking())
+                .filter(s -> s.indicator().equals(indicator) && s.afwijking())
                 .map(SiteBuilder::signalText)
                 .findFirst()
                 .orElse("niet afwijkend");
@@ -622,20 +626,20 @@ public final class SiteBuilder {
     }
 
     private Map<String, Object> funnelChart(ReportData data, Indicator indicator, Periode p) {
-        Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator.id());
+        Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator);
         if (!national.published()) {
             return null;
         }
         List<Charts.FunnelPoint> points = new ArrayList<>();
-        data.units(p, "gemeente").forEach((unit, figures) -> {
-            Disclosure.Figure f = figures.get(indicator.id());
+        data.units(p, Niveau.GEMEENTE).forEach((unit, figures) -> {
+            Disclosure.Figure f = figures.get(indicator);
             if (f != null && f.published() && f.noemer() != null) {
                 points.add(new Charts.FunnelPoint(data.name(unit), f.noemer(), f.value(), Text.value(f)));
             }
         });
         String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
                 + points.size() + " gemeenten met een getoonde waarde)";
-        SignalRows.Dispersion dispersion = data.dispersion(p, "gemeente", indicator.id());
+        SignalRows.Dispersion dispersion = data.dispersion(p, Niveau.GEMEENTE, indicator);
         return Charts.funnel(
                 indicator,
                 indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(),
@@ -652,11 +656,11 @@ public final class SiteBuilder {
         List<Double> nl = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Periode p : periods) {
-            Disclosure.Figure f = data.figure(p, unit, indicator.id());
+            Disclosure.Figure f = data.figure(p, unit, indicator);
             values.add(f.value());
             lows.add(f.low());
             highs.add(f.high());
-            Disclosure.Figure other = compare == null ? null : data.figure(p, compare, indicator.id());
+            Disclosure.Figure other = compare == null ? null : data.figure(p, compare, indicator);
             nl.add(other == null ? null : other.value());
             Map<String, Object> row = new HashMap<>();
             row.put("periode", Text.periode(p));
@@ -699,13 +703,14 @@ public final class SiteBuilder {
 
     private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {}
 
-    static final List<String> MUNICIPAL_NIVEAUS = List.of("gemeente", "jeugdregio", "grootteklasse", "nederland");
-    static final List<String> PROVIDER_NIVEAUS = List.of("aanbieder", "aanbieder_jeugdregio");
+    static final List<Niveau> MUNICIPAL_NIVEAUS =
+            List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND);
+    static final List<Niveau> PROVIDER_NIVEAUS = List.of(Niveau.AANBIEDER, Niveau.AANBIEDER_JEUGDREGIO);
 
-    private static List<Published> allPublished(ReportData data, List<String> niveaus) {
+    private static List<Published> allPublished(ReportData data, List<Niveau> niveaus) {
         List<Published> all = new ArrayList<>();
         for (Periode p : data.periods()) {
-            for (String niveau : niveaus) {
+            for (Niveau niveau : niveaus) {
                 data.units(p, niveau).forEach((unit, figures) -> figures.values()
                         .forEach(f -> all.add(new Published(p, unit, data.name(unit), f))));
             }
@@ -713,7 +718,7 @@ public final class SiteBuilder {
         return all;
     }
 
-    private static byte[] csv(ReportData data, List<String> niveaus) {
+    private static byte[] csv(ReportData data, List<Niveau> niveaus) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CsvWriter csv =
@@ -738,7 +743,7 @@ public final class SiteBuilder {
                 Disclosure.Figure f = p.figure();
                 csv.writeRecord(
                         p.periode().toString(),
-                        p.unit().niveau(),
+                        p.unit().niveau().code(),
                         p.unit().code(),
                         p.naam(),
                         f.indicator().id(),
@@ -767,7 +772,7 @@ public final class SiteBuilder {
                 Disclosure.Figure f = p.figure();
                 out.writeStartObject();
                 out.writeStringField("periode", p.periode().toString());
-                out.writeStringField("niveau", p.unit().niveau());
+                out.writeStringField("niveau", p.unit().niveau().code());
                 out.writeStringField("code", p.unit().code());
                 out.writeStringField("naam", p.naam());
                 out.writeStringField("indicator", f.indicator().id());

@@ -71,17 +71,4 @@ final class Text {
     static String shortPeriode(Periode p) {
         return String.format(Locale.ROOT, "%02dH%d", p.year() % 100, p.half());
     }
-
-    /** What a kind of figure is measured in, for table headers. */
-    static String unit(Indicator indicator) {
-        return switch (indicator.kind()) {
-            case COUNT -> "aantal";
-            case SHARE -> "percentage";
-            case PER_1000 -> "per 1.000 jeugdigen";
-            case QUANTILE -> "dagen";
-            case MEAN -> "score 1–10";
-            case AMOUNT -> "euro";
-            case RATIO -> "waargenomen / verwacht";
-        };
-    }
 }

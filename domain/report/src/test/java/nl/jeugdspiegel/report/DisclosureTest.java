@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.core.Periode;
 import org.junit.jupiter.api.Test;
 
 /** Contract §8 rule by rule. */
@@ -14,29 +17,32 @@ class DisclosureTest {
 
     private static IndicatorRow row(String indicator, Double teller, Double noemer, Double waarde) {
         return new IndicatorRow(
-                "2024H1",
-                "gemeente",
+                Periode.parse("2024H1"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                indicator,
+                Indicator.byId(indicator),
                 teller,
                 noemer,
                 waarde,
                 waarde == null ? null : waarde - 0.01234,
                 waarde == null ? null : waarde + 0.01234,
-                IndicatorRow.OK,
+                IndicatorRow.Status.OK,
                 null,
                 null,
                 null,
                 null);
     }
 
+    /** The published figures, by indicator id (as the tests name them). */
     private static Map<String, Disclosure.Figure> publish(IndicatorRow... rows) {
-        Map<String, IndicatorRow> byId = new HashMap<>();
+        Map<Indicator, IndicatorRow> byIndicator = new HashMap<>();
         for (IndicatorRow r : rows) {
-            byId.put(r.indicator(), r);
+            byIndicator.put(r.indicator(), r);
         }
-        return new Disclosure(Map.of()).publish(byId);
+        Map<String, Disclosure.Figure> byId = new HashMap<>();
+        new Disclosure(Map.of()).publish(byIndicator).forEach((i, f) -> byId.put(i.id(), f));
+        return byId;
     }
 
     @Test
@@ -108,17 +114,17 @@ class DisclosureTest {
     void aDenominatorOfZeroIsFewerThanTwentyNotUnavailable() {
         // "niet beschikbaar" for a delivering gemeente would tell that nobody ended, started or answered
         IndicatorRow none = new IndicatorRow(
-                "2024H1",
-                "gemeente",
+                Periode.parse("2024H1"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                "beeindigd_volgens_plan",
+                Indicator.byId("beeindigd_volgens_plan"),
                 0.0,
                 0.0,
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 null,
                 null,
                 null,
@@ -127,17 +133,17 @@ class DisclosureTest {
                 Disclosure.REASON_SMALL_DENOMINATOR,
                 publish(none).get("beeindigd_volgens_plan").reason());
         IndicatorRow noWaits = new IndicatorRow(
-                "2024H1",
-                "gemeente",
+                Periode.parse("2024H1"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                "wachttijd_mediaan_dagen",
+                Indicator.byId("wachttijd_mediaan_dagen"),
                 null,
                 0.0,
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 null,
                 null,
                 null,
@@ -146,17 +152,17 @@ class DisclosureTest {
                 Disclosure.REASON_SMALL_DENOMINATOR,
                 publish(noWaits).get("wachttijd_mediaan_dagen").reason());
         IndicatorRow noEnded = new IndicatorRow(
-                "2024H1",
-                "gemeente",
+                Periode.parse("2024H1"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                "oe_volgens_plan",
+                Indicator.byId("oe_volgens_plan"),
                 0.0,
                 0.0,
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 null,
                 null,
                 null,
@@ -166,17 +172,17 @@ class DisclosureTest {
                 publish(
                                 noEnded,
                                 new IndicatorRow(
-                                        "2024H1",
-                                        "gemeente",
+                                        Periode.parse("2024H1"),
+                                        Niveau.GEMEENTE,
                                         "GM0014",
                                         "Groningen",
-                                        "beeindigd_volgens_plan",
+                                        Indicator.byId("beeindigd_volgens_plan"),
                                         0.0,
                                         0.0,
                                         null,
                                         null,
                                         null,
-                                        IndicatorRow.NIET_BESCHIKBAAR,
+                                        IndicatorRow.Status.NIET_BESCHIKBAAR,
                                         null,
                                         null,
                                         null,
@@ -249,29 +255,30 @@ class DisclosureTest {
 
     @Test
     void funnelLimitsLieAroundThePublishedNationalValueForThePublishedDenominator() {
-        Map<String, IndicatorRow> nl = Map.of(
-                "beeindigd_volgens_plan",
+        Map<Indicator, IndicatorRow> nl = Map.of(
+                Indicator.BEEINDIGD_VOLGENS_PLAN,
                 new IndicatorRow(
-                        "2024H1",
-                        "nederland",
+                        Periode.parse("2024H1"),
+                        Niveau.NEDERLAND,
                         "NL",
                         "Nederland",
-                        "beeindigd_volgens_plan",
+                        Indicator.byId("beeindigd_volgens_plan"),
                         6001.0,
                         10002.0,
                         0.59998,
                         0.59,
                         0.61,
-                        IndicatorRow.OK,
+                        IndicatorRow.Status.OK,
                         null,
                         null,
                         null,
                         null));
         Disclosure disclosure = new Disclosure(nl);
-        assertEquals(0.6, disclosure.national().get("beeindigd_volgens_plan").value());
+        assertEquals(
+                0.6, disclosure.national().get(Indicator.BEEINDIGD_VOLGENS_PLAN).value());
         Disclosure.Figure f = disclosure
-                .publish(Map.of("beeindigd_volgens_plan", row("beeindigd_volgens_plan", 31.0, 52.0, 31 / 52.0)))
-                .get("beeindigd_volgens_plan");
+                .publish(Map.of(Indicator.BEEINDIGD_VOLGENS_PLAN, row("beeindigd_volgens_plan", 31.0, 52.0, 31 / 52.0)))
+                .get(Indicator.BEEINDIGD_VOLGENS_PLAN);
         // around 0.6 for a noemer of 50 (52 rounded): 0.6 ± 1.96·√(0.24/50)
         assertEquals(0.464, f.funnel95Low());
         assertEquals(0.736, f.funnel95High());
@@ -327,17 +334,17 @@ class DisclosureTest {
     @Test
     void unavailableAndNotYetAvailableSayWhy() {
         IndicatorRow notYet = new IndicatorRow(
-                "2025H2",
-                "gemeente",
+                Periode.parse("2025H2"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                "geen_nieuwe_hulp_6m",
+                Indicator.byId("geen_nieuwe_hulp_6m"),
                 null,
                 null,
                 null,
                 null,
                 null,
-                IndicatorRow.NOG_NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NOG_NIET_BESCHIKBAAR,
                 null,
                 null,
                 null,
@@ -346,17 +353,17 @@ class DisclosureTest {
                 Disclosure.REASON_NOT_YET,
                 publish(notYet).get("geen_nieuwe_hulp_6m").reason());
         IndicatorRow missing = new IndicatorRow(
-                "2025H2",
-                "gemeente",
+                Periode.parse("2025H2"),
+                Niveau.GEMEENTE,
                 "GM0014",
                 "Groningen",
-                "jeugdigen_jh_per_1000",
+                Indicator.byId("jeugdigen_jh_per_1000"),
                 null,
                 null,
                 null,
                 null,
                 null,
-                IndicatorRow.NIET_BESCHIKBAAR,
+                IndicatorRow.Status.NIET_BESCHIKBAAR,
                 null,
                 null,
                 null,

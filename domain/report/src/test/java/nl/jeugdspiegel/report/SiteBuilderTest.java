@@ -19,6 +19,7 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorOutputs;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.IndicatorEngine;
@@ -93,10 +94,10 @@ class SiteBuilderTest {
         // a signal of a published figure, and one of a figure the report suppresses (GM0034 has one trajectory)
         SignalRows.Result first = new SignalRows.Result(
                 List.of(new SignalRows.Signal(
-                        "2024H1",
-                        "gemeente",
+                        Periode.parse("2024H1"),
+                        Niveau.GEMEENTE,
                         "GM0034",
-                        "beeindigd_volgens_plan",
+                        Indicator.BEEINDIGD_VOLGENS_PLAN,
                         "onder",
                         "slechter",
                         -4.0,
@@ -107,10 +108,10 @@ class SiteBuilderTest {
                 List.of());
         SignalRows.Result second = new SignalRows.Result(
                 List.of(new SignalRows.Signal(
-                        "2024H2",
-                        "aanbieder",
+                        Periode.parse("2024H2"),
+                        Niveau.AANBIEDER,
                         "87654321",
-                        "beeindigd_volgens_plan",
+                        Indicator.BEEINDIGD_VOLGENS_PLAN,
                         "onder",
                         "slechter",
                         -3.5,
@@ -118,7 +119,7 @@ class SiteBuilderTest {
                         0.001,
                         0.6,
                         0.7)),
-                List.of(new SignalRows.Dispersion("gemeente", "beeindigd_volgens_plan", 2, 1.5, 0.002)));
+                List.of(new SignalRows.Dispersion(Niveau.GEMEENTE, Indicator.BEEINDIGD_VOLGENS_PLAN, 2, 1.5, 0.002)));
         data = ReportData.of(
                 new IndicatorOutputs(tables, Map.of(Periode.parse("2024H1"), first, Periode.parse("2024H2"), second)),
                 read);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 
 /**
@@ -45,11 +46,11 @@ public final class DuckDbIndicators {
         try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/reference/municipalities.csv")) {
             Files.copy(in, municipalities, StandardCopyOption.REPLACE_EXISTING);
         }
-        String lakeGlob = bucketDir.toAbsolutePath().resolve("lake/trajecten") + "/*/*/*.parquet";
-        String waitingGlob = bucketDir.toAbsolutePath().resolve("lake/wachtend") + "/*/*/*.parquet";
+        String lakeGlob = bucketDir.toAbsolutePath().resolve(BucketLayout.LAKE_TRAJECTEN) + "/*/*/*.parquet";
+        String waitingGlob = bucketDir.toAbsolutePath().resolve(BucketLayout.LAKE_WACHTEND) + "/*/*/*.parquet";
         boolean anyWaiting;
-        try (Stream<Path> files = Files.exists(bucketDir.resolve("lake/wachtend"))
-                ? Files.walk(bucketDir.resolve("lake/wachtend"))
+        try (Stream<Path> files = Files.exists(bucketDir.resolve(BucketLayout.LAKE_WACHTEND))
+                ? Files.walk(bucketDir.resolve(BucketLayout.LAKE_WACHTEND))
                 : Stream.empty()) {
             anyWaiting = files.anyMatch(f -> f.toString().endsWith(".parquet"));
         }
@@ -71,7 +72,7 @@ public final class DuckDbIndicators {
                         "${population_glob}",
                         bucketDir
                                         .toAbsolutePath()
-                                        .resolve("reference/bevolking")
+                                        .resolve(BucketLayout.POPULATION)
                                         .toString() + "/*.csv")
                 .replace("${municipalities}", municipalities.toAbsolutePath().toString());
         List<String> statements = new ArrayList<>();
@@ -134,10 +135,14 @@ public final class DuckDbIndicators {
         List<String> differences = new ArrayList<>();
         int matched = 0;
         for (IndicatorRow row : java) {
-            String key = key(row.periode(), row.niveau(), row.code(), row.indicator());
+            String key = key(
+                    row.periode().toString(),
+                    row.niveau().code(),
+                    row.code(),
+                    row.indicator().id());
             Value expected = sql.get(key);
             if (expected == null) {
-                if (!row.status().equals(IndicatorRow.NIET_BESCHIKBAAR)
+                if (row.status() != IndicatorRow.Status.NIET_BESCHIKBAAR
                         || row.teller() != null
                         || row.noemer() != null) {
                     differences.add(key + ": only in Java: " + row);
@@ -145,7 +150,7 @@ public final class DuckDbIndicators {
                 continue;
             }
             matched++;
-            if (!expected.status().equals(row.status())
+            if (!expected.status().equals(row.status().code())
                     || !close(expected.teller(), row.teller())
                     || !close(expected.noemer(), row.noemer())
                     || !close(expected.waarde(), row.waarde())) {

@@ -127,7 +127,7 @@ class FixturesAgreeWithDuckDbTest {
         // the migration case really is a file without the column, and both read p's hulpvorm 13 as met verblijf
         try (org.apache.parquet.hadoop.ParquetFileReader old =
                 org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(dir.resolve(
-                        nl.jeugdspiegel.core.lake.LakeSchema.trajectenKey(Periode.parse("2024H2"), "GM0037"))))) {
+                        nl.jeugdspiegel.contract.BucketLayout.trajecten(Periode.parse("2024H2"), "GM0037"))))) {
             assertTrue(!old.getFileMetaData().getSchema().containsField("verblijf"));
         }
         for (String[] expected :

@@ -25,17 +25,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import nl.jeugdspiegel.contract.IndicatorKeys;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
 import nl.jeugdspiegel.functions.report.ReportHandler;
-import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.report.ReportService;
@@ -53,7 +51,6 @@ final class LocalPipeline {
 
     static final String BUCKET = "jeugdspiegel-local";
     /** Locally the site bucket is DIR/site: the same bucket, this prefix. */
-    static final String SITE_PREFIX = "site/";
 
     /** Counts of the ingest stage; {@code failed} lists the uploads whose processing failed on every attempt. */
     record Summary(
@@ -83,7 +80,7 @@ final class LocalPipeline {
     /** The readable receipt beside a receipt's JSON file. */
     static Path pageOf(Path receiptJson) {
         return receiptJson.resolveSibling(
-                Receipts.pageKey(receiptJson.getFileName().toString()));
+                BucketLayout.receiptPage(receiptJson.getFileName().toString()));
     }
 
     /** A receipt and the file it was read from. */
@@ -126,7 +123,7 @@ final class LocalPipeline {
                 S3Client s3 = server.client()) {
             configureEnvironment(server, key);
             ObjectStore store = new ObjectStore(s3, BUCKET);
-            List<ObjectInfo> uploads = store.list(UploadKey.UPLOADS).stream()
+            List<ObjectInfo> uploads = store.list(BucketLayout.UPLOADS).stream()
                     // the template's S3 triggers: suffix .csv, and .zip for iJw messages
                     .filter(o -> o.key().endsWith(".csv") || o.key().endsWith(".zip"))
                     .toList();
@@ -150,21 +147,23 @@ final class LocalPipeline {
      */
     static ReportSummary report(Path dir, ObjectStore store) {
         long started = System.nanoTime();
-        Optional<ObjectInfo> manifest = store.head(IndicatorKeys.MANIFEST);
+        Optional<ObjectInfo> manifest = store.head(BucketLayout.MANIFEST);
         if (manifest.isEmpty()) {
             return new ReportSummary("no indicators, no site", null, Duration.ofNanos(System.nanoTime() - started));
         }
         String event = S3Events.objectCreatedJson(
                 "jeugdspiegel-report-on-manifest",
                 BUCKET,
-                IndicatorKeys.MANIFEST,
+                BucketLayout.MANIFEST,
                 manifest.get().size(),
                 manifest.get().eTag(),
                 manifest.get().lastModified(),
                 1);
         String result = new ReportHandler().handleRequest(S3Events.parse(event), null);
         return new ReportSummary(
-                result, dir.resolve(SITE_PREFIX).resolve("index.html"), Duration.ofNanos(System.nanoTime() - started));
+                result,
+                dir.resolve(BucketLayout.SITE).resolve("index.html"),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -175,7 +174,7 @@ final class LocalPipeline {
         long started = System.nanoTime();
         List<String> notifications = new ArrayList<>();
         long sequence = 1;
-        for (ObjectInfo lakeObject : store.list(LakeSchema.TRAJECTEN_PREFIX)) {
+        for (ObjectInfo lakeObject : store.list(BucketLayout.LAKE_TRAJECTEN)) {
             notifications.add(S3Events.objectCreatedJson(
                     "jeugdspiegel-lake-to-indicators",
                     BUCKET,
@@ -188,9 +187,9 @@ final class LocalPipeline {
         out.printf(Locale.ROOT, "indicators: %d lake notifications in one queue batch%n", notifications.size());
         SQSBatchResponse response = new IndicatorsHandler()
                 .handleRequest(S3Events.sqsBatch("jeugdspiegel-indicators-local", notifications), null);
-        List<String> periods = store.list(IndicatorKeys.PREFIX).stream()
-                .flatMap(o -> IndicatorKeys.parse(o.key()).stream())
-                .filter(t -> t.format() == IndicatorKeys.Format.CSV)
+        List<String> periods = store.list(BucketLayout.INDICATORS).stream()
+                .flatMap(o -> BucketLayout.indicatorTableOf(o.key()).stream())
+                .filter(t -> t.format() == BucketLayout.Format.CSV)
                 .map(t -> t.periode().toString())
                 .toList();
         if (!response.getBatchItemFailures().isEmpty()) {
@@ -207,7 +206,7 @@ final class LocalPipeline {
     /** The lake objects the indicators left out, as the manifest names them. */
     private static List<String> skippedLakeObjects(ObjectStore store) {
         List<String> skipped = new ArrayList<>();
-        store.readIfExists(IndicatorKeys.MANIFEST).ifPresent(manifest -> {
+        store.readIfExists(BucketLayout.MANIFEST).ifPresent(manifest -> {
             try {
                 Manifest.read(manifest)
                         .overgeslagenLakeObjecten()
@@ -313,13 +312,13 @@ final class LocalPipeline {
      */
     static Optional<ReadReceipt> readReceipt(Path dir, String uploadKey, Instant eventTime) {
         try {
-            Path file = dir.resolve(UploadKey.receiptKey(uploadKey));
+            Path file = dir.resolve(BucketLayout.receipt(uploadKey));
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
             Receipt receipt = Receipts.read(Files.readAllBytes(file));
             if (!receipt.bron().ontvangenOp().equals(eventTime)) {
-                Path beside = dir.resolve(UploadKey.earlierVersionReceiptKey(uploadKey, eventTime, null));
+                Path beside = dir.resolve(BucketLayout.earlierVersionReceipt(uploadKey, eventTime, null));
                 return Files.exists(beside)
                         ? Optional.of(new ReadReceipt(Receipts.read(Files.readAllBytes(beside)), beside))
                         : Optional.empty();
@@ -351,7 +350,7 @@ final class LocalPipeline {
         System.setProperty(Settings.propertyName(PseudonymKeys.LOCAL_KEY_SETTING), pseudonymKey);
         System.setProperty(Settings.propertyName(Settings.DATA_BUCKET), BUCKET);
         System.setProperty(Settings.propertyName(ReportService.SITE_BUCKET_SETTING), BUCKET);
-        System.setProperty(Settings.propertyName(ReportService.SITE_PREFIX_SETTING), SITE_PREFIX);
+        System.setProperty(Settings.propertyName(ReportService.SITE_PREFIX_SETTING), BucketLayout.SITE);
         System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
         System.setProperty("aws.region", EmbeddedS3.REGION.id());

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
-import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.s3local.EmbeddedS3;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -52,7 +52,7 @@ final class LocalServer implements AutoCloseable {
         this.dir = dir;
         this.batchWindow = batchWindow;
         this.out = out;
-        Files.createDirectories(dir.resolve(UploadKey.UPLOADS));
+        Files.createDirectories(dir.resolve(BucketLayout.UPLOADS));
         String key = LocalKey.resolve(dir);
         this.server = EmbeddedS3.onFolder(dir, LocalPipeline.BUCKET, port, created -> {
             if (isUpload(created.key())) {
@@ -67,7 +67,7 @@ final class LocalServer implements AutoCloseable {
 
     /** As the template's S3 triggers: objects under uploads/ ending in .csv, or .zip for iJw messages. */
     private static boolean isUpload(String key) {
-        return key.startsWith(UploadKey.UPLOADS) && (key.endsWith(".csv") || key.endsWith(".zip"));
+        return key.startsWith(BucketLayout.UPLOADS) && (key.endsWith(".csv") || key.endsWith(".zip"));
     }
 
     URI endpoint() {

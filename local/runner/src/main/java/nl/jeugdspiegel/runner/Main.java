@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.ingest.receipt.ReceiptText;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.synthetic.Generator;
@@ -93,7 +94,10 @@ public final class Main {
                         Locale.ROOT,
                         "demo finished in %.1f s; open %s%n",
                         (System.nanoTime() - started) / 1e9,
-                        dir.resolve("site/index.html").toAbsolutePath().normalize());
+                        dir.resolve(BucketLayout.SITE)
+                                .resolve("index.html")
+                                .toAbsolutePath()
+                                .normalize());
                 return code;
             }
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);
@@ -116,7 +120,7 @@ public final class Main {
     }
 
     private static int runPipeline(Path dir, PrintStream out) throws IOException {
-        if (!Files.isDirectory(dir.resolve("uploads"))) {
+        if (!Files.isDirectory(dir.resolve(BucketLayout.UPLOADS))) {
             throw new IllegalArgumentException(
                     dir + " has no uploads/ folder (create one with ./jeugdspiegel generate " + dir + ")");
         }
@@ -158,8 +162,8 @@ public final class Main {
                             out.printf(
                                     Locale.ROOT,
                                     "receipts in %s, lake in %s%n",
-                                    dir.resolve("receipts"),
-                                    dir.resolve("lake"));
+                                    dir.resolve(BucketLayout.RECEIPTS),
+                                    dir.resolve(BucketLayout.LAKE));
                         },
                         s -> {
                             out.printf(
@@ -172,7 +176,7 @@ public final class Main {
                                                     + s.periods()
                                                             .get(s.periods().size() - 1),
                                     s.time().toMillis() / 1000.0,
-                                    dir.resolve("indicators"));
+                                    dir.resolve(BucketLayout.INDICATORS));
                             s.skipped()
                                     .forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
                         },

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import nl.jeugdspiegel.contract.ProviderNames;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -75,10 +75,10 @@ public final class Generator {
                 + ", scale " + scale + ")");
         CareHistory history = new CareSimulator(country, seed).run();
         progress.accept("simulated " + history.youthCount + " youths with " + history.size + " trajectories");
-        writePopulation(dir.resolve("reference/bevolking"), country, seed, scale);
-        writeProviderNames(dir.resolve(ProviderNames.KEY));
+        writePopulation(dir.resolve(BucketLayout.POPULATION), country, seed, scale);
+        writeProviderNames(dir.resolve(BucketLayout.PROVIDER_REGISTER));
         long[] written = new DeliveryWriter(country, history, seed, format, mapEverything)
-                .write(dir.resolve("uploads"), Periode.range(FIRST, LAST), progress);
+                .write(dir.resolve(BucketLayout.UPLOADS), Periode.range(FIRST, LAST), progress);
         return new Summary(written[0], written[1], history.youthCount, history.size);
     }
 

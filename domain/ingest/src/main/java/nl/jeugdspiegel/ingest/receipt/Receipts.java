@@ -12,14 +12,6 @@ public final class Receipts {
         return Json.bytes(receipt);
     }
 
-    /** The key of the readable receipt beside a receipt's JSON: {@code ….json} → {@code ….html}. */
-    public static String pageKey(String jsonKey) {
-        if (!jsonKey.endsWith(".json")) {
-            throw new IllegalArgumentException("not a receipt key: " + jsonKey);
-        }
-        return jsonKey.substring(0, jsonKey.length() - ".json".length()) + ".html";
-    }
-
     public static Receipt read(byte[] json) throws IOException {
         return Json.MAPPER.readValue(json, Receipt.class);
     }

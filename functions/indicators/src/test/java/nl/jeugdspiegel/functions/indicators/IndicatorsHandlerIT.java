@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Indicator;
-import nl.jeugdspiegel.contract.IndicatorKeys;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
@@ -74,16 +74,18 @@ class IndicatorsHandlerIT {
             int perUnit = Indicator.ALL.size() + 1; // the catalogue and dubbel_geleverd
             for (Periode p : List.of(H1, H2)) {
                 List<String> csv = Files.readAllLines(
-                        bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.CSV)), StandardCharsets.UTF_8);
+                        bucketDir.resolve(BucketLayout.indicatorTable(p, BucketLayout.Format.CSV)),
+                        StandardCharsets.UTF_8);
                 assertEquals(1 + units * perUnit, csv.size());
                 assertTrue(csv.get(0)
                         .startsWith("periode,niveau,code,naam,indicator,teller,noemer,waarde,ci_laag,ci_hoog,status"));
-                try (ParquetFileReader parquet = ParquetFileReader.open(
-                        new LocalInputFile(bucketDir.resolve(IndicatorKeys.table(p, IndicatorKeys.Format.PARQUET))))) {
+                try (ParquetFileReader parquet = ParquetFileReader.open(new LocalInputFile(
+                        bucketDir.resolve(BucketLayout.indicatorTable(p, BucketLayout.Format.PARQUET))))) {
                     assertEquals(units * perUnit, parquet.getRecordCount());
                 }
             }
-            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
+            List<String> h1 =
+                    Files.readAllLines(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV)));
             // a ended volgens plan on 31 Mar and needed no new care: 1 of 1; follow-up available (2024H2 delivered)
             String row = h1.stream()
                     .filter(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,geen_nieuwe_hulp_6m,"))
@@ -98,7 +100,7 @@ class IndicatorsHandlerIT {
             // the manifest's JSON field names, as docs/architecture.md lists them (the report reads it through
             // Manifest)
             JsonNode manifest = Json.MAPPER.readTree(
-                    bucketDir.resolve(IndicatorKeys.MANIFEST).toFile());
+                    bucketDir.resolve(BucketLayout.MANIFEST).toFile());
             assertEquals(
                     "2025-01-15T10:00:00Z",
                     manifest.at("/perioden/2024H1/leveringen/GM0014").asText());
@@ -108,11 +110,11 @@ class IndicatorsHandlerIT {
 
             // the same event again (at-least-once delivery), and the scheduled full run: same figures, nothing
             // rewritten
-            String tableETag = store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))
+            String tableETag = store.head(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV))
                     .orElseThrow()
                     .eTag();
             String manifestETag =
-                    store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag();
+                    store.head(BucketLayout.MANIFEST).orElseThrow().eTag();
             assertEquals(
                     List.of(),
                     handler.handleRequest(Events.load("sqs-lake-updated.json"), null)
@@ -123,12 +125,12 @@ class IndicatorsHandlerIT {
                             .getBatchItemFailures());
             assertEquals(
                     tableETag,
-                    store.head(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))
+                    store.head(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV))
                             .orElseThrow()
                             .eTag());
             assertEquals(
                     manifestETag,
-                    store.head(IndicatorKeys.MANIFEST).orElseThrow().eTag());
+                    store.head(BucketLayout.MANIFEST).orElseThrow().eTag());
         }
     }
 
@@ -149,12 +151,13 @@ class IndicatorsHandlerIT {
                             .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                             .toList(),
                     "the message goes back to the queue");
-            assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))));
-            assertTrue(Files.notExists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
+            assertTrue(Files.notExists(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV))));
+            assertTrue(
+                    Files.notExists(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.PARQUET))));
             // the retry (SQS delivers the batch again) succeeds once S3 does
             server.faults().clear();
             handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null);
-            assertTrue(Files.exists(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV))));
+            assertTrue(Files.exists(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV))));
         }
     }
 
@@ -171,13 +174,13 @@ class IndicatorsHandlerIT {
                     handler.handleRequest(batch, null).getBatchItemFailures(),
                     "the two malformed messages are not retried until the batch dead-letters");
             assertTrue(
-                    Files.exists(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV))),
+                    Files.exists(bucketDir.resolve(BucketLayout.indicatorTable(H2, BucketLayout.Format.CSV))),
                     "the good message was computed");
 
             // when the run itself fails (here: writing a table that changed), only the well-formed message returns to
             // the queue
-            Files.delete(bucketDir.resolve(IndicatorKeys.MANIFEST));
-            Files.delete(bucketDir.resolve(IndicatorKeys.table(H2, IndicatorKeys.Format.CSV)));
+            Files.delete(bucketDir.resolve(BucketLayout.MANIFEST));
+            Files.delete(bucketDir.resolve(BucketLayout.indicatorTable(H2, BucketLayout.Format.CSV)));
         }
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
                 S3Client s3 = server.clientBuilder()
@@ -218,13 +221,14 @@ class IndicatorsHandlerIT {
             // an indicator table is a Parquet file, but not a lake file
             write(
                     "lake/trajecten/periode=2024H2/gemeente=GM0047/part-00000.parquet",
-                    Files.readAllBytes(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.PARQUET))));
+                    Files.readAllBytes(
+                            bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.PARQUET))));
             assertEquals(
                     List.of(),
                     handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
                             .getBatchItemFailures());
 
-            Manifest manifest = Manifest.read(Files.readAllBytes(bucketDir.resolve(IndicatorKeys.MANIFEST)));
+            Manifest manifest = Manifest.read(Files.readAllBytes(bucketDir.resolve(BucketLayout.MANIFEST)));
             List<String> skipped = new ArrayList<>();
             manifest.overgeslagenLakeObjecten().forEach(o -> skipped.add(o.sleutel() + ": " + o.reden()));
             assertEquals(3, skipped.size(), skipped.toString());
@@ -245,7 +249,8 @@ class IndicatorsHandlerIT {
             // the rest is computed: Groningen's figures are there, the others count as not delivered
             assertTrue(manifest.periods().get(H1).leveringen().containsKey("GM0014"));
             assertFalse(manifest.periods().get(H1).leveringen().containsKey("GM0034"));
-            List<String> h1 = Files.readAllLines(bucketDir.resolve(IndicatorKeys.table(H1, IndicatorKeys.Format.CSV)));
+            List<String> h1 =
+                    Files.readAllLines(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV)));
             assertTrue(h1.stream().anyMatch(l -> l.startsWith("2024H1,gemeente,GM0014,Groningen,jeugdigen_jh,1,")));
             assertTrue(
                     h1.stream()

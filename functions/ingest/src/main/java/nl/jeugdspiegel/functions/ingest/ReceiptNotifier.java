@@ -2,12 +2,12 @@ package nl.jeugdspiegel.functions.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.storage.AwsClients;
 import nl.jeugdspiegel.ingest.ReceiptListener;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.ReceiptText;
-import nl.jeugdspiegel.ingest.receipt.Receipts;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -42,7 +42,7 @@ final class ReceiptNotifier implements ReceiptListener {
     public void written(String key, Receipt receipt) {
         String gemeente = receipt.gemeente() == null ? "onbekend" : receipt.gemeente();
         String body = ReceiptText.text(receipt) + "\nHet ontvangstbewijs: " + key + " (leesbaar: "
-                + Receipts.pageKey(key) + ")\n";
+                + BucketLayout.receiptPage(key) + ")\n";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             body = new String(bytes, 0, MAX_BODY_BYTES, StandardCharsets.UTF_8) + "\n… (ingekort; zie " + key + ")";

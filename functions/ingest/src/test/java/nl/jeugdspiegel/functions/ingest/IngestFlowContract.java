@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.ingest.TestUploads;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
@@ -190,7 +191,7 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertTrue(beside.vervangt() == null);
         // each readable receipt belongs to the JSON beside it
         assertTrue(page(UPLOAD).contains("20 juli 2024"), "the page at the key is the newer delivery's");
-        String besidePage = new String(get(Receipts.pageKey(besideKey)).orElseThrow(), StandardCharsets.UTF_8);
+        String besidePage = new String(get(BucketLayout.receiptPage(besideKey)).orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(besidePage.contains("15 juli 2024") && !besidePage.contains("20 juli 2024"), besidePage);
         // a replay of the newer event writes its receipt in place again, and the older one stays beside it
         handler().handleRequest(newer, null);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
@@ -65,8 +66,7 @@ class IngestIjwIT extends S3TestSupport {
                     Map.of("02", false, "12", true),
                     rows.stream().collect(Collectors.toMap(Trajectory::hulpvorm, Trajectory::verblijf)));
             // beside the lake file: its waiting file, with the same footer (nobody waits: both products started)
-            String waitingKey =
-                    nl.jeugdspiegel.core.lake.Waiting.key(nl.jeugdspiegel.core.Periode.parse("2025H1"), "GM0363");
+            String waitingKey = BucketLayout.wachtend(nl.jeugdspiegel.core.Periode.parse("2025H1"), "GM0363");
             java.nio.file.Files.write(
                     waiting, get(waitingKey).orElseThrow(() -> new AssertionError("no " + waitingKey)));
             nl.jeugdspiegel.core.lake.Waiting.Contents contents =
@@ -101,9 +101,7 @@ class IngestIjwIT extends S3TestSupport {
         ingest(IJW, zip);
 
         Receipt receipt = receipt(IJW);
-        assertEquals(
-                "receipts/GM0363/2024H1/berichten 2024H1.zip.json",
-                nl.jeugdspiegel.ingest.UploadKey.receiptKey(Events.key(IJW)));
+        assertEquals("receipts/GM0363/2024H1/berichten 2024H1.zip.json", BucketLayout.receipt(Events.key(IJW)));
         assertEquals("geaccepteerd", receipt.status(), receipt.toString());
         assertEquals(Hashes.sha256Hex(zip), receipt.bron().sha256(), "the receipt names the zip as delivered");
         Receipt.Berichten berichten = receipt.berichten();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.Trajectory;
@@ -194,13 +195,13 @@ class PrivacyIT extends S3TestSupport {
             Files.write(file, bytes);
             try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
                 assertEquals(
-                        key.startsWith(nl.jeugdspiegel.core.lake.Waiting.PREFIX)
+                        key.startsWith(BucketLayout.LAKE_WACHTEND)
                                 ? nl.jeugdspiegel.core.lake.Waiting.SCHEMA
                                 : LakeSchema.TRAJECTEN,
                         reader.getFooter().getFileMetaData().getSchema(),
                         "no columns beyond the contract's (no geboortedatum, naam, adres)");
             }
-            if (key.startsWith(nl.jeugdspiegel.core.lake.Waiting.PREFIX)) {
+            if (key.startsWith(BucketLayout.LAKE_WACHTEND)) {
                 assertNoSecrets(
                         key,
                         nl.jeugdspiegel.core.lake.Waiting.read(new LocalInputFile(file))

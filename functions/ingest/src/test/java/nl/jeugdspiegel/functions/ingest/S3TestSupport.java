@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.TestUploads;
-import nl.jeugdspiegel.ingest.UploadKey;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.receipt.Receipts;
@@ -68,13 +68,13 @@ abstract class S3TestSupport {
     }
 
     Receipt receipt(S3Event event) throws IOException {
-        String key = UploadKey.receiptKey(Events.key(event));
+        String key = BucketLayout.receipt(Events.key(event));
         return Receipts.read(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
     }
 
     /** The readable receipt beside the JSON. */
     String page(S3Event event) {
-        String key = Receipts.pageKey(UploadKey.receiptKey(Events.key(event)));
+        String key = BucketLayout.receiptPage(BucketLayout.receipt(Events.key(event)));
         return new String(
                 get(key).orElseThrow(() -> new AssertionError("no readable receipt at " + key)),
                 StandardCharsets.UTF_8);

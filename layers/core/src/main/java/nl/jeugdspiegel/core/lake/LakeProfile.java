@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Set;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema.Column;
-import nl.jeugdspiegel.core.rules.Availability;
 import org.apache.parquet.io.LocalInputFile;
 
 /**
@@ -149,19 +148,5 @@ public record LakeProfile(
             number = number * 10 + digit;
         }
         return number;
-    }
-
-    /** The counts the availability rules look at; {@code waitingKnown}: the delivery came as iJw messages. */
-    public Availability.Counts availabilityCounts(boolean waitingKnown) {
-        return new Availability.Counts(
-                jhRijen,
-                jhMetKosten,
-                jhGestart,
-                jhGestartMetAanmelding,
-                jhBeeindigd,
-                jhBeeindigdVolgensPlan,
-                jhBeeindigdZonderHulpVerder,
-                jhBeeindigdTevredenheid,
-                waitingKnown);
     }
 }

@@ -7,10 +7,6 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import nl.jeugdspiegel.core.Periode;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -21,9 +17,6 @@ import org.apache.parquet.schema.Types;
  * {@code periode} and {@code gemeente} are in the object key (Hive style), not in the file.
  */
 public final class LakeSchema {
-
-    public static final String TRAJECTEN_PREFIX = "lake/trajecten/";
-    public static final String PART_FILE = "part-00000.parquet";
 
     /**
      * The columns of a lake row, in file order. Each has a kind, which says how it is stored in Parquet and how
@@ -128,33 +121,4 @@ public final class LakeSchema {
     }
 
     private LakeSchema() {}
-
-    /** {@code lake/trajecten/periode=2024H1/gemeente=GM0363/part-00000.parquet} */
-    public static String trajectenKey(Periode periode, String gemeentecode) {
-        return partitionPrefix(periode, gemeentecode) + PART_FILE;
-    }
-
-    public static String partitionPrefix(Periode periode, String gemeentecode) {
-        return TRAJECTEN_PREFIX + "periode=" + periode + "/gemeente=" + gemeentecode + "/";
-    }
-
-    /** Where a key under {@code lake/trajecten/} points: its partition and file name. */
-    public record Partition(Periode periode, String gemeentecode, String file) {}
-
-    private static final Pattern TRAJECTEN_KEY =
-            Pattern.compile(Pattern.quote(TRAJECTEN_PREFIX) + "periode=([^/]+)/gemeente=(GM\\d{4})/([^/]+)");
-
-    /** The partition of {@code lake/trajecten/periode=P/gemeente=G/file}; empty for any other key. */
-    public static Optional<Partition> partitionOf(String key) {
-        Matcher m = TRAJECTEN_KEY.matcher(key);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return Periode.tryParse(m.group(1)).map(p -> new Partition(p, m.group(2), m.group(3)));
-    }
-
-    /** The partition of a lake part file ({@link #PART_FILE}), the only object the lake holds per partition. */
-    public static Optional<Partition> partFileOf(String key) {
-        return partitionOf(key).filter(p -> p.file().equals(PART_FILE));
-    }
 }

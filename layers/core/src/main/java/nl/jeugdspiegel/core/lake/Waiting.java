@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.jeugdspiegel.core.Periode;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -31,8 +30,6 @@ import org.apache.parquet.schema.MessageTypeParser;
  */
 public final class Waiting {
 
-    public static final String PREFIX = "lake/wachtend/";
-
     public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
             message wachtend {
               required binary client (STRING);
@@ -48,18 +45,6 @@ public final class Waiting {
     public record Contents(List<Request> requests, Map<String, String> footer) {}
 
     private Waiting() {}
-
-    /** {@code lake/wachtend/periode=2026H1/gemeente=GM0363/part-00000.parquet} */
-    public static String key(Periode periode, String gemeentecode) {
-        return PREFIX + "periode=" + periode + "/gemeente=" + gemeentecode + "/" + LakeSchema.PART_FILE;
-    }
-
-    /** The partition of a waiting part file; empty for any other key. */
-    public static java.util.Optional<LakeSchema.Partition> partFileOf(String key) {
-        return key.startsWith(PREFIX)
-                ? LakeSchema.partFileOf(LakeSchema.TRAJECTEN_PREFIX + key.substring(PREFIX.length()))
-                : java.util.Optional.empty();
-    }
 
     public static void write(Path file, List<Request> requests, Map<String, String> footer) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);

@@ -1,8 +1,9 @@
-package nl.jeugdspiegel.core.rules;
+package nl.jeugdspiegel.contract;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 
 /**
  * When an indicator of a gemeente is {@code niet_beschikbaar} because of what its delivery holds (docs/indicatoren.md
@@ -50,23 +51,38 @@ public final class Availability {
             long jhEndedVolgensPlan,
             long jhEndedZonderHulpVerder,
             long jhEndedTevredenheid,
-            boolean waitingKnown) {}
+            boolean waitingKnown) {
+
+        /** The counts of one delivery's profile; {@code waitingKnown}: the delivery came as iJw messages. */
+        public static Counts of(LakeProfile profile, boolean waitingKnown) {
+            return new Counts(
+                    profile.jhRijen(),
+                    profile.jhMetKosten(),
+                    profile.jhGestart(),
+                    profile.jhGestartMetAanmelding(),
+                    profile.jhBeeindigd(),
+                    profile.jhBeeindigdVolgensPlan(),
+                    profile.jhBeeindigdZonderHulpVerder(),
+                    profile.jhBeeindigdTevredenheid(),
+                    waitingKnown);
+        }
+    }
 
     /** Indicators that are not available, and why, in plain Dutch. */
-    public record Unavailable(List<String> indicatoren, String reden) {}
+    public record Unavailable(List<Indicator> indicatoren, String reden) {}
 
     /** The indicators these counts leave {@code niet_beschikbaar} (or, for follow-up, empty later), in catalogue order. */
     public static List<Unavailable> unavailable(Counts c) {
         List<Unavailable> out = new ArrayList<>();
         if (!hasObservations(c.jhActive())) {
             out.add(new Unavailable(
-                    List.of("aandeel_met_verblijf", "aandeel_met_aanbieder"),
+                    List.of(Indicator.AANDEEL_MET_VERBLIJF, Indicator.AANDEEL_MET_AANBIEDER),
                     "de levering bevat geen jeugdhulp, dus is er geen aandeel jeugdhulp met verblijf of met bekende "
                             + "aanbieder"));
         }
         if (!hasObservations(c.jhStartedWithAanmelding())) {
             out.add(new Unavailable(
-                    List.of("wachttijd_mediaan_dagen", "wachttijd_p90_dagen"),
+                    List.of(Indicator.WACHTTIJD_MEDIAAN_DAGEN, Indicator.WACHTTIJD_P90_DAGEN),
                     c.jhStarted() == 0
                             ? "er is in dit halfjaar geen jeugdhulp gestart, dus is er geen wachttijd"
                             : "geen van de " + c.jhStarted()
@@ -75,25 +91,17 @@ public final class Availability {
         }
         if (!c.waitingKnown()) {
             out.add(new Unavailable(
-                    List.of("wachtend_einde_periode", "wachtend_langer_dan_9_weken"),
+                    List.of(Indicator.WACHTEND_EINDE_PERIODE, Indicator.WACHTEND_LANGER_DAN_9_WEKEN),
                     "wie wacht op jeugdhulp blijkt alleen uit iJw-berichten (JW315/JW301); een CSV-levering vertelt "
                             + "dat niet"));
         }
         if (!hasObservations(c.jhStarted())) {
             out.add(new Unavailable(
-                    List.of(
-                            "verwijzer.01",
-                            "verwijzer.02",
-                            "verwijzer.03",
-                            "verwijzer.04",
-                            "verwijzer.05",
-                            "verwijzer.06",
-                            "verwijzer.08"),
-                    "er is in dit halfjaar geen jeugdhulp gestart, dus zijn er geen verwijzers"));
+                    Indicator.VERWIJZER, "er is in dit halfjaar geen jeugdhulp gestart, dus zijn er geen verwijzers"));
         }
         if (!kostenAvailable(c.jhActive(), c.jhRowsWithKosten())) {
             out.add(new Unavailable(
-                    List.of("kosten_per_jeugdige"),
+                    List.of(Indicator.KOSTEN_PER_JEUGDIGE),
                     c.jhActive() == 0
                             ? "de levering bevat geen jeugdhulp"
                             : "kosten zijn ingevuld bij " + percentDown((double) c.jhRowsWithKosten() / c.jhActive())
@@ -103,32 +111,32 @@ public final class Availability {
         if (!hasObservations(c.jhEnded())) {
             out.add(new Unavailable(
                     List.of(
-                            "duur_mediaan_dagen",
-                            "beeindigd_volgens_plan",
-                            "voortijdig_beeindigd",
-                            "zonder_hulp_verder",
-                            "zonder_hulp_verder_respons",
-                            "tevredenheid_gemiddeld",
-                            "tevredenheid_respons",
-                            "geen_nieuwe_start_cbs",
-                            "oe_volgens_plan"),
+                            Indicator.DUUR_MEDIAAN_DAGEN,
+                            Indicator.BEEINDIGD_VOLGENS_PLAN,
+                            Indicator.VOORTIJDIG_BEEINDIGD,
+                            Indicator.ZONDER_HULP_VERDER,
+                            Indicator.ZONDER_HULP_VERDER_RESPONS,
+                            Indicator.TEVREDENHEID_GEMIDDELD,
+                            Indicator.TEVREDENHEID_RESPONS,
+                            Indicator.GEEN_NIEUWE_START_CBS,
+                            Indicator.OE_VOLGENS_PLAN),
                     "er is in dit halfjaar geen jeugdhulp beëindigd, dus zijn er geen uitkomsten"));
             return out;
         }
         if (!hasObservations(c.jhEndedZonderHulpVerder())) {
             out.add(new Unavailable(
-                    List.of("zonder_hulp_verder"),
+                    List.of(Indicator.ZONDER_HULP_VERDER),
                     "zonder_hulp_verder is bij geen van de " + c.jhEnded()
                             + " beëindigde jeugdhulptrajecten ingevuld"));
         }
         if (!hasObservations(c.jhEndedTevredenheid())) {
             out.add(new Unavailable(
-                    List.of("tevredenheid_gemiddeld"),
+                    List.of(Indicator.TEVREDENHEID_GEMIDDELD),
                     "tevredenheid is bij geen van de " + c.jhEnded() + " beëindigde jeugdhulptrajecten ingevuld"));
         }
         if (!hasObservations(c.jhEndedVolgensPlan())) {
             out.add(new Unavailable(
-                    List.of("geen_nieuwe_hulp_6m"),
+                    List.of(Indicator.GEEN_NIEUWE_HULP_6M),
                     "geen jeugdhulptraject is in dit halfjaar volgens plan (reden 01) beëindigd, dus is er geen groep om "
                             + "een half jaar te volgen"));
         }
