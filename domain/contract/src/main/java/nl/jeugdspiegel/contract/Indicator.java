@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The catalogue of indicators of docs/indicatoren.md, in table order, and the single source of what each one is: its
@@ -183,9 +184,14 @@ public record Indicator(
     public static final List<Indicator> PROVIDER =
             ALL.stream().filter(i -> i.niveaus.contains(Niveau.AANBIEDER)).toList();
 
-    /** The indicators signalled (those with a direction of better), in catalogue order. */
-    public static final List<Indicator> SIGNALLED =
-            ALL.stream().filter(i -> i.better != Better.NEITHER).toList();
+    /**
+     * The indicators signalled (those with a direction of better): the outcomes, then the others, each in catalogue
+     * order. The signal tables and the pages list signals in this order.
+     */
+    public static final List<Indicator> SIGNALLED = Stream.concat(
+                    ALL.stream().filter(i -> i.outcome && i.better != Better.NEITHER),
+                    ALL.stream().filter(i -> !i.outcome && i.better != Better.NEITHER))
+            .toList();
 
     private static final Map<String, Indicator> BY_ID = new HashMap<>();
 

@@ -67,19 +67,19 @@ class CatalogueTest {
                 Indicator.PROVIDER.stream().map(Indicator::id).collect(Collectors.toSet()));
     }
 
-    /** Indicators v1.2 "signals": the outcomes and the median waiting time, each with its direction of better. */
+    /** Indicators v1.2 "signals": the outcomes, then the median waiting time, each with its direction of better. */
     @Test
     void onlyIndicatorsWithADirectionAreSignalled() {
         assertEquals(
                 List.of(
-                        "wachttijd_mediaan_dagen",
                         "beeindigd_volgens_plan",
                         "voortijdig_beeindigd",
                         "zonder_hulp_verder",
                         "tevredenheid_gemiddeld",
                         "geen_nieuwe_hulp_6m",
                         "geen_nieuwe_start_cbs",
-                        "oe_volgens_plan"),
+                        "oe_volgens_plan",
+                        "wachttijd_mediaan_dagen"),
                 Indicator.SIGNALLED.stream().map(Indicator::id).toList());
         assertEquals(Indicator.Better.LOWER, Indicator.WACHTTIJD_MEDIAAN_DAGEN.better());
         assertEquals(Indicator.Better.LOWER, Indicator.VOORTIJDIG_BEEINDIGD.better());
