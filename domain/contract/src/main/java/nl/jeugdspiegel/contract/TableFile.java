@@ -190,7 +190,8 @@ public final class TableFile<T> {
 
         Builder(OutputFile file, Map<String, String> metadata) {
             super(file);
-            this.metadata = Map.copyOf(metadata);
+            // sorted: the footer is the same bytes in every run (Map.of iterates in a per-JVM order)
+            this.metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata));
         }
 
         @Override

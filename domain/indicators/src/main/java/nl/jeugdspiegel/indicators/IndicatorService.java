@@ -365,8 +365,8 @@ public final class IndicatorService {
             Periode periode, IndicatorEngine.Computed computed, Map<String, String> before) {
         SortedMap<String, String> now = new TreeMap<>();
         for (IndicatorRow row : computed.rows()) {
-            if (!row.niveau().equals(Niveau.GEMEENTE.code())
-                    || !row.indicator().equals(Indicator.DUBBEL_GELEVERD.id())
+            if (row.niveau() != Niveau.GEMEENTE
+                    || !row.indicator().equals(Indicator.DUBBEL_GELEVERD)
                     || row.waarde() == null
                     || row.waarde() == 0) {
                 continue;
