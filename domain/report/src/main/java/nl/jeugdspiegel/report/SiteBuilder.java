@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.core.Periode;
@@ -120,6 +121,7 @@ public final class SiteBuilder {
             site.put("aanbieder/" + agb + ".html", page("aanbieder", providerPage(data, agb)));
         }
         Map<String, Object> index = base(data, "Aanbieders", "");
+        index.put("minYouths", ProviderUnits.MIN_YOUTHS);
         index.put(
                 "providers",
                 providers.stream()
@@ -399,9 +401,15 @@ public final class SiteBuilder {
         Periode followUp = data.latestWithFollowUp();
         Unit unit = providerUnit(agb);
         String naam = data.name(unit);
-        Map<String, Object> model = base(data, "Aanbieder " + naam, "../");
+        // the pooled unit (indicators v1.3) is no provider but the providers with fewer than 10 youths, together
+        boolean pooled = ProviderUnits.POOLED.equals(agb);
+        String kop = pooled ? naam : "Aanbieder " + naam;
+        Map<String, Object> model = base(data, kop, "../");
         model.put("naam", naam);
+        model.put("kop", kop);
         model.put("agb", agb);
+        model.put("pooled", pooled);
+        model.put("minYouths", ProviderUnits.MIN_YOUTHS);
         model.put("voorlopig", provisional(data, latest));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Indicator indicator : Disclosure.PROVIDER_PUBLISHED) {

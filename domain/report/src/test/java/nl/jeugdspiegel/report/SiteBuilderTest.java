@@ -50,6 +50,10 @@ class SiteBuilderTest {
         }
         lake.delivery("2024H1", "GM0034").row(jh("a", "01", "2024-01-01", null));
         TestLake.Delivery later = lake.delivery("2024H2", "GM0014").row(jh("h", "01", "2024-08-01", null));
+        // a provider with 3 youths: no unit of its own, pooled with the other small ones (indicators v1.3)
+        for (int i = 0; i < 3; i++) {
+            later.row(jh("s" + i, "01", "2024-08-01", null).agb("11111111"));
+        }
         // 30 trajectories of provider 87654321 ending in 2024H2, 20 volgens plan: its outcome is published
         for (int i = 0; i < 30; i++) {
             later.row(jh("k" + i, "01", "2024-07-01", "2024-11-01")
@@ -151,10 +155,22 @@ class SiteBuilderTest {
                         "downloads/aanbieders.csv",
                         "aanbieders.html",
                         "aanbieder/12345678.html",
-                        "aanbieder/87654321.html")));
+                        "aanbieder/87654321.html",
+                        "aanbieder/overig.html")));
         assertEquals(
-                2,
+                3,
                 site.keySet().stream().filter(k -> k.startsWith("aanbieder/")).count());
+        assertTrue(!site.containsKey("aanbieder/11111111.html"), "a provider with 3 youths has no page");
+    }
+
+    @Test
+    void theSmallProvidersHaveOnePageThatNamesNoOne() {
+        String pooled = page("aanbieder/overig.html");
+        assertTrue(pooled.contains("<h1>Kleine aanbieders (minder dan 10 jeugdigen)</h1>"), pooled);
+        assertTrue(pooled.contains("minder dan 10 jeugdigen jeugdhulp gaven, samen"));
+        assertTrue(!pooled.contains("AGB-code overig") && !pooled.contains("11111111"));
+        assertTrue(page("aanbieders.html").contains("aanbieder/overig.html"));
+        assertTrue(!page("aanbieders.html").contains("11111111"));
     }
 
     @Test
