@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
@@ -21,7 +23,8 @@ import nl.jeugdspiegel.ingest.validation.CodeRules;
 
 /**
  * Runs the ingest code path on one local file (a CSV, or a zip of iJw messages) in a JVM of its own
- * (started by {@link IngestBench} and {@link IjwBench}) and prints one line: messages, rows, seconds, peak heap
+ * (started by {@link IngestBench} and {@link IjwBench}), including the delivery profile of the receipt (distinct
+ * youths), and prints one line: messages, rows, youths, seconds, peak heap
  * used and the largest old generation left after a garbage
  * collection (the live set, which is what must stay flat as files grow). With a fourth argument, that
  * many made-up rows are ingested first, untimed, as the SnapStart priming hook does.
@@ -48,13 +51,17 @@ final class HeapProbe {
             if (file.toString().endsWith(".zip")) {
                 MessageDelivery.Processed processed = new MessageDelivery(
                                 new SafeZip(), processor, RejectionThreshold.DEFAULT, KEY)
-                        .process(in, Files.size(file), periode, work, Map.of(), ProductMapping.NONE);
+                        .process(in, Files.size(file), periode, work, Map.of(), "GM0363", ProductMapping.NONE);
                 result = processed.result();
                 messages = processed.outcome().messages();
             } else {
                 result = processor.process(in, Files.size(file), periode, work, Map.of());
             }
         }
+        // the delivery profile of the receipt (distinct youths, fill rates, the AGB column), as ingest makes it
+        long youths = result.lakeFile() == null
+                ? 0
+                : LakeProfile.of(result.lakeFile(), periode, Set.of()).jeugdigen();
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = 0;
         long liveAfterGc = 0;
@@ -69,9 +76,10 @@ final class HeapProbe {
         }
         System.out.printf(
                 Locale.ROOT,
-                "messages=%d rows=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
+                "messages=%d rows=%d youths=%d seconds=%.2f peakHeapMB=%.1f oldGenAfterGcMB=%.1f maxHeapMB=%.0f accepted=%s lakeMB=%.1f%n",
                 messages,
                 result.report().rowsRead(),
+                youths,
                 seconds,
                 peak / 1048576.0,
                 liveAfterGc / 1048576.0,

@@ -90,6 +90,7 @@ class ManyProvidersPipelineIT {
                 java.toString(),
                 "-Xmx2g",
                 "-XX:+UseParallelGC",
+                "-Djeugdspiegel.home=" + dir.resolve("home"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "nl.jeugdspiegel.runner.Main"));

@@ -148,7 +148,30 @@ class TemplateTest {
                 .map(Map.Entry::getValue)
                 .toList();
         assertEquals(1, publish.size());
-        assertEquals(List.of("ReceiptTopic"), texts(publish.get(0).get("Resource")));
+        assertTrue(
+                String.join("", texts(publish.get(0).get("Resource")))
+                        .endsWith(":jeugdspiegel-${Stage}-ontvangstbewijzen"),
+                "the topic by its name: " + texts(publish.get(0).get("Resource")));
+        // its own key (contract v1.3), not the AWS-managed one; only the ingest role may use it, only through SNS
+        assertEquals(List.of("ReceiptTopicKey"), texts(topic.at("/Properties/KmsMasterKeyId")));
+        JsonNode key = resources.get("ReceiptTopicKey");
+        assertEquals("HasReceiptTopic", key.path("Condition").asText());
+        assertEquals("true", key.at("/Properties/EnableKeyRotation").asText());
+        for (JsonNode statement : key.at("/Properties/KeyPolicy/Statement")) {
+            List<String> actions = texts(statement.get("Action"));
+            boolean use = actions.stream()
+                    .anyMatch(a -> a.equals("kms:Decrypt")
+                            || a.startsWith("kms:GenerateDataKey")
+                            || a.equals("kms:Encrypt")
+                            || a.equals("kms:*"));
+            if (use) {
+                assertEquals(
+                        List.of("IngestFunctionRole.Arn"), texts(statement.at("/Principal/AWS")), statement.toString());
+                assertEquals(
+                        List.of("sns.${AWS::Region}.amazonaws.com"),
+                        texts(statement.at("/Condition/StringEquals/kms:ViaService")));
+            }
+        }
         // the indicators function writes only the overlap files beside the receipts, never a receipt itself
         for (Map.Entry<String, JsonNode> e : statements()) {
             if (e.getKey().equals("IndicatorsFunction")) {
@@ -281,7 +304,10 @@ class TemplateTest {
                     }
                 }));
         assertEquals("uploads/", triggers.get("IngestFunction")[0]);
-        assertEquals(List.of(".csv", ".zip"), suffixes.get("IngestFunction"), "CSV files and zips of iJw messages");
+        assertEquals(
+                List.of(""),
+                suffixes.get("IngestFunction"),
+                "every object under uploads/ gets a receipt: one trigger, no suffix filter (contract v1.3 section 1)");
         assertEquals("indicators/manifest", triggers.get("ReportFunction")[0]);
         // ingest writes lake/, receipts/, quarantine/: none starts with uploads/
         for (String output : List.of("lake/trajecten/", "receipts/", "quarantine/")) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Hashes;
@@ -43,10 +44,11 @@ public final class BucketLayout {
     /** The one object of a lake partition. */
     public static final String PART_FILE = "part-00000.parquet";
 
-    public static final String POPULATION = "reference/bevolking/";
-    public static final String PRODUCT_MAPPINGS = "reference/productcodes/";
+    public static final String REFERENCE = "reference/";
+    public static final String POPULATION = REFERENCE + "bevolking/";
+    public static final String PRODUCT_MAPPINGS = REFERENCE + "productcodes/";
     /** The optional provider register: AGB code and name per provider. */
-    public static final String PROVIDER_REGISTER = "reference/aanbieders.csv";
+    public static final String PROVIDER_REGISTER = REFERENCE + "aanbieders.csv";
 
     public static final String INDICATORS = "indicators/";
     public static final String MANIFEST = INDICATORS + "manifest.json";
@@ -56,6 +58,21 @@ public final class BucketLayout {
 
     /** The folder, next to the receipts of a periode, of receipts that a newer delivery of the same key keeps out of the way. */
     public static final String EARLIER_VERSIONS = "eerdere-versies/";
+
+    /**
+     * Where the receipt (and the quarantined copy) of an upload whose key is not plain goes (contract v1.3 §1):
+     * {@code receipts/{gemeentecode}/_ongeldig/{sha256 of the key}.json}, or {@code receipts/_ongeldig/…} when the key
+     * names no known municipality. No plain key maps there: a periode is never {@code _ongeldig}.
+     */
+    public static final String INVALID = "_ongeldig/";
+
+    /**
+     * The longest name of an upload: 200 characters (contract v1.3 §1), and at most 200 bytes in UTF-8, so that the
+     * receipt, its page and the quarantined copy also fit a file system's 255-byte name (the local runner's store).
+     */
+    public static final int MAX_NAME = 200;
+
+    private static final Pattern GEMEENTECODE = Pattern.compile("GM\\d{4}");
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -67,6 +84,20 @@ public final class BucketLayout {
 
     private BucketLayout() {}
 
+    /** The prefixes of the bucket: what the local runner's S3 server serves (contract v1.3 §7). */
+    public static final java.util.List<String> PREFIXES =
+            java.util.List.of(UPLOADS, RECEIPTS, QUARANTINE, LAKE, INDICATORS, SITE, REFERENCE);
+
+    /**
+     * May the local runner's S3 server serve this key? Only under one of {@link #PREFIXES}, and without a {@code .}
+     * or {@code ..} segment (which a server on a folder would resolve): so the folder's other files, such as a
+     * pseudonym key, are never handed out or replaced.
+     */
+    public static boolean served(String key) {
+        return PREFIXES.stream().anyMatch(key::startsWith)
+                && java.util.Arrays.stream(key.split("/", -1)).noneMatch(s -> s.equals(".") || s.equals(".."));
+    }
+
     // uploads and what mirrors them
 
     public static boolean isUpload(String key) {
@@ -74,13 +105,42 @@ public final class BucketLayout {
     }
 
     /**
-     * {@code uploads/X/Y/naam.csv} → {@code receipts/X/Y/naam.json}; any other key gets {@code .json} added
-     * ({@code naam.zip} → {@code naam.zip.json}). A CSV whose name without {@code .csv} itself ends in
-     * {@code .csv} or {@code .zip} keeps its {@code .csv} ({@code x.zip.csv} → {@code x.zip.csv.json}), so no
-     * two uploads share a receipt: {@code x.zip} and {@code x.zip.csv} each have their own. (Only keys ending in
-     * {@code .csv} or {@code .zip} reach ingest: those are the S3 triggers.)
+     * Is this upload key plain: {@code uploads/{GM####}/{JJJJH1|H2}/{naam}} with a plain name (not empty, not
+     * {@code .} or {@code ..}, no control characters, at most {@link #MAX_NAME} characters and bytes) and a gemeentecode
+     * that {@code knownGemeente} knows? Only a plain key has its receipt beside the others of its periode.
      */
-    public static String receipt(String uploadKey) {
+    public static boolean plain(String uploadKey, Predicate<String> knownGemeente) {
+        String[] parts = uploadKey.split("/", -1);
+        return parts.length == 4
+                && parts[0].equals("uploads")
+                && GEMEENTECODE.matcher(parts[1]).matches()
+                && knownGemeente.test(parts[1])
+                && Periode.tryParse(parts[2]).isPresent()
+                && plainName(parts[3]);
+    }
+
+    /** A name without folders: not empty, not a dot segment, no control characters, at most {@link #MAX_NAME}. */
+    public static boolean plainName(String name) {
+        return !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.length() <= MAX_NAME
+                && name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME
+                && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /**
+     * The receipt of an upload. A plain key ({@link #plain}): {@code uploads/X/Y/naam.csv} → {@code
+     * receipts/X/Y/naam.json}; any other name gets {@code .json} added ({@code naam.zip} → {@code naam.zip.json}). A
+     * CSV whose name without {@code .csv} itself ends in {@code .csv} or {@code .zip} keeps its {@code .csv} ({@code
+     * x.zip.csv} → {@code x.zip.csv.json}), so no two uploads share a receipt. Any other key: {@code
+     * receipts/{gemeentecode}/_ongeldig/{sha256}.json} ({@link #INVALID}), so no upload key can make a receipt land on
+     * another output.
+     */
+    public static String receipt(String uploadKey, Predicate<String> knownGemeente) {
+        if (!plain(uploadKey, knownGemeente)) {
+            return invalid(RECEIPTS, uploadKey, knownGemeente) + ".json";
+        }
         String rest = uploadKey.substring(UPLOADS.length());
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
@@ -97,8 +157,9 @@ public final class BucketLayout {
      * delivery's receipt (docs/contract.md §1): {@code receipts/X/Y/eerdere-versies/naam@20240105T101500000Z.json},
      * by event time, plus a short hash of the object version when there is one.
      */
-    public static String earlierVersionReceipt(String uploadKey, Instant eventTime, String versionId) {
-        String receipt = receipt(uploadKey);
+    public static String earlierVersionReceipt(
+            String uploadKey, Predicate<String> knownGemeente, Instant eventTime, String versionId) {
+        String receipt = receipt(uploadKey, knownGemeente);
         int slash = receipt.lastIndexOf('/');
         String name = receipt.substring(slash + 1, receipt.length() - ".json".length());
         String version = versionId == null || versionId.isEmpty()
@@ -118,9 +179,22 @@ public final class BucketLayout {
         return receiptKey.substring(0, receiptKey.length() - ".json".length()) + ".html";
     }
 
-    /** {@code uploads/X/Y/naam.csv|zip} → {@code quarantine/X/Y/naam.csv|zip} (any upload key). */
-    public static String quarantine(String uploadKey) {
-        return QUARANTINE + uploadKey.substring(UPLOADS.length());
+    /**
+     * {@code uploads/X/Y/naam.csv|zip} → {@code quarantine/X/Y/naam.csv|zip} for a plain key; any other key: {@code
+     * quarantine/{gemeentecode}/_ongeldig/{sha256}}.
+     */
+    public static String quarantine(String uploadKey, Predicate<String> knownGemeente) {
+        return plain(uploadKey, knownGemeente)
+                ? QUARANTINE + uploadKey.substring(UPLOADS.length())
+                : invalid(QUARANTINE, uploadKey, knownGemeente);
+    }
+
+    /** {@code {prefix}{gemeentecode}/_ongeldig/{sha256}}, or {@code {prefix}_ongeldig/{sha256}} without a known one. */
+    private static String invalid(String prefix, String uploadKey, Predicate<String> knownGemeente) {
+        String[] parts = uploadKey.split("/", -1);
+        String hash = Hashes.sha256Hex(uploadKey.getBytes(StandardCharsets.UTF_8));
+        boolean gemeente = parts.length > 1 && GEMEENTECODE.matcher(parts[1]).matches() && knownGemeente.test(parts[1]);
+        return prefix + (gemeente ? parts[1] + "/" : "") + INVALID + hash;
     }
 
     /**

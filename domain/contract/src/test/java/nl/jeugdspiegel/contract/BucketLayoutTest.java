@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class BucketLayoutTest {
 
     private static final Periode P = Periode.parse("2024H2");
+    private static final java.util.function.Predicate<String> KNOWN = g -> g.equals("GM0363") || g.equals("GM0014");
 
     @Test
     void theKeysAreThoseOfTheContract() {
@@ -33,12 +34,14 @@ class BucketLayoutTest {
         assertEquals("reference/productcodes/GM0363.csv", BucketLayout.productMapping("GM0363"));
         assertEquals("reference/aanbieders.csv", BucketLayout.PROVIDER_REGISTER);
         assertEquals(
-                "receipts/GM0363/2024H2/levering.json", BucketLayout.receipt("uploads/GM0363/2024H2/levering.csv"));
+                "receipts/GM0363/2024H2/levering.json",
+                BucketLayout.receipt("uploads/GM0363/2024H2/levering.csv", KNOWN));
         assertEquals(
                 "receipts/GM0363/2024H2/levering.html",
                 BucketLayout.receiptPage("receipts/GM0363/2024H2/levering.json"));
         assertEquals(
-                "quarantine/GM0363/2024H2/levering.csv", BucketLayout.quarantine("uploads/GM0363/2024H2/levering.csv"));
+                "quarantine/GM0363/2024H2/levering.csv",
+                BucketLayout.quarantine("uploads/GM0363/2024H2/levering.csv", KNOWN));
     }
 
     @Test
@@ -67,10 +70,10 @@ class BucketLayoutTest {
     void noOutputLandsWhereItWouldTriggerAnotherStage() {
         String upload = "uploads/GM0363/2024H2/levering.csv";
         List<String> outputs = List.of(
-                BucketLayout.receipt(upload),
-                BucketLayout.receiptPage(BucketLayout.receipt(upload)),
-                BucketLayout.earlierVersionReceipt(upload, Instant.parse("2025-01-02T03:04:05Z"), "v1"),
-                BucketLayout.quarantine(upload),
+                BucketLayout.receipt(upload, KNOWN),
+                BucketLayout.receiptPage(BucketLayout.receipt(upload, KNOWN)),
+                BucketLayout.earlierVersionReceipt(upload, KNOWN, Instant.parse("2025-01-02T03:04:05Z"), "v1"),
+                BucketLayout.quarantine(upload, KNOWN),
                 BucketLayout.overlap("GM0363", P),
                 BucketLayout.wachtend(P, "GM0363"),
                 BucketLayout.indicatorTable(P, BucketLayout.Format.CSV),

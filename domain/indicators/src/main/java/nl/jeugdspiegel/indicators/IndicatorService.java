@@ -30,6 +30,7 @@ import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SignalTable;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.ScratchSpace;
 import nl.jeugdspiegel.core.concurrent.Parallel;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.storage.AwsClients;
@@ -73,11 +74,14 @@ public final class IndicatorService {
         this.threads = Math.max(1, threads);
     }
 
-    /** Used by the function: real S3 client, bucket from {@code DATA_BUCKET}, cache under the temp folder. */
+    /**
+     * Used by the function: real S3 client, bucket from {@code DATA_BUCKET}, the lake cache in this process's private
+     * folder ({@link ScratchSpace}: a warm function keeps it, two processes never share it).
+     */
     public static IndicatorService fromEnvironment() {
         return new IndicatorService(
                 new ObjectStore(AwsClients.s3(), Settings.require(Settings.DATA_BUCKET)),
-                Path.of(System.getProperty("java.io.tmpdir"), "jeugdspiegel-indicators"),
+                ScratchSpace.processFolder().resolve("indicators"),
                 Runtime.getRuntime().availableProcessors());
     }
 

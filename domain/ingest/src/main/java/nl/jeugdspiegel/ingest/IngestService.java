@@ -9,17 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.core.Failures;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.ScratchSpace;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.Waiting;
@@ -105,14 +104,14 @@ public final class IngestService {
      * Leaves nothing behind: the work folder is removed.
      */
     public void prime(int rows) {
-        Path workDir = createWorkDir();
+        Path workDir = ScratchSpace.workFolder("ingest");
         try {
             processor.prime(rows, workDir);
             messages.prime();
         } catch (IOException e) {
             throw new UncheckedIOException("priming failed", e);
         } finally {
-            deleteRecursively(workDir);
+            ScratchSpace.delete(workDir);
         }
     }
 
@@ -144,7 +143,7 @@ public final class IngestService {
             }
             try (ObjectContent upload = opened.get()) {
                 object = upload.info();
-                workDir = createWorkDir();
+                workDir = ScratchSpace.workFolder("ingest");
                 delivery = parsed.problem() != null
                         ? new Delivery(event, object, null, DeliveryProcessor.sha256Of(upload), null, null, started)
                         : read(store, event, parsed.key(), upload, workDir, started);
@@ -164,7 +163,7 @@ public final class IngestService {
             throw failed(store, Delivery.unread(event, object, started), e);
         } finally {
             if (workDir != null) {
-                deleteRecursively(workDir);
+                ScratchSpace.delete(workDir);
             }
         }
         Receipt receipt = receipts.receipt(delivery, outcome, assessment);
@@ -222,7 +221,7 @@ public final class IngestService {
      * delivery of the same key (docs/contract.md §1): then beside it, in {@code eerdere-versies/}. Which delivery a
      * receipt belongs to is in its object metadata, as for the lake. Returns the key written.
      */
-    private static String writeReceipt(ObjectStore store, Delivery delivery, Receipt receipt) {
+    private String writeReceipt(ObjectStore store, Delivery delivery, Receipt receipt) {
         UploadEvent event = delivery.event();
         DeliveryRef self = DeliveryRef.of(
                 event,
@@ -230,12 +229,13 @@ public final class IngestService {
                 delivery.eTag(),
                 receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
         byte[] json = Receipts.toJson(receipt);
-        String key = BucketLayout.receipt(event.key());
+        String key = BucketLayout.receipt(event.key(), reference::isMunicipality);
         if (putUnlessNewer(store, key, json, "application/json", self)) {
             writePage(store, key, receipt, self);
             return key;
         }
-        String beside = BucketLayout.earlierVersionReceipt(event.key(), event.eventTime(), delivery.versionId());
+        String beside = BucketLayout.earlierVersionReceipt(
+                event.key(), reference::isMunicipality, event.eventTime(), delivery.versionId());
         store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
         writePage(store, beside, receipt, self);
         return beside;
@@ -293,7 +293,7 @@ public final class IngestService {
                 DeliveryRef.footerMetadata(event, upload.info().versionId());
         long size = Delivery.sizeOf(event, upload.info());
         DeliveryReader reader = UploadKey.isMessageZip(event.key())
-                ? messages.withMapping(productMapping(store, key.gemeentecode()))
+                ? messages.forMunicipality(key.gemeentecode(), productMapping(store, key.gemeentecode()))
                 : processor;
         DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
         return new Delivery(
@@ -400,11 +400,30 @@ public final class IngestService {
                     DeliveryComparison.PREVIOUS_PERIODE,
                     workDir);
         }
+        List<String> warnings = new java.util.ArrayList<>(AgbCheck.warnings(now));
+        futureDated(delivery.event().eventTime()).ifPresent(warnings::add);
         return new Assessment(
                 DeliveryComparison.kenmerken(now),
                 vergelijking,
                 DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null),
-                AgbCheck.warnings(now));
+                warnings);
+    }
+
+    /** How far an event time may lie ahead of this function's clock before the receipt warns (clock skew). */
+    static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * A warning for a delivery dated in the future (contract v1.3 §7): "later" decides which delivery is in force, so
+     * until that date every later delivery of the gemeente and periode is not applied.
+     */
+    private Optional<String> futureDated(java.time.Instant eventTime) {
+        if (eventTime == null || !eventTime.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+            return Optional.empty();
+        }
+        return Optional.of("Deze levering is gedateerd op " + eventTime
+                + ", in de toekomst. De nieuwste levering is van kracht: tot die datum wordt elke volgende levering "
+                + "voor deze gemeente en dit halfjaar niet toegepast. Controleer de klok van het systeem dat "
+                + "aanlevert, en lever zo nodig opnieuw aan.");
     }
 
     /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */
@@ -448,9 +467,9 @@ public final class IngestService {
     }
 
     /** On a replay: the comparison in the receipt already written for this very delivery, if any. */
-    private static Receipt.Vergelijking earlierComparison(ObjectStore store, Delivery delivery) {
+    private Receipt.Vergelijking earlierComparison(ObjectStore store, Delivery delivery) {
         try {
-            return store.readIfExists(BucketLayout.receipt(delivery.event().key()))
+            return store.readIfExists(BucketLayout.receipt(delivery.event().key(), reference::isMunicipality))
                     .map(bytes -> {
                         try {
                             return Receipts.read(bytes);
@@ -472,8 +491,8 @@ public final class IngestService {
     }
 
     /** Copies a rejected upload to quarantine; the delivery in force (if any) stays so. */
-    private static DeliveryOutcome reject(ObjectStore store, Delivery delivery, FileProblem problem) {
-        String quarantine = BucketLayout.quarantine(delivery.event().key());
+    private DeliveryOutcome reject(ObjectStore store, Delivery delivery, FileProblem problem) {
+        String quarantine = BucketLayout.quarantine(delivery.event().key(), reference::isMunicipality);
         store.copy(delivery.event().key(), delivery.versionId(), delivery.size(), quarantine);
         DeliveryRef inForce = delivery.key() == null
                 ? null
@@ -482,21 +501,5 @@ public final class IngestService {
                         .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
                         .orElse(null);
         return new DeliveryOutcome.Rejected(problem, inForce, quarantine);
-    }
-
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("jeugdspiegel-ingest-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a work folder in " + System.getProperty("java.io.tmpdir"), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not clean up work folder {}: {}", dir, e.toString());
-        }
     }
 }

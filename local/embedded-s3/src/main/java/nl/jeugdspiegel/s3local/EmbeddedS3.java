@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import nl.jeugdspiegel.core.storage.NoExpectContinue;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -47,13 +48,13 @@ public final class EmbeddedS3 implements AutoCloseable {
     public record Created(String bucket, String key, String eTag) {}
 
     private EmbeddedS3(BlobStore storage) {
-        this(storage, 0, created -> {});
+        this(storage, 0, created -> {}, key -> true);
     }
 
-    private EmbeddedS3(BlobStore storage, int port, Consumer<Created> listener) {
+    private EmbeddedS3(BlobStore storage, int port, Consumer<Created> listener, Predicate<String> served) {
         this.faults = new Faults();
         this.proxy = S3Proxy.builder()
-                .blobStore(new FaultInjectingBlobStore(storage, faults, listener))
+                .blobStore(new FaultInjectingBlobStore(storage, faults, listener, served))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -81,14 +82,16 @@ public final class EmbeddedS3 implements AutoCloseable {
      * metadata is kept in the files' extended attributes.
      */
     public static EmbeddedS3 onFolder(Path folder, String bucket) {
-        return onFolder(folder, bucket, 0, created -> {});
+        return onFolder(folder, bucket, 0, created -> {}, key -> true);
     }
 
     /**
      * As {@link #onFolder(Path, String)}, on {@code port} (0: a free one), telling {@code listener} of every object
-     * created (what S3 event notifications would tell).
+     * created (what S3 event notifications would tell), and serving only the keys {@code served} accepts (any other
+     * request gets 403: a folder holds more than the bucket).
      */
-    public static EmbeddedS3 onFolder(Path folder, String bucket, int port, Consumer<Created> listener) {
+    public static EmbeddedS3 onFolder(
+            Path folder, String bucket, int port, Consumer<Created> listener, Predicate<String> served) {
         try {
             Path absolute = Files.createDirectories(folder).toAbsolutePath().normalize();
             Properties store = new Properties();
@@ -97,7 +100,8 @@ public final class EmbeddedS3 implements AutoCloseable {
             Properties alias = new Properties();
             alias.setProperty(
                     "s3proxy.alias-blobstore." + bucket, absolute.getFileName().toString());
-            return new EmbeddedS3(quietly(() -> Middlewares.wrap(files, alias, properties -> files)), port, listener);
+            return new EmbeddedS3(
+                    quietly(() -> Middlewares.wrap(files, alias, properties -> files)), port, listener, served);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + folder + " as a bucket", e);
         }

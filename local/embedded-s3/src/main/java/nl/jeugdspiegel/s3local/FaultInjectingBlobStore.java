@@ -26,17 +26,32 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
-/** Sits between S3Proxy's HTTP front end and its storage, and fails or delays requests on demand. */
+/**
+ * Sits between S3Proxy's HTTP front end and its storage: refuses keys the server does not serve (403), and fails or
+ * delays requests on demand.
+ */
 final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     private final Faults faults;
     private final java.util.function.Consumer<EmbeddedS3.Created> created;
+    private final java.util.function.Predicate<String> served;
 
     FaultInjectingBlobStore(
-            BlobStore delegate, Faults faults, java.util.function.Consumer<EmbeddedS3.Created> created) {
+            BlobStore delegate,
+            Faults faults,
+            java.util.function.Consumer<EmbeddedS3.Created> created,
+            java.util.function.Predicate<String> served) {
         super(delegate);
         this.faults = faults;
         this.created = created;
+        this.served = served;
+    }
+
+    /** A key outside what the server serves is refused as S3 refuses a key the caller may not touch. */
+    private void served(String key) {
+        if (key != null && !served.test(key)) {
+            throw S3Exceptions.fromStatusCode(403);
+        }
     }
 
     private void maybeFail(Faults.Operation operation) {
@@ -52,18 +67,21 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     @Override
     public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
+        served(request.key());
         maybeFail(Faults.Operation.GET, request.key());
         return super.getBlob(request);
     }
 
     @Override
     public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
+        served(request.key());
         maybeFail(Faults.Operation.HEAD, request.key());
         return super.blobMetadata(request);
     }
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        served(request.key());
         maybeFail(Faults.Operation.PUT, request.key());
         PutObjectResponse response = super.putBlob(request, content);
         created.accept(new EmbeddedS3.Created(request.bucket(), request.key(), response.eTag()));
@@ -72,6 +90,8 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+        served(request.sourceKey());
+        served(request.destinationKey());
         maybeFail(Faults.Operation.COPY, request.destinationKey());
         CopyObjectResponse response = super.copyBlob(request);
         created.accept(new EmbeddedS3.Created(request.destinationBucket(), request.destinationKey(), null));
@@ -86,12 +106,14 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+        served(request.key());
         maybeFail(Faults.Operation.DELETE);
         return super.removeBlob(request);
     }
 
     @Override
     public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
+        served(request.key());
         maybeFail(Faults.Operation.MULTIPART);
         return super.initiateMultipartUpload(request);
     }

@@ -29,6 +29,7 @@ import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
+import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.indicators.IndicatorsHandler;
@@ -119,14 +120,12 @@ final class LocalPipeline {
             Consumer<ReportSummary> reportDone)
             throws IOException {
         String key = LocalKey.resolve(dir);
-        try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET);
+        try (EmbeddedS3 server = EmbeddedS3.onFolder(dir, BUCKET, 0, created -> {}, BucketLayout::served);
                 S3Client s3 = server.client()) {
             configureEnvironment(server, key);
             ObjectStore store = new ObjectStore(s3, BUCKET);
-            List<ObjectInfo> uploads = store.list(BucketLayout.UPLOADS).stream()
-                    // the template's S3 triggers: suffix .csv, and .zip for iJw messages
-                    .filter(o -> o.key().endsWith(".csv") || o.key().endsWith(".zip"))
-                    .toList();
+            // the template's S3 trigger: every object under uploads/ (each gets a receipt, contract v1.3 section 1)
+            List<ObjectInfo> uploads = store.list(BucketLayout.UPLOADS);
             out.printf(
                     Locale.ROOT,
                     "ingest: %d uploads in %s (bucket %s at %s, %d handler instances)%n",
@@ -246,7 +245,7 @@ final class LocalPipeline {
                     long seq = firstSequence;
                     for (ObjectInfo upload : group) {
                         S3Event event = S3Events.parse(S3Events.objectCreatedJson(
-                                BUCKET, upload.key(), upload.size(), upload.eTag(), upload.lastModified(), seq++));
+                                BUCKET, upload.key(), upload.size(), upload.eTag(), eventTime(dir, upload), seq++));
                         RuntimeException failure = null;
                         // as Lambda does: retried twice, then given up on, and the next event is handled
                         for (int attempt = 1; attempt <= INGEST_ATTEMPTS; attempt++) {
@@ -306,19 +305,34 @@ final class LocalPipeline {
     }
 
     /**
+     * An upload's event time: its file's modification time, in milliseconds (S3's listing has whole seconds, which
+     * would let the file name, not the arrival, decide between two deliveries within one second).
+     */
+    static Instant eventTime(Path dir, ObjectInfo upload) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(upload.key()))
+                    .toInstant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        } catch (IOException | RuntimeException e) {
+            return upload.lastModified() == null ? Instant.now() : upload.lastModified();
+        }
+    }
+
+    /**
      * DIR is the bucket, so the receipt is read straight from its file: at the upload's receipt key, or beside it
      * when a newer upload of the same key holds that place. Empty when there is none (the object was gone, or
      * not even a failure receipt could be written).
      */
     static Optional<ReadReceipt> readReceipt(Path dir, String uploadKey, Instant eventTime) {
         try {
-            Path file = dir.resolve(BucketLayout.receipt(uploadKey));
+            Path file = dir.resolve(BucketLayout.receipt(uploadKey, ReferenceData.get()::isMunicipality));
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
             Receipt receipt = Receipts.read(Files.readAllBytes(file));
             if (!receipt.bron().ontvangenOp().equals(eventTime)) {
-                Path beside = dir.resolve(BucketLayout.earlierVersionReceipt(uploadKey, eventTime, null));
+                Path beside = dir.resolve(BucketLayout.earlierVersionReceipt(
+                        uploadKey, ReferenceData.get()::isMunicipality, eventTime, null));
                 return Files.exists(beside)
                         ? Optional.of(new ReadReceipt(Receipts.read(Files.readAllBytes(beside)), beside))
                         : Optional.empty();

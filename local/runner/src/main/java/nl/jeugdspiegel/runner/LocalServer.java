@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.jeugdspiegel.contract.BucketLayout;
+import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.functions.ingest.IngestHandler;
@@ -54,20 +56,25 @@ final class LocalServer implements AutoCloseable {
         this.out = out;
         Files.createDirectories(dir.resolve(BucketLayout.UPLOADS));
         String key = LocalKey.resolve(dir);
-        this.server = EmbeddedS3.onFolder(dir, LocalPipeline.BUCKET, port, created -> {
-            if (isUpload(created.key())) {
-                uploads.add(created);
-            }
-        });
+        this.server = EmbeddedS3.onFolder(
+                dir,
+                LocalPipeline.BUCKET,
+                port,
+                created -> {
+                    if (isUpload(created.key())) {
+                        uploads.add(created);
+                    }
+                },
+                BucketLayout::served);
         LocalPipeline.configureEnvironment(server, key);
         this.s3 = server.client();
         this.store = new ObjectStore(s3, LocalPipeline.BUCKET);
         this.worker = new Thread(this::work, "jeugdspiegel-serve");
     }
 
-    /** As the template's S3 triggers: objects under uploads/ ending in .csv, or .zip for iJw messages. */
+    /** As the template's S3 trigger: every object under uploads/ (each gets a receipt, contract v1.3 section 1). */
     private static boolean isUpload(String key) {
-        return key.startsWith(BucketLayout.UPLOADS) && (key.endsWith(".csv") || key.endsWith(".zip"));
+        return BucketLayout.isUpload(key);
     }
 
     URI endpoint() {
@@ -85,8 +92,28 @@ final class LocalServer implements AutoCloseable {
     }
 
     LocalServer start() {
+        int waiting = queueUnanswered();
+        if (waiting > 0) {
+            out.println(waiting + " upload(s) without a receipt (from before a stop or a crash): handled first");
+        }
         worker.start();
         return this;
+    }
+
+    /**
+     * Durable serving (contract v1.3 §7): every upload in the folder that has no receipt yet, in key order, is queued
+     * as if it had just arrived. An upload acknowledged just before a kill is then answered after the restart.
+     */
+    private int queueUnanswered() {
+        int queued = 0;
+        for (ObjectInfo upload : store.list(BucketLayout.UPLOADS)) {
+            String receipt = BucketLayout.receipt(upload.key(), ReferenceData.get()::isMunicipality);
+            if (!java.nio.file.Files.exists(dir.resolve(receipt))) {
+                uploads.add(new EmbeddedS3.Created(LocalPipeline.BUCKET, upload.key(), upload.eTag()));
+                queued++;
+            }
+        }
+        return queued;
     }
 
     /** Serves until the JVM is stopped (Ctrl-C); the shutdown hook stops cleanly. */
@@ -148,7 +175,7 @@ final class LocalServer implements AutoCloseable {
             return; // removed again before it was handled: S3 would deliver the event, ingest finds nothing
         }
         ObjectInfo info = object.get();
-        Instant eventTime = info.lastModified() == null ? Instant.now() : info.lastModified();
+        Instant eventTime = LocalPipeline.eventTime(dir, info);
         S3Event event = S3Events.parse(S3Events.objectCreatedJson(
                 LocalPipeline.BUCKET, key, info.size(), info.eTag(), eventTime, sequence.incrementAndGet()));
         RuntimeException failure = null;
@@ -205,6 +232,12 @@ final class LocalServer implements AutoCloseable {
             worker.join(Duration.ofMinutes(2).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        List<String> pending =
+                uploads.stream().map(EmbeddedS3.Created::key).distinct().toList();
+        if (!pending.isEmpty()) {
+            out.println(pending.size() + " upload(s) not yet handled; the next serve or run handles them:");
+            pending.forEach(key -> out.println("  " + key));
         }
         s3.close();
         server.close();

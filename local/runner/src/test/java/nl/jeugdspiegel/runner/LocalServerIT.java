@@ -71,8 +71,11 @@ class LocalServerIT {
             s3.putObject(
                     b -> b.bucket(LocalPipeline.BUCKET).key("uploads/GM0014/2025H2/leeg.csv"),
                     RequestBody.fromString("bsn;geboortedatum\n"));
-            // files beside uploads/ do not trigger anything
-            s3.putObject(b -> b.bucket(LocalPipeline.BUCKET).key("notities/x.csv"), RequestBody.fromString("x"));
+            // a key outside the bucket's prefixes is refused (contract v1.3 §7), so it triggers nothing either
+            assertEquals(
+                    403,
+                    status(() -> s3.putObject(
+                            b -> b.bucket(LocalPipeline.BUCKET).key("notities/x.csv"), RequestBody.fromString("x"))));
 
             Receipt second = Receipts.read(waitFor(s3, "receipts/GM0363/2025H2/levering.json"));
             assertEquals(Receipt.GEACCEPTEERD, second.status());
@@ -98,6 +101,67 @@ class LocalServerIT {
         assertTrue(text.contains("uploads/GM0014/2025H2/leeg.csv: afgewezen — kolom_ontbreekt: "), text);
         assertTrue(text.contains("receipt: " + bucket.resolve("receipts/GM0363/2025H1/levering.json")), text);
         assertTrue(text.contains("stopped; everything is in " + bucket), text);
+    }
+
+    /**
+     * Contract v1.3 §7, as the attacker of issue 24 tried it with the printed credentials: the pseudonym key is not in
+     * the served folder (an old one there is moved out) and no key outside the bucket's prefixes, or with a {@code ..}
+     * segment, is read or written; and an upload that arrived before a stop without getting its receipt is answered
+     * when serve starts again.
+     */
+    @Test
+    void serveHandsOutOnlyTheBucketAndForgetsNoUpload() throws Exception {
+        Files.createDirectories(bucket.resolve("uploads/GM0363/2025H1"));
+        Files.write(bucket.resolve("uploads/GM0363/2025H1/levering.csv"), delivery("GM0363", "2025H1"));
+        String oldKey = "a-key-an-earlier-version-left-in-the-folder-0123456789";
+        Path oldKeyFile =
+                Files.createDirectories(bucket.resolve(".jeugdspiegel")).resolve("pseudonym.key");
+        Files.writeString(oldKeyFile, oldKey + "\n");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        try (LocalServer server = new LocalServer(bucket, 0, Duration.ofSeconds(30), out).start();
+                S3Client s3 = client(server)) {
+            Receipt answered = Receipts.read(waitFor(s3, "receipts/GM0363/2025H1/levering.json"));
+            assertEquals("geaccepteerd", answered.status(), "the upload from before the stop is answered");
+            assertTrue(!Files.exists(oldKeyFile), "the key left the served folder");
+            assertEquals(oldKey, Files.readString(LocalKey.keyFile(bucket)).strip(), "the same key, elsewhere");
+            for (String key : List.of(
+                    ".jeugdspiegel/pseudonym.key",
+                    "uploads/GM0363/../../.jeugdspiegel/pseudonym.key",
+                    "lake/../.jeugdspiegel/demo")) {
+                assertEquals(
+                        403,
+                        status(() -> s3.getObjectAsBytes(
+                                b -> b.bucket(LocalPipeline.BUCKET).key(key))),
+                        key);
+            }
+            for (String key : List.of(
+                    ".jeugdspiegel/pseudonym.key",
+                    "uploads/GM0363/../GM0014/2025H2/x.csv",
+                    "uploads/GM0363/../../lake/trajecten/x.csv",
+                    "elders/x.csv")) {
+                assertEquals(
+                        403,
+                        status(() -> s3.putObject(
+                                b -> b.bucket(LocalPipeline.BUCKET).key(key), RequestBody.fromString("bsn;x\n"))),
+                        key);
+            }
+            assertTrue(!Files.exists(bucket.resolve("uploads/GM0014/2025H2/x.csv")));
+            assertTrue(!Files.exists(bucket.resolve("lake/trajecten/x.csv")));
+            assertTrue(!Files.exists(bucket.resolve("elders")));
+        }
+        assertTrue(
+                printed.toString(StandardCharsets.UTF_8).contains("1 upload(s) without a receipt"), printed.toString());
+    }
+
+    /** The HTTP status an S3 call ends with (200 when it succeeds). */
+    private static int status(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            return e.statusCode();
+        }
     }
 
     @Test

@@ -158,7 +158,8 @@ class IjwDeliveryTest {
             Path work = Files.createTempDirectory(dir, "w");
             MessageDelivery.Outcome outcome;
             try (InputStream in = Files.newInputStream(zip)) {
-                outcome = messages.readMessages(in, claimedSize, Periode.parse("2024H1"), work, ProductMapping.NONE);
+                outcome = messages.readMessages(
+                        in, claimedSize, Periode.parse("2024H1"), work, "GM0363", ProductMapping.NONE);
             }
             assertEquals(null, outcome.problem());
             assertEquals(written, outcome.messages());
@@ -208,7 +209,7 @@ class IjwDeliveryTest {
                         mapping = ProductMapping.read(gemeente, csv, new CodeRules(ReferenceData.get()));
                     }
                     MessageDelivery.Processed processed =
-                            messages.process(in, Files.size(file), periode.get(), dir, Map.of(), mapping);
+                            messages.process(in, Files.size(file), periode.get(), dir, Map.of(), gemeente, mapping);
                     result = processed.result();
                     warnings.addAll(processed.outcome().warnings());
                 } else {

@@ -60,7 +60,7 @@ import nl.jeugdspiegel.ingest.validation.Bsn;
  * client meet in one bucket. Each bucket is then reconstructed on its own. N grows with the zip's size.
  * The work folder holds BSNs for the duration of the call only; the caller deletes it.
  */
-public final class MessageDelivery implements DeliveryReader {
+public final class MessageDelivery {
 
     /** At most this many refused messages are listed one by one in the receipt, as lines per row reason. */
     public static final int MAX_PROBLEMS_SHOWN = ValidationReport.MAX_LINES_PER_REASON;
@@ -93,6 +93,7 @@ public final class MessageDelivery implements DeliveryReader {
             Map<String, Long> perType,
             Map<String, Long> skipped,
             List<MessageCheck.Problem> problems,
+            Map<String, Long> otherMunicipality,
             long trajectories,
             TrajectoryReconstruction.Result counts,
             ProductMapping mapping,
@@ -104,7 +105,15 @@ public final class MessageDelivery implements DeliveryReader {
         }
 
         public List<String> warnings() {
-            List<String> warnings = new ArrayList<>(counts.warnings());
+            List<String> warnings = new ArrayList<>();
+            if (!otherMunicipality.isEmpty()) {
+                warnings.add(otherMunicipality.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        + " bericht(en) zijn niet van deze gemeente en zijn weggelaten (afzender van een JW301, "
+                        + "ontvanger van een JW305, JW307, JW315 of JW323): " + otherMunicipalities(otherMunicipality));
+            }
+            warnings.addAll(counts.warnings());
             if (mapping.ignoredLines() > 0) {
                 warnings.add(mapping.ignoredLines() + " regel(s) van " + mapping.key() + " genegeerd: niet in de vorm "
                         + "productcategorie;productcode;hulpvorm met een bekende categorie en een hulpvorm die bij "
@@ -135,6 +144,7 @@ public final class MessageDelivery implements DeliveryReader {
                     outcome.rejected(),
                     outcome.perType(),
                     outcome.skipped().isEmpty() ? null : outcome.skipped(),
+                    outcome.otherMunicipality().isEmpty() ? null : outcome.otherMunicipality(),
                     outcome.trajectories(),
                     outcome.counts().vervoer(),
                     outcome.counts().withoutHulpvorm().entrySet().stream()
@@ -223,19 +233,24 @@ public final class MessageDelivery implements DeliveryReader {
         return cores > 1 ? Math.min(MAX_CHECKERS, cores) : 0;
     }
 
-    @Override
-    public Read read(
-            InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
-            throws IOException {
-        return withMapping(ProductMapping.NONE).read(upload, expectedBytes, periode, workDir, lakeMetadata);
-    }
-
-    /** This reader with the municipality's product mapping. */
-    public DeliveryReader withMapping(ProductMapping mapping) {
+    /**
+     * The reader of {@code gemeentecode}'s zips, with its product mapping: only messages to which that municipality is
+     * a party count (contract v1.3 §2).
+     */
+    public DeliveryReader forMunicipality(String gemeentecode, ProductMapping mapping) {
         return (upload, expectedBytes, periode, workDir, lakeMetadata) -> {
-            Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata, mapping);
+            Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata, gemeentecode, mapping);
             return new DeliveryReader.Read(processed.result(), processed.receiptPart());
         };
+    }
+
+    /** "GM0014: 30, GM0034: 2" (at most ten municipalities, then how many more). */
+    static String otherMunicipalities(Map<String, Long> counts) {
+        List<String> shown = counts.entrySet().stream()
+                .limit(10)
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .toList();
+        return String.join(", ", shown) + (counts.size() > 10 ? " en " + (counts.size() - 10) + " andere" : "");
     }
 
     /**
@@ -249,10 +264,11 @@ public final class MessageDelivery implements DeliveryReader {
             Periode periode,
             Path workDir,
             Map<String, String> lakeMetadata,
+            String gemeentecode,
             ProductMapping mapping)
             throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
-        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir, mapping);
+        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir, gemeentecode, mapping);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
             return new Processed(
@@ -279,10 +295,15 @@ public final class MessageDelivery implements DeliveryReader {
 
     /** Reads the zip to its end (also when it is refused) and writes the CSV into {@code workDir}. */
     public Outcome readMessages(
-            InputStream upload, long zipBytes, Periode periode, Path workDir, ProductMapping mapping)
+            InputStream upload,
+            long zipBytes,
+            Periode periode,
+            Path workDir,
+            String gemeentecode,
+            ProductMapping mapping)
             throws IOException {
         int buckets = (int) Math.min(MAX_BUCKETS, zipBytes / ZIP_BYTES_PER_BUCKET + 1);
-        Reading reading = new Reading();
+        Reading reading = new Reading(gemeentecode);
         long[] bytesRead = {0};
         BufferedInputStream in = new BufferedInputStream(
                 new FilterInputStream(upload) {
@@ -438,6 +459,18 @@ public final class MessageDelivery implements DeliveryReader {
     }
 
     private FileProblem threshold(Reading reading) {
+        long others = reading.otherMunicipality.values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        long own = reading.messages - reading.rejected;
+        if (others > own) {
+            return FileProblem.of(
+                    ReasonCode.BERICHTEN_ANDERE_GEMEENTE,
+                    others + " van de " + (others + own) + " geldige berichten hebben " + reading.gemeentecode
+                            + " niet als afzender (JW301) of ontvanger (JW305, JW307, JW315, JW323): "
+                            + otherMunicipalities(reading.otherMunicipality)
+                            + ". Lever alleen de berichten van uw eigen gemeente aan, onder uw eigen gemeentecode");
+        }
         if (reading.messages == 0) {
             return FileProblem.of(
                     ReasonCode.LEEG_BESTAND,
@@ -451,9 +484,13 @@ public final class MessageDelivery implements DeliveryReader {
 
     /** One zip entry checked (on a checker thread): the schema's verdict and the facts of a valid message. */
     private record Checked(
-            MessageCheck.Result result, List<MessageFacts.Fact> facts, MessageCheck.Problem refused, int bytes) {
+            MessageCheck.Result result,
+            List<MessageFacts.Fact> facts,
+            String municipality,
+            MessageCheck.Problem refused,
+            int bytes) {
         static Checked refused(MessageCheck.Problem problem) {
-            return new Checked(null, List.of(), problem, 0);
+            return new Checked(null, List.of(), null, problem, 0);
         }
     }
 
@@ -461,13 +498,28 @@ public final class MessageDelivery implements DeliveryReader {
     private Checked checked(SafeZip.Entry entry) {
         MessageFacts.Collector facts = new MessageFacts.Collector(entry.name());
         MessageCheck.Result result = check.check(entry.name(), entry.content(), facts);
-        return new Checked(result, result.type().isPresent() ? facts.facts() : List.of(), null, entry.content().length);
+        return new Checked(
+                result,
+                result.type().isPresent() ? facts.facts() : List.of(),
+                facts.municipality(),
+                null,
+                entry.content().length);
     }
 
     /** Counts and problems while the zip is read. */
     private final class Reading {
+        /** The uploading municipality: only its messages count (contract v1.3 §2). */
+        private final String gemeentecode;
+
         long messages;
         long rejected;
+        /** Valid messages of another municipality (or of none), left out, per municipality code. */
+        final Map<String, Long> otherMunicipality = new TreeMap<>();
+
+        Reading(String gemeentecode) {
+            this.gemeentecode = gemeentecode;
+        }
+
         final Map<String, Long> perType = new TreeMap<>();
         final Map<String, Long> skipped = new TreeMap<>();
         final List<MessageCheck.Problem> problems = new ArrayList<>();
@@ -544,6 +596,11 @@ public final class MessageDelivery implements DeliveryReader {
                 refuse(result.problem().get());
                 return;
             }
+            if (!gemeentecode.equals(done.municipality())) {
+                otherMunicipality.merge(
+                        done.municipality() == null ? "geen gemeente" : done.municipality(), 1L, Long::sum);
+                return;
+            }
             for (MessageFacts.Fact fact : done.facts()) {
                 spill.write(fact);
             }
@@ -574,6 +631,7 @@ public final class MessageDelivery implements DeliveryReader {
                     perType,
                     skipped,
                     problems,
+                    otherMunicipality,
                     trajectories,
                     counts,
                     mapping,

@@ -65,7 +65,11 @@ public final class MessageFacts {
             "Client/Geslacht",
             "Declaratie/Clienten/Client/Bsn",
             "Header/BerichtIdentificatie/Dagtekening",
-            "Header/Afzender");
+            "Header/Afzender",
+            "Header/Ontvanger");
+
+    /** A municipality in an iJw header: its CBS code without "GM", four digits (an AGB code has eight). */
+    private static final java.util.regex.Pattern GEMEENTE = java.util.regex.Pattern.compile("\\d{4}");
 
     private final SAXParserFactory parsers = MessageCheck.safeSax();
 
@@ -113,6 +117,22 @@ public final class MessageFacts {
         /** The product lines read; empty for a message of another type. */
         public List<Fact> facts() {
             return facts;
+        }
+
+        /**
+         * The municipality that is a party to the message (contract v1.3 §2): the sender of a message a municipality
+         * sends (JW301), the addressee of one a provider sends (JW305, JW307, JW315, JW323), as {@code GM} and its four
+         * digits; null when neither header field holds a municipality code, or both do.
+         */
+        public String municipality() {
+            String from = context.getOrDefault("Header/Afzender", "");
+            String to = context.getOrDefault("Header/Ontvanger", "");
+            boolean fromGemeente = GEMEENTE.matcher(from).matches();
+            boolean toGemeente = GEMEENTE.matcher(to).matches();
+            if (fromGemeente == toGemeente) {
+                return null;
+            }
+            return "GM" + (fromGemeente ? from : to);
         }
 
         @Override

@@ -6,7 +6,8 @@ import java.util.Locale;
  * The stable reason codes of docs/contract.md §3. Row codes reject one row; file codes reject the delivery.
  * {@link #KOLOM_DUBBEL} is an addition of this project (a header that names a column twice), as are the
  * codes of iJw deliveries: {@link #BERICHT_ONGELDIG} (one message refused) and {@link #ZIP_ONGELDIG}, and
- * {@link #REGEL_TE_LANG} (a line beyond the reading limits). {@link #VERWERKING_MISLUKT} is docs/contract.md §3.
+ * {@link #REGEL_TE_LANG} (a line beyond the reading limits). {@link #VERWERKING_MISLUKT} is docs/contract.md §3;
+ * {@link #BESTANDSTYPE_NIET_ONDERSTEUND} is contract v1.3 §1.
  */
 public enum ReasonCode {
     // row codes
@@ -70,6 +71,16 @@ public enum ReasonCode {
             "bestandslocatie is niet uploads/GM####/JJJJH1|H2/naam.csv (of naam.zip)",
             "Upload het bestand opnieuw naar uploads/GM####/JJJJH1/naam.csv of uploads/GM####/JJJJH2/naam.csv, "
                     + "met uw eigen gemeentecode en het halfjaar waarover het gaat."),
+    BESTANDSTYPE_NIET_ONDERSTEUND(
+            true,
+            "bestandstype wordt niet verwerkt: alleen .csv (trajecten) en .zip (iJw-berichten)",
+            "Sla het bestand op als CSV (UTF-8, puntkomma of komma als scheidingsteken) en lever het opnieuw aan als "
+                    + "naam.csv, of lever de iJw-berichten aan als één .zip."),
+    BERICHTEN_ANDERE_GEMEENTE(
+            true,
+            "de meeste iJw-berichten zijn van een andere gemeente",
+            "Een bericht telt voor uw gemeente als uw gemeente de afzender (JW301) of de ontvanger (JW305, JW307, "
+                    + "JW315, JW323) is. Lever alleen die berichten aan, onder uw eigen gemeentecode."),
     GEMEENTE_ONBEKEND(
             true,
             "gemeentecode staat niet in de gemeentelijst",

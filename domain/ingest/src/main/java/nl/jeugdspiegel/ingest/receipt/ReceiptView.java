@@ -161,6 +161,9 @@ public record ReceiptView(
         if (b.overgeslagen() != null && !b.overgeslagen().isEmpty()) {
             facts.add(new Fact("Overgeslagen (andere berichttypen)", joined(b.overgeslagen())));
         }
+        if (b.berichtenAndereGemeente() != null && !b.berichtenAndereGemeente().isEmpty()) {
+            facts.add(new Fact("Weggelaten: berichten van een andere gemeente", joined(b.berichtenAndereGemeente())));
+        }
         facts.add(new Fact("Trajecten opgebouwd", count(b.trajectenGereconstrueerd())));
         if (b.vervoerOvergeslagen() > 0) {
             facts.add(new Fact("Vervoer (categorie 42) overgeslagen", count(b.vervoerOvergeslagen())));

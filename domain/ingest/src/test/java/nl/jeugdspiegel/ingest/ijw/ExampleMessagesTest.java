@@ -59,7 +59,7 @@ class ExampleMessagesTest {
                 new DeliveryProcessor(RULES, KEY, RejectionThreshold.DEFAULT),
                 RejectionThreshold.DEFAULT,
                 KEY);
-        return messages.process(new ByteArrayInputStream(zip), zip.length, H1_2025, work, Map.of(), mapping);
+        return messages.process(new ByteArrayInputStream(zip), zip.length, H1_2025, work, Map.of(), "GM0363", mapping);
     }
 
     @Test

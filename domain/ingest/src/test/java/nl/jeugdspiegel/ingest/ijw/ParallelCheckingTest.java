@@ -95,7 +95,12 @@ class ParallelCheckingTest {
                 KEY,
                 checkers);
         return messages.readMessages(
-                new ByteArrayInputStream(zip), zip.length, Periode.parse("2025H1"), work, ProductMapping.NONE);
+                new ByteArrayInputStream(zip),
+                zip.length,
+                Periode.parse("2025H1"),
+                work,
+                "GM0363",
+                ProductMapping.NONE);
     }
 
     @Test

@@ -48,6 +48,14 @@ final class Events {
         });
     }
 
+    /** The upload event of {@code s3-put-upload.json} for another key, URL-encoded as S3 sends it. */
+    static S3Event upload(String key) {
+        String encoded = java.util.Arrays.stream(key.split("/", -1))
+                .map(segment -> java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("/"));
+        return with("s3-put-upload.json", record -> ((ObjectNode) record.at("/s3/object")).put("key", encoded));
+    }
+
     private static S3Event with(String name, Consumer<ObjectNode> change) {
         try {
             ObjectNode json =

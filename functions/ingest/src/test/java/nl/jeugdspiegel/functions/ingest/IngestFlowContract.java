@@ -208,7 +208,52 @@ abstract class IngestFlowContract extends S3TestSupport {
         assertEquals("afgewezen", receipt.status());
         assertEquals("sleutel_ongeldig", receipt.afwijzing().code());
         assertNull(receipt.gemeente());
-        assertNotNull(get("quarantine/GM0363/2024-1/trajecten.csv").orElse(null));
+        assertNotNull(
+                get(BucketLayout.quarantine(Events.key(INVALID_KEY), g -> true)).orElse(null));
+        assertTrue(get(BucketLayout.receipt(Events.key(INVALID_KEY), g -> true)).isPresent());
         assertTrue(get(LAKE_KEY).isEmpty());
+    }
+
+    /**
+     * Contract v1.3 §1, as an attacker tries it: no upload key makes its receipt land on another output (the private
+     * overlap file stays as it was), every upload gets a receipt with a specific code, and the lake is not touched.
+     */
+    @Test
+    void noUploadKeyOverwritesAnotherOutputAndEveryUploadIsAnswered() throws IOException {
+        String overlap = "receipts/GM0014/overlap/2024H2.json";
+        put(overlap, "{\"dubbel_geleverd\":12}");
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("uploads/GM0014/overlap/2024H2.csv", "sleutel_ongeldig");
+        expected.put("uploads/GM0363/2024H1/levering.xlsx", "bestandstype_niet_ondersteund");
+        expected.put("uploads/GM0363/2024H1/sub/levering.csv", "sleutel_ongeldig");
+        expected.put("uploads/GM0363/2024H1/" + "x".repeat(214) + ".csv", "sleutel_ongeldig");
+        expected.put("uploads/GM0363/2024H1/eerdere-versies/levering.csv", "sleutel_ongeldig");
+        expected.put("uploads/GM9999/2024H1/levering.csv", "gemeente_onbekend");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            put(e.getKey(), validUpload(3));
+            handler().handleRequest(Events.upload(e.getKey()), null);
+            Receipt receipt = receipt(Events.upload(e.getKey()));
+            assertEquals("afgewezen", receipt.status(), e.getKey());
+            assertEquals(e.getValue(), receipt.afwijzing().code(), e.getKey());
+            assertEquals(e.getKey(), receipt.bron().sleutel(), "the receipt quotes the key");
+        }
+        assertEquals("{\"dubbel_geleverd\":12}", new String(get(overlap).orElseThrow(), StandardCharsets.UTF_8));
+        assertTrue(get(LAKE_KEY).isEmpty(), "no rejected key changed the lake");
+        assertTrue(get("receipts/GM0014/_ongeldig/"
+                        + nl.jeugdspiegel.core.Hashes.sha256Hex(
+                                "uploads/GM0014/overlap/2024H2.csv".getBytes(StandardCharsets.UTF_8))
+                        + ".json")
+                .isPresent());
+    }
+
+    /** A name in capitals is a CSV like any other (contract v1.3 §1): accepted, its receipt beside the others. */
+    @Test
+    void anUploadNamedInCapitalsIsACsv() throws IOException {
+        S3Event event = Events.upload("uploads/GM0363/2024H1/LEVERING.CSV");
+        put(Events.key(event), validUpload(5));
+        handler().handleRequest(event, null);
+        assertEquals("geaccepteerd", receipt(event).status());
+        assertTrue(get("receipts/GM0363/2024H1/LEVERING.json").isPresent());
+        assertEquals(5, lakeRows().size());
     }
 }

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The ingest handler with events/s3-put-upload-ijw.json: a zip of iJw messages against in-process S3. */
 class IngestIjwIT extends S3TestSupport {
 
+    private static final java.util.function.Predicate<String> KNOWN =
+            nl.jeugdspiegel.core.reference.ReferenceData.get()::isMunicipality;
+
     @RegisterExtension
     static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
 
@@ -101,7 +104,7 @@ class IngestIjwIT extends S3TestSupport {
         ingest(IJW, zip);
 
         Receipt receipt = receipt(IJW);
-        assertEquals("receipts/GM0363/2024H1/berichten 2024H1.zip.json", BucketLayout.receipt(Events.key(IJW)));
+        assertEquals("receipts/GM0363/2024H1/berichten 2024H1.zip.json", BucketLayout.receipt(Events.key(IJW), KNOWN));
         assertEquals("geaccepteerd", receipt.status(), receipt.toString());
         assertEquals(Hashes.sha256Hex(zip), receipt.bron().sha256(), "the receipt names the zip as delivered");
         Receipt.Berichten berichten = receipt.berichten();
@@ -168,6 +171,51 @@ class IngestIjwIT extends S3TestSupport {
         handler().handleRequest(IJW, null);
         assertEquals(etag, s3().headObject(r -> r.bucket(BUCKET).key(LAKE_KEY)).eTag());
         assertEquals(Events.key(IJW), receipt(IJW).identiekAan());
+    }
+
+    /** The youth number of an entry of {@link IjwZips#messages} ({@code jw305/7.xml}: 7); -1 for the JB message. */
+    private static int youth(String entry) {
+        String number = entry.substring(entry.indexOf('/') + 1, entry.length() - ".xml".length());
+        return number.chars().allMatch(Character::isDigit) ? Integer.parseInt(number) : -1;
+    }
+
+    /** The message as if municipality {@code gemeente} (4 digits) sent or received it instead of GM0363. */
+    private static String otherMunicipality(String xml, String gemeente) {
+        return xml.replaceAll("(Afzender>|Ontvanger>)0363<", "$1" + gemeente + "<");
+    }
+
+    /**
+     * Contract v1.3 §2, as the attacker of issue 24 tried it: a zip uploaded as GM0363 whose messages are partly those
+     * of other municipalities. Their messages are left out and counted; a zip made mostly of them is rejected and the
+     * delivery in force stays.
+     */
+    @Test
+    void messagesOfOtherMunicipalitiesAreLeftOutOrRejectTheZip() throws IOException {
+        Map<String, String> messages = IjwZips.messages(20);
+        // the last eight youths' messages are GM0014's: the municipality is the sender of a JW301, else the addressee
+        messages.replaceAll((name, xml) -> youth(name) >= 12 ? otherMunicipality(xml, "0014") : xml);
+        long others =
+                messages.values().stream().filter(xml -> xml.contains(">0014<")).count();
+        ingest(IJW, IjwZips.zip(messages));
+        Receipt receipt = receipt(IJW);
+        assertEquals("geaccepteerd", receipt.status(), receipt.toString());
+        assertEquals(Map.of("GM0014", others), receipt.berichten().berichtenAndereGemeente());
+        assertTrue(receipt.waarschuwingen().stream().anyMatch(w -> w.contains("niet van deze gemeente")));
+        assertTrue(page(IJW).contains("Weggelaten: berichten van een andere gemeente"));
+        assertEquals(
+                12 + 1,
+                lakeRows().stream().map(Trajectory::client).distinct().count(),
+                "only GM0363's youths: the first twelve and the jeugdbescherming one");
+
+        Map<String, String> mostlyOthers = IjwZips.messages(20);
+        mostlyOthers.replaceAll((name, xml) -> youth(name) >= 5 ? otherMunicipality(xml, "0034") : xml);
+        S3Event second = Events.later("s3-put-upload-ijw.json", "2024-07-21T10:00:00.000Z", "00669B8F3C2D1E0AFF");
+        long inForce = lakeRows().size();
+        ingest(second, IjwZips.zip(mostlyOthers));
+        Receipt rejected = receipt(second);
+        assertEquals("berichten_andere_gemeente", rejected.afwijzing().code(), rejected.toString());
+        assertTrue(rejected.afwijzing().melding().contains("GM0034"));
+        assertEquals(inForce, lakeRows().size(), "the delivery in force stays");
     }
 
     @Test

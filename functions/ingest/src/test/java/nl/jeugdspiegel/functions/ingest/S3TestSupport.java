@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** Helpers for tests that drive the ingest handler with events/*.json against a real S3 API. */
 abstract class S3TestSupport {
 
+    private static final java.util.function.Predicate<String> KNOWN =
+            nl.jeugdspiegel.core.reference.ReferenceData.get()::isMunicipality;
+
     static final PseudonymKey KEY = PseudonymKey.fromSecretText("integration-test-key-0123456789abcdef");
     static final S3Event UPLOAD = Events.load("s3-put-upload.json");
     static final S3Event REPLACEMENT = Events.load("s3-put-upload-replacement.json");
@@ -68,13 +71,13 @@ abstract class S3TestSupport {
     }
 
     Receipt receipt(S3Event event) throws IOException {
-        String key = BucketLayout.receipt(Events.key(event));
+        String key = BucketLayout.receipt(Events.key(event), KNOWN);
         return Receipts.read(get(key).orElseThrow(() -> new AssertionError("no receipt at " + key)));
     }
 
     /** The readable receipt beside the JSON. */
     String page(S3Event event) {
-        String key = BucketLayout.receiptPage(BucketLayout.receipt(Events.key(event)));
+        String key = BucketLayout.receiptPage(BucketLayout.receipt(Events.key(event), KNOWN));
         return new String(
                 get(key).orElseThrow(() -> new AssertionError("no readable receipt at " + key)),
                 StandardCharsets.UTF_8);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
+import nl.jeugdspiegel.core.DistinctLongs;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema.Column;
 import org.apache.parquet.io.LocalInputFile;
@@ -76,62 +76,64 @@ public record LakeProfile(
         int last = periode.lastEpochDay();
         long[] n = new long[13];
         long[] unknownAgbs = new long[1];
-        Set<String> clients = new HashSet<>();
         BitSet agbs = new BitSet();
-        LakeReader.read(new LocalInputFile(lakeFile), COLUMNS, 4096, rows -> {
-            for (int i = 0; i < rows.size(); i++) {
-                n[0]++;
-                clients.add(rows.pseudonym(i));
-                int start = rows.value(Column.STARTDATUM, i);
-                int end = rows.value(Column.EINDDATUM, i);
-                boolean ended = end != LakeColumns.ABSENT && end >= first && end <= last;
-                if (ended) {
-                    n[2]++;
-                }
-                if (!Trajectory.JEUGDHULP.equals(rows.codeText(Column.SOORT, i))) {
-                    continue;
-                }
-                n[3]++;
-                n[4] += Boolean.TRUE.equals(rows.verblijf(i)) ? 1 : 0;
-                n[5] += rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT ? 1 : 0;
-                String agb = rows.codeText(Column.AANBIEDER_AGB, i);
-                if (agb != null) {
-                    n[6]++;
-                    int number = agbNumber(agb);
-                    if (number >= 0) {
-                        agbs.set(number);
+        // distinct youths in memory that does not grow with the file (contract v1.3 §3), spilled beside the lake file
+        try (DistinctLongs clients = new DistinctLongs(lakeFile.toAbsolutePath().getParent())) {
+            LakeReader.read(new LocalInputFile(lakeFile), COLUMNS, 4096, rows -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    n[0]++;
+                    clients.add(rows.pseudonymWord(0, i));
+                    int start = rows.value(Column.STARTDATUM, i);
+                    int end = rows.value(Column.EINDDATUM, i);
+                    boolean ended = end != LakeColumns.ABSENT && end >= first && end <= last;
+                    if (ended) {
+                        n[2]++;
                     }
-                    unknownAgbs[0] += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
+                    if (!Trajectory.JEUGDHULP.equals(rows.codeText(Column.SOORT, i))) {
+                        continue;
+                    }
+                    n[3]++;
+                    n[4] += Boolean.TRUE.equals(rows.verblijf(i)) ? 1 : 0;
+                    n[5] += rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT ? 1 : 0;
+                    String agb = rows.codeText(Column.AANBIEDER_AGB, i);
+                    if (agb != null) {
+                        n[6]++;
+                        int number = agbNumber(agb);
+                        if (number >= 0) {
+                            agbs.set(number);
+                        }
+                        unknownAgbs[0] += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
+                    }
+                    if (start >= first) {
+                        n[7]++;
+                        n[8] += rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT ? 1 : 0;
+                    }
+                    if (ended) {
+                        n[9]++;
+                        n[10] += "01".equals(rows.codeText(Column.REDEN_BEEINDIGING, i)) ? 1 : 0;
+                        n[11] += rows.codeText(Column.ZONDER_HULP_VERDER, i) != null ? 1 : 0;
+                        int score = rows.value(Column.TEVREDENHEID, i);
+                        n[12] += score != LakeColumns.ABSENT && score != Trajectory.NO_SCORE ? 1 : 0;
+                    }
                 }
-                if (start >= first) {
-                    n[7]++;
-                    n[8] += rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT ? 1 : 0;
-                }
-                if (ended) {
-                    n[9]++;
-                    n[10] += "01".equals(rows.codeText(Column.REDEN_BEEINDIGING, i)) ? 1 : 0;
-                    n[11] += rows.codeText(Column.ZONDER_HULP_VERDER, i) != null ? 1 : 0;
-                    int score = rows.value(Column.TEVREDENHEID, i);
-                    n[12] += score != LakeColumns.ABSENT && score != Trajectory.NO_SCORE ? 1 : 0;
-                }
-            }
-        });
-        return new LakeProfile(
-                n[0],
-                clients.size(),
-                n[2],
-                n[3],
-                n[4],
-                n[5],
-                n[6],
-                n[7],
-                n[8],
-                n[9],
-                n[10],
-                n[11],
-                n[12],
-                agbs.cardinality(),
-                knownAgbs.isEmpty() ? -1 : unknownAgbs[0]);
+            });
+            return new LakeProfile(
+                    n[0],
+                    clients.count(),
+                    n[2],
+                    n[3],
+                    n[4],
+                    n[5],
+                    n[6],
+                    n[7],
+                    n[8],
+                    n[9],
+                    n[10],
+                    n[11],
+                    n[12],
+                    agbs.cardinality(),
+                    knownAgbs.isEmpty() ? -1 : unknownAgbs[0]);
+        }
     }
 
     /** An 8-digit AGB code (all the ingest accepts) as a bit index; -1 for anything else in a foreign file. */

@@ -86,6 +86,11 @@ public final class ReferenceData {
         return new ReferenceData(Collections.unmodifiableMap(municipalities), Collections.unmodifiableMap(lists));
     }
 
+    /** Is this the code of a municipality of the list? */
+    public boolean isMunicipality(String gemeentecode) {
+        return municipality(gemeentecode).isPresent();
+    }
+
     public Optional<Municipality> municipality(String gemeentecode) {
         return Optional.ofNullable(municipalities.get(gemeentecode));
     }
