@@ -246,6 +246,30 @@ abstract class IngestFlowContract extends S3TestSupport {
                 .isPresent());
     }
 
+    /**
+     * A delivery dated in the future is in force until then and keeps every later one out: its receipt says so
+     * (contract v1.3 §7), and a delivery of today is not applied, with its own receipt beside it.
+     */
+    @Test
+    void aDeliveryDatedInTheFutureIsAcceptedWithAWarning() throws IOException {
+        S3Event future = Events.later("s3-put-upload.json", "2030-01-01T00:00:00.000Z", "0066950A1B2C3D4E61");
+        put(Events.key(future), validUpload(10));
+        handler().handleRequest(future, null);
+        Receipt receipt = receipt(future);
+        assertEquals("geaccepteerd", receipt.status());
+        assertTrue(
+                receipt.waarschuwingen().stream().anyMatch(w -> w.contains("in de toekomst")),
+                receipt.waarschuwingen().toString());
+        assertTrue(page(future).contains("in de toekomst"));
+        put(Events.key(UPLOAD), validUpload(20));
+        handler().handleRequest(UPLOAD, null);
+        assertEquals(10, lakeRows().size(), "the delivery dated 2030 stays in force");
+        assertEquals(
+                java.time.Instant.parse("2030-01-01T00:00:00Z"),
+                receipt(UPLOAD).bron().ontvangenOp(),
+                "the receipt at the key stays the one in force; today's is beside it, not applied");
+    }
+
     /** A name in capitals is a CSV like any other (contract v1.3 §1): accepted, its receipt beside the others. */
     @Test
     void anUploadNamedInCapitalsIsACsv() throws IOException {
