@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -85,8 +87,8 @@ public final class BucketLayout {
     private BucketLayout() {}
 
     /** The prefixes of the bucket: what the local runner's S3 server serves (contract v1.3 §7). */
-    public static final java.util.List<String> PREFIXES =
-            java.util.List.of(UPLOADS, RECEIPTS, QUARANTINE, LAKE, INDICATORS, SITE, REFERENCE);
+    public static final List<String> PREFIXES =
+            List.of(UPLOADS, RECEIPTS, QUARANTINE, LAKE, INDICATORS, SITE, REFERENCE);
 
     /**
      * May the local runner's S3 server serve this key? Only under one of {@link #PREFIXES}, and without a {@code .}
@@ -95,7 +97,7 @@ public final class BucketLayout {
      */
     public static boolean served(String key) {
         return PREFIXES.stream().anyMatch(key::startsWith)
-                && java.util.Arrays.stream(key.split("/", -1)).noneMatch(s -> s.equals(".") || s.equals(".."));
+                && Arrays.stream(key.split("/", -1)).noneMatch(s -> s.equals(".") || s.equals(".."));
     }
 
     // uploads and what mirrors them

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -400,7 +403,7 @@ public final class IngestService {
                     DeliveryComparison.PREVIOUS_PERIODE,
                     workDir);
         }
-        List<String> warnings = new java.util.ArrayList<>(AgbCheck.warnings(now));
+        List<String> warnings = new ArrayList<>(AgbCheck.warnings(now));
         futureDated(delivery.event().eventTime()).ifPresent(warnings::add);
         return new Assessment(
                 DeliveryComparison.kenmerken(now),
@@ -410,13 +413,13 @@ public final class IngestService {
     }
 
     /** How far an event time may lie ahead of this function's clock before the receipt warns (clock skew). */
-    static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofMinutes(5);
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     /**
      * A warning for a delivery dated in the future (contract v1.3 §7): "later" decides which delivery is in force, so
      * until that date every later delivery of the gemeente and periode is not applied.
      */
-    private Optional<String> futureDated(java.time.Instant eventTime) {
+    private Optional<String> futureDated(Instant eventTime) {
         if (eventTime == null || !eventTime.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             return Optional.empty();
         }

@@ -1,7 +1,11 @@
 package nl.jeugdspiegel.s3local;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.S3Exceptions;
@@ -33,14 +37,11 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 final class FaultInjectingBlobStore extends ForwardingBlobStore {
 
     private final Faults faults;
-    private final java.util.function.Consumer<EmbeddedS3.Created> created;
-    private final java.util.function.Predicate<String> served;
+    private final Consumer<EmbeddedS3.Created> created;
+    private final Predicate<String> served;
 
     FaultInjectingBlobStore(
-            BlobStore delegate,
-            Faults faults,
-            java.util.function.Consumer<EmbeddedS3.Created> created,
-            java.util.function.Predicate<String> served) {
+            BlobStore delegate, Faults faults, Consumer<EmbeddedS3.Created> created, Predicate<String> served) {
         super(delegate);
         this.faults = faults;
         this.created = created;
@@ -84,8 +85,8 @@ final class FaultInjectingBlobStore extends ForwardingBlobStore {
         if (!served.test(request.key())) {
             // read the body first: a client still sending it when the answer comes sees a broken pipe, not the 403
             try {
-                content.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException e) {
+                content.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
                 // the answer is the same
             }
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -312,7 +313,7 @@ final class LocalPipeline {
         try {
             return Files.getLastModifiedTime(dir.resolve(upload.key()))
                     .toInstant()
-                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                    .truncatedTo(ChronoUnit.MILLIS);
         } catch (IOException | RuntimeException e) {
             return upload.lastModified() == null ? Instant.now() : upload.lastModified();
         }

@@ -108,7 +108,7 @@ final class LocalServer implements AutoCloseable {
         int queued = 0;
         for (ObjectInfo upload : store.list(BucketLayout.UPLOADS)) {
             String receipt = BucketLayout.receipt(upload.key(), ReferenceData.get()::isMunicipality);
-            if (!java.nio.file.Files.exists(dir.resolve(receipt))) {
+            if (!Files.exists(dir.resolve(receipt))) {
                 uploads.add(new EmbeddedS3.Created(LocalPipeline.BUCKET, upload.key(), upload.eTag()));
                 queued++;
             }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
@@ -69,7 +70,7 @@ public final class MessageFacts {
             "Header/Ontvanger");
 
     /** A municipality in an iJw header: its CBS code without "GM", four digits (an AGB code has eight). */
-    private static final java.util.regex.Pattern GEMEENTE = java.util.regex.Pattern.compile("\\d{4}");
+    private static final Pattern GEMEENTE = Pattern.compile("\\d{4}");
 
     private final SAXParserFactory parsers = MessageCheck.safeSax();
 
