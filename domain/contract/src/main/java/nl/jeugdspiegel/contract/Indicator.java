@@ -88,6 +88,10 @@ public record Indicator(
     public static final List<Indicator> TRAJECTEN_GESTART = trajectCounts("trajecten_gestart", "Gestarte trajecten ");
     public static final List<Indicator> TRAJECTEN_BEEINDIGD =
             trajectCounts("trajecten_beeindigd", "Beëindigde trajecten ");
+    /** The three trajectory counts per category: lopende, gestarte, beëindigde (each a breakdown by category). */
+    public static final List<List<Indicator>> TRAJECT_COUNTS =
+            List.of(TRAJECTEN_ACTIEF, TRAJECTEN_GESTART, TRAJECTEN_BEEINDIGD);
+
     public static final Indicator AANDEEL_MET_VERBLIJF =
             add("aandeel_met_verblijf", Kind.SHARE, "Aandeel jeugdhulp met verblijf", MUNICIPAL);
     public static final Indicator AANDEEL_MET_AANBIEDER =

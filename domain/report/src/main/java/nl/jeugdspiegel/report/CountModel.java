@@ -35,8 +35,7 @@ import nl.jeugdspiegel.core.Periode;
 public final class CountModel {
 
     /** The trajectory counts per soort category: active, started, ended ({@code A}, {@code S}, {@code E}). */
-    public static final List<List<Indicator>> KINDS =
-            List.of(Indicator.TRAJECTEN_ACTIEF, Indicator.TRAJECTEN_GESTART, Indicator.TRAJECTEN_BEEINDIGD);
+    public static final List<List<Indicator>> KINDS = Indicator.TRAJECT_COUNTS;
 
     private static final String[] KIND_QUANTITIES = {"A", "S", "E"};
 

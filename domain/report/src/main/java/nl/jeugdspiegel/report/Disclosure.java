@@ -63,8 +63,7 @@ public final class Disclosure {
     public static final Set<Niveau> OVERLAP_PUBLISHED = Set.of(Niveau.JEUGDREGIO, Niveau.NEDERLAND);
 
     /** The count breakdowns whose cells protect each other. */
-    static final List<List<Indicator>> BREAKDOWNS =
-            List.of(Indicator.TRAJECTEN_ACTIEF, Indicator.TRAJECTEN_GESTART, Indicator.TRAJECTEN_BEEINDIGD);
+    static final List<List<Indicator>> BREAKDOWNS = Indicator.TRAJECT_COUNTS;
 
     /**
      * What the site publishes of a provider unit (niveaus aanbieder and aanbieder_jeugdregio): its volume as youths
