@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import nl.jeugdspiegel.audit.DisclosureAudit;
+import nl.jeugdspiegel.oracle.LakeCheck;
 import nl.jeugdspiegel.runner.Main;
 
 /**

@@ -19,6 +19,7 @@ import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.LakeLoader;
 import nl.jeugdspiegel.indicators.Signals;
 import nl.jeugdspiegel.oracle.DuckDbIndicators;
+import nl.jeugdspiegel.runner.BucketFolder;
 
 /**
  * {@code ./jeugdspiegel bench indicators [--dir D] [--scale F] [--runs N]}: the indicator computation of

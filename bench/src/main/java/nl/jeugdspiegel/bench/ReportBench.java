@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
+import nl.jeugdspiegel.runner.BucketFolder;
 
 /**
  * {@code ./jeugdspiegel bench report [--dir D] [--scale F] [--runs N] [--out SITE]}: the time to render the whole site

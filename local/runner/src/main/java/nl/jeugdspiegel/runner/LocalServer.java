@@ -149,11 +149,14 @@ final class LocalServer implements AutoCloseable {
     }
 
     private void work() {
+        // the batch window is a quiet time after the last upload; polled in short steps so that a stop is not
+        // kept waiting for the window to run out
+        long lastUpload = 0;
         boolean pending = false;
         while (running) {
             EmbeddedS3.Created created;
             try {
-                created = uploads.poll(pending ? batchWindow.toMillis() : 200, TimeUnit.MILLISECONDS);
+                created = uploads.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
@@ -161,7 +164,8 @@ final class LocalServer implements AutoCloseable {
                 ingest(created.key());
                 handled++;
                 pending = true;
-            } else if (pending && running) {
+                lastUpload = System.nanoTime();
+            } else if (pending && running && System.nanoTime() - lastUpload >= batchWindow.toNanos()) {
                 publish();
                 pending = false;
             }

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.audit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,10 +20,10 @@ import nl.jeugdspiegel.report.CountModel;
  * 10; the attack is unsound when the truth lies outside its bounds (its model of the site is wrong, and
  * then its silence proves nothing). {@code ./jeugdspiegel bench disclosure DIR} prints the findings.
  */
-final class DisclosureAudit {
+public final class DisclosureAudit {
 
     /** What the attacker got. {@code byQuantity} counts recoveries per kind of count. */
-    record Findings(
+    public record Findings(
             DisclosureAttack.Model model,
             int counts,
             int known,
@@ -35,7 +35,7 @@ final class DisclosureAudit {
             List<String> unsound,
             List<String> contradictions) {
 
-        void print(PrintStream out) {
+        public void print(PrintStream out) {
             out.printf(
                     Locale.ROOT,
                     "attack (%s): %,d counts bounded, %,d with a known truth; recovered exactly (below 10): %,d; "
@@ -70,11 +70,11 @@ final class DisclosureAudit {
     }
 
     /** Attacks the site in {@code dir} with the method it declares, and judges the result. */
-    static Findings run(Path dir) throws IOException {
+    public static Findings run(Path dir) throws IOException {
         return run(dir, DisclosureAttack.declaredModel(dir));
     }
 
-    static Findings run(Path dir, DisclosureAttack.Model model) throws IOException {
+    public static Findings run(Path dir, DisclosureAttack.Model model) throws IOException {
         Bounds bounds = DisclosureAttack.attack(dir, model);
         DisclosureAudit audit = new DisclosureAudit(dir);
         int known = 0;
@@ -216,7 +216,7 @@ final class DisclosureAudit {
     }
 
     /** {@code ./jeugdspiegel bench disclosure DIR [--compare]}. */
-    static void main(String[] args, PrintStream out) throws IOException {
+    public static void main(String[] args, PrintStream out) throws IOException {
         Path dir = Path.of(args[0]);
         long started = System.nanoTime();
         run(dir).print(out);

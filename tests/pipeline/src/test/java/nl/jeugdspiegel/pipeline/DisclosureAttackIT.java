@@ -1,10 +1,13 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import nl.jeugdspiegel.audit.DisclosureAttack;
+import nl.jeugdspiegel.audit.DisclosureAudit;
+import nl.jeugdspiegel.audit.DisclosureCost;
 import nl.jeugdspiegel.report.Disclosure;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.audit;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -46,18 +46,18 @@ import nl.jeugdspiegel.report.Disclosure;
  * </ul>
  * Everything is propagated to a fixpoint by {@link Bounds}. A count is recovered when its bounds meet.
  */
-final class DisclosureAttack {
+public final class DisclosureAttack {
 
     /**
      * What the attacker knows of the site's method, from its methodology page: whether shares, rates and O/E
      * are computed from the rounded counts, whether shares with a teller or rest below 10 are suppressed, and
      * whether (as before contract v1.2) "niet beschikbaar" for a delivering unit meant a denominator of 0.
      */
-    record Model(boolean fromRoundedCounts, boolean smallCellsSuppressed, boolean unavailableMeansZero) {
+    public record Model(boolean fromRoundedCounts, boolean smallCellsSuppressed, boolean unavailableMeansZero) {
         /** The site as it was before contract v1.2. */
-        static final Model BEFORE_V12 = new Model(false, false, true);
+        public static final Model BEFORE_V12 = new Model(false, false, true);
 
-        static Model of(Disclosure.Rules rules) {
+        public static Model of(Disclosure.Rules rules) {
             return new Model(rules.fromRoundedCounts(), rules.smallCellsSuppressed(), false);
         }
 
@@ -107,7 +107,7 @@ final class DisclosureAttack {
     }
 
     /** The method the site in {@code dir} declares on its methodology page. */
-    static Model declaredModel(Path dir) throws IOException {
+    public static Model declaredModel(Path dir) throws IOException {
         String methode =
                 Files.readString(dir.resolve(BucketLayout.SITE).resolve("methode.html"), StandardCharsets.UTF_8);
         if (!methode.contains(V12_MARKER)) {

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.IndicatorTable;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.oracle.LakeCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class AthenaQueriesIT {
     /** The template's Athena named queries, by resource name. */
     static Map<String, String> namedQueries() throws java.io.IOException {
         JsonNode resources = new ObjectMapper(new YAMLFactory())
-                .readTree(Path.of("../template.yaml").toFile())
+                .readTree(Path.of("../../template.yaml").toFile())
                 .get("Resources");
         Map<String, String> named = new HashMap<>();
         resources.fields().forEachRemaining(e -> {

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.runner;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +21,12 @@ import nl.jeugdspiegel.report.ReportData;
  * A folder that stands for the data bucket (the local runner's DIR), read straight from disk by the benchmarks
  * and their tests: the product reads the same objects from S3.
  */
-final class BucketFolder {
+public final class BucketFolder {
 
     private BucketFolder() {}
 
     /** The lake files ({@code DIR/lake/trajecten/periode=P/gemeente=G/part-00000.parquet}). */
-    static List<LakeFile> lakeFiles(Path dir) throws IOException {
+    public static List<LakeFile> lakeFiles(Path dir) throws IOException {
         Path root = dir.resolve(BucketLayout.LAKE_TRAJECTEN);
         List<LakeFile> files = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -44,7 +44,7 @@ final class BucketFolder {
     }
 
     /** The population files ({@code DIR/reference/bevolking/{jaar}.csv}). */
-    static List<Population> populations(Path dir) throws IOException {
+    public static List<Population> populations(Path dir) throws IOException {
         Path folder = dir.resolve(BucketLayout.POPULATION);
         List<Population> all = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
@@ -62,17 +62,17 @@ final class BucketFolder {
         return all;
     }
 
-    static Manifest manifest(Path dir) throws IOException {
+    public static Manifest manifest(Path dir) throws IOException {
         return Manifest.read(Files.readAllBytes(dir.resolve(BucketLayout.MANIFEST)));
     }
 
     /** The exact indicator tables the manifest names, by periode. */
-    static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
+    public static Map<Periode, List<IndicatorRow>> tables(Path dir) throws IOException {
         return IndicatorOutputs.read(manifest(dir), key -> read(dir, key)).tables();
     }
 
     /** What the report function would publish from this folder. */
-    static ReportData reportData(Path dir) throws IOException {
+    public static ReportData reportData(Path dir) throws IOException {
         Manifest manifest = manifest(dir);
         return ReportData.of(IndicatorOutputs.read(manifest, key -> read(dir, key)), manifest);
     }

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.audit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +17,7 @@ import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.report.Disclosure;
 import nl.jeugdspiegel.report.ReportData;
 import nl.jeugdspiegel.report.SiteBuilder;
+import nl.jeugdspiegel.runner.BucketFolder;
 
 /**
  * What each disclosure method costs and what it protects, on the exact tables of DIR: the site is published
@@ -25,7 +26,7 @@ import nl.jeugdspiegel.report.SiteBuilder;
  * figures are compared with those of rounding alone: how many ratios each method removes, how many it
  * changes at their printed precision, and by how much.
  */
-final class DisclosureCost {
+public final class DisclosureCost {
 
     private static final Map<String, Disclosure.Rules> METHODS = new LinkedHashMap<>();
 
@@ -39,7 +40,7 @@ final class DisclosureCost {
 
     private DisclosureCost() {}
 
-    static void compare(Path dir, PrintStream out) throws IOException {
+    public static void compare(Path dir, PrintStream out) throws IOException {
         Map<Periode, List<IndicatorRow>> tables = tables(dir);
         Manifest manifest = BucketFolder.manifest(dir);
         ReportData reference = ReportData.of(tables, manifest, new Disclosure.Rules(false, false, false));
@@ -76,7 +77,7 @@ final class DisclosureCost {
     }
 
     /** DIR's figures published under other rules, as a site in {@code DIR/vergelijking/...} the attacker can read. */
-    static Path publishVariant(Path dir, Disclosure.Rules rules) throws IOException {
+    public static Path publishVariant(Path dir, Disclosure.Rules rules) throws IOException {
         return publishVariant(dir, ReportData.of(tables(dir), BucketFolder.manifest(dir), rules), rules);
     }
 

@@ -1,4 +1,4 @@
-package nl.jeugdspiegel.bench;
+package nl.jeugdspiegel.oracle;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,14 +30,14 @@ public final class LakeCheck {
         return counts;
     }
 
-    static String glob(Path dir) {
+    public static String glob(Path dir) {
         return dir.toAbsolutePath()
                         .resolve(BucketLayout.LAKE_TRAJECTEN)
                         .toString()
                         .replace("'", "''") + "/*/*/*.parquet";
     }
 
-    static void print(Path dir, PrintStream out) throws SQLException {
+    public static void print(Path dir, PrintStream out) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement()) {
             String from = "read_parquet('" + glob(dir) + "', hive_partitioning = true)";
