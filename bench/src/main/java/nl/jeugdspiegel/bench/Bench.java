@@ -30,8 +30,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         // as ./jeugdspiegel run: the handlers' per-delivery log lines would drown the figures
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
+        nl.jeugdspiegel.runner.Main.useRunnerLogging();
         if (args.length == 0) {
             System.err.println(
                     "usage: ./jeugdspiegel bench ingest [--rows N] [--big-gb G] [--dir D] | ijw [--trajectories N] [--dir D]"

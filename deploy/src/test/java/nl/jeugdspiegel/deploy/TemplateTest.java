@@ -525,4 +525,30 @@ class TemplateTest {
                 resources.at("/IndicatorsRunsFailedAlarm/Properties/MetricName").asText(),
                 "a failed run returns its messages and raises no Lambda error: its own alarm");
     }
+
+    /**
+     * The alarm watches the metric Powertools writes: its namespace (Globals) and its Service dimension (the indicators
+     * function's service name); a mismatch would leave the alarm silent forever.
+     */
+    @Test
+    void theRunsFailedAlarmWatchesThePowertoolsMetric() {
+        JsonNode alarm = resources.at("/IndicatorsRunsFailedAlarm/Properties");
+        assertEquals(
+                template.at("/Globals/Function/Environment/Variables/POWERTOOLS_METRICS_NAMESPACE")
+                        .asText(),
+                alarm.path("Namespace").asText());
+        assertEquals("Service", alarm.at("/Dimensions/0/Name").asText());
+        assertEquals(
+                resources
+                        .at("/IndicatorsFunction/Properties/Environment/Variables/POWERTOOLS_SERVICE_NAME")
+                        .asText(),
+                alarm.at("/Dimensions/0/Value").asText());
+        for (String function : List.of("IngestFunction", "IndicatorsFunction", "ReportFunction")) {
+            assertTrue(
+                    resources
+                            .at("/" + function + "/Properties/Environment/Variables/POWERTOOLS_SERVICE_NAME")
+                            .isTextual(),
+                    function + " names its service");
+        }
+    }
 }

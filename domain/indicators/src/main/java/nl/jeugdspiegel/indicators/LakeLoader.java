@@ -21,7 +21,6 @@ import static nl.jeugdspiegel.core.lake.LakeSchema.Column.ZONDER_HULP_VERDER;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +38,8 @@ import java.util.regex.Pattern;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeColumns;
 import nl.jeugdspiegel.core.lake.LakeReader;
-import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeSchema.Column;
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.reference.Municipality;
@@ -158,8 +157,9 @@ public final class LakeLoader {
             if (rows[0] != null && !soortenKnown(rows[0])) {
                 return new Decoded(null, null, null, "geen lake-bestand: een onbekende soort");
             }
+            Optional<Provenance> provenance = Provenance.fromFooter(footer);
             return new Decoded(
-                    rows[0], deliveredAt(footer.get(LakeSchema.FOOTER_BRON_TIJD)), waiting(file, footer), null);
+                    rows[0], provenance.map(Provenance::eventTime).orElse(null), waiting(file, provenance), null);
         } catch (LakeReader.NotALakeFileException e) {
             return new Decoded(null, null, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -175,21 +175,19 @@ public final class LakeLoader {
      * The waiting file's rows when its footer names the same delivery as the lake file's (key, version and time), else
      * null: a waiting file left by an earlier delivery, or an unreadable one, says nothing about the delivery in force.
      */
-    private static List<Waiting.Request> waiting(LakeFile file, Map<String, String> lakeFooter) {
+    private static List<Waiting.Request> waiting(LakeFile file, Optional<Provenance> delivery) {
         if (file.waiting() == null) {
             return null;
         }
         try {
             Waiting.Contents contents = Waiting.read(new LocalInputFile(file.waiting()));
-            for (String key : List.of(
-                    LakeSchema.FOOTER_BRON_SLEUTEL, LakeSchema.FOOTER_BRON_VERSIE, LakeSchema.FOOTER_BRON_TIJD)) {
-                if (!Objects.equals(contents.footer().get(key), lakeFooter.get(key))) {
-                    LOG.warn(
-                            "waiting file of {} {} left out: it belongs to another delivery",
-                            file.periode(),
-                            file.gemeente());
-                    return null;
-                }
+            Optional<Provenance> waitingOf = Provenance.fromFooter(contents.footer());
+            if (delivery.isEmpty() || waitingOf.isEmpty() || !waitingOf.get().sameUpload(delivery.get())) {
+                LOG.warn(
+                        "waiting file of {} {} left out: it belongs to another delivery",
+                        file.periode(),
+                        file.gemeente());
+                return null;
             }
             for (Waiting.Request r : contents.requests()) {
                 if (!PSEUDONYM.matcher(r.client()).matches()) {
@@ -227,14 +225,6 @@ public final class LakeLoader {
             case Trajectory.JEUGDRECLASSERING -> Codes.JR;
             default -> -1;
         };
-    }
-
-    private static Instant deliveredAt(String text) {
-        try {
-            return text == null || text.isEmpty() ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static void merge(LakeData data, ClientIds clients, RowIndex keys, LakeFile file, Decoded decoded) {

@@ -1,9 +1,5 @@
 package nl.jeugdspiegel.indicators;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +8,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a batch of queue messages asks for: the periods of the lake objects that changed (S3 event
  * notifications of {@code lake/trajecten/periode=P/gemeente=G/part-00000.parquet}), or everything
- * ({@code {"recompute":"all"}}, the scheduled full run). S3's test message is skipped; a malformed message is
- * reported ({@link #read}) and dropped: one odd message must not block the queue.
+ * ({@code {"recompute":"all"}}, the scheduled full run), from the typed {@link Message}s the handler read. S3's test
+ * message is skipped; a malformed message is reported ({@link #of}) and dropped: one odd message must not block the
+ * queue.
  */
 public record RecomputeRequest(boolean all, Set<Periode> changed) {
 
@@ -40,52 +36,57 @@ public record RecomputeRequest(boolean all, Set<Periode> changed) {
         return !all && changed.isEmpty();
     }
 
+    /**
+     * One queue message, as the handler read it with the Lambda events library: an S3 notification of objects
+     * created (their URL-decoded keys), the scheduled {@code {"recompute":"all"}}, a message S3 sends without
+     * records (its test message), or one that is none of these, with why.
+     */
+    public sealed interface Message {
+        /** An S3 notification: the keys of the objects it names, URL-decoded. */
+        record ObjectsCreated(List<String> keys) implements Message {
+            public ObjectsCreated {
+                keys = List.copyOf(keys);
+            }
+        }
+
+        /** The scheduled full run. */
+        record RecomputeAll() implements Message {}
+
+        /** A message without records that S3 sends (its {@code s3:TestEvent}): nothing to do. */
+        record WithoutRecords(String event) implements Message {}
+
+        /** Not a message this queue should carry; {@code reason} is for the log. */
+        record Malformed(String reason) implements Message {}
+    }
+
     /** A batch read: what it asks for, and which of its messages (by position) are malformed, with why. */
     public record Batch(RecomputeRequest request, Map<Integer, String> malformed) {}
 
-    /** Combines the bodies of one batch of messages. */
-    public static RecomputeRequest fromMessages(List<String> bodies) {
-        return read(bodies).request();
-    }
-
     /**
-     * Reads a batch message by message: a malformed one (not JSON, no S3 notification of the expected shape, a
-     * key that is not validly URL-encoded) is reported, not fatal, so one bad message cannot make the batch
-     * fail until it dead-letters. S3's test message and notifications for keys outside the lake are skipped.
+     * Combines the messages of one batch. A malformed one is reported, not fatal, so one bad message cannot make the
+     * batch fail until it dead-letters; keys outside the lake (an upload, a table) are skipped.
      */
-    public static Batch read(List<String> bodies) {
+    public static Batch of(List<Message> messages) {
         Set<Periode> changed = new TreeSet<>();
         Map<Integer, String> malformed = new TreeMap<>();
         boolean all = false;
-        for (int i = 0; i < bodies.size(); i++) {
-            String body = bodies.get(i);
-            try {
-                JsonNode message = body == null ? null : Json.MAPPER.readTree(body);
-                if (message == null || !message.isObject()) {
-                    malformed.put(i, "geen JSON-object");
-                } else if ("all".equals(message.path("recompute").asText())) {
-                    all = true;
-                } else if (message.has("Records") && message.get("Records").isArray()) {
-                    for (JsonNode record : message.get("Records")) {
-                        String key = record.at("/s3/object/key").asText("");
-                        Optional<Periode> periode = lakePeriode(URLDecoder.decode(key, StandardCharsets.UTF_8));
-                        if (periode.isPresent()) {
-                            changed.add(periode.get());
-                        } else {
-                            LOG.warn("skipped a notification for a key outside the lake: {}", key);
-                        }
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message instanceof Message.RecomputeAll) {
+                all = true;
+            } else if (message instanceof Message.ObjectsCreated created) {
+                for (String key : created.keys()) {
+                    Optional<Periode> periode = lakePeriode(key);
+                    if (periode.isPresent()) {
+                        changed.add(periode.get());
+                    } else {
+                        LOG.warn("skipped a notification for a key outside the lake: {}", key);
                     }
-                } else if (message.has("Event")) {
-                    LOG.info(
-                            "skipped a message without Records (event {})",
-                            message.path("Event").asText("unknown"));
-                } else {
-                    malformed.put(i, "geen S3-melding en geen {\"recompute\":\"all\"}");
                 }
-            } catch (JsonProcessingException e) {
-                malformed.put(i, "geen JSON (" + body.length() + " tekens)");
-            } catch (IllegalArgumentException e) {
-                malformed.put(i, "sleutel niet geldig URL-gecodeerd");
+            } else if (message instanceof Message.WithoutRecords without) {
+                LOG.info("skipped a message without Records (event {})", without.event());
+            } else if (message instanceof Message.Malformed bad) {
+                malformed.put(i, bad.reason());
             }
         }
         return new Batch(all ? ALL : new RecomputeRequest(false, changed), malformed);

@@ -14,16 +14,20 @@ class RecomputeRequestTest {
     private static final Set<Periode> LAKE =
             Set.of(Periode.parse("2024H1"), Periode.parse("2024H2"), Periode.parse("2025H1"), Periode.parse("2025H2"));
 
-    private static String notification(String key) {
-        return "{\"Records\":[{\"eventSource\":\"aws:s3\",\"s3\":{\"object\":{\"key\":\"" + key + "\"}}}]}";
+    private static RecomputeRequest.Message notification(String key) {
+        return new RecomputeRequest.Message.ObjectsCreated(List.of(key));
+    }
+
+    private static RecomputeRequest fromMessages(List<RecomputeRequest.Message> messages) {
+        return RecomputeRequest.of(messages).request();
     }
 
     @Test
     void lakeNotificationsNameTheirPeriods() {
-        RecomputeRequest request = RecomputeRequest.fromMessages(List.of(
-                notification("lake/trajecten/periode%3D2025H1/gemeente%3DGM0363/part-00000.parquet"),
+        RecomputeRequest request = fromMessages(List.of(
+                notification("lake/trajecten/periode=2025H1/gemeente=GM0363/part-00000.parquet"),
                 notification("lake/trajecten/periode=2025H1/gemeente=GM0014/part-00000.parquet"),
-                notification("lake/trajecten/periode%3D2024H2/gemeente%3DGM0014/part-00000.parquet")));
+                notification("lake/trajecten/periode=2024H2/gemeente=GM0014/part-00000.parquet")));
         assertFalse(request.all());
         assertEquals(Set.of(Periode.parse("2024H2"), Periode.parse("2025H1")), request.changed());
     }
@@ -39,19 +43,19 @@ class RecomputeRequestTest {
 
     @Test
     void scheduledMessageAsksForEverything() {
-        assertTrue(RecomputeRequest.fromMessages(List.of(
+        assertTrue(fromMessages(List.of(
                         notification("lake/trajecten/periode=2025H1/gemeente=GM0014/part-00000.parquet"),
-                        "{\"recompute\":\"all\"}"))
+                        new RecomputeRequest.Message.RecomputeAll()))
                 .all());
     }
 
     @Test
     void oddMessagesAreSkipped() {
-        RecomputeRequest request = RecomputeRequest.fromMessages(List.of(
-                "not json",
-                "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\"}",
+        RecomputeRequest request = fromMessages(List.of(
+                new RecomputeRequest.Message.Malformed("geen JSON"),
+                new RecomputeRequest.Message.WithoutRecords("s3:TestEvent"),
                 notification("uploads/GM0014/2025H1/trajecten.csv"),
-                notification("indicators/periode%3D2025H1/indicators.csv")));
+                notification("indicators/periode=2025H1/indicators.csv")));
         assertTrue(request.isEmpty());
         assertTrue(request.affected(LAKE).isEmpty());
     }

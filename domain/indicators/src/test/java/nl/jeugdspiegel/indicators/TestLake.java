@@ -16,6 +16,7 @@ import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeWriter;
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.lake.Waiting;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -266,9 +267,9 @@ public final class TestLake {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Map<String, String> footer = Map.of(
-                    LakeSchema.FOOTER_BRON_TIJD, "2025-01-15T10:00:00Z",
-                    LakeSchema.FOOTER_BRON_SLEUTEL, "uploads/" + parts[1] + "/" + parts[0] + "/berichten.zip",
-                    LakeSchema.FOOTER_BRON_VERSIE, "1");
+                    Provenance.TIME, "2025-01-15T10:00:00Z",
+                    Provenance.KEY, "uploads/" + parts[1] + "/" + parts[0] + "/berichten.zip",
+                    Provenance.VERSION, "1");
             if (contract11.contains(d.getKey())) {
                 writeContract11(file, d.getValue(), footer);
             } else {
@@ -283,8 +284,7 @@ public final class TestLake {
                 Files.createDirectories(waitingFile.getParent());
                 Map<String, String> waitingFooter = new java.util.HashMap<>(footer);
                 if (staleWaiting.contains(d.getKey())) {
-                    waitingFooter.put(
-                            LakeSchema.FOOTER_BRON_SLEUTEL, "uploads/" + parts[1] + "/" + parts[0] + "/oud.zip");
+                    waitingFooter.put(Provenance.KEY, "uploads/" + parts[1] + "/" + parts[0] + "/oud.zip");
                 }
                 Waiting.write(waitingFile, waiting.get(d.getKey()), waitingFooter);
             }

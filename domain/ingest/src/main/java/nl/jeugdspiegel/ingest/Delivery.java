@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest;
 
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
@@ -43,5 +44,10 @@ record Delivery(
 
     String eTag() {
         return object != null ? object.eTag() : event.eTag();
+    }
+
+    /** Which delivery this is, for the lake object's and the receipt's metadata; the hash once it is known. */
+    Provenance provenance() {
+        return new Provenance(event.key(), versionId(), eTag(), sha256, event.eventTime(), event.sequencer());
     }
 }

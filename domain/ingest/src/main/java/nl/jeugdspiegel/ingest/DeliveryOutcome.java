@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.ingest;
 
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 
 /**
@@ -15,10 +16,10 @@ public sealed interface DeliveryOutcome {
      * @param inForce       the delivery that stays in force for the same gemeente and periode, or null
      * @param quarantineKey where a copy of the upload was put, or null when it was not (a processing failure)
      */
-    record Rejected(FileProblem problem, DeliveryRef inForce, String quarantineKey) implements DeliveryOutcome {}
+    record Rejected(FileProblem problem, Provenance inForce, String quarantineKey) implements DeliveryOutcome {}
 
     /** Accepted, but a newer delivery for the same gemeente and periode is in force and stays so: it replaces nothing. */
-    record NotApplied(DeliveryRef inForce, String lakeKey) implements DeliveryOutcome {}
+    record NotApplied(Provenance inForce, String lakeKey) implements DeliveryOutcome {}
 
     /**
      * Accepted and written to the lake: from now on it is the delivery in force.
@@ -27,6 +28,6 @@ public sealed interface DeliveryOutcome {
      * @param replaced    the earlier delivery whose rows it replaced, or null (none, or a replay of itself)
      * @param identicalTo the key of the delivery in force before whose bytes were the same, or null
      */
-    record Applied(DeliveryRef written, DeliveryRef replaced, String identicalTo, String lakeKey)
+    record Applied(Provenance written, Provenance replaced, String identicalTo, String lakeKey)
             implements DeliveryOutcome {}
 }

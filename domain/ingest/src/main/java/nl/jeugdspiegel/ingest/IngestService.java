@@ -3,27 +3,21 @@ package nl.jeugdspiegel.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.core.Failures;
-import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.ScratchSpace;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.lake.LakeProfile;
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.lake.Waiting;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKeys;
@@ -34,6 +28,7 @@ import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.core.storage.ObjectStore;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
+import nl.jeugdspiegel.ingest.delivery.LakeTarget;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
 import nl.jeugdspiegel.ingest.ijw.ProductMapping;
@@ -41,8 +36,6 @@ import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
-import nl.jeugdspiegel.ingest.receipt.ReceiptPage;
-import nl.jeugdspiegel.ingest.receipt.Receipts;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +62,8 @@ public final class IngestService {
     private final MessageDelivery messages;
     private final ReferenceData reference;
     private final ReceiptMaker receipts;
-    private final DeliveryComparison comparison;
+    private final ReceiptWriter receiptWriter;
+    private final Assessor assessor;
     private final ReceiptListener listener;
     private final Clock clock;
 
@@ -86,7 +80,9 @@ public final class IngestService {
         this.processor = new DeliveryProcessor(new CodeRules(reference), key, threshold);
         this.messages = new MessageDelivery(new SafeZip(), processor, threshold, key);
         this.receipts = new ReceiptMaker(reference, threshold, clock);
-        this.comparison = new DeliveryComparison(DeliveryComparison.Thresholds.fromSettings());
+        this.receiptWriter = new ReceiptWriter(reference);
+        this.assessor =
+                new Assessor(new DeliveryComparison(DeliveryComparison.Thresholds.fromSettings()), reference, clock);
         this.clock = clock;
     }
 
@@ -137,7 +133,7 @@ public final class IngestService {
         ObjectInfo object = null;
         Delivery delivery;
         DeliveryOutcome outcome;
-        Assessment assessment;
+        Assessor.Assessment assessment;
         try {
             Optional<ObjectContent> opened = store.openIfExists(event.key(), event.versionId());
             if (opened.isEmpty()) {
@@ -147,17 +143,25 @@ public final class IngestService {
             try (ObjectContent upload = opened.get()) {
                 object = upload.info();
                 workDir = ScratchSpace.workFolder("ingest");
+                // the delivery in force for this gemeente and periode: one HEAD, read before the upload
+                LakeInForce inForce = parsed.problem() != null
+                        ? null
+                        : LakeInForce.read(
+                                store,
+                                BucketLayout.trajecten(
+                                        parsed.key().periode(), parsed.key().gemeentecode()));
                 delivery = parsed.problem() != null
                         ? new Delivery(event, object, null, DeliveryProcessor.sha256Of(upload), null, null, started)
                         : read(store, event, parsed.key(), upload, workDir, started);
                 boolean accepted =
                         delivery.result() != null && delivery.result().accepted();
-                assessment = accepted ? assess(store, delivery, workDir) : Assessment.NONE;
+                assessment = accepted ? assessor.assess(store, delivery, inForce, workDir) : Assessor.Assessment.NONE;
                 outcome = accepted
-                        ? apply(store, delivery)
+                        ? apply(store, delivery, inForce)
                         : reject(
                                 store,
                                 delivery,
+                                inForce,
                                 parsed.problem() != null
                                         ? parsed.problem()
                                         : delivery.result().problem());
@@ -170,7 +174,7 @@ public final class IngestService {
             }
         }
         Receipt receipt = receipts.receipt(delivery, outcome, assessment);
-        String written = writeReceipt(store, delivery, receipt);
+        String written = receiptWriter.write(store, delivery, receipt);
         try {
             listener.written(written, receipt);
         } catch (RuntimeException e) {
@@ -209,10 +213,11 @@ public final class IngestService {
                         + "geprobeerd en dit ontvangstbewijs wordt dan vervangen. Staat het er na een uur nog, lever het bestand "
                         + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
         try {
-            writeReceipt(
+            receiptWriter.write(
                     store,
                     delivery,
-                    receipts.receipt(delivery, new DeliveryOutcome.Rejected(problem, null, null), Assessment.NONE));
+                    receipts.receipt(
+                            delivery, new DeliveryOutcome.Rejected(problem, null, null), Assessor.Assessment.NONE));
         } catch (RuntimeException receiptFailure) {
             LOG.error("no receipt for {} (kenmerk {}): {}", key, reference, Failures.describe(receiptFailure));
         }
@@ -220,87 +225,36 @@ public final class IngestService {
     }
 
     /**
-     * Writes a receipt at the upload's receipt key, unless that key already holds the receipt of a newer
-     * delivery of the same key (docs/contract.md §1): then beside it, in {@code eerdere-versies/}. Which delivery a
-     * receipt belongs to is in its object metadata, as for the lake. Returns the key written.
+     * Reads and validates the delivery: CSV or a zip of iJw messages, to a local lake file whose footer names the
+     * delivery, profiled while it is written (against the provider register, when there is one).
      */
-    private String writeReceipt(ObjectStore store, Delivery delivery, Receipt receipt) {
-        UploadEvent event = delivery.event();
-        DeliveryRef self = DeliveryRef.of(
-                event,
-                delivery.versionId(),
-                delivery.eTag(),
-                receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
-        byte[] json = Receipts.toJson(receipt);
-        String key = BucketLayout.receipt(event.key(), reference::isMunicipality);
-        if (putUnlessNewer(store, key, json, "application/json", self)) {
-            writePage(store, key, receipt, self);
-            return key;
-        }
-        String beside = BucketLayout.earlierVersionReceipt(
-                event.key(), reference::isMunicipality, event.eventTime(), delivery.versionId());
-        store.putBytes(beside, json, "application/json", self.toS3Metadata(), ObjectStore.Condition.NONE);
-        writePage(store, beside, receipt, self);
-        return beside;
-    }
-
-    /**
-     * Writes {@code key} as {@code self}'s, unless it already holds what a newer delivery of the same upload key wrote
-     * there (its object metadata says whose it is): then returns false and leaves it. A write that loses to a
-     * concurrent one looks again.
-     */
-    private static boolean putUnlessNewer(
-            ObjectStore store, String key, byte[] content, String contentType, DeliveryRef self) {
-        for (int attempt = 1; attempt <= MAX_CONDITIONAL_WRITE_ATTEMPTS; attempt++) {
-            Optional<ObjectInfo> existing = store.head(key);
-            Optional<DeliveryRef> holder = existing.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
-            if (holder.isPresent()
-                    && holder.get().key().equals(self.key())
-                    && holder.get().isNewerThan(self)) {
-                return false;
-            }
-            if (store.putBytes(key, content, contentType, self.toS3Metadata(), unchangedSince(existing))
-                    == ObjectStore.Write.WRITTEN) {
-                return true;
-            }
-        }
-        throw new IllegalStateException("the receipt " + key + " kept changing while it was written");
-    }
-
-    /**
-     * The readable receipt beside its JSON, written after it (a retry writes both again), under the same rule: never
-     * over the page of a newer delivery, which a concurrent ingest of the same key may have written in between. A
-     * failure to render is logged and leaves the JSON, which is the contract, in place.
-     */
-    private static void writePage(ObjectStore store, String jsonKey, Receipt receipt, DeliveryRef self) {
-        byte[] html;
-        try {
-            html = ReceiptPage.html(receipt);
-        } catch (RuntimeException e) {
-            LOG.error("no readable receipt for {}: {}", jsonKey, Failures.describe(e));
-            return;
-        }
-        putUnlessNewer(store, BucketLayout.receiptPage(jsonKey), html, "text/html; charset=utf-8", self);
-    }
-
-    /** The write condition "as we saw it": absent, or still at the ETag we read. */
-    private static ObjectStore.Condition unchangedSince(Optional<ObjectInfo> seen) {
-        return seen.map(h -> ObjectStore.Condition.unchanged(h.eTag())).orElse(ObjectStore.Condition.ABSENT);
-    }
-
-    /** Reads and validates the delivery: CSV or a zip of iJw messages, to a local lake file. */
     private Delivery read(
             ObjectStore store, UploadEvent event, UploadKey key, ObjectContent upload, Path workDir, long started)
             throws IOException {
-        Map<String, String> footer =
-                DeliveryRef.footerMetadata(event, upload.info().versionId());
+        Provenance provenance = new Provenance(
+                event.key(),
+                upload.info().versionId(),
+                upload.info().eTag(),
+                null,
+                event.eventTime(),
+                event.sequencer());
+        LakeTarget target =
+                new LakeTarget(key.periode(), workDir, provenance.toFooter(CONTRACT_VERSION), providerRegister(store));
         long size = Delivery.sizeOf(event, upload.info());
         DeliveryReader reader = UploadKey.isMessageZip(event.key())
                 ? messages.forMunicipality(key.gemeentecode(), productMapping(store, key.gemeentecode()))
                 : processor;
-        DeliveryReader.Read read = reader.read(upload, size, key.periode(), workDir, footer);
+        DeliveryReader.Read read = reader.read(upload, size, target);
         return new Delivery(
                 event, upload.info(), key, read.result().sha256(), read.result(), read.berichten(), started);
+    }
+
+    /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */
+    private static Set<String> providerRegister(ObjectStore store) throws IOException {
+        return store.readIfExists(BucketLayout.PROVIDER_REGISTER)
+                .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8))
+                        .keySet())
+                .orElse(Set.of());
     }
 
     /** The municipality's product mapping ({@code reference/productcodes/{gemeentecode}.csv}), or none. */
@@ -331,178 +285,50 @@ public final class IngestService {
         }
     }
 
-    /** Writes an accepted delivery to the lake, unless a newer one is in force (checked and written atomically). */
-    private DeliveryOutcome apply(ObjectStore store, Delivery delivery) {
-        UploadKey key = delivery.key();
-        DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
-        String lakeKey = BucketLayout.trajecten(key.periode(), key.gemeentecode());
+    /**
+     * Writes an accepted delivery to the lake, unless a newer one is in force: the write is conditional on the lake
+     * object being as {@code seen}; when another delivery wrote it meanwhile, it is looked at again. The object carries
+     * the delivery's provenance and profile in its metadata.
+     */
+    private DeliveryOutcome apply(ObjectStore store, Delivery delivery, LakeInForce seen) {
+        Provenance self = delivery.provenance();
+        LakeInForce current = seen;
         for (int attempt = 1; ; attempt++) {
-            Optional<ObjectInfo> current = store.head(lakeKey);
-            Optional<DeliveryRef> inForce = current.flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
+            Optional<Provenance> inForce = current.provenance();
             if (inForce.isPresent() && inForce.get().isNewerThan(self)) {
-                return new DeliveryOutcome.NotApplied(inForce.get(), lakeKey);
+                return new DeliveryOutcome.NotApplied(inForce.get(), current.key());
             }
             ObjectStore.Write written = store.putFile(
-                    lakeKey,
+                    current.key(),
                     delivery.result().lakeFile(),
                     "application/vnd.apache.parquet",
-                    self.toS3Metadata(),
-                    unchangedSince(current));
+                    self.toS3Metadata(delivery.result().profile()),
+                    current.unchanged());
             if (written == ObjectStore.Write.WRITTEN) {
                 writeWaiting(store, delivery);
-                DeliveryRef replaced = inForce.filter(
-                                p -> !p.key().equals(self.key()) || !p.sha256().equals(self.sha256()))
+                Provenance replaced = inForce.filter(
+                                p -> !p.key().equals(self.key()) || !Objects.equals(p.sha256(), self.sha256()))
                         .orElse(null);
-                String identical = inForce.filter(p -> p.sha256().equals(self.sha256()))
-                        .map(DeliveryRef::key)
+                String identical = inForce.filter(p -> Objects.equals(p.sha256(), self.sha256()))
+                        .map(Provenance::key)
                         .orElse(null);
-                return new DeliveryOutcome.Applied(self, replaced, identical, lakeKey);
+                return new DeliveryOutcome.Applied(self, replaced, identical, current.key());
             }
             if (attempt == MAX_CONDITIONAL_WRITE_ATTEMPTS) {
-                throw new IllegalStateException(lakeKey + " kept changing while the delivery was written");
+                throw new IllegalStateException(current.key() + " kept changing while the delivery was written");
             }
             LOG.info(
                     "{}: another delivery for the same gemeente and periode was written meanwhile; checking again",
                     delivery.event().key());
-        }
-    }
-
-    /**
-     * What an accepted delivery holds and enables, for the receipt: its {@code kenmerken}, the comparison with the
-     * previous accepted delivery of the gemeente (the one it replaces for the same periode, else the one in force for
-     * the periode before; none when a newer delivery is in force), and its {@code publicatie} block. A replay of the
-     * delivery in force keeps the comparison its receipt already holds (the lake no longer holds what it replaced).
-     */
-    record Assessment(
-            Receipt.Kenmerken kenmerken,
-            Receipt.Vergelijking vergelijking,
-            Receipt.Publicatie publicatie,
-            List<String> waarschuwingen) {
-        static final Assessment NONE = new Assessment(null, null, null, List.of());
-    }
-
-    private Assessment assess(ObjectStore store, Delivery delivery, Path workDir) throws IOException {
-        UploadKey key = delivery.key();
-        LakeProfile now = LakeProfile.of(delivery.result().lakeFile(), key.periode(), providerRegister(store));
-        DeliveryRef self = DeliveryRef.of(delivery.event(), delivery.versionId(), delivery.eTag(), delivery.sha256());
-        Optional<DeliveryRef> inForce = store.head(BucketLayout.trajecten(key.periode(), key.gemeentecode()))
-                .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()));
-        Receipt.Vergelijking vergelijking;
-        if (inForce.isPresent() && DeliveryRef.ORDER.compare(inForce.get(), self) == 0) {
-            vergelijking = earlierComparison(store, delivery);
-        } else if (inForce.isPresent()) {
-            vergelijking = inForce.get().isNewerThan(self)
-                    ? null
-                    : compareWith(store, now, key.periode(), key.gemeentecode(), DeliveryComparison.REPLACED, workDir);
-        } else {
-            vergelijking = compareWith(
-                    store,
-                    now,
-                    key.periode().previous(),
-                    key.gemeentecode(),
-                    DeliveryComparison.PREVIOUS_PERIODE,
-                    workDir);
-        }
-        List<String> warnings = new ArrayList<>(AgbCheck.warnings(now));
-        futureDated(delivery.event().eventTime()).ifPresent(warnings::add);
-        return new Assessment(
-                DeliveryComparison.kenmerken(now),
-                vergelijking,
-                DeliveryComparison.publicatie(now, delivery.result().waitingFile() != null),
-                warnings);
-    }
-
-    /** How far an event time may lie ahead of this function's clock before the receipt warns (clock skew). */
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-
-    /**
-     * A warning for a delivery dated in the future (contract v1.3 §7): "later" decides which delivery is in force, so
-     * until that date every later delivery of the gemeente and periode is not applied.
-     */
-    private Optional<String> futureDated(Instant eventTime) {
-        if (eventTime == null || !eventTime.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
-            return Optional.empty();
-        }
-        return Optional.of("Deze levering is gedateerd op " + eventTime
-                + ", in de toekomst. De nieuwste levering is van kracht: tot die datum wordt elke volgende levering "
-                + "voor deze gemeente en dit halfjaar niet toegepast. Controleer de klok van het systeem dat "
-                + "aanlevert, en lever zo nodig opnieuw aan.");
-    }
-
-    /** The AGB codes of the optional provider register ({@link ProviderNames#KEY}); empty when there is none. */
-    private static Set<String> providerRegister(ObjectStore store) throws IOException {
-        return store.readIfExists(BucketLayout.PROVIDER_REGISTER)
-                .map(bytes -> ProviderNames.parse(new String(bytes, StandardCharsets.UTF_8))
-                        .keySet())
-                .orElse(Set.of());
-    }
-
-    /** The comparison with the delivery in force for (periode, gemeente), or null when there is none. */
-    private Receipt.Vergelijking compareWith(
-            ObjectStore store, LakeProfile now, Periode periode, String gemeentecode, String grond, Path workDir)
-            throws IOException {
-        String lakeKey = BucketLayout.trajecten(periode, gemeentecode);
-        Optional<ObjectContent> previous = store.openIfExists(lakeKey, null);
-        if (previous.isEmpty()) {
-            return null;
-        }
-        Path file = workDir.resolve("vorige.parquet");
-        DeliveryRef ref;
-        try (ObjectContent content = previous.get()) {
-            ref = DeliveryRef.fromS3Metadata(content.info().metadata()).orElse(null);
-            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        LakeProfile before;
-        try {
-            before = LakeProfile.of(file, periode);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{} is not a readable lake file, no comparison: {}", lakeKey, Failures.describe(e));
-            return null;
-        } finally {
-            Files.deleteIfExists(file);
-        }
-        return comparison.compare(
-                now,
-                before,
-                ref == null ? null : new Receipt.Levering(ref.key(), ref.eventTime()),
-                periode.toString(),
-                grond);
-    }
-
-    /** On a replay: the comparison in the receipt already written for this very delivery, if any. */
-    private Receipt.Vergelijking earlierComparison(ObjectStore store, Delivery delivery) {
-        try {
-            return store.readIfExists(BucketLayout.receipt(delivery.event().key(), reference::isMunicipality))
-                    .map(bytes -> {
-                        try {
-                            return Receipts.read(bytes);
-                        } catch (IOException e) {
-                            return null;
-                        }
-                    })
-                    .filter(r -> r.bron() != null
-                            && delivery.sha256().equals(r.bron().sha256()))
-                    .map(Receipt::vergelijkingVorige)
-                    .orElse(null);
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "could not read the earlier receipt of {}: {}",
-                    delivery.event().key(),
-                    Failures.describe(e));
-            return null;
+            current = LakeInForce.read(store, current.key());
         }
     }
 
     /** Copies a rejected upload to quarantine; the delivery in force (if any) stays so. */
-    private DeliveryOutcome reject(ObjectStore store, Delivery delivery, FileProblem problem) {
+    private DeliveryOutcome reject(ObjectStore store, Delivery delivery, LakeInForce inForce, FileProblem problem) {
         String quarantine = BucketLayout.quarantine(delivery.event().key(), reference::isMunicipality);
         store.copy(delivery.event().key(), delivery.versionId(), delivery.size(), quarantine);
-        DeliveryRef inForce = delivery.key() == null
-                ? null
-                : store.head(BucketLayout.trajecten(
-                                delivery.key().periode(), delivery.key().gemeentecode()))
-                        .flatMap(h -> DeliveryRef.fromS3Metadata(h.metadata()))
-                        .orElse(null);
-        return new DeliveryOutcome.Rejected(problem, inForce, quarantine);
+        Provenance held = inForce == null ? null : inForce.provenance().orElse(null);
+        return new DeliveryOutcome.Rejected(problem, held, quarantine);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
@@ -25,7 +26,7 @@ final class ReceiptMaker {
         this.clock = clock;
     }
 
-    Receipt receipt(Delivery delivery, DeliveryOutcome outcome, IngestService.Assessment assessment) {
+    Receipt receipt(Delivery delivery, DeliveryOutcome outcome, Assessor.Assessment assessment) {
         UploadKey key = delivery.key();
         DeliveryResult result = delivery.result();
         ValidationReport report = result == null ? new ValidationReport() : result.report();
@@ -88,9 +89,9 @@ final class ReceiptMaker {
             Boolean applied,
             String melding,
             FileProblem problem,
-            DeliveryRef replaced,
+            Provenance replaced,
             String identicalTo,
-            DeliveryRef inForce,
+            Provenance inForce,
             String lakeKey) {}
 
     private static Fields fields(DeliveryOutcome outcome, UploadKey key) {
@@ -124,7 +125,7 @@ final class ReceiptMaker {
                 Receipt.GEACCEPTEERD, true, melding, null, a.replaced(), a.identicalTo(), a.written(), a.lakeKey());
     }
 
-    private static Receipt.Levering levering(DeliveryRef ref) {
+    private static Receipt.Levering levering(Provenance ref) {
         return ref == null ? null : new Receipt.Levering(ref.key(), ref.eventTime());
     }
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.Provenance;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.core.storage.ObjectInfo;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
@@ -31,21 +32,22 @@ class ReceiptMakerTest {
     private static final String KEY = "uploads/GM0363/2024H2/levering.csv";
     private static final UploadEvent EVENT =
             new UploadEvent("bucket", KEY, "v2", "etag-2", 1234, Instant.parse("2025-02-01T10:00:00Z"), "0A");
-    private static final DeliveryRef EARLIER = new DeliveryRef(
+    private static final Provenance EARLIER = new Provenance(
             "uploads/GM0363/2024H2/eerder.csv",
             "v1",
             "etag-1",
             "aa".repeat(32),
             Instant.parse("2025-01-15T10:00:00Z"),
             "01");
-    private static final DeliveryRef NEWER = new DeliveryRef(
+    private static final Provenance NEWER = new Provenance(
             "uploads/GM0363/2024H2/later.csv",
             "v3",
             "etag-3",
             "cc".repeat(32),
             Instant.parse("2025-02-20T10:00:00Z"),
             "0F");
-    private static final DeliveryRef SELF = DeliveryRef.of(EVENT, "v2", "etag-2", "bb".repeat(32));
+    private static final Provenance SELF =
+            new Provenance(EVENT.key(), "v2", "etag-2", "bb".repeat(32), EVENT.eventTime(), EVENT.sequencer());
     private static final String LAKE_KEY = "lake/trajecten/periode=2024H2/gemeente=GM0363/part-00000.parquet";
 
     private static Delivery accepted() {
@@ -58,7 +60,7 @@ class ReceiptMakerTest {
                 new ObjectInfo(KEY, "etag-2", 1234, NOW, "v2", Map.of()),
                 new UploadKey("GM0363", Periode.parse("2024H2"), "levering.csv"),
                 "bb".repeat(32),
-                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3, null),
+                new DeliveryResult(null, report, List.of(), "bb".repeat(32), Path.of("x.parquet"), 3, null, null),
                 null,
                 System.nanoTime());
     }
@@ -141,7 +143,7 @@ class ReceiptMakerTest {
         assertNull(r.leveringInGebruik());
     }
 
-    private static final IngestService.Assessment NONE = IngestService.Assessment.NONE;
+    private static final Assessor.Assessment NONE = Assessor.Assessment.NONE;
 
     /** Through the JSON contract and back with the reader the runner and tests use. */
     private static Receipt roundTrip(Receipt receipt) throws Exception {

@@ -369,5 +369,6 @@ final class LocalPipeline {
         System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
         System.setProperty("aws.region", EmbeddedS3.REGION.id());
+        LocalMetrics.install(); // the functions' metrics are CloudWatch's: none here
     }
 }

@@ -36,9 +36,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // the handlers log one line per delivery; the runner prints its own progress and summary
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
+        useRunnerLogging();
         PrintStream out = System.out;
         try {
             System.exit(run(args, out));
@@ -50,6 +48,19 @@ public final class Main {
             System.err.println("the pipeline failed: " + e);
             e.printStackTrace();
             System.exit(1);
+        }
+    }
+
+    /** The log configuration of the runner, not the functions' JSON: set before the first logger is made. */
+    public static final String LOG_CONFIGURATION = "jeugdspiegel-runner-log4j2.xml";
+
+    /**
+     * The handlers log a JSON line per delivery (Powertools); the runner prints its own progress and summary, so it
+     * logs only warnings, as plain lines ({@value #LOG_CONFIGURATION}). Call first in a main method.
+     */
+    public static void useRunnerLogging() {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIGURATION);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.LakeSchema;
 import nl.jeugdspiegel.core.lake.LakeWriter;
@@ -26,6 +27,7 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.LakeTarget;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
@@ -80,20 +82,36 @@ public final class DeliveryProcessor implements DeliveryReader {
     }
 
     @Override
-    public Read read(
-            InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
-            throws IOException {
-        return new Read(process(upload, expectedBytes, periode, workDir, lakeMetadata), null);
+    public Read read(InputStream upload, long expectedBytes, LakeTarget target) throws IOException {
+        return new Read(process(upload, expectedBytes, target), null);
     }
 
-    /** Processes one CSV delivery; see {@link DeliveryReader#read}. */
+    /** Processes one CSV delivery without a provider register; see {@link DeliveryReader#read}. */
     public DeliveryResult process(
             InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
             throws IOException {
+        return process(upload, expectedBytes, LakeTarget.of(periode, workDir, lakeMetadata));
+    }
+
+    /** Processes one CSV delivery; see {@link DeliveryReader#read}. */
+    public DeliveryResult process(InputStream upload, long expectedBytes, LakeTarget target) throws IOException {
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
-        ValidationReport report = new ValidationReport();
-        Reading reading = new Reading(report);
-        FileProblem problem = readText(hashed, expectedBytes, periode, workDir, lakeMetadata, reading);
+        Reading reading = new Reading(
+                new ValidationReport(),
+                new LakeProfile.Counter(target.periode(), target.knownAgbs(), target.workDir()));
+        try {
+            return process(hashed, expectedBytes, target, reading);
+        } finally {
+            reading.profile.close();
+        }
+    }
+
+    private DeliveryResult process(
+            Hashes.HashingInputStream hashed, long expectedBytes, LakeTarget target, Reading reading)
+            throws IOException {
+        ValidationReport report = reading.report;
+        FileProblem problem =
+                readText(hashed, expectedBytes, target.periode(), target.workDir(), target.footer(), reading);
         String sha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (problem == null && report.rowsRead() == 0) {
             problem =
@@ -103,11 +121,18 @@ public final class DeliveryProcessor implements DeliveryReader {
             problem = threshold.check(report.rowsRejected(), report.rowsRead(), "regels");
         }
         if (problem != null) {
-            return new DeliveryResult(problem, report, reading.dropped, sha, null, 0, null);
+            return new DeliveryResult(problem, report, reading.dropped, sha, null, 0, null, null);
         }
-        Path lakeFile = removeDuplicates(reading, report, workDir, lakeMetadata);
+        Path lakeFile = removeDuplicates(reading, report, target);
         return new DeliveryResult(
-                null, report, reading.dropped, sha, lakeFile, report.rowsAccepted() - report.duplicates(), null);
+                null,
+                report,
+                reading.dropped,
+                sha,
+                lakeFile,
+                report.rowsAccepted() - report.duplicates(),
+                null,
+                reading.profile.profile());
     }
 
     /** State of one read. */
@@ -116,9 +141,12 @@ public final class DeliveryProcessor implements DeliveryReader {
         List<String> dropped = List.of();
         Path draft;
         DuplicateFinder.Losers losers = DuplicateFinder.Losers.NONE;
+        /** The lake file's profile: counted as the draft is written, again if duplicates make it rewritten. */
+        LakeProfile.Counter profile;
 
-        Reading(ValidationReport report) {
+        Reading(ValidationReport report, LakeProfile.Counter profile) {
             this.report = report;
+            this.profile = profile;
         }
     }
 
@@ -210,6 +238,7 @@ public final class DeliveryProcessor implements DeliveryReader {
                 batch.rethrowFailure();
                 for (int i = 0; i < batch.size; i++) {
                     writer.write(batch.rows[i]);
+                    reading.profile.add(batch.rows[i]);
                 }
                 if (batch.invalidTextLine > 0) {
                     return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
@@ -273,9 +302,11 @@ public final class DeliveryProcessor implements DeliveryReader {
                 + "Latin-1-bestand); sla het bestand op als CSV UTF-8";
     }
 
-    /** Drops the rows that a later row with the same key replaced (docs/contract.md §2: the last row wins). */
-    private static Path removeDuplicates(
-            Reading reading, ValidationReport report, Path workDir, Map<String, String> lakeMetadata)
+    /**
+     * Drops the rows that a later row with the same key replaced (docs/contract.md §2: the last row wins); the profile
+     * is counted again on the rows that stay.
+     */
+    private static Path removeDuplicates(Reading reading, ValidationReport report, LakeTarget target)
             throws IOException {
         DuplicateFinder.Losers losers = reading.losers;
         if (losers.isEmpty()) {
@@ -284,9 +315,12 @@ public final class DeliveryProcessor implements DeliveryReader {
         for (long line : losers.lines()) {
             report.duplicate(line);
         }
-        Path lakeFile = workDir.resolve("trajecten.parquet");
+        reading.profile.close();
+        reading.profile = new LakeProfile.Counter(target.periode(), target.knownAgbs(), target.workDir());
+        LakeProfile.Counter profile = reading.profile;
+        Path lakeFile = target.workDir().resolve("trajecten.parquet");
         int[] skip = losers.rows();
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, lakeMetadata)) {
+        try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, target.footer())) {
             int[] position = {0, 0}; // row index, next loser
             LakeReader.read(
                     new LocalInputFile(reading.draft), EnumSet.allOf(LakeSchema.Column.class), REWRITE_BATCH, batch -> {
@@ -297,7 +331,9 @@ public final class DeliveryProcessor implements DeliveryReader {
                                 continue;
                             }
                             try {
-                                writer.write(batch.trajectory(i));
+                                Trajectory kept = batch.trajectory(i);
+                                writer.write(kept);
+                                profile.add(kept);
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }

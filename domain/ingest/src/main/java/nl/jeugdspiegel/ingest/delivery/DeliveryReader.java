@@ -2,9 +2,6 @@ package nl.jeugdspiegel.ingest.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Map;
-import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 
 /**
@@ -26,12 +23,9 @@ public interface DeliveryReader {
      *
      * @param upload        the uploaded bytes (read to the end, also when the file is rejected early)
      * @param expectedBytes the upload's size, to size the spill files
-     * @param periode       the delivery's periode (rows must be active in it)
-     * @param workDir       an empty local folder for the lake file and spill files
-     * @param lakeMetadata  key/value metadata for the Parquet footer (the delivery's provenance)
+     * @param target        the periode, the work folder, the footer and the provider register of the lake file
      */
-    Read read(InputStream upload, long expectedBytes, Periode periode, Path workDir, Map<String, String> lakeMetadata)
-            throws IOException;
+    Read read(InputStream upload, long expectedBytes, LakeTarget target) throws IOException;
 
     /**
      * The reader for rows that were reconstructed from iJw messages (docs/contract.md §2): there hulpvorm may be

@@ -2,6 +2,7 @@ package nl.jeugdspiegel.ingest.delivery;
 
 import java.nio.file.Path;
 import java.util.List;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
 
@@ -15,6 +16,7 @@ import nl.jeugdspiegel.ingest.problem.ValidationReport;
  * @param lakeFile       the finished lake file (accepted deliveries only)
  * @param lakeRows       rows in the lake file: accepted rows minus replaced duplicates
  * @param waitingFile    for an accepted delivery of iJw messages, the lake's waiting file ({@code Waiting}); else null
+ * @param profile        the lake file's profile, counted while its rows were written (accepted deliveries only)
  */
 public record DeliveryResult(
         FileProblem problem,
@@ -23,7 +25,8 @@ public record DeliveryResult(
         String sha256,
         Path lakeFile,
         long lakeRows,
-        Path waitingFile) {
+        Path waitingFile,
+        LakeProfile profile) {
 
     public boolean accepted() {
         return problem == null;

@@ -41,6 +41,7 @@ import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.pseudonym.Pseudonymiser;
 import nl.jeugdspiegel.ingest.delivery.DeliveryReader;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
+import nl.jeugdspiegel.ingest.delivery.LakeTarget;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
@@ -238,8 +239,8 @@ public final class MessageDelivery {
      * a party count (contract v1.3 §2).
      */
     public DeliveryReader forMunicipality(String gemeentecode, ProductMapping mapping) {
-        return (upload, expectedBytes, periode, workDir, lakeMetadata) -> {
-            Processed processed = process(upload, expectedBytes, periode, workDir, lakeMetadata, gemeentecode, mapping);
+        return (upload, expectedBytes, target) -> {
+            Processed processed = process(upload, expectedBytes, target, gemeentecode, mapping);
             return new DeliveryReader.Read(processed.result(), processed.receiptPart());
         };
     }
@@ -267,19 +268,30 @@ public final class MessageDelivery {
             String gemeentecode,
             ProductMapping mapping)
             throws IOException {
+        return process(upload, zipBytes, LakeTarget.of(periode, workDir, lakeMetadata), gemeentecode, mapping);
+    }
+
+    /** As above, for {@code target} (with the provider register the profile counts unknown AGB codes against). */
+    public Processed process(
+            InputStream upload, long zipBytes, LakeTarget target, String gemeentecode, ProductMapping mapping)
+            throws IOException {
+        Periode periode = target.periode();
+        Path workDir = target.workDir();
+        Map<String, String> lakeMetadata = target.footer();
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
         Outcome outcome = readMessages(hashed, zipBytes, periode, workDir, gemeentecode, mapping);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
             return new Processed(
-                    new DeliveryResult(outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0, null),
+                    new DeliveryResult(
+                            outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0, null, null),
                     outcome);
         }
         Path waitingFile = workDir.resolve("wachtend.parquet");
         Waiting.write(waitingFile, outcome.waiting(), lakeMetadata);
         try (InputStream csv = Files.newInputStream(outcome.csv())) {
-            DeliveryResult read = rows.read(csv, Files.size(outcome.csv()), periode, workDir, lakeMetadata)
-                    .result();
+            DeliveryResult read =
+                    rows.read(csv, Files.size(outcome.csv()), target).result();
             return new Processed(
                     new DeliveryResult(
                             read.problem(),
@@ -288,7 +300,8 @@ public final class MessageDelivery {
                             zipSha,
                             read.lakeFile(),
                             read.lakeRows(),
-                            read.accepted() ? waitingFile : null),
+                            read.accepted() ? waitingFile : null,
+                            read.profile()),
                     outcome);
         }
     }

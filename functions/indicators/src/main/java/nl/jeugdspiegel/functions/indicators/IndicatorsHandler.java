@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.jeugdspiegel.core.Failures;
-import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.indicators.IndicatorService;
 import nl.jeugdspiegel.indicators.RecomputeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Indicators Lambda, fed by one SQS queue that collects S3 notifications of new lake objects and the
@@ -25,48 +28,52 @@ public final class IndicatorsHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorsHandler.class);
     private final IndicatorService service;
-    private final Metrics metrics = new Metrics("indicators");
+    private final Metrics metrics;
 
     /** Used by Lambda: real clients, settings from the environment. */
     public IndicatorsHandler() {
-        this(IndicatorService.fromEnvironment());
+        this(IndicatorService.fromEnvironment(), MetricsFactory.getMetricsInstance());
     }
 
-    IndicatorsHandler(IndicatorService service) {
+    IndicatorsHandler(IndicatorService service, Metrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages = event.getRecords();
-        RecomputeRequest.Batch batch = RecomputeRequest.read(
-                messages.stream().map(SQSEvent.SQSMessage::getBody).toList());
+        return PowertoolsLogging.withLogging(context, () -> recompute(event.getRecords()));
+    }
+
+    private SQSBatchResponse recompute(List<SQSEvent.SQSMessage> messages) {
+        RecomputeRequest.Batch batch = RecomputeRequest.of(
+                messages.stream().map(m -> QueueMessages.read(m.getBody())).toList());
         batch.malformed()
                 .forEach((i, reason) -> LOG.warn(
                         "dropped malformed message {}: {}", messages.get(i).getMessageId(), reason));
-        Metrics.Event run = metrics.event()
-                .metric("MessagesDropped", batch.malformed().size(), Metrics.Unit.Count)
-                .property("messages", Integer.toString(messages.size()));
         List<SQSBatchResponse.BatchItemFailure> retry = new ArrayList<>();
-        try {
-            IndicatorService.Result result = service.recompute(batch.request());
-            run.metric("PeriodesComputed", result.computed().size(), Metrics.Unit.Count)
-                    .metric("PeriodesRewritten", result.written().size(), Metrics.Unit.Count)
-                    .metric("LakeObjectsSkipped", result.skipped().size(), Metrics.Unit.Count)
-                    .metric("Trajectories", result.trajectories(), Metrics.Unit.Count)
-                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds)
-                    .metric("RunsFailed", 0, Metrics.Unit.Count);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("indicator run failed; the batch's messages return to the queue: {}", Failures.describe(e));
-            run.metric("RunsFailed", 1, Metrics.Unit.Count);
-            for (int i = 0; i < messages.size(); i++) {
-                if (!batch.malformed().containsKey(i)) {
-                    retry.add(new SQSBatchResponse.BatchItemFailure(
-                            messages.get(i).getMessageId()));
+        metrics.flushMetrics(run -> {
+            run.addMetric("MessagesDropped", batch.malformed().size(), MetricUnit.COUNT);
+            run.addMetadata("messages", messages.size());
+            try {
+                IndicatorService.Result result = service.recompute(batch.request());
+                run.addMetric("PeriodesComputed", result.computed().size(), MetricUnit.COUNT);
+                run.addMetric("PeriodesRewritten", result.written().size(), MetricUnit.COUNT);
+                run.addMetric("LakeObjectsSkipped", result.skipped().size(), MetricUnit.COUNT);
+                run.addMetric("Trajectories", result.trajectories(), MetricUnit.COUNT);
+                run.addMetric("Duration", result.time().toMillis(), MetricUnit.MILLISECONDS);
+                run.addMetric("RunsFailed", 0, MetricUnit.COUNT);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("indicator run failed; the batch's messages return to the queue: {}", Failures.describe(e));
+                run.addMetric("RunsFailed", 1, MetricUnit.COUNT);
+                for (int i = 0; i < messages.size(); i++) {
+                    if (!batch.malformed().containsKey(i)) {
+                        retry.add(new SQSBatchResponse.BatchItemFailure(
+                                messages.get(i).getMessageId()));
+                    }
                 }
             }
-        }
-        run.emit();
+        });
         return new SQSBatchResponse(retry);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The handler with the events of events/*.json against an embedded S3 server whose storage is a folder. */
 class IndicatorsHandlerIT {
@@ -62,9 +64,11 @@ class IndicatorsHandlerIT {
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
                 S3Client s3 = server.client()) {
             ObjectStore store = new ObjectStore(s3, BUCKET);
-            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
+            IndicatorsHandler handler = new IndicatorsHandler(
+                    new IndicatorService(store, cacheDir, 2), MetricsFactory.getMetricsInstance());
 
-            SQSBatchResponse response = handler.handleRequest(Events.load("sqs-lake-updated.json"), null);
+            SQSBatchResponse response =
+                    handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-lake-updated.json"), null);
             assertEquals(List.of(), response.getBatchItemFailures());
             // 2024H2 changed: it and 2024H1 (whose follow-up lies in 2024H2) are computed and written
             int units = ReferenceData.get().municipalities().size()
@@ -117,11 +121,11 @@ class IndicatorsHandlerIT {
                     store.head(BucketLayout.MANIFEST).orElseThrow().eTag();
             assertEquals(
                     List.of(),
-                    handler.handleRequest(Events.load("sqs-lake-updated.json"), null)
+                    handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-lake-updated.json"), null)
                             .getBatchItemFailures());
             assertEquals(
                     List.of(),
-                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                    handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-scheduled-recompute.json"), null)
                             .getBatchItemFailures());
             assertEquals(
                     tableETag,
@@ -141,10 +145,11 @@ class IndicatorsHandlerIT {
                 S3Client s3 = server.clientBuilder()
                         .overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5)))
                         .build()) {
-            IndicatorsHandler handler =
-                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
+            IndicatorsHandler handler = new IndicatorsHandler(
+                    new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2),
+                    MetricsFactory.getMetricsInstance());
             server.faults().failAlways(Faults.Operation.PUT, 503);
-            SQSEvent scheduled = Events.load("sqs-scheduled-recompute.json");
+            SQSEvent scheduled = EventLoader.loadSQSEvent("events/sqs-scheduled-recompute.json");
             assertEquals(
                     List.of(scheduled.getRecords().get(0).getMessageId()),
                     handler.handleRequest(scheduled, null).getBatchItemFailures().stream()
@@ -156,7 +161,7 @@ class IndicatorsHandlerIT {
                     Files.notExists(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.PARQUET))));
             // the retry (SQS delivers the batch again) succeeds once S3 does
             server.faults().clear();
-            handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null);
+            handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-scheduled-recompute.json"), null);
             assertTrue(Files.exists(bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.CSV))));
         }
     }
@@ -166,9 +171,10 @@ class IndicatorsHandlerIT {
         lake();
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
                 S3Client s3 = server.client()) {
-            IndicatorsHandler handler =
-                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
-            SQSEvent batch = Events.load("sqs-malformed-messages.json");
+            IndicatorsHandler handler = new IndicatorsHandler(
+                    new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2),
+                    MetricsFactory.getMetricsInstance());
+            SQSEvent batch = EventLoader.loadSQSEvent("events/sqs-malformed-messages.json");
             assertEquals(
                     List.of(),
                     handler.handleRequest(batch, null).getBatchItemFailures(),
@@ -187,9 +193,10 @@ class IndicatorsHandlerIT {
                         .overrideConfiguration(AwsClients.overrides(1, Duration.ofSeconds(5)))
                         .build()) {
             server.faults().failAlways(Faults.Operation.PUT, 503);
-            IndicatorsHandler handler =
-                    new IndicatorsHandler(new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2));
-            SQSEvent batch = Events.load("sqs-malformed-messages.json");
+            IndicatorsHandler handler = new IndicatorsHandler(
+                    new IndicatorService(new ObjectStore(s3, BUCKET), cacheDir, 2),
+                    MetricsFactory.getMetricsInstance());
+            SQSEvent batch = EventLoader.loadSQSEvent("events/sqs-malformed-messages.json");
             assertEquals(
                     List.of(batch.getRecords().get(2).getMessageId()),
                     handler.handleRequest(batch, null).getBatchItemFailures().stream()
@@ -213,10 +220,11 @@ class IndicatorsHandlerIT {
         try (EmbeddedS3 server = EmbeddedS3.onFolder(bucketDir, BUCKET);
                 S3Client s3 = server.client()) {
             ObjectStore store = new ObjectStore(s3, BUCKET);
-            IndicatorsHandler handler = new IndicatorsHandler(new IndicatorService(store, cacheDir, 2));
+            IndicatorsHandler handler = new IndicatorsHandler(
+                    new IndicatorService(store, cacheDir, 2), MetricsFactory.getMetricsInstance());
             assertEquals(
                     List.of(),
-                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                    handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-scheduled-recompute.json"), null)
                             .getBatchItemFailures());
             // an indicator table is a Parquet file, but not a lake file
             write(
@@ -225,7 +233,7 @@ class IndicatorsHandlerIT {
                             bucketDir.resolve(BucketLayout.indicatorTable(H1, BucketLayout.Format.PARQUET))));
             assertEquals(
                     List.of(),
-                    handler.handleRequest(Events.load("sqs-scheduled-recompute.json"), null)
+                    handler.handleRequest(EventLoader.loadSQSEvent("events/sqs-scheduled-recompute.json"), null)
                             .getBatchItemFailures());
 
             Manifest manifest = Manifest.read(Files.readAllBytes(bucketDir.resolve(BucketLayout.MANIFEST)));

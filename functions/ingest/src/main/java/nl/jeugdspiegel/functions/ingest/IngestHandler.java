@@ -8,37 +8,46 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.time.Instant;
 import java.util.Optional;
 import nl.jeugdspiegel.core.config.Settings;
-import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.UploadEvent;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…} with the suffix {@code .csv} or
  * {@code .zip} (iJw messages). Each record becomes one {@link IngestService#ingest} call with the URL-decoded
  * key; the receipt is the service's. An unexpected failure is thrown (after the service wrote a
  * {@code verwerking_mislukt} receipt), so the invocation fails, Lambda retries it and finally sends the event
- * to the on-failure destination. SnapStart priming is the separate {@link Resource} part below.
+ * to the on-failure destination. Logs are JSON with the request id (Powertools logging); each receipt becomes one
+ * set of metrics (Powertools metrics, CloudWatch EMF). SnapStart priming is the separate {@link Resource} part below.
  */
 public final class IngestHandler implements RequestHandler<S3Event, String>, Resource {
 
     private final IngestService service;
-    private final Metrics metrics = new Metrics("ingest");
+    private final Metrics metrics;
 
     /** Used by Lambda: real clients, settings from the environment (run once per execution environment). */
     public IngestHandler() {
-        this(IngestService.fromEnvironment(ReceiptNotifier.fromEnvironment()));
+        this(IngestService.fromEnvironment(ReceiptNotifier.fromEnvironment()), MetricsFactory.getMetricsInstance());
         Core.getGlobalContext().register(this);
     }
 
-    IngestHandler(IngestService service) {
+    IngestHandler(IngestService service, Metrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> ingest(event));
+    }
+
+    private String ingest(S3Event event) {
         int ingested = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
             S3ObjectEntity object = record.getS3().getObject();
@@ -51,18 +60,15 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
                     object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
                     Instant.ofEpochMilli(record.getEventTime().getMillis()),
                     object.getSequencer()));
-            written.ifPresent(receipt -> metrics.event()
-                    .metric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), Metrics.Unit.Count)
-                    .metric("RowsRejected", receipt.aantallen().rijenAfgewezen(), Metrics.Unit.Count)
-                    .metric(
-                            "DeliveriesRejected",
-                            Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0,
-                            Metrics.Unit.Count)
-                    .metric("Duration", (System.nanoTime() - started) / 1e6, Metrics.Unit.Milliseconds)
-                    .property("gemeente", receipt.gemeente())
-                    .property("periode", receipt.periode())
-                    .property("status", receipt.status())
-                    .emit());
+            written.ifPresent(receipt -> metrics.flushMetrics(m -> {
+                m.addMetric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), MetricUnit.COUNT);
+                m.addMetric("RowsRejected", receipt.aantallen().rijenAfgewezen(), MetricUnit.COUNT);
+                m.addMetric("DeliveriesRejected", Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0, MetricUnit.COUNT);
+                m.addMetric("Duration", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);
+                m.addMetadata("gemeente", receipt.gemeente());
+                m.addMetadata("periode", receipt.periode());
+                m.addMetadata("status", receipt.status());
+            }));
             ingested++;
         }
         return "ingested " + ingested + " object(s)";

@@ -2,37 +2,26 @@ package nl.jeugdspiegel.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import nl.jeugdspiegel.core.json.Json;
 
-/** Loads the repository's events/*.json (the files {@code sam local invoke -e} uses) as Lambda would. */
+/**
+ * The repository's events/*.json (the files {@code sam local invoke -e} uses; on the test class path as
+ * {@code events/…}) loaded with aws-lambda-java-tests' {@link EventLoader}, and the variants the ingest tests need
+ * of them: a versioned object, a later upload of the same key, another key.
+ */
 final class Events {
 
     private Events() {}
 
-    static Path dir() {
-        String configured = System.getProperty("jeugdspiegel.events.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("../../events");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("events folder not found at " + dir.toAbsolutePath());
-        }
-        return dir;
-    }
-
     static S3Event load(String name) {
-        try (InputStream in = Files.newInputStream(dir().resolve(name))) {
-            return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
-                    .fromJson(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventLoader.loadS3Event("events/" + name);
     }
 
     /** An event file with the object's versionId set, as S3 sends it for a versioned bucket. */
@@ -58,8 +47,10 @@ final class Events {
 
     private static S3Event with(String name, Consumer<ObjectNode> change) {
         try {
-            ObjectNode json =
-                    (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
+            ObjectNode json;
+            try (InputStream in = Events.class.getResourceAsStream("/events/" + name)) {
+                json = (ObjectNode) Json.MAPPER.readTree(in);
+            }
             change.accept((ObjectNode) json.at("/Records/0"));
             return LambdaEventSerializers.serializerFor(S3Event.class, Events.class.getClassLoader())
                     .fromJson(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(json)));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * S3 faults injected by the embedded server: throttling, 5xx and time-outs are retried with back-off by
@@ -62,7 +63,9 @@ class IngestFaultsIT extends S3TestSupport {
 
     @Override
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(ingestClient, KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
+        return new IngestHandler(
+                new IngestService(ingestClient, KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()),
+                MetricsFactory.getMetricsInstance());
     }
 
     @Test

@@ -1,9 +1,17 @@
 package nl.jeugdspiegel.functions.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.jeugdspiegel.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,5 +51,45 @@ class IngestHandlerIT extends IngestFlowContract {
             s3().putBucketVersioning(r ->
                     r.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         }
+    }
+
+    /**
+     * Each receipt becomes one set of metrics in CloudWatch's embedded metric format (Powertools metrics; the tests
+     * run with the template's namespace and the EMF library's Local environment, i.e. standard output): the counts
+     * of the receipt, with the gemeente, periode and status as searchable properties.
+     */
+    @Test
+    void eachReceiptIsOneLineOfEmbeddedMetrics() throws Exception {
+        put(Events.key(UPLOAD), validUpload(7));
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            handler().handleRequest(UPLOAD, null);
+        } finally {
+            System.setOut(original);
+        }
+        List<JsonNode> emf = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("{") && l.contains("\"_aws\""))
+                .map(l -> {
+                    try {
+                        return Json.MAPPER.readTree(l);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(l, e);
+                    }
+                })
+                .filter(n -> n.has("RowsAccepted"))
+                .toList();
+        assertEquals(1, emf.size(), captured.toString(StandardCharsets.UTF_8));
+        JsonNode line = emf.get(0);
+        assertEquals(7, line.path("RowsAccepted").asInt());
+        assertEquals(0, line.path("RowsRejected").asInt());
+        assertEquals(
+                "Jeugdspiegel", line.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals("GM0363", line.path("gemeente").asText());
+        assertEquals("geaccepteerd", line.path("status").asText());
+        assertTrue(line.path("Duration").asDouble() > 0);
+        assertFalse(line.toString().contains("bsn"), line.toString());
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import nl.jeugdspiegel.ingest.IngestService;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import org.junit.jupiter.api.Test;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** The SnapStart priming hook: runs without S3 and leaves no files behind in the temp folder. */
 class IngestHandlerTest {
@@ -22,7 +23,8 @@ class IngestHandlerTest {
         try {
             // no S3 client is ever called: priming works from memory only
             IngestHandler handler = new IngestHandler(
-                    new IngestService(null, IngestFlowContract.KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
+                    new IngestService(null, IngestFlowContract.KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()),
+                    MetricsFactory.getMetricsInstance());
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
         } finally {

@@ -75,9 +75,7 @@ class IngestIjwIT extends S3TestSupport {
             nl.jeugdspiegel.core.lake.Waiting.Contents contents =
                     nl.jeugdspiegel.core.lake.Waiting.read(new org.apache.parquet.io.LocalInputFile(waiting));
             assertEquals(List.of(), contents.requests());
-            assertEquals(
-                    Events.key(EXAMPLE),
-                    contents.footer().get(nl.jeugdspiegel.core.lake.LakeSchema.FOOTER_BRON_SLEUTEL));
+            assertEquals(Events.key(EXAMPLE), contents.footer().get(nl.jeugdspiegel.core.lake.Provenance.KEY));
         } finally {
             java.nio.file.Files.delete(lake);
             java.nio.file.Files.delete(waiting);

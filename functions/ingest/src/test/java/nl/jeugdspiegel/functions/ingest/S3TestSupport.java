@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** Helpers for tests that drive the ingest handler with events/*.json against a real S3 API. */
 abstract class S3TestSupport {
@@ -39,7 +40,9 @@ abstract class S3TestSupport {
     abstract S3Client s3();
 
     IngestHandler handler() {
-        return new IngestHandler(new IngestService(s3(), KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()));
+        return new IngestHandler(
+                new IngestService(s3(), KEY, RejectionThreshold.DEFAULT, Clock.systemUTC()),
+                MetricsFactory.getMetricsInstance());
     }
 
     @BeforeEach

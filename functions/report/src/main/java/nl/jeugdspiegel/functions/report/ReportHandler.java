@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import nl.jeugdspiegel.core.metrics.Metrics;
 import nl.jeugdspiegel.report.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Report Lambda, triggered when the indicators function writes a new {@code indicators/manifest.json}
@@ -20,20 +23,25 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
 
     private final ReportService service;
-    private final Metrics metrics = new Metrics("report");
+    private final Metrics metrics;
 
     /** Used by Lambda: real clients, the buckets from the environment (built once per instance). */
     public ReportHandler() {
-        this(ReportService.fromEnvironment());
+        this(ReportService.fromEnvironment(), MetricsFactory.getMetricsInstance());
     }
 
     /** @param service the service over the data and site buckets (tests pass one over the embedded S3 server) */
-    ReportHandler(ReportService service) {
+    ReportHandler(ReportService service, Metrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> publish(event));
+    }
+
+    private String publish(S3Event event) {
         if (event.getRecords().isEmpty()) {
             return "no records";
         }
@@ -44,13 +52,13 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
         }
         try {
             ReportService.Result result = service.publish();
-            metrics.event()
-                    .metric("FilesUploaded", result.uploaded(), Metrics.Unit.Count)
-                    .metric("FilesDeleted", result.deleted(), Metrics.Unit.Count)
-                    .metric("LargestPage", result.largestPage(), Metrics.Unit.Bytes)
-                    .metric("RenderTime", result.renderTime().toMillis(), Metrics.Unit.Milliseconds)
-                    .metric("Duration", result.time().toMillis(), Metrics.Unit.Milliseconds)
-                    .emit();
+            metrics.flushMetrics(m -> {
+                m.addMetric("FilesUploaded", result.uploaded(), MetricUnit.COUNT);
+                m.addMetric("FilesDeleted", result.deleted(), MetricUnit.COUNT);
+                m.addMetric("LargestPage", result.largestPage(), MetricUnit.BYTES);
+                m.addMetric("RenderTime", result.renderTime().toMillis(), MetricUnit.MILLISECONDS);
+                m.addMetric("Duration", result.time().toMillis(), MetricUnit.MILLISECONDS);
+            });
             return "site: " + result.files() + " files, " + result.uploaded() + " uploaded, " + result.deleted()
                     + " deleted";
         } catch (IOException e) {

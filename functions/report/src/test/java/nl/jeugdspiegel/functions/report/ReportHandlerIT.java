@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ import nl.jeugdspiegel.s3local.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * The handler with events/s3-put-indicators-manifest.json against the embedded S3 server: the data
@@ -49,14 +51,15 @@ class ReportHandlerIT {
             ObjectStore data = new ObjectStore(s3, DATA);
             ObjectStore site = new ObjectStore(s3, SITE);
             new IndicatorService(data, cacheDir, 2).recompute(RecomputeRequest.ALL);
-            ReportHandler handler = new ReportHandler(new ReportService(data, site, ""));
+            ReportHandler handler =
+                    new ReportHandler(new ReportService(data, site, ""), MetricsFactory.getMetricsInstance());
 
             // 342 gemeente, 42 regio pages, two pages per indicator (by name and by value; 41 indicators since issue 15
             // added aandeel_met_aanbieder), home, methode, downloads and their three files, the index of providers (no
             // provider pages: the fixture's lake names no AGB codes)
             assertEquals(
                     "site: 473 files, 473 uploaded, 0 deleted",
-                    handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
+                    handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
             List<String> keys = site.list("").stream().map(ObjectInfo::key).toList();
             assertTrue(keys.containsAll(List.of(
                     "index.html",
@@ -84,7 +87,7 @@ class ReportHandlerIT {
             // the same event again (at-least-once): nothing changed, nothing uploaded
             assertEquals(
                     "site: 473 files, 0 uploaded, 0 deleted",
-                    handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
+                    handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
 
             // a page of an earlier publication that no longer exists is deleted
             site.putBytes("gemeente/GM9999.html", "old".getBytes(StandardCharsets.UTF_8), "text/html");
@@ -95,7 +98,7 @@ class ReportHandlerIT {
                     "application/json");
             assertEquals(
                     "site: 473 files, 0 uploaded, 1 deleted",
-                    handler.handleRequest(Events.load("s3-put-indicators-manifest.json"), null));
+                    handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
             assertFalse(site.head("gemeente/GM9999.html").isPresent());
             // nothing of the data bucket's private tables reaches the site
             assertTrue(keys.stream().noneMatch(k -> k.startsWith("indicators/") || k.startsWith("lake/")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import nl.jeugdspiegel.core.DistinctLongs;
 import nl.jeugdspiegel.core.Periode;
@@ -62,6 +63,59 @@ public record LakeProfile(
             Column.AANBIEDER_AGB,
             Column.VERBLIJF);
 
+    /** Version tag of {@link #toMetadataValue()}. */
+    private static final String METADATA_FORMAT = "1:";
+
+    /**
+     * The profile as one ASCII value for the lake object's S3 metadata ({@link Provenance#PROFILE}): the next delivery
+     * of the gemeente compares itself with it after one HEAD, without downloading and reading the file again.
+     */
+    public String toMetadataValue() {
+        long[] values = {
+            rijen,
+            jeugdigen,
+            beeindigd,
+            jhRijen,
+            jhMetVerblijf,
+            jhMetKosten,
+            jhMetAanbieder,
+            jhGestart,
+            jhGestartMetAanmelding,
+            jhBeeindigd,
+            jhBeeindigdVolgensPlan,
+            jhBeeindigdZonderHulpVerder,
+            jhBeeindigdTevredenheid,
+            jhAanbieders,
+            jhAanbiederOnbekend
+        };
+        StringBuilder out = new StringBuilder(METADATA_FORMAT);
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return out.toString();
+    }
+
+    /** A profile from {@link #toMetadataValue()}; empty for none, another format or a damaged value. */
+    public static Optional<LakeProfile> fromMetadataValue(String value) {
+        if (value == null || !value.startsWith(METADATA_FORMAT)) {
+            return Optional.empty();
+        }
+        String[] parts = value.substring(METADATA_FORMAT.length()).split(",", -1);
+        if (parts.length != 15) {
+            return Optional.empty();
+        }
+        long[] v = new long[15];
+        try {
+            for (int i = 0; i < 15; i++) {
+                v[i] = Long.parseLong(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new LakeProfile(
+                v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]));
+    }
+
     /** The profile of a local lake file whose rows are active in {@code periode}, without a provider register. */
     public static LakeProfile of(Path lakeFile, Periode periode) throws IOException {
         return of(lakeFile, periode, Set.of());
@@ -69,54 +123,116 @@ public record LakeProfile(
 
     /**
      * The profile of a local lake file whose rows are active in {@code periode}; {@code knownAgbs} the AGB codes of the
-     * provider register, empty when there is none.
+     * provider register, empty when there is none. Reads the file; ingest counts the rows as it writes them instead
+     * ({@link Counter}).
      */
     public static LakeProfile of(Path lakeFile, Periode periode, Set<String> knownAgbs) throws IOException {
-        int first = periode.firstEpochDay();
-        int last = periode.lastEpochDay();
-        long[] n = new long[13];
-        long[] unknownAgbs = new long[1];
-        BitSet agbs = new BitSet();
-        // distinct youths in memory that does not grow with the file (contract v1.3 §3), spilled beside the lake file
-        try (DistinctLongs clients = new DistinctLongs(lakeFile.toAbsolutePath().getParent())) {
+        try (Counter counter =
+                new Counter(periode, knownAgbs, lakeFile.toAbsolutePath().getParent())) {
             LakeReader.read(new LocalInputFile(lakeFile), COLUMNS, 4096, rows -> {
                 for (int i = 0; i < rows.size(); i++) {
-                    n[0]++;
-                    clients.add(rows.pseudonymWord(0, i));
-                    int start = rows.value(Column.STARTDATUM, i);
-                    int end = rows.value(Column.EINDDATUM, i);
-                    boolean ended = end != LakeColumns.ABSENT && end >= first && end <= last;
-                    if (ended) {
-                        n[2]++;
-                    }
-                    if (!Trajectory.JEUGDHULP.equals(rows.codeText(Column.SOORT, i))) {
-                        continue;
-                    }
-                    n[3]++;
-                    n[4] += Boolean.TRUE.equals(rows.verblijf(i)) ? 1 : 0;
-                    n[5] += rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT ? 1 : 0;
-                    String agb = rows.codeText(Column.AANBIEDER_AGB, i);
-                    if (agb != null) {
-                        n[6]++;
-                        int number = agbNumber(agb);
-                        if (number >= 0) {
-                            agbs.set(number);
-                        }
-                        unknownAgbs[0] += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
-                    }
-                    if (start >= first) {
-                        n[7]++;
-                        n[8] += rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT ? 1 : 0;
-                    }
-                    if (ended) {
-                        n[9]++;
-                        n[10] += "01".equals(rows.codeText(Column.REDEN_BEEINDIGING, i)) ? 1 : 0;
-                        n[11] += rows.codeText(Column.ZONDER_HULP_VERDER, i) != null ? 1 : 0;
-                        int score = rows.value(Column.TEVREDENHEID, i);
-                        n[12] += score != LakeColumns.ABSENT && score != Trajectory.NO_SCORE ? 1 : 0;
-                    }
+                    int score = rows.value(Column.TEVREDENHEID, i);
+                    counter.add(
+                            rows.pseudonymWord(0, i),
+                            rows.codeText(Column.SOORT, i),
+                            rows.value(Column.STARTDATUM, i),
+                            rows.value(Column.EINDDATUM, i),
+                            rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT,
+                            rows.codeText(Column.REDEN_BEEINDIGING, i),
+                            rows.codeText(Column.ZONDER_HULP_VERDER, i) != null,
+                            score != LakeColumns.ABSENT && score != Trajectory.NO_SCORE,
+                            rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT,
+                            rows.codeText(Column.AANBIEDER_AGB, i),
+                            rows.verblijf(i));
                 }
             });
+            return counter.profile();
+        }
+    }
+
+    /**
+     * Counts a profile row by row, in the pass that writes the rows (ingest) or reads them ({@link #of}); the same
+     * rules either way. Distinct youths are counted in memory that does not grow with the file (contract v1.3 §3),
+     * spilled to {@code spillFolder}.
+     */
+    public static final class Counter implements AutoCloseable {
+        private final int first;
+        private final int last;
+        private final Set<String> knownAgbs;
+        private final DistinctLongs clients;
+        private final BitSet agbs = new BitSet();
+        private final long[] n = new long[13];
+        private long unknownAgbs;
+
+        public Counter(Periode periode, Set<String> knownAgbs, Path spillFolder) {
+            this.first = periode.firstEpochDay();
+            this.last = periode.lastEpochDay();
+            this.knownAgbs = knownAgbs;
+            this.clients = new DistinctLongs(spillFolder);
+        }
+
+        /** A row as it is written to the lake. */
+        public void add(Trajectory t) {
+            add(
+                    Long.parseUnsignedLong(t.client(), 0, 16, 16),
+                    t.soort(),
+                    t.startdatum(),
+                    t.hasEinddatum() ? t.einddatum() : LakeColumns.ABSENT,
+                    t.hasAanmelddatum(),
+                    t.redenBeeindiging(),
+                    t.zonderHulpVerder() != null,
+                    t.hasTevredenheid(),
+                    t.hasKosten(),
+                    t.aanbiederAgb(),
+                    t.verblijf());
+        }
+
+        private void add(
+                long clientWord,
+                String soort,
+                int start,
+                int end,
+                boolean aanmelding,
+                String reden,
+                boolean zonderHulpVerder,
+                boolean tevredenheid,
+                boolean kosten,
+                String agb,
+                Boolean verblijf) {
+            n[0]++;
+            clients.add(clientWord);
+            boolean ended = end != LakeColumns.ABSENT && end >= first && end <= last;
+            if (ended) {
+                n[2]++;
+            }
+            if (!Trajectory.JEUGDHULP.equals(soort)) {
+                return;
+            }
+            n[3]++;
+            n[4] += Boolean.TRUE.equals(verblijf) ? 1 : 0;
+            n[5] += kosten ? 1 : 0;
+            if (agb != null) {
+                n[6]++;
+                int number = agbNumber(agb);
+                if (number >= 0) {
+                    agbs.set(number);
+                }
+                unknownAgbs += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
+            }
+            if (start >= first) {
+                n[7]++;
+                n[8] += aanmelding ? 1 : 0;
+            }
+            if (ended) {
+                n[9]++;
+                n[10] += "01".equals(reden) ? 1 : 0;
+                n[11] += zonderHulpVerder ? 1 : 0;
+                n[12] += tevredenheid ? 1 : 0;
+            }
+        }
+
+        /** The profile of the rows added so far. */
+        public LakeProfile profile() throws IOException {
             return new LakeProfile(
                     n[0],
                     clients.count(),
@@ -132,7 +248,12 @@ public record LakeProfile(
                     n[11],
                     n[12],
                     agbs.cardinality(),
-                    knownAgbs.isEmpty() ? -1 : unknownAgbs[0]);
+                    knownAgbs.isEmpty() ? -1 : unknownAgbs);
+        }
+
+        @Override
+        public void close() throws IOException {
+            clients.close();
         }
     }
 

@@ -60,7 +60,7 @@ public final class LakeReader {
     /**
      * Decodes {@code columns} of a lake file and hands them to {@code batches} in batches of at most
      * {@code batchRows} rows (the same {@link LakeColumns} instance each time, refilled). Returns the footer's
-     * key/value metadata ({@link LakeSchema#FOOTER_BRON_TIJD} and the other footer keys).
+     * key/value metadata ({@link Provenance#fromFooter}).
      *
      * @throws NotALakeFileException when the file does not have the requested columns in the lake's types
      */

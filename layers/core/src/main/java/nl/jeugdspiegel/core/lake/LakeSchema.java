@@ -103,15 +103,6 @@ public final class LakeSchema {
 
     public static final MessageType TRAJECTEN = schema();
 
-    /** Footer keys (Parquet key/value metadata): the provenance of the delivery a lake file holds. */
-    public static final String FOOTER_BRON_SLEUTEL = "jeugdspiegel.bron_sleutel";
-
-    public static final String FOOTER_BRON_VERSIE = "jeugdspiegel.bron_versie";
-    /** The S3 event time of the delivery (ISO-8601): when a gemeente delivered, for the report's "laat" rule. */
-    public static final String FOOTER_BRON_TIJD = "jeugdspiegel.bron_tijd";
-
-    public static final String FOOTER_CONTRACTVERSIE = "jeugdspiegel.contractversie";
-
     private static MessageType schema() {
         Types.MessageTypeBuilder builder = Types.buildMessage();
         for (Column column : Column.values()) {
