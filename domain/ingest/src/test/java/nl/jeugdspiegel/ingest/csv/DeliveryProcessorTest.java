@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.LakeReader;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
@@ -261,6 +262,28 @@ class DeliveryProcessorTest {
                         .filter(t -> t.client().equals(client1))
                         .map(Trajectory::tevredenheid)
                         .toList());
+        assertEquals(
+                LakeProfile.of(result.lakeFile(), H1_2024),
+                result.profile(),
+                "the profile counted while writing is that of the file, without the replaced row");
+        assertEquals(6, result.profile().rijen());
+        assertEquals(5, result.profile().jeugdigen());
+    }
+
+    /** The profile counted while the rows are written equals the one read back from the lake file, field by field. */
+    @Test
+    void theProfileOfTheWritingPassIsThatOfTheFile() throws IOException {
+        List<Map<String, String>> rows = rows(60);
+        rows.get(3).put("einddatum", "2024-05-31");
+        rows.get(3).put("reden_beeindiging", "01");
+        rows.get(4).put("aanbieder_agb", "");
+        rows.get(5).put("kosten", "");
+        rows.get(6).put("soort", "jeugdbescherming");
+        rows.get(6).put("hulpvorm", "");
+        DeliveryResult result = process(csv(rows));
+        assertTrue(result.accepted(), String.valueOf(result.problem()));
+        assertEquals(LakeProfile.of(result.lakeFile(), H1_2024), result.profile());
+        assertEquals(result.lakeRows(), result.profile().rijen());
     }
 
     @Test

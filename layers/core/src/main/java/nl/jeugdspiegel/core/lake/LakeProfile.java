@@ -50,19 +50,6 @@ public record LakeProfile(
         long jhAanbieders,
         long jhAanbiederOnbekend) {
 
-    private static final Set<Column> COLUMNS = EnumSet.of(
-            Column.CLIENT,
-            Column.SOORT,
-            Column.STARTDATUM,
-            Column.EINDDATUM,
-            Column.REDEN_BEEINDIGING,
-            Column.AANMELDDATUM,
-            Column.ZONDER_HULP_VERDER,
-            Column.TEVREDENHEID,
-            Column.KOSTEN,
-            Column.AANBIEDER_AGB,
-            Column.VERBLIJF);
-
     /** Version tag of {@link #toMetadataValue()}. */
     private static final String METADATA_FORMAT = "1:";
 
@@ -129,21 +116,9 @@ public record LakeProfile(
     public static LakeProfile of(Path lakeFile, Periode periode, Set<String> knownAgbs) throws IOException {
         try (Counter counter =
                 new Counter(periode, knownAgbs, lakeFile.toAbsolutePath().getParent())) {
-            LakeReader.read(new LocalInputFile(lakeFile), COLUMNS, 4096, rows -> {
+            LakeReader.read(new LocalInputFile(lakeFile), EnumSet.allOf(Column.class), 4096, rows -> {
                 for (int i = 0; i < rows.size(); i++) {
-                    int score = rows.value(Column.TEVREDENHEID, i);
-                    counter.add(
-                            rows.pseudonymWord(0, i),
-                            rows.codeText(Column.SOORT, i),
-                            rows.value(Column.STARTDATUM, i),
-                            rows.value(Column.EINDDATUM, i),
-                            rows.value(Column.AANMELDDATUM, i) != LakeColumns.ABSENT,
-                            rows.codeText(Column.REDEN_BEEINDIGING, i),
-                            rows.codeText(Column.ZONDER_HULP_VERDER, i) != null,
-                            score != LakeColumns.ABSENT && score != Trajectory.NO_SCORE,
-                            rows.amount(Column.KOSTEN, i) != LakeColumns.NO_AMOUNT,
-                            rows.codeText(Column.AANBIEDER_AGB, i),
-                            rows.verblijf(i));
+                    counter.add(rows.trajectory(i));
                 }
             });
             return counter.profile();
@@ -171,46 +146,21 @@ public record LakeProfile(
             this.clients = new DistinctLongs(spillFolder);
         }
 
-        /** A row as it is written to the lake. */
+        /** A row as it is written to the lake (or read back from it). */
         public void add(Trajectory t) {
-            add(
-                    Long.parseUnsignedLong(t.client(), 0, 16, 16),
-                    t.soort(),
-                    t.startdatum(),
-                    t.hasEinddatum() ? t.einddatum() : LakeColumns.ABSENT,
-                    t.hasAanmelddatum(),
-                    t.redenBeeindiging(),
-                    t.zonderHulpVerder() != null,
-                    t.hasTevredenheid(),
-                    t.hasKosten(),
-                    t.aanbiederAgb(),
-                    t.verblijf());
-        }
-
-        private void add(
-                long clientWord,
-                String soort,
-                int start,
-                int end,
-                boolean aanmelding,
-                String reden,
-                boolean zonderHulpVerder,
-                boolean tevredenheid,
-                boolean kosten,
-                String agb,
-                Boolean verblijf) {
             n[0]++;
-            clients.add(clientWord);
-            boolean ended = end != LakeColumns.ABSENT && end >= first && end <= last;
+            clients.add(Long.parseUnsignedLong(t.client(), 0, 16, 16));
+            boolean ended = t.hasEinddatum() && t.einddatum() >= first && t.einddatum() <= last;
             if (ended) {
                 n[2]++;
             }
-            if (!Trajectory.JEUGDHULP.equals(soort)) {
+            if (!Trajectory.JEUGDHULP.equals(t.soort())) {
                 return;
             }
             n[3]++;
-            n[4] += Boolean.TRUE.equals(verblijf) ? 1 : 0;
-            n[5] += kosten ? 1 : 0;
+            n[4] += Boolean.TRUE.equals(t.verblijf()) ? 1 : 0;
+            n[5] += t.hasKosten() ? 1 : 0;
+            String agb = t.aanbiederAgb();
             if (agb != null) {
                 n[6]++;
                 int number = agbNumber(agb);
@@ -219,15 +169,15 @@ public record LakeProfile(
                 }
                 unknownAgbs += knownAgbs.isEmpty() || knownAgbs.contains(agb) ? 0 : 1;
             }
-            if (start >= first) {
+            if (t.startdatum() >= first) {
                 n[7]++;
-                n[8] += aanmelding ? 1 : 0;
+                n[8] += t.hasAanmelddatum() ? 1 : 0;
             }
             if (ended) {
                 n[9]++;
-                n[10] += "01".equals(reden) ? 1 : 0;
-                n[11] += zonderHulpVerder ? 1 : 0;
-                n[12] += tevredenheid ? 1 : 0;
+                n[10] += "01".equals(t.redenBeeindiging()) ? 1 : 0;
+                n[11] += t.zonderHulpVerder() != null ? 1 : 0;
+                n[12] += t.hasTevredenheid() ? 1 : 0;
             }
         }
 
