@@ -17,6 +17,8 @@ import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.MessageOutcome;
+import nl.jeugdspiegel.ingest.ijw.ProcessedMessages;
 import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
@@ -49,7 +51,7 @@ final class HeapProbe {
         long messages = 0;
         try (InputStream in = Files.newInputStream(file)) {
             if (file.toString().endsWith(".zip")) {
-                MessageDelivery.Processed processed = new MessageDelivery(
+                ProcessedMessages processed = new MessageDelivery(
                                 new SafeZip(), processor, RejectionThreshold.DEFAULT, KEY)
                         .process(in, Files.size(file), periode, work, Map.of(), "GM0363", ProductMapping.NONE);
                 result = processed.result();

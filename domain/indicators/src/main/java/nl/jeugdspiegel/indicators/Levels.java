@@ -3,7 +3,10 @@ package nl.jeugdspiegel.indicators;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
@@ -80,5 +83,46 @@ final class Levels {
 
         Level nederland = new Level(Niveau.NEDERLAND, List.of(NEDERLAND_CODE), List.of(NEDERLAND_NAAM), new int[count]);
         return List.of(gemeente, jeugdregio, grootteklasse, nederland);
+    }
+
+    /**
+     * The units of a provider level after the v1.3 rule: a unit with fewer than {@link ProviderUnits#MIN_YOUTHS} distinct
+     * youths joins the pooled unit of its level ({@link ProviderUnits#pooledCode}), which exists when any unit joins it.
+     */
+    static Map<String, List<Integer>> pooled(
+            Map<String, List<Integer>> units, LevelFigures.Entries activeClients, int cells) {
+        List<String> codes = new ArrayList<>(units.keySet());
+        int[] unitOf = new int[cells];
+        Arrays.fill(unitOf, -1);
+        for (int u = 0; u < codes.size(); u++) {
+            for (int c : units.get(codes.get(u))) {
+                unitOf[c] = u;
+            }
+        }
+        long[] youths = LevelFigures.distinct(activeClients, unitOf, codes.size())[0];
+        Map<String, List<Integer>> out = new TreeMap<>();
+        for (int u = 0; u < codes.size(); u++) {
+            String code = codes.get(u);
+            String target = ProviderUnits.ownUnit(youths[u]) ? code : ProviderUnits.pooledCode(code);
+            out.computeIfAbsent(target, k -> new ArrayList<>()).addAll(units.get(code));
+        }
+        return out;
+    }
+
+    static Level providerLevel(
+            Niveau niveau, Map<String, List<Integer>> units, int cells, Map<String, String> providerNames) {
+        int[] unitOf = new int[cells];
+        Arrays.fill(unitOf, -1);
+        List<String> codes = new ArrayList<>(units.keySet());
+        List<String> names = new ArrayList<>();
+        for (int u = 0; u < codes.size(); u++) {
+            String code = codes.get(u);
+            String agb = ProviderUnits.agb(code);
+            names.add(ProviderUnits.pooled(code) ? ProviderUnits.POOLED_NAAM : providerNames.getOrDefault(agb, agb));
+            for (int c : units.get(code)) {
+                unitOf[c] = u;
+            }
+        }
+        return new Level(niveau, codes, names, unitOf);
     }
 }

@@ -1,20 +1,14 @@
 package nl.jeugdspiegel.audit;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import nl.jeugdspiegel.audit.PublishedSite.Figure;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.SizeClass;
@@ -85,25 +79,19 @@ public final class DisclosureAttack {
 
     private static final String DIFFERENCING = Disclosure.REASON_DIFFERENCING;
 
-    /** One published figure, as the download has it. */
-    record Figure(
-            String indicator, Double value, Double low, Double high, Double teller, Double noemer, String reason) {
-        boolean published() {
-            return value != null;
-        }
-    }
-
     private final Bounds bounds = new Bounds();
     private final CountModel relations = new CountModel(bounds);
     private final Model model;
     /** periode → niveau|code → indicator → figure. */
-    private final Map<Periode, Map<String, Map<String, Figure>>> figures = new TreeMap<>();
+    private final Map<Periode, Map<String, Map<String, Figure>>> figures;
 
-    private final Map<Integer, Population> populations = new TreeMap<>();
+    private final Map<Integer, Population> populations;
     private final ReferenceData reference = ReferenceData.get();
 
-    private DisclosureAttack(Model model) {
+    private DisclosureAttack(Model model, PublishedSite site) {
         this.model = model;
+        this.figures = site.figures();
+        this.populations = site.populations();
     }
 
     /** The method the site in {@code dir} declares on its methodology page. */
@@ -118,65 +106,10 @@ public final class DisclosureAttack {
 
     /** Attacks the site in {@code dir} (a folder that stands for the bucket, as the local runner leaves it). */
     static Bounds attack(Path dir, Model model) throws IOException {
-        DisclosureAttack attack = new DisclosureAttack(model);
-        attack.read(dir);
+        DisclosureAttack attack = new DisclosureAttack(model, PublishedSite.read(dir));
         attack.constrain();
         attack.bounds.propagate();
         return attack.bounds;
-    }
-
-    private void read(Path dir) throws IOException {
-        readFigures(dir.resolve(BucketLayout.SITE).resolve("downloads/cijfers.csv"));
-        Path providers = dir.resolve(BucketLayout.SITE).resolve("downloads/aanbieders.csv");
-        if (Files.exists(providers)) {
-            readFigures(providers);
-        }
-        readPopulations(dir);
-    }
-
-    /** A download of the site: one figure per row. */
-    private void readFigures(Path download) throws IOException {
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(download)) {
-            List<String> header = null;
-            for (CsvRecord r : csv) {
-                if (header == null) {
-                    header = r.getFields();
-                    continue;
-                }
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), r.getField(i));
-                }
-                Figure f = new Figure(
-                        row.get("indicator"),
-                        number(row.get("waarde")),
-                        number(row.get("ci_laag")),
-                        number(row.get("ci_hoog")),
-                        number(row.get("teller")),
-                        number(row.get("noemer")),
-                        row.get("reden").isEmpty() ? null : row.get("reden"));
-                figures.computeIfAbsent(Periode.parse(row.get("periode")), p -> new TreeMap<>())
-                        .computeIfAbsent(row.get("niveau") + "|" + row.get("code"), u -> new HashMap<>())
-                        .put(f.indicator(), f);
-            }
-        }
-    }
-
-    private void readPopulations(Path dir) throws IOException {
-        Pattern year = Pattern.compile("(\\d{4})\\.csv");
-        try (Stream<Path> files = Files.list(dir.resolve(BucketLayout.POPULATION))) {
-            for (Path file : files.toList()) {
-                Matcher m = year.matcher(file.getFileName().toString());
-                if (m.matches()) {
-                    int y = Integer.parseInt(m.group(1));
-                    populations.put(y, Population.parse(y, Files.readString(file, StandardCharsets.UTF_8)));
-                }
-            }
-        }
-    }
-
-    private static Double number(String text) {
-        return text == null || text.isEmpty() ? null : Double.valueOf(text);
     }
 
     // --- the constraints --------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageCheck;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
+import nl.jeugdspiegel.ingest.ijw.MessageOutcome;
+import nl.jeugdspiegel.ingest.ijw.ProcessedMessages;
 import nl.jeugdspiegel.ingest.ijw.MessageFacts;
 import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;
@@ -156,7 +158,7 @@ class IjwDeliveryTest {
         // the bucket count follows the zip's size: claiming 200 MB spreads the clients over 48 buckets
         for (long claimedSize : new long[] {Files.size(zip), 200L << 20}) {
             Path work = Files.createTempDirectory(dir, "w");
-            MessageDelivery.Outcome outcome;
+            MessageOutcome outcome;
             try (InputStream in = Files.newInputStream(zip)) {
                 outcome = messages.readMessages(
                         in, claimedSize, Periode.parse("2024H1"), work, "GM0363", ProductMapping.NONE);
@@ -208,7 +210,7 @@ class IjwDeliveryTest {
                             Files.newInputStream(root.resolve("reference/productcodes/" + gemeente + ".csv"))) {
                         mapping = ProductMapping.read(gemeente, csv, new CodeRules(ReferenceData.get()));
                     }
-                    MessageDelivery.Processed processed =
+                    ProcessedMessages processed =
                             messages.process(in, Files.size(file), periode.get(), dir, Map.of(), gemeente, mapping);
                     result = processed.result();
                     warnings.addAll(processed.outcome().warnings());

@@ -3,11 +3,7 @@ package nl.jeugdspiegel.ingest.ijw;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -21,11 +17,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +39,6 @@ import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
-import nl.jeugdspiegel.ingest.receipt.Receipt;
 import nl.jeugdspiegel.ingest.upload.Column;
 import nl.jeugdspiegel.ingest.validation.Bsn;
 
@@ -80,117 +72,6 @@ public final class MessageDelivery {
     static final int IN_FLIGHT_PER_CHECKER = 32;
 
     static final long MAX_IN_FLIGHT_BYTES = 32L << 20;
-
-    /**
-     * What reading the messages gave. {@code messages} counts the messages checked (accepted and refused);
-     * {@code skipped} the iJw messages of other types per type, which are not checked. {@code csv} and
-     * {@code sources} exist when {@code problem} is null; {@code sources} has one line per CSV row: the
-     * messages the trajectory came from.
-     */
-    public record Outcome(
-            FileProblem problem,
-            long messages,
-            long rejected,
-            Map<String, Long> perType,
-            Map<String, Long> skipped,
-            List<MessageCheck.Problem> problems,
-            Map<String, Long> otherMunicipality,
-            long trajectories,
-            TrajectoryReconstruction.Result counts,
-            ProductMapping mapping,
-            List<Waiting.Request> waiting,
-            Path csv,
-            Path sources) {
-        public long accepted() {
-            return messages - rejected;
-        }
-
-        public List<String> warnings() {
-            List<String> warnings = new ArrayList<>();
-            if (!otherMunicipality.isEmpty()) {
-                warnings.add(otherMunicipality.values().stream()
-                                .mapToLong(Long::longValue)
-                                .sum()
-                        + " bericht(en) zijn niet van deze gemeente en zijn weggelaten (afzender van een JW301, "
-                        + "ontvanger van een JW305, JW307, JW315 of JW323): " + otherMunicipalities(otherMunicipality));
-            }
-            warnings.addAll(counts.warnings());
-            if (mapping.ignoredLines() > 0) {
-                warnings.add(mapping.ignoredLines() + " regel(s) van " + mapping.key() + " genegeerd: niet in de vorm "
-                        + "productcategorie;productcode;hulpvorm met een bekende categorie en een hulpvorm die bij "
-                        + "de soort van die categorie past");
-            } else if (mapping.ignoredLines() < 0) {
-                warnings.add(mapping.key() + " niet gebruikt: groter dan " + ProductMapping.MAX_BYTES / 1024 + " KiB");
-            }
-            return warnings;
-        }
-    }
-
-    /** The delivery's result on the CSV path (its hash is the zip's), and what reading the messages gave. */
-    public record Processed(DeliveryResult result, Outcome outcome) {
-
-        /** The receipt's {@code berichten} block (its warnings go to the receipt's {@code waarschuwingen}). */
-        public Receipt.Berichten receiptPart() throws IOException {
-            List<Receipt.Bericht> refused = outcome.problems().stream()
-                    .map(p -> new Receipt.Bericht(
-                            ReasonCode.BERICHT_ONGELDIG.code(),
-                            p.file(),
-                            p.line() == 0 ? null : p.line(),
-                            p.column() == 0 ? null : p.column(),
-                            p.reason()))
-                    .toList();
-            return new Receipt.Berichten(
-                    outcome.messages(),
-                    outcome.accepted(),
-                    outcome.rejected(),
-                    outcome.perType(),
-                    outcome.skipped().isEmpty() ? null : outcome.skipped(),
-                    outcome.otherMunicipality().isEmpty() ? null : outcome.otherMunicipality(),
-                    outcome.trajectories(),
-                    outcome.counts().vervoer(),
-                    outcome.counts().withoutHulpvorm().entrySet().stream()
-                            .map(e -> new Receipt.ZonderHulpvorm(
-                                    e.getKey(),
-                                    e.getValue(),
-                                    List.copyOf(outcome.counts().productCodes().getOrDefault(e.getKey(), Set.of()))))
-                            .toList(),
-                    outcome.mapping().key() == null
-                            ? null
-                            : new Receipt.Productcodes(
-                                    outcome.mapping().key(),
-                                    outcome.mapping().products(),
-                                    outcome.mapping().ignoredLines(),
-                                    outcome.counts().mapped()),
-                    outcome.waiting().size(),
-                    refused,
-                    outcome.rejected() - refused.size(),
-                    sourcesOfCitedRows(),
-                    "De regels in fouten en dubbele_sleutels zijn de trajecten die uit de berichten zijn opgebouwd, "
-                            + "genummerd vanaf 2 (zoals in een CSV met kopregel); bronnen_van_regels noemt de "
-                            + "berichten waar zo'n traject uit komt.",
-                    outcome.warnings());
-        }
-
-        /** For the rows the receipt names (rejected or replaced), the message files they came from. */
-        private Map<Long, String> sourcesOfCitedRows() throws IOException {
-            ValidationReport report = result.report();
-            Set<Long> cited = new HashSet<>(report.duplicateLines());
-            report.reasons().values().forEach(stats -> cited.addAll(stats.firstLines()));
-            if (outcome.sources() == null || cited.isEmpty()) {
-                return null;
-            }
-            Map<Long, String> sources = new TreeMap<>();
-            try (BufferedReader lines = Files.newBufferedReader(outcome.sources(), StandardCharsets.UTF_8)) {
-                long csvLine = 2; // the first trajectory is line 2 of the CSV, after the header
-                for (String line; (line = lines.readLine()) != null; csvLine++) {
-                    if (cited.contains(csvLine)) {
-                        sources.put(csvLine, line);
-                    }
-                }
-            }
-            return sources;
-        }
-    }
 
     private final MessageCheck check = new MessageCheck();
     /** The threads that check messages next to the one reading the zip; null on a single core. */
@@ -240,18 +121,9 @@ public final class MessageDelivery {
      */
     public DeliveryReader forMunicipality(String gemeentecode, ProductMapping mapping) {
         return (upload, expectedBytes, target) -> {
-            Processed processed = process(upload, expectedBytes, target, gemeentecode, mapping);
+            ProcessedMessages processed = process(upload, expectedBytes, target, gemeentecode, mapping);
             return new DeliveryReader.Read(processed.result(), processed.receiptPart());
         };
-    }
-
-    /** "GM0014: 30, GM0034: 2" (at most ten municipalities, then how many more). */
-    static String otherMunicipalities(Map<String, Long> counts) {
-        List<String> shown = counts.entrySet().stream()
-                .limit(10)
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .toList();
-        return String.join(", ", shown) + (counts.size() > 10 ? " en " + (counts.size() - 10) + " andere" : "");
     }
 
     /**
@@ -259,7 +131,7 @@ public final class MessageDelivery {
      * the processor (validation, pseudonymisation, the lake file in {@code workDir}). The result's hash is
      * the zip's, so a replayed zip is recognised as the same delivery.
      */
-    public Processed process(
+    public ProcessedMessages process(
             InputStream upload,
             long zipBytes,
             Periode periode,
@@ -272,17 +144,17 @@ public final class MessageDelivery {
     }
 
     /** As above, for {@code target} (with the provider register the profile counts unknown AGB codes against). */
-    public Processed process(
+    public ProcessedMessages process(
             InputStream upload, long zipBytes, LakeTarget target, String gemeentecode, ProductMapping mapping)
             throws IOException {
         Periode periode = target.periode();
         Path workDir = target.workDir();
         Map<String, String> lakeMetadata = target.footer();
         Hashes.HashingInputStream hashed = new Hashes.HashingInputStream(upload);
-        Outcome outcome = readMessages(hashed, zipBytes, periode, workDir, gemeentecode, mapping);
+        MessageOutcome outcome = readMessages(hashed, zipBytes, periode, workDir, gemeentecode, mapping);
         String zipSha = hashed.finishHex(); // also hashes what an early rejection left unread
         if (outcome.problem() != null) {
-            return new Processed(
+            return new ProcessedMessages(
                     new DeliveryResult(
                             outcome.problem(), new ValidationReport(), List.of(), zipSha, null, 0, null, null),
                     outcome);
@@ -292,7 +164,7 @@ public final class MessageDelivery {
         try (InputStream csv = Files.newInputStream(outcome.csv())) {
             DeliveryResult read =
                     rows.read(csv, Files.size(outcome.csv()), target).result();
-            return new Processed(
+            return new ProcessedMessages(
                     new DeliveryResult(
                             read.problem(),
                             read.report(),
@@ -307,7 +179,7 @@ public final class MessageDelivery {
     }
 
     /** Reads the zip to its end (also when it is refused) and writes the CSV into {@code workDir}. */
-    public Outcome readMessages(
+    public MessageOutcome readMessages(
             InputStream upload,
             long zipBytes,
             Periode periode,
@@ -454,16 +326,8 @@ public final class MessageDelivery {
         }
     }
 
-    /** A zip starts with a local file header (PK\3\4) or, when empty, the end record (PK\5\6). */
     private static FileProblem notAZip(BufferedInputStream in) throws IOException {
-        in.mark(4);
-        byte[] magic = in.readNBytes(4);
-        in.reset();
-        boolean zip = magic.length == 4
-                && magic[0] == 'P'
-                && magic[1] == 'K'
-                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
-        return zip
+        return SafeZip.looksLikeZip(in)
                 ? null
                 : FileProblem.of(
                         ReasonCode.ZIP_ONGELDIG,
@@ -481,7 +345,7 @@ public final class MessageDelivery {
                     ReasonCode.BERICHTEN_ANDERE_GEMEENTE,
                     others + " van de " + (others + own) + " geldige berichten hebben " + reading.gemeentecode
                             + " niet als afzender (JW301) of ontvanger (JW305, JW307, JW315, JW323): "
-                            + otherMunicipalities(reading.otherMunicipality)
+                            + MessageOutcome.otherMunicipalities(reading.otherMunicipality)
                             + ". Lever alleen de berichten van uw eigen gemeente aan, onder uw eigen gemeentecode");
         }
         if (reading.messages == 0) {
@@ -493,30 +357,6 @@ public final class MessageDelivery {
                                     + reading.skipped.keySet());
         }
         return threshold.check(reading.rejected, reading.messages, "berichten");
-    }
-
-    /** One zip entry checked (on a checker thread): the schema's verdict and the facts of a valid message. */
-    private record Checked(
-            MessageCheck.Result result,
-            List<MessageFacts.Fact> facts,
-            String municipality,
-            MessageCheck.Problem refused,
-            int bytes) {
-        static Checked refused(MessageCheck.Problem problem) {
-            return new Checked(null, List.of(), null, problem, 0);
-        }
-    }
-
-    /** Checks one entry against its schema and collects the facts of a valid message in the same pass. */
-    private Checked checked(SafeZip.Entry entry) {
-        MessageFacts.Collector facts = new MessageFacts.Collector(entry.name());
-        MessageCheck.Result result = check.check(entry.name(), entry.content(), facts);
-        return new Checked(
-                result,
-                result.type().isPresent() ? facts.facts() : List.of(),
-                facts.municipality(),
-                null,
-                entry.content().length);
     }
 
     /** Counts and problems while the zip is read. */
@@ -538,17 +378,17 @@ public final class MessageDelivery {
         final List<MessageCheck.Problem> problems = new ArrayList<>();
 
         /** Checked entries not yet counted, in the zip's order, and their bytes. */
-        private final Deque<Future<Checked>> inFlight = new ArrayDeque<>();
+        private final Deque<Future<CheckedMessage>> inFlight = new ArrayDeque<>();
 
         private long inFlightBytes;
 
         /** Hands one zip entry to a checker (or checks it here on one core); counts what is done, in order. */
         void message(SafeZip.Entry entry, FactSpill spill) throws IOException {
             if (checkers == null) {
-                count(checked(entry), spill);
+                count(CheckedMessage.of(check, entry), spill);
                 return;
             }
-            inFlight.addLast(checkers.submit(() -> checked(entry)));
+            inFlight.addLast(checkers.submit(() -> CheckedMessage.of(check, entry)));
             inFlightBytes += entry.content().length;
             while (inFlight.size() >= IN_FLIGHT_PER_CHECKER * checkerCount || inFlightBytes > MAX_IN_FLIGHT_BYTES) {
                 countNext(spill);
@@ -560,7 +400,7 @@ public final class MessageDelivery {
             if (inFlight.isEmpty()) {
                 refuse(problem);
             } else {
-                inFlight.addLast(CompletableFuture.completedFuture(Checked.refused(problem)));
+                inFlight.addLast(CompletableFuture.completedFuture(CheckedMessage.refused(problem)));
             }
         }
 
@@ -572,8 +412,8 @@ public final class MessageDelivery {
         }
 
         private void countNext(FactSpill spill) throws IOException {
-            Future<Checked> next = inFlight.removeFirst();
-            Checked done;
+            Future<CheckedMessage> next = inFlight.removeFirst();
+            CheckedMessage done;
             try {
                 done = next.get();
             } catch (InterruptedException e) {
@@ -595,7 +435,7 @@ public final class MessageDelivery {
             inFlightBytes = 0;
         }
 
-        private void count(Checked done, FactSpill spill) throws IOException {
+        private void count(CheckedMessage done, FactSpill spill) throws IOException {
             if (done.refused() != null) {
                 refuse(done.refused());
                 return;
@@ -629,7 +469,7 @@ public final class MessageDelivery {
             }
         }
 
-        Outcome outcome(
+        MessageOutcome outcome(
                 FileProblem problem,
                 long trajectories,
                 TrajectoryReconstruction.Result counts,
@@ -637,7 +477,7 @@ public final class MessageDelivery {
                 List<Waiting.Request> waiting,
                 Path csv,
                 Path sources) {
-            return new Outcome(
+            return new MessageOutcome(
                     problem,
                     messages,
                     rejected,
@@ -651,76 +491,6 @@ public final class MessageDelivery {
                     List.copyOf(waiting),
                     problem == null ? csv : null,
                     problem == null ? sources : null);
-        }
-    }
-
-    /** Facts on disk, in buckets by the client's BSN. */
-    private static final class FactSpill implements AutoCloseable {
-        private static final MessageCheck.Type[] TYPES = MessageCheck.Type.values();
-        private final DataOutputStream[] buckets;
-
-        FactSpill(Path dir, int count) throws IOException {
-            buckets = new DataOutputStream[count];
-            for (int b = 0; b < count; b++) {
-                buckets[b] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(dir, b)), 8192));
-            }
-        }
-
-        static Path file(Path dir, int bucket) {
-            return dir.resolve("berichtfeiten-" + bucket + ".bin");
-        }
-
-        void write(MessageFacts.Fact fact) throws IOException {
-            String bsn = String.valueOf(fact.get("Client/Bsn"));
-            DataOutputStream out = buckets[Math.floorMod(bsn.hashCode(), buckets.length)];
-            out.writeByte(fact.type().ordinal());
-            out.writeUTF(fact.file());
-            out.writeShort(fact.values().size());
-            for (Map.Entry<String, String> e : fact.values().entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
-        }
-
-        /** Reads one bucket back and deletes it. */
-        static List<MessageFacts.Fact> load(Path dir, int bucket) throws IOException {
-            Path file = file(dir, bucket);
-            List<MessageFacts.Fact> facts = new ArrayList<>();
-            try (DataInputStream in =
-                    new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                while (true) {
-                    int type;
-                    try {
-                        type = in.readByte();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    String name = in.readUTF();
-                    int n = in.readShort();
-                    Map<String, String> values = new HashMap<>(n * 2);
-                    for (int i = 0; i < n; i++) {
-                        values.put(in.readUTF(), in.readUTF());
-                    }
-                    facts.add(new MessageFacts.Fact(TYPES[type], name, values));
-                }
-            }
-            Files.delete(file);
-            return facts;
-        }
-
-        @Override
-        public void close() throws IOException {
-            IOException first = null;
-            for (DataOutputStream out : buckets) {
-                try {
-                    out.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
         }
     }
 }

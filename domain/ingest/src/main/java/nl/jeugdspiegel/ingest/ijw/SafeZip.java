@@ -134,4 +134,15 @@ public final class SafeZip {
         }
         return null;
     }
+
+    /** Does the stream start as a zip: a local file header (PK\3\4) or, when empty, the end record (PK\5\6)? */
+    static boolean looksLikeZip(java.io.BufferedInputStream in) throws java.io.IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        return magic.length == 4
+                && magic[0] == 'P'
+                && magic[1] == 'K'
+                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
+    }
 }

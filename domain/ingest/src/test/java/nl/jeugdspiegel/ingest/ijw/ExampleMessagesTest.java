@@ -52,7 +52,7 @@ class ExampleMessagesTest {
         return bytes.toByteArray();
     }
 
-    private static MessageDelivery.Processed deliver(Path work, ProductMapping mapping) throws IOException {
+    private static ProcessedMessages deliver(Path work, ProductMapping mapping) throws IOException {
         byte[] zip = exampleZip();
         MessageDelivery messages = new MessageDelivery(
                 new SafeZip(),
@@ -64,7 +64,7 @@ class ExampleMessagesTest {
 
     @Test
     void theChainLandsAsJeugdhulpWithVerblijfUnknown(@TempDir Path work) throws IOException {
-        MessageDelivery.Processed processed = deliver(work, ProductMapping.NONE);
+        ProcessedMessages processed = deliver(work, ProductMapping.NONE);
         assertTrue(
                 processed.result().accepted(), String.valueOf(processed.result().problem()));
         assertEquals(4, processed.outcome().messages());
@@ -104,7 +104,7 @@ class ExampleMessagesTest {
                 new ByteArrayInputStream("productcategorie;productcode;hulpvorm\n55;55A11;02\n55;55A12;12\n"
                         .getBytes(StandardCharsets.UTF_8)),
                 RULES);
-        MessageDelivery.Processed processed = deliver(work, mapping);
+        ProcessedMessages processed = deliver(work, mapping);
         List<Trajectory> rows = LakeReader.readAll(processed.result().lakeFile());
         Map<String, Boolean> verblijf = new java.util.TreeMap<>();
         rows.forEach(t -> verblijf.put(t.hulpvorm(), t.verblijf()));

@@ -59,7 +59,7 @@ class MessagePartiesTest {
         }
     }
 
-    private MessageDelivery.Outcome read(String... gemeenten) throws IOException {
+    private MessageOutcome read(String... gemeenten) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int youth = 0; youth < gemeenten.length; youth++) {
@@ -84,7 +84,7 @@ class MessagePartiesTest {
 
     @Test
     void messagesOfAnotherMunicipalityAreLeftOutAndCounted() throws IOException {
-        MessageDelivery.Outcome outcome = read("0363", "0363", "0014");
+        MessageOutcome outcome = read("0363", "0363", "0014");
         assertNull(outcome.problem());
         assertEquals(8, outcome.messages(), "the two chains of GM0363");
         assertEquals(Map.of("GM0014", 4L), outcome.otherMunicipality());
@@ -99,7 +99,7 @@ class MessagePartiesTest {
 
     @Test
     void aDeliveryMostlyOfOtherMunicipalitiesIsRejected() throws IOException {
-        MessageDelivery.Outcome outcome = read("0363", "0014", "0034", "0014");
+        MessageOutcome outcome = read("0363", "0014", "0034", "0014");
         assertEquals(ReasonCode.BERICHTEN_ANDERE_GEMEENTE, outcome.problem().code());
         assertTrue(outcome.problem().melding().startsWith("12 van de 16 geldige berichten hebben GM0363 niet"));
         assertTrue(
@@ -116,7 +116,7 @@ class MessagePartiesTest {
         String[] gemeenten = new String[20];
         java.util.Arrays.fill(gemeenten, "0363");
         gemeenten[19] = "73010001"; // 4 of 80 messages: 5 %, not more than the threshold
-        MessageDelivery.Outcome outcome = read(gemeenten);
+        MessageOutcome outcome = read(gemeenten);
         assertEquals(Map.of(), outcome.otherMunicipality());
         assertEquals(4, outcome.rejected(), "the four messages of the last chain");
         assertTrue(

@@ -87,7 +87,7 @@ class ParallelCheckingTest {
         zip.closeEntry();
     }
 
-    private static MessageDelivery.Outcome read(byte[] zip, int checkers, Path work) throws IOException {
+    private static MessageOutcome read(byte[] zip, int checkers, Path work) throws IOException {
         MessageDelivery messages = new MessageDelivery(
                 new SafeZip(),
                 new DeliveryProcessor(new CodeRules(ReferenceData.get()), KEY, RejectionThreshold.DEFAULT),
@@ -108,8 +108,8 @@ class ParallelCheckingTest {
         byte[] zip = zip();
         Path alone = Files.createDirectory(dir.resolve("alone"));
         Path parallel = Files.createDirectory(dir.resolve("parallel"));
-        MessageDelivery.Outcome one = read(zip, 0, alone);
-        MessageDelivery.Outcome three = read(zip, 3, parallel);
+        MessageOutcome one = read(zip, 0, alone);
+        MessageOutcome three = read(zip, 3, parallel);
         assertEquals(null, one.problem());
         assertTrue(one.rejected() > 20, one.rejected() + " refused");
         assertEquals(one.messages(), three.messages());
