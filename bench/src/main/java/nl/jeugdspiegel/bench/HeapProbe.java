@@ -17,7 +17,6 @@ import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
 import nl.jeugdspiegel.ingest.delivery.DeliveryResult;
 import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.ijw.MessageDelivery;
-import nl.jeugdspiegel.ingest.ijw.MessageOutcome;
 import nl.jeugdspiegel.ingest.ijw.ProcessedMessages;
 import nl.jeugdspiegel.ingest.ijw.ProductMapping;
 import nl.jeugdspiegel.ingest.ijw.SafeZip;

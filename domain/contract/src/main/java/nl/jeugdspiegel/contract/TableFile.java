@@ -89,9 +89,12 @@ public final class TableFile<T> {
     }
 
     public void writeCsv(List<T> rows, Path file) throws IOException {
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-                CsvWriter csv =
-                        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+        writeCsv(rows, new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8));
+    }
+
+    /** The table as CSV (header, then a line per row, LF) to {@code writer}; closes it. */
+    public void writeCsv(List<T> rows, Writer writer) throws IOException {
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
             csv.writeRecord(header());
             List<String> fields = new ArrayList<>(columns.size());
             for (T row : rows) {

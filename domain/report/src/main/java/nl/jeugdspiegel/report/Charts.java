@@ -1,10 +1,8 @@
 package nl.jeugdspiegel.report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
 
@@ -29,6 +27,82 @@ final class Charts {
     /** A point of a funnel plot: a gemeente's published value against its published denominator. */
     record FunnelPoint(String name, double x, double y, String text) {}
 
+    /** A tick of an axis: where, and its label. */
+    record Tick(String at, String label) {}
+
+    /** A point drawn: its centre, and for a funnel point the gemeente and its value as text. */
+    record Circle(String cx, String cy, String name, String text) {}
+
+    /**
+     * The model of {@code funnel.mustache}; {@code tableHref} links the chart to the table of its indicator page (the
+     * home page's funnels), null where the table is on the same page.
+     */
+    record FunnelChart(
+            int width,
+            int height,
+            String title,
+            boolean widened,
+            List<Circle> points,
+            String national,
+            int x0,
+            int x1,
+            int y0,
+            int y1,
+            String limit95Low,
+            String limit95High,
+            String limit998Low,
+            String limit998High,
+            List<Tick> xTicks,
+            List<Tick> yTicks,
+            String xLabel,
+            int xLabelX,
+            int xLabelY,
+            String tableHref) {
+
+        FunnelChart withTableHref(String href) {
+            return new FunnelChart(
+                    width,
+                    height,
+                    title,
+                    widened,
+                    points,
+                    national,
+                    x0,
+                    x1,
+                    y0,
+                    y1,
+                    limit95Low,
+                    limit95High,
+                    limit998Low,
+                    limit998High,
+                    xTicks,
+                    yTicks,
+                    xLabel,
+                    xLabelX,
+                    xLabelY,
+                    href);
+        }
+    }
+
+    /** A line of a trend chart: its path, whether it is the unit's own (with dots), and whose it is. */
+    record Line(String path, boolean main, String name, List<Circle> dots) {}
+
+    /** The model of {@code trend.mustache}: the unit's line with its interval band, and comparison lines. */
+    record TrendChart(
+            int width,
+            int height,
+            String title,
+            List<Line> lines,
+            String band,
+            List<Tick> xTicks,
+            List<Tick> yTicks,
+            int x0,
+            int x1,
+            int y0,
+            int labelY,
+            String mainName,
+            String otherName) {}
+
     /** Can this kind of indicator be drawn as a funnel plot? */
     static boolean funnelKind(Indicator indicator) {
         return switch (indicator.kind()) {
@@ -45,7 +119,7 @@ final class Charts {
      * A funnel plot; its limits are widened by the over-dispersion {@code tau2} (Spiegelhalter 2005: θ0 ± z √(s² + τ²);
      * 0 for the plain limits).
      */
-    static Map<String, Object> funnel(
+    static FunnelChart funnel(
             Indicator indicator, double national, List<FunnelPoint> points, String title, double tau2) {
         double maxX = 1;
         double minY = indicator.kind() == Indicator.Kind.RATIO ? 0 : Double.MAX_VALUE;
@@ -63,35 +137,33 @@ final class Charts {
         Scale sx = new Scale(0, maxX * 1.05, LEFT, WIDTH - RIGHT);
         Scale sy = new Scale(yLow, yHigh, HEIGHT - BOTTOM, TOP);
 
-        List<Map<String, Object>> circles = new ArrayList<>();
+        List<Circle> circles = new ArrayList<>();
         for (FunnelPoint p : points) {
-            circles.add(Map.of("cx", sx.text(p.x()), "cy", sy.text(p.y()), "name", p.name(), "text", p.text()));
+            circles.add(new Circle(sx.text(p.x()), sy.text(p.y()), p.name(), p.text()));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("width", WIDTH);
-        model.put("height", HEIGHT);
-        model.put("title", title);
-        model.put("widened", tau2 > 0);
-        model.put("points", circles);
-        model.put("national", sy.text(national));
-        model.put("x0", LEFT);
-        model.put("x1", WIDTH - RIGHT);
-        model.put("y0", HEIGHT - BOTTOM);
-        model.put("y1", TOP);
-        model.put("limit95Low", limitPath(indicator, national, -Z95, sx, sy, maxX, tau2));
-        model.put("limit95High", limitPath(indicator, national, Z95, sx, sy, maxX, tau2));
-        model.put("limit998Low", limitPath(indicator, national, -Z998, sx, sy, maxX, tau2));
-        model.put("limit998High", limitPath(indicator, national, Z998, sx, sy, maxX, tau2));
-        model.put("xTicks", ticks(sx, 0, maxX, false, indicator));
-        model.put("yTicks", ticks(sy, yLow, yHigh, true, indicator));
-        model.put(
-                "xLabel",
+        return new FunnelChart(
+                WIDTH,
+                HEIGHT,
+                title,
+                tau2 > 0,
+                circles,
+                sy.text(national),
+                LEFT,
+                WIDTH - RIGHT,
+                HEIGHT - BOTTOM,
+                TOP,
+                limitPath(indicator, national, -Z95, sx, sy, maxX, tau2),
+                limitPath(indicator, national, Z95, sx, sy, maxX, tau2),
+                limitPath(indicator, national, -Z998, sx, sy, maxX, tau2),
+                limitPath(indicator, national, Z998, sx, sy, maxX, tau2),
+                ticks(sx, 0, maxX, false, indicator),
+                ticks(sy, yLow, yHigh, true, indicator),
                 indicator.kind() == Indicator.Kind.RATIO
                         ? "verwacht aantal volgens plan"
-                        : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)");
-        model.put("xLabelX", (LEFT + WIDTH - RIGHT) / 2);
-        model.put("xLabelY", HEIGHT - 6);
-        return model;
+                        : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)",
+                (LEFT + WIDTH - RIGHT) / 2,
+                HEIGHT - 6,
+                null);
     }
 
     private static String limitPath(
@@ -118,9 +190,8 @@ final class Charts {
         return path.toString();
     }
 
-    private static List<Map<String, Object>> ticks(
-            Scale scale, double from, double to, boolean vertical, Indicator indicator) {
-        List<Map<String, Object>> ticks = new ArrayList<>();
+    private static List<Tick> ticks(Scale scale, double from, double to, boolean vertical, Indicator indicator) {
+        List<Tick> ticks = new ArrayList<>();
         // value axes read as percentages or ratios; everything else with one decimal
         Indicator.Kind kind = indicator.kind();
         Indicator.Kind labelKind =
@@ -128,7 +199,7 @@ final class Charts {
         double step = niceStep((to - from) / 5);
         for (double v = Math.ceil(from / step) * step; v <= to + 1e-9; v += step) {
             String label = vertical ? Text.format(labelKind, v) : Text.number(v, 0);
-            ticks.add(Map.of("at", scale.text(v), "label", label));
+            ticks.add(new Tick(scale.text(v), label));
         }
         return ticks;
     }
@@ -142,8 +213,17 @@ final class Charts {
     /** One series of a trend chart: published values per periode (null where suppressed). */
     record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {}
 
-    /** A trend chart over the periods: the unit's line with its interval band, and comparison lines. */
-    static Map<String, Object> trend(Indicator indicator, List<Periode> periods, List<Series> series, String title) {
+    /**
+     * A trend chart over the periods: the unit's line with its interval band, and comparison lines; {@code mainName} and
+     * {@code otherName} name them in the caption (no other line: null). Null when no series has a value.
+     */
+    static TrendChart trend(
+            Indicator indicator,
+            List<Periode> periods,
+            List<Series> series,
+            String title,
+            String mainName,
+            String otherName) {
         int width = 560;
         int height = 220;
         double min = Double.MAX_VALUE;
@@ -164,7 +244,7 @@ final class Charts {
         double pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.02 + 1e-6);
         Scale sx = new Scale(0, Math.max(1, periods.size() - 1), LEFT, width - RIGHT);
         Scale sy = new Scale(Math.max(0, min - pad), max + pad, height - BOTTOM + 10, TOP);
-        List<Map<String, Object>> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         String band = null;
         for (Series s : series) {
             StringBuilder path = new StringBuilder();
@@ -184,32 +264,32 @@ final class Charts {
             if (s.main()) {
                 band = band(s, sx, sy);
             }
-            List<Map<String, Object>> dots = new ArrayList<>();
+            List<Circle> dots = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
                 if (s.values().get(i) != null) {
-                    dots.add(Map.of("cx", sx.text(i), "cy", sy.text(s.values().get(i))));
+                    dots.add(new Circle(sx.text(i), sy.text(s.values().get(i)), null, null));
                 }
             }
-            lines.add(Map.of(
-                    "path", path.toString(), "main", s.main(), "name", s.name(), "dots", s.main() ? dots : List.of()));
+            lines.add(new Line(path.toString(), s.main(), s.name(), s.main() ? dots : List.of()));
         }
-        List<Map<String, Object>> xTicks = new ArrayList<>();
+        List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            xTicks.add(Map.of("at", sx.text(i), "label", Text.shortPeriode(periods.get(i))));
+            xTicks.add(new Tick(sx.text(i), Text.shortPeriode(periods.get(i))));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("width", width);
-        model.put("height", height);
-        model.put("title", title);
-        model.put("lines", lines);
-        model.put("band", band);
-        model.put("xTicks", xTicks);
-        model.put("yTicks", ticks(sy, sy.from, sy.to, true, indicator));
-        model.put("x0", LEFT);
-        model.put("x1", width - RIGHT);
-        model.put("y0", height - BOTTOM + 10);
-        model.put("labelY", height - BOTTOM + 28);
-        return model;
+        return new TrendChart(
+                width,
+                height,
+                title,
+                lines,
+                band,
+                xTicks,
+                ticks(sy, sy.from, sy.to, true, indicator),
+                LEFT,
+                width - RIGHT,
+                height - BOTTOM + 10,
+                height - BOTTOM + 28,
+                mainName,
+                otherName);
     }
 
     /** The interval band of a series as a polygon, over the periods that have one. */

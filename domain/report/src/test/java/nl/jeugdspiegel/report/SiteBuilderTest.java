@@ -295,7 +295,7 @@ class SiteBuilderTest {
                                     ? Text.number(f.noemer(), 1)
                                     : Text.count(f.noemer()));
                 }
-                deviations.add(SiteBuilder.deviation(f));
+                deviations.add(PageParts.deviation(f));
             }
         }
         Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)(?:<span class=\"ci\">([^<]*)</span>)?");

@@ -42,6 +42,7 @@ public final class IndicatorsHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> recompute(event.getRecords()));
     }
 

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import nl.jeugdspiegel.core.config.Settings;
 import nl.jeugdspiegel.ingest.IngestService;
@@ -44,6 +46,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> ingest(event));
     }
 
@@ -60,18 +63,27 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
                     object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
                     Instant.ofEpochMilli(record.getEventTime().getMillis()),
                     object.getSequencer()));
-            written.ifPresent(receipt -> metrics.flushMetrics(m -> {
-                m.addMetric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), MetricUnit.COUNT);
-                m.addMetric("RowsRejected", receipt.aantallen().rijenAfgewezen(), MetricUnit.COUNT);
-                m.addMetric("DeliveriesRejected", Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0, MetricUnit.COUNT);
-                m.addMetric("Duration", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);
-                m.addMetadata("gemeente", receipt.gemeente());
-                m.addMetadata("periode", receipt.periode());
-                m.addMetadata("status", receipt.status());
-            }));
+            written.ifPresent(receipt -> metrics.flushMetrics(m -> receiptMetrics(m, receipt, started)));
             ingested++;
         }
         return "ingested " + ingested + " object(s)";
+    }
+
+    /** One receipt's metrics; gemeente, periode and status searchable beside them (a refused key has no gemeente). */
+    private static void receiptMetrics(Metrics m, Receipt receipt, long started) {
+        m.addMetric("RowsAccepted", receipt.aantallen().rijenGeaccepteerd(), MetricUnit.COUNT);
+        m.addMetric("RowsRejected", receipt.aantallen().rijenAfgewezen(), MetricUnit.COUNT);
+        m.addMetric("DeliveriesRejected", Receipt.AFGEWEZEN.equals(receipt.status()) ? 1 : 0, MetricUnit.COUNT);
+        m.addMetric("Duration", (System.nanoTime() - started) / 1e6, MetricUnit.MILLISECONDS);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("gemeente", receipt.gemeente());
+        metadata.put("periode", receipt.periode());
+        metadata.put("status", receipt.status());
+        metadata.forEach((name, value) -> {
+            if (value != null) {
+                m.addMetadata(name, value);
+            }
+        });
     }
 
     // --- SnapStart priming: before the snapshot, the ingest path runs on made-up rows, without S3 ---

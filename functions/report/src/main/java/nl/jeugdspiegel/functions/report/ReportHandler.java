@@ -38,6 +38,7 @@ public final class ReportHandler implements RequestHandler<S3Event, String> {
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> publish(event));
     }
 

@@ -1,0 +1,148 @@
+package nl.jeugdspiegel.report;
+
+import java.util.List;
+
+/**
+ * What the Mustache templates of the site read, one record per page kind and per part. A template sees the page's
+ * record, and behind it the {@link Frame} every page shares (its head and foot): a name the page does not have is
+ * looked up there. A component that is null or false shows nothing in a {@code {{#section}}}.
+ */
+final class PageModels {
+
+    private PageModels() {}
+
+    /** What every page has ({@code head.mustache}, {@code foot.mustache}). */
+    record Frame(
+            String title,
+            String root,
+            String css,
+            String csp,
+            boolean synthetic,
+            String latestText,
+            String followUpText) {}
+
+    /** A figure as a table cell ({@code figure-cell.mustache}): its value and interval, or why it is not shown. */
+    record Cell(String value, String interval, String reason) {}
+
+    /** A gemeente, jeugdregio or provider in a list: its code and name. */
+    record Named(String code, String naam) {}
+
+    /** A unit in a table of units (providers, member municipalities, a provider's regions): one cell per column. */
+    record UnitRow(String code, String naam, List<Cell> cells) {}
+
+    /** An indicator in a list of definitions (home page, methodology). */
+    record IndicatorLine(String id, String titel, String definitie) {}
+
+    /** An indicator's row of a comparison: its cells, and for an outcome what it says, does not say and signals. */
+    record FigureRow(
+            String id, String titel, String unit, List<Cell> cells, String zegt, String zegtNiet, String signaal) {}
+
+    /** A trend: its chart (null when nothing was published) and its table, one row per half-year. */
+    record Trend(String titel, Charts.TrendChart chart, List<TrendRow> rows) {}
+
+    /** A half-year of a trend's table: the unit's figure and Nederland's (null when not compared). */
+    record TrendRow(String periode, Cell main, Cell nl) {}
+
+    /** {@code index.mustache}. */
+    record HomePage(
+            long deliveredCount,
+            List<KeyFigure> keyFigures,
+            List<Trend> trends,
+            List<HomeFunnel> funnels,
+            List<Named> gemeenten,
+            List<Named> regios,
+            List<IndicatorLine> indicators) {}
+
+    /** A key figure of the home page: Nederland's value. */
+    record KeyFigure(String id, String titel, Cell nl) {}
+
+    /** A funnel plot on the home page. */
+    record HomeFunnel(String titel, String periodeText, Charts.FunnelChart chart) {}
+
+    /**
+     * {@code unit.mustache}: a gemeente or a jeugdregio, its outcomes first, compared with the units in {@code columns}.
+     * A gemeente has its deliveries; a jeugdregio its providers and member municipalities.
+     */
+    record UnitPage(
+            String kind,
+            String naam,
+            String intro,
+            String regioHref,
+            String regioNaam,
+            String sizeClassText,
+            List<String> columns,
+            List<FigureRow> outcomes,
+            List<FigureRow> rows,
+            List<String> signals,
+            boolean hasSignals,
+            boolean voorlopig,
+            List<Trend> trends,
+            boolean hasDeliveries,
+            List<Delivery> deliveries,
+            boolean hasProviders,
+            List<UnitRow> providers,
+            List<String> providerColumns,
+            List<String> memberColumns,
+            boolean hasMembers,
+            List<UnitRow> members) {}
+
+    /** A half-year of a gemeente's deliveries: whether, when, and on time. */
+    record Delivery(String periode, String geleverd, String datum, String opTijd) {}
+
+    /** {@code indicator.mustache}: one indicator for every gemeente, by name or by value, and per group. */
+    record IndicatorPage(
+            String titel,
+            String definitie,
+            String zegt,
+            String zegtNiet,
+            boolean byValue,
+            String byNameHref,
+            String byValueHref,
+            boolean voorlopig,
+            String periodeText,
+            String unit,
+            String nlValue,
+            String nlInterval,
+            boolean funnelKind,
+            Charts.FunnelChart chart,
+            List<RankingRow> ranking,
+            List<Group> groups) {}
+
+    /** A gemeente on an indicator page: its figure, denominator and deviation. */
+    record RankingRow(String code, String naam, Cell figure, String noemer, String afwijking) {}
+
+    /** A jeugdregio (with its page) or a size class on an indicator page. */
+    record Group(String naam, String href, Cell figure) {}
+
+    /** {@code aanbieder.mustache}: a provider (or the pooled small providers) against Nederland, and per region. */
+    record ProviderPage(
+            String naam,
+            String kop,
+            String agb,
+            boolean pooled,
+            int minYouths,
+            boolean voorlopig,
+            List<FigureRow> rows,
+            List<String> signals,
+            boolean hasSignals,
+            List<UnitRow> regions,
+            int regionCount,
+            List<String> providerColumns) {}
+
+    /** {@code aanbieders.mustache}: the providers with a page. */
+    record ProvidersPage(int minYouths, List<Named> providers) {}
+
+    /** {@code methode.mustache}: the definitions, disclosure control, and the woonplaatsbeginsel overlap. */
+    record MethodePage(
+            List<IndicatorLine> indicators,
+            String smallCellReason,
+            String overlapPeriode,
+            Cell overlapNl,
+            List<RegionCell> overlapRegions) {}
+
+    /** A jeugdregio's figure. */
+    record RegionCell(String code, String naam, Cell cell) {}
+
+    /** {@code downloads.mustache}: the frame alone. */
+    record DownloadsPage() {}
+}

@@ -1,0 +1,182 @@
+package nl.jeugdspiegel.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.SignalRows;
+import nl.jeugdspiegel.contract.SizeClass;
+import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.report.PageModels.Cell;
+import nl.jeugdspiegel.report.PageModels.Trend;
+import nl.jeugdspiegel.report.PageModels.TrendRow;
+import nl.jeugdspiegel.report.ReportData.Unit;
+
+/**
+ * The parts the pages are made of: a figure as a cell, its deviation, signals in plain Dutch, trends and funnel plots,
+ * and the half-year each indicator is shown for.
+ */
+final class PageParts {
+
+    private PageParts() {}
+
+    static Unit providerUnit(String agb) {
+        return new Unit(Niveau.AANBIEDER, agb);
+    }
+
+    /** A provider unit's cells of {@link SiteSelections#PROVIDER_COLUMNS} (follow-up indicators of the latest half-year with it). */
+    static List<Cell> providerCells(ReportData data, Periode latest, Periode followUp, Unit unit) {
+        List<Cell> cells = new ArrayList<>();
+        for (Indicator indicator : SiteSelections.PROVIDER_COLUMNS) {
+            cells.add(cell(data.figure(indicator.followUp() ? followUp : latest, unit, indicator)));
+        }
+        return cells;
+    }
+
+    /** The unit's signals in plain Dutch, each for the half-year its indicator is shown for. */
+    static List<String> signalSentences(ReportData data, Unit unit) {
+        List<String> out = new ArrayList<>();
+        for (Indicator indicator : Indicator.SIGNALLED) {
+            Periode p = periodeFor(data, indicator);
+            for (SignalRows.Signal s : data.signals(p, unit)) {
+                if (s.indicator().equals(indicator)) {
+                    out.add(indicator.titel() + " (" + Text.periode(p) + "): " + signalText(s) + ".");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A signal in plain Dutch: "significant lager dan verwacht (slechter)", "verbeterd sinds vorig jaar". */
+    static String signalText(SignalRows.Signal s) {
+        if (s.afwijking()) {
+            return (s.signaal().equals(SignalRows.AFWIJKING_BOVEN) ? "significant hoger" : "significant lager")
+                    + " dan verwacht (" + s.richting() + ")";
+        }
+        return (s.richting().equals(SignalRows.BETER) ? "verbeterd" : "verslechterd") + " sinds vorig jaar ("
+                + (s.signaal().equals(SignalRows.GESTEGEN) ? "gestegen" : "gedaald") + ")";
+    }
+
+    /** The deviation of a signalled indicator: from the signals, whose limits are corrected for over-dispersion. */
+    static String signalDeviation(ReportData data, Periode p, Unit unit, Disclosure.Figure f, Indicator indicator) {
+        if (!f.published()) {
+            return "";
+        }
+        return data.signals(p, unit).stream()
+                .filter(s -> s.indicator().equals(indicator) && s.afwijking())
+                .map(PageParts::signalText)
+                .findFirst()
+                .orElse("niet afwijkend");
+    }
+
+    static List<String> titles(List<Indicator> indicators) {
+        return indicators.stream().map(Indicator::titel).toList();
+    }
+
+    /** The follow-up indicators are shown for the latest periode whose follow-up is complete. */
+    static Periode periodeFor(ReportData data, Indicator indicator) {
+        return indicator.followUp() ? data.latestWithFollowUp() : data.latest();
+    }
+
+    static Cell cell(Disclosure.Figure f) {
+        return new Cell(Text.value(f), Text.interval(f), f.published() ? null : f.reason());
+    }
+
+    static String deviation(Disclosure.Figure f) {
+        if (!f.published() || f.funnel95Low() == null) {
+            return "";
+        }
+        double v = f.value();
+        if (f.funnel998Low() != null && (v < f.funnel998Low() || v > f.funnel998High())) {
+            return v > f.funnel998High() ? "hoger dan landelijk (99,8%)" : "lager dan landelijk (99,8%)";
+        }
+        if (v < f.funnel95Low() || v > f.funnel95High()) {
+            return v > f.funnel95High() ? "hoger dan landelijk (95%)" : "lager dan landelijk (95%)";
+        }
+        return "niet afwijkend";
+    }
+
+    static Charts.FunnelChart funnelChart(ReportData data, Indicator indicator, Periode p) {
+        Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator);
+        if (!national.published()) {
+            return null;
+        }
+        List<Charts.FunnelPoint> points = new ArrayList<>();
+        data.units(p, Niveau.GEMEENTE).forEach((unit, figures) -> {
+            Disclosure.Figure f = figures.get(indicator);
+            if (f != null && f.published() && f.noemer() != null) {
+                points.add(new Charts.FunnelPoint(data.name(unit), f.noemer(), f.value(), Text.value(f)));
+            }
+        });
+        String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
+                + points.size() + " gemeenten met een getoonde waarde)";
+        SignalRows.Dispersion dispersion = data.dispersion(p, Niveau.GEMEENTE, indicator);
+        return Charts.funnel(
+                indicator,
+                indicator.kind() == Indicator.Kind.RATIO ? 1.0 : national.value(),
+                points,
+                title,
+                dispersion == null ? 0 : dispersion.tau2());
+    }
+
+    /** The trends of {@link SiteSelections#MAIN} for a unit, against Nederland. */
+    static List<Trend> trends(ReportData data, Unit unit, String name) {
+        List<Trend> trends = new ArrayList<>();
+        for (Indicator indicator : SiteSelections.MAIN) {
+            trends.add(trend(data, indicator, unit, Unit.NEDERLAND, name));
+        }
+        return trends;
+    }
+
+    static Trend trend(ReportData data, Indicator indicator, Unit unit, Unit compare, String name) {
+        List<Periode> periods = data.periods();
+        List<Double> values = new ArrayList<>();
+        List<Double> lows = new ArrayList<>();
+        List<Double> highs = new ArrayList<>();
+        List<Double> nl = new ArrayList<>();
+        List<TrendRow> rows = new ArrayList<>();
+        for (Periode p : periods) {
+            Disclosure.Figure f = data.figure(p, unit, indicator);
+            values.add(f.value());
+            lows.add(f.low());
+            highs.add(f.high());
+            Disclosure.Figure other = compare == null ? null : data.figure(p, compare, indicator);
+            nl.add(other == null ? null : other.value());
+            rows.add(new TrendRow(Text.periode(p), cell(f), other == null ? null : cell(other)));
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        series.add(new Charts.Series(name, true, values, lows, highs));
+        if (compare != null) {
+            series.add(new Charts.Series("Nederland", false, nl, nl, nl));
+        }
+        Charts.TrendChart chart = Charts.trend(
+                indicator,
+                periods,
+                series,
+                indicator.titel() + ", " + name + ", " + Text.periode(periods.get(0)) + " tot en met "
+                        + Text.periode(periods.get(periods.size() - 1)),
+                name,
+                compare == null ? null : "Nederland");
+        return new Trend(indicator.titel(), chart, rows);
+    }
+
+    static String sizeClassName(String code) {
+        for (SizeClass c : SizeClass.values()) {
+            if (c.code().equals(code)) {
+                return "gemeenten met " + c.naam();
+            }
+        }
+        return code;
+    }
+
+    /** The providers with a unit in the latest half-year, or in the latest one with follow-up, by AGB code. */
+    static List<String> providers(ReportData data) {
+        TreeSet<String> codes = new TreeSet<>();
+        for (Periode p : List.of(data.latest(), data.latestWithFollowUp())) {
+            data.units(p, Niveau.AANBIEDER).keySet().forEach(u -> codes.add(u.code()));
+        }
+        return new ArrayList<>(codes);
+    }
+}
