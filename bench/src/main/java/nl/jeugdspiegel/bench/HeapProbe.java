@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.pseudonym.PseudonymKey;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.ingest.csv.DeliveryProcessor;
@@ -59,10 +57,9 @@ final class HeapProbe {
                 result = processor.process(in, Files.size(file), periode, work, Map.of());
             }
         }
-        // the delivery profile of the receipt (distinct youths, fill rates, the AGB column), as ingest makes it
-        long youths = result.lakeFile() == null
-                ? 0
-                : LakeProfile.of(result.lakeFile(), periode, Set.of()).jeugdigen();
+        // the delivery profile of the receipt (distinct youths, fill rates, the AGB column), counted while the rows
+        // were written, as ingest makes it
+        long youths = result.profile() == null ? 0 : result.profile().jeugdigen();
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = 0;
         long liveAfterGc = 0;

@@ -79,6 +79,26 @@ final class IngestBench {
                 rows / cold.seconds,
                 rows / primed.seconds);
 
+        // as a new user measures it (issue 25): the runner's ingest stage (the whole function: S3 round trips, the
+        // delivery in force, the comparison, the receipts) on a bucket folder with one upload, a small and a large one;
+        // the large one's extra time against DuckDB's conversion of the same CSV in this run
+        Path small = dir.resolve("upload-1000.csv");
+        if (!Files.exists(small)) {
+            LargeUpload.write(small, 1000, 0, PERIODE, 1);
+        }
+        double smallStage = runnerIngest(dir, small);
+        double largeStage = runnerIngest(dir, csv);
+        double marginal = largeStage - smallStage;
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT runner ingest stage: %.1f s for 1,000 rows, %.1f s for %,d rows: %.1f s more = %.2fx DuckDB's %.2f s (target <= 5x)%n",
+                smallStage,
+                largeStage,
+                rows,
+                marginal,
+                marginal / Math.min(duckdb, duckdbWarm),
+                Math.min(duckdb, duckdbWarm));
+
         if (bigGb > 0) {
             Path big = dir.resolve("upload-" + bigGb + "gb.csv");
             if (!Files.exists(big)) {
@@ -111,6 +131,47 @@ final class IngestBench {
         System.out.printf(Locale.ROOT, "%-36s %7.2f s  Parquet %.1f MB%n", label, seconds, Files.size(out) / 1048576.0);
         Files.delete(out);
         return seconds;
+    }
+
+    private static final java.util.regex.Pattern INGEST_STAGE =
+            java.util.regex.Pattern.compile("ingest: \\d+ files in ([0-9.]+) s");
+
+    /**
+     * {@code ./jeugdspiegel run} (in a JVM of its own, with the runner's settings) on a fresh bucket folder holding
+     * only {@code upload}; returns the seconds of its ingest stage as the runner prints them.
+     */
+    private static double runnerIngest(Path dir, Path upload) throws IOException, InterruptedException {
+        Path bucket = dir.resolve("runner-" + upload.getFileName().toString().replace(".csv", ""));
+        if (Files.exists(bucket)) {
+            deleteRecursively(bucket);
+        }
+        Path target = Files.createDirectories(bucket.resolve("uploads/GM0363/" + PERIODE))
+                .resolve("levering.csv");
+        Files.copy(upload, target);
+        Path jar = Path.of(IngestBench.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx2g",
+                        "-XX:+UseParallelGC",
+                        "-cp",
+                        jar.toString(),
+                        "nl.jeugdspiegel.runner.Main",
+                        "run",
+                        bucket.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        int exit = process.waitFor();
+        java.util.regex.Matcher m = INGEST_STAGE.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no ingest stage in the runner's output (exit " + exit + "):\n" + output);
+        }
+        deleteRecursively(bucket);
+        return Double.parseDouble(m.group(1));
     }
 
     /** The figures one {@link HeapProbe} run printed. */

@@ -14,13 +14,13 @@ import nl.jeugdspiegel.contract.Indicator;
  * The site's words for each indicator ({@code site/definities.properties}): its definition, and in one line what it
  * says ({@code zegt.*}) and does not say ({@code zegtniet.*}).
  */
-final class IndicatorTexts {
+public final class IndicatorTexts {
 
     static final String RESOURCE = "site/definities.properties";
 
     private final Properties definitions = new Properties();
 
-    IndicatorTexts() {
+    public IndicatorTexts() {
         try (InputStream in = IndicatorTexts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             definitions.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -59,8 +59,8 @@ final class IndicatorTexts {
         return definitions.getProperty(id, indicator.titel());
     }
 
-    /** Is there a definition of its own (or of its family) for the indicator? */
-    boolean defines(Indicator indicator) {
+    /** Is there a definition of its own (or of its family) for the indicator, in the site texts? */
+    public boolean defines(Indicator indicator) {
         String id = indicator.id();
         String family =
                 id.startsWith("verwijzer.") ? "verwijzer" : id.contains(".") ? id.substring(0, id.indexOf('.')) : id;

@@ -51,7 +51,7 @@ final class QueueMessages {
         } catch (RuntimeException e) {
             return new Message.Malformed("geen S3-melding van de verwachte vorm");
         }
-        if (notification.getRecords() == null) {
+        if (notification.getRecords() == null || notification.getRecords().isEmpty()) {
             return new Message.Malformed("geen S3-melding en geen {\"recompute\":\"all\"}");
         }
         List<String> keys = new ArrayList<>();
