@@ -3,20 +3,26 @@ package nl.jeugdspiegel.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderUnits;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 
 /**
  * The counts behind the published figures and the exact relations between them, as {@link Bounds}
- * variables named {@code periode|niveau|code|quantity}. Quantities: {@code A0..A4}, {@code S0..S4},
+ * variables, one per periode, {@link Unit} and {@link Quantity} (named {@code periode|niveau|code|quantity}).
+ * Quantities: {@code A0..A4}, {@code S0..S4},
  * {@code E0..E4} (active, started, ended trajectories per soort category of {@link Indicator#CATEGORIES}), their
  * jeugdhulp totals {@code AJH, SJH, EJH} (zonder, met and onbekend verblijf), {@code WACHT} and {@code WACHT_LANG}
  * (waiting at the periode's end, and those more than 9 weeks), the tellers and noemers of the shares ({@link #SHARES}, with the rest
@@ -37,111 +43,86 @@ public final class CountModel {
     /** The trajectory counts per soort category: active, started, ended ({@code A}, {@code S}, {@code E}). */
     public static final List<List<Indicator>> KINDS = Indicator.TRAJECT_COUNTS;
 
-    private static final String[] KIND_QUANTITIES = {"A", "S", "E"};
+    /** A share's counts: its teller, its noemer, and the rest noemer − teller. */
+    public record Share(Quantity teller, Quantity noemer, Quantity rest) {}
 
-    /** Share indicators: the quantities of teller, noemer and noemer − teller. */
-    public static final Map<Indicator, String[]> SHARES = new LinkedHashMap<>();
+    /** Share indicators and their counts, in catalogue order. */
+    public static final Map<Indicator, Share> SHARES = shares();
     /** Figures whose noemer is a number of observations, and its quantity. */
-    public static final Map<Indicator, String> OBSERVATIONS = Map.of(
+    public static final Map<Indicator, Quantity> OBSERVATIONS = Map.of(
             Indicator.DUUR_MEDIAAN_DAGEN,
-            "EJH",
+            Quantity.EJH,
             Indicator.WACHTTIJD_MEDIAAN_DAGEN,
-            "WAIT_N",
+            Quantity.WAIT_N,
             Indicator.WACHTTIJD_P90_DAGEN,
-            "WAIT_N",
+            Quantity.WAIT_N,
             Indicator.TEVREDENHEID_GEMIDDELD,
-            "TEV_N",
+            Quantity.TEV_N,
             Indicator.KOSTEN_PER_JEUGDIGE,
-            "CLIENTS");
+            Quantity.CLIENTS);
     /** Quantities that add up from municipalities to higher levels. */
-    public static final List<String> ADDITIVE = new ArrayList<>();
-    /**
-     * The counts of a provider unit that its published figures bound and that add up: a provider nationally is the sum
-     * of its units per jeugdregio, and a jeugdregio's (or Nederland's) count is the sum over its provider units plus
-     * that of its trajectories without a provider ({@link #WITHOUT_PROVIDER}).
-     */
-    public static final List<String> PROVIDER_ADDITIVE =
-            List.of("AJH", "EJH", "PLAN", "VOORT", "ZHV_FILLED", "ZHV_YES", "TEV_N", "CBS_OK", "WAIT_N");
-    /** The prefix of the quantities of the trajectories without a provider of a jeugdregio or Nederland. */
-    public static final String WITHOUT_PROVIDER = "NOAGB_";
-    /**
-     * The prefix of the part of a national provider unit's count that lies in pooled regional units
-     * ({@code {jeugdregio}-overig}, indicators v1.3): the regions where it has fewer than 10 youths.
-     */
-    public static final String POOLED_PART = "POOLED_";
-    /** The prefix, on the unit {@code aanbieder|overig}, of the sum of every region's pooled unit. */
-    public static final String REGIONAL_POOLS = "REGIONAL_POOLS_";
+    public static final List<Quantity> ADDITIVE = additive();
 
-    /** Is this unit name ({@link #unit}) a provider unit? */
-    public static boolean providerUnit(String unit) {
-        return unit.startsWith(unit(Niveau.AANBIEDER, "")) || unit.startsWith(unit(Niveau.AANBIEDER_JEUGDREGIO, ""));
-    }
-
-    /** Every quantity by a small number, so a unit's variables sit in one array. */
-    private static final Map<String, Integer> QUANTITIES = new HashMap<>();
-
-    static {
-        SHARES.put(Indicator.AANDEEL_MET_VERBLIJF, new String[] {"A1", "AJH", "A_NOT_MET"});
-        SHARES.put(Indicator.AANDEEL_MET_AANBIEDER, new String[] {"AGB_A", "AJH", "AGB_NOT"});
+    private static Map<Indicator, Share> shares() {
+        Map<Indicator, Share> shares = new LinkedHashMap<>();
+        shares.put(Indicator.AANDEEL_MET_VERBLIJF, new Share(Quantity.active(1), Quantity.AJH, Quantity.A_NOT_MET));
+        shares.put(Indicator.AANDEEL_MET_AANBIEDER, new Share(Quantity.AGB_A, Quantity.AJH, Quantity.AGB_NOT));
         for (int v = 0; v < Indicator.VERWIJZERS.size(); v++) {
             String code = Indicator.VERWIJZERS.get(v);
-            SHARES.put(Indicator.VERWIJZER.get(v), new String[] {"VERW" + code, "SJH", "VERWNOT" + code});
+            shares.put(
+                    Indicator.VERWIJZER.get(v),
+                    new Share(Quantity.referred(code), Quantity.SJH, Quantity.notReferred(code)));
         }
-        SHARES.put(Indicator.BEEINDIGD_VOLGENS_PLAN, new String[] {"PLAN", "EJH", "PLANNOT"});
-        SHARES.put(Indicator.VOORTIJDIG_BEEINDIGD, new String[] {"VOORT", "EJH", "VOORTNOT"});
-        SHARES.put(Indicator.ZONDER_HULP_VERDER, new String[] {"ZHV_YES", "ZHV_FILLED", "ZHV_NO"});
-        SHARES.put(Indicator.ZONDER_HULP_VERDER_RESPONS, new String[] {"ZHV_FILLED", "EJH", "ZHV_NOT"});
-        SHARES.put(Indicator.TEVREDENHEID_RESPONS, new String[] {"TEV_N", "EJH", "TEV_NOT"});
-        SHARES.put(Indicator.GEEN_NIEUWE_HULP_6M, new String[] {"COH_OK", "COH", "COH_NOT"});
-        SHARES.put(Indicator.GEEN_NIEUWE_START_CBS, new String[] {"CBS_OK", "EJH", "CBS_NOT"});
-        for (String k : KIND_QUANTITIES) {
-            for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
-                ADDITIVE.add(k + c);
-            }
-        }
-        ADDITIVE.addAll(List.of(
-                "AJH",
-                "SJH",
-                "EJH",
-                "PLAN",
-                "VOORT",
-                "EXT",
-                "ZHV_FILLED",
-                "ZHV_YES",
-                "TEV_N",
-                "CBS_OK",
-                "COH",
-                "COH_OK",
-                "WAIT_N",
-                "AGB_A"));
-        for (String v : Indicator.VERWIJZERS) {
-            ADDITIVE.add("VERW" + v);
-        }
-        List<String> all = new ArrayList<>(ADDITIVE);
-        SHARES.values().forEach(q -> all.addAll(List.of(q)));
-        all.addAll(List.of(
-                "WAIT_NOT",
-                "CLIENTS",
-                "CLIENTS_NOT",
-                "YOUNG",
-                "YOUNG_NOT",
-                "COH_OUT",
-                "WACHT",
-                "WACHT_LANG",
-                "WACHT_KORT"));
-        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
-            all.add("CARRY" + c);
-        }
-        for (String q : PROVIDER_ADDITIVE) {
-            all.add(WITHOUT_PROVIDER + q);
-            all.add(POOLED_PART + q);
-            all.add(REGIONAL_POOLS + q);
-        }
-        all.forEach(q -> QUANTITIES.putIfAbsent(q, QUANTITIES.size()));
+        shares.put(Indicator.BEEINDIGD_VOLGENS_PLAN, new Share(Quantity.PLAN, Quantity.EJH, Quantity.PLANNOT));
+        shares.put(Indicator.VOORTIJDIG_BEEINDIGD, new Share(Quantity.VOORT, Quantity.EJH, Quantity.VOORTNOT));
+        shares.put(Indicator.ZONDER_HULP_VERDER, new Share(Quantity.ZHV_YES, Quantity.ZHV_FILLED, Quantity.ZHV_NO));
+        shares.put(
+                Indicator.ZONDER_HULP_VERDER_RESPONS, new Share(Quantity.ZHV_FILLED, Quantity.EJH, Quantity.ZHV_NOT));
+        shares.put(Indicator.TEVREDENHEID_RESPONS, new Share(Quantity.TEV_N, Quantity.EJH, Quantity.TEV_NOT));
+        shares.put(Indicator.GEEN_NIEUWE_HULP_6M, new Share(Quantity.COH_OK, Quantity.COH, Quantity.COH_NOT));
+        shares.put(Indicator.GEEN_NIEUWE_START_CBS, new Share(Quantity.CBS_OK, Quantity.EJH, Quantity.CBS_NOT));
+        return Collections.unmodifiableMap(shares);
     }
 
+    private static List<Quantity> additive() {
+        List<Quantity> additive = new ArrayList<>();
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            additive.add(Quantity.active(c));
+        }
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            additive.add(Quantity.started(c));
+        }
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            additive.add(Quantity.ended(c));
+        }
+        additive.addAll(List.of(
+                Quantity.AJH,
+                Quantity.SJH,
+                Quantity.EJH,
+                Quantity.PLAN,
+                Quantity.VOORT,
+                Quantity.EXT,
+                Quantity.ZHV_FILLED,
+                Quantity.ZHV_YES,
+                Quantity.TEV_N,
+                Quantity.CBS_OK,
+                Quantity.COH,
+                Quantity.COH_OK,
+                Quantity.WAIT_N,
+                Quantity.AGB_A));
+        for (String v : Indicator.VERWIJZERS) {
+            additive.add(Quantity.referred(v));
+        }
+        return List.copyOf(additive);
+    }
+
+    /** What a variable of the model stands for: a quantity of a unit in a periode. */
+    public record Variable(Periode periode, Unit unit, Quantity quantity) {}
+
     private final Bounds bounds;
-    private final Map<Periode, Map<String, int[]>> vars = new HashMap<>();
+    private final Map<Periode, Map<Unit, int[]>> vars = new HashMap<>();
+    /** The model's variables by their number in {@link #bounds}. */
+    private final Map<Integer, Variable> variables = new HashMap<>();
 
     public CountModel(Bounds bounds) {
         this.bounds = bounds;
@@ -151,77 +132,82 @@ public final class CountModel {
         return bounds;
     }
 
-    /** The unit's part of a variable name. */
-    public static String unit(Niveau niveau, String code) {
-        return niveau.code() + "|" + code;
-    }
-
     /** The quantity a count indicator counts ({@code trajecten_gestart.jeugdbescherming} → S2), or null. */
-    public static String countQuantity(Indicator indicator) {
+    public static Quantity countQuantity(Indicator indicator) {
         if (indicator.equals(Indicator.JEUGDIGEN_JH)) {
-            return "CLIENTS";
+            return Quantity.CLIENTS;
         }
         if (indicator.equals(Indicator.WACHTEND_EINDE_PERIODE)) {
-            return "WACHT";
+            return Quantity.WACHT;
         }
         if (indicator.equals(Indicator.WACHTEND_LANGER_DAN_9_WEKEN)) {
-            return "WACHT_LANG";
+            return Quantity.WACHT_LANG;
         }
         for (int k = 0; k < KINDS.size(); k++) {
             int category = KINDS.get(k).indexOf(indicator);
             if (category >= 0) {
-                return KIND_QUANTITIES[k] + category;
+                return switch (k) {
+                    case 0 -> Quantity.active(category);
+                    case 1 -> Quantity.started(category);
+                    default -> Quantity.ended(category);
+                };
             }
         }
         return null;
     }
 
-    public int v(Periode p, String unit, String quantity) {
-        Integer q = QUANTITIES.get(quantity);
-        if (q == null) {
-            throw new IllegalArgumentException("no quantity " + quantity);
-        }
+    /** The variable of a quantity of a unit in periode P, made on first use. */
+    public int v(Periode p, Unit unit, Quantity quantity) {
         int[] unitVars = vars.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(unit, u -> {
-            int[] fresh = new int[QUANTITIES.size()];
+            int[] fresh = new int[Quantity.count()];
             Arrays.fill(fresh, -1);
             return fresh;
         });
-        if (unitVars[q] < 0) {
-            unitVars[q] = bounds.var(p + "|" + unit + "|" + quantity);
+        if (unitVars[quantity.index()] < 0) {
+            int v = bounds.var(p + "|" + unit + "|" + quantity);
+            unitVars[quantity.index()] = v;
+            variables.put(v, new Variable(p, unit, quantity));
         }
-        return unitVars[q];
+        return unitVars[quantity.index()];
+    }
+
+    /** What variable {@code v} of the bounds stands for; empty for a variable the model did not make. */
+    public Optional<Variable> variable(int v) {
+        return Optional.ofNullable(variables.get(v));
     }
 
     /** The relations within one unit in periode P (a provider unit's: {@link #providerStructure}). */
-    public void structure(Periode p, String unit) {
-        if (providerUnit(unit)) {
+    public void structure(Periode p, Unit unit) {
+        if (unit.provider()) {
             providerStructure(p, unit);
         } else {
             municipalStructure(p, unit);
         }
     }
 
-    private void municipalStructure(Periode p, String unit) {
-        int ajh = v(p, unit, "AJH");
-        int sjh = v(p, unit, "SJH");
-        int ejh = v(p, unit, "EJH");
-        bounds.total(ajh, v(p, unit, "A0"), v(p, unit, "A1"), v(p, unit, "A2"));
-        bounds.total(sjh, v(p, unit, "S0"), v(p, unit, "S1"), v(p, unit, "S2"));
-        bounds.total(ejh, v(p, unit, "E0"), v(p, unit, "E1"), v(p, unit, "E2"));
-        bounds.total(v(p, unit, "WACHT"), v(p, unit, "WACHT_LANG"), v(p, unit, "WACHT_KORT"));
+    private void municipalStructure(Periode p, Unit unit) {
+        int ajh = v(p, unit, Quantity.AJH);
+        int sjh = v(p, unit, Quantity.SJH);
+        int ejh = v(p, unit, Quantity.EJH);
+        bounds.total(
+                ajh, v(p, unit, Quantity.active(0)), v(p, unit, Quantity.active(1)), v(p, unit, Quantity.active(2)));
+        bounds.total(
+                sjh, v(p, unit, Quantity.started(0)), v(p, unit, Quantity.started(1)), v(p, unit, Quantity.started(2)));
+        bounds.total(ejh, v(p, unit, Quantity.ended(0)), v(p, unit, Quantity.ended(1)), v(p, unit, Quantity.ended(2)));
+        bounds.total(v(p, unit, Quantity.WACHT), v(p, unit, Quantity.WACHT_LANG), v(p, unit, Quantity.WACHT_KORT));
         bounds.total(
                 sjh,
                 Indicator.VERWIJZERS.stream()
-                        .mapToInt(c -> v(p, unit, "VERW" + c))
+                        .mapToInt(c -> v(p, unit, Quantity.referred(c)))
                         .toArray());
-        bounds.total(ejh, v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
-        bounds.total(v(p, unit, "ZHV_FILLED"), v(p, unit, "ZHV_YES"), v(p, unit, "ZHV_NO"));
-        bounds.total(sjh, v(p, unit, "WAIT_N"), v(p, unit, "WAIT_NOT"));
-        bounds.total(ajh, v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
-        bounds.total(v(p, unit, "CLIENTS"), v(p, unit, "YOUNG"), v(p, unit, "YOUNG_NOT"));
-        bounds.total(v(p, unit, "CLIENTS"), v(p, unit, "COH"), v(p, unit, "COH_OUT"));
-        for (String[] q : SHARES.values()) {
-            bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
+        bounds.total(ejh, v(p, unit, Quantity.PLAN), v(p, unit, Quantity.VOORT), v(p, unit, Quantity.EXT));
+        bounds.total(v(p, unit, Quantity.ZHV_FILLED), v(p, unit, Quantity.ZHV_YES), v(p, unit, Quantity.ZHV_NO));
+        bounds.total(sjh, v(p, unit, Quantity.WAIT_N), v(p, unit, Quantity.WAIT_NOT));
+        bounds.total(ajh, v(p, unit, Quantity.CLIENTS), v(p, unit, Quantity.CLIENTS_NOT));
+        bounds.total(v(p, unit, Quantity.CLIENTS), v(p, unit, Quantity.YOUNG), v(p, unit, Quantity.YOUNG_NOT));
+        bounds.total(v(p, unit, Quantity.CLIENTS), v(p, unit, Quantity.COH), v(p, unit, Quantity.COH_OUT));
+        for (Share q : SHARES.values()) {
+            bounds.total(v(p, unit, q.noemer()), v(p, unit, q.teller()), v(p, unit, q.rest()));
         }
     }
 
@@ -230,78 +216,85 @@ public final class CountModel {
      * trajectories (not the trajectory counts per verblijf, so no chain across half-years), see {@link
      * Disclosure#PROVIDER_PUBLISHED}.
      */
-    private void providerStructure(Periode p, String unit) {
-        bounds.total(v(p, unit, "EJH"), v(p, unit, "PLAN"), v(p, unit, "VOORT"), v(p, unit, "EXT"));
-        bounds.total(v(p, unit, "AJH"), v(p, unit, "CLIENTS"), v(p, unit, "CLIENTS_NOT"));
+    private void providerStructure(Periode p, Unit unit) {
+        bounds.total(
+                v(p, unit, Quantity.EJH),
+                v(p, unit, Quantity.PLAN),
+                v(p, unit, Quantity.VOORT),
+                v(p, unit, Quantity.EXT));
+        bounds.total(v(p, unit, Quantity.AJH), v(p, unit, Quantity.CLIENTS), v(p, unit, Quantity.CLIENTS_NOT));
         SHARES.forEach((id, q) -> {
             if (id.forProviders()) {
-                bounds.total(v(p, unit, q[1]), v(p, unit, q[0]), v(p, unit, q[2]));
+                bounds.total(v(p, unit, q.noemer()), v(p, unit, q.teller()), v(p, unit, q.rest()));
             }
         });
     }
 
     /**
-     * The relations of the provider units of periode P (unit names {@code aanbieder|AGB}, {@code
-     * aanbieder_jeugdregio|JZnn-AGB}) with each other and with the municipal levels: a provider is the sum of its units
-     * per jeugdregio and of its parts in the regions' pooled units ({@code JZnn-overig}, v1.3), which together are the
-     * national pooled unit plus those parts; a jeugdregio (Nederland) is the sum of its provider units (the national ones) plus its
-     * trajectories without a provider, for {@link #PROVIDER_ADDITIVE}; its trajectories with a provider ({@code
+     * The relations of the provider units of periode P ({@code aanbieder|AGB}, {@code aanbieder_jeugdregio|JZnn-AGB})
+     * with each other and with the municipal levels: a provider is the sum of its units per jeugdregio and of its parts
+     * in the regions' pooled units ({@code JZnn-overig}, v1.3), which together are the national pooled unit plus those
+     * parts; a jeugdregio (Nederland) is the sum of its provider units (the national ones) plus its trajectories without
+     * a provider, for {@link Quantity#PROVIDER_ADDITIVE}; its trajectories with a provider ({@code
      * aandeel_met_aanbieder}'s teller) are the sum of its provider units' active trajectories.
      */
-    public void relateProviders(Periode p, Collection<String> units) {
-        Map<String, List<String>> perProvider = new java.util.TreeMap<>();
-        Map<String, List<String>> perRegion = new java.util.TreeMap<>();
-        List<String> national = new ArrayList<>();
-        for (String u : units) {
-            if (u.startsWith(unit(Niveau.AANBIEDER_JEUGDREGIO, ""))) {
-                String code = u.substring(unit(Niveau.AANBIEDER_JEUGDREGIO, "").length());
+    public void relateProviders(Periode p, Collection<Unit> units) {
+        Map<Unit, List<Unit>> perProvider = new TreeMap<>(UNIT_ORDER);
+        Map<Unit, List<Unit>> perRegion = new TreeMap<>(UNIT_ORDER);
+        List<Unit> national = new ArrayList<>();
+        for (Unit u : units) {
+            if (u.niveau() == Niveau.AANBIEDER_JEUGDREGIO) {
                 perProvider
-                        .computeIfAbsent(unit(Niveau.AANBIEDER, ProviderUnits.agb(code)), k -> new ArrayList<>())
+                        .computeIfAbsent(
+                                new Unit(Niveau.AANBIEDER, ProviderUnits.agb(u.code())), k -> new ArrayList<>())
                         .add(u);
                 perRegion
                         .computeIfAbsent(
-                                unit(Niveau.JEUGDREGIO, ProviderUnits.jeugdregio(code)), k -> new ArrayList<>())
+                                new Unit(Niveau.JEUGDREGIO, ProviderUnits.jeugdregio(u.code())), k -> new ArrayList<>())
                         .add(u);
-            } else if (u.startsWith(unit(Niveau.AANBIEDER, ""))) {
+            } else if (u.niveau() == Niveau.AANBIEDER) {
                 national.add(u);
             }
         }
         // indicators v1.3: a national provider is the sum of its own regional units and of its parts in the regions'
         // pooled units (a slack the reader does not see); the regions' pooled units together are the national pooled
         // unit and those parts
-        String pooled = unit(Niveau.AANBIEDER, ProviderUnits.POOLED);
-        List<String> nationalOwn =
+        Unit pooled = new Unit(Niveau.AANBIEDER, ProviderUnits.POOLED);
+        List<Unit> nationalOwn =
                 national.stream().filter(u -> !u.equals(pooled)).toList();
-        List<String> regionalPools = perProvider.getOrDefault(pooled, List.of());
-        for (String provider : nationalOwn) {
-            List<String> parts = perProvider.getOrDefault(provider, List.of());
-            for (String q : PROVIDER_ADDITIVE) {
-                bounds.total(v(p, provider, q), terms(p, parts, q, v(p, provider, POOLED_PART + q)));
+        List<Unit> regionalPools = perProvider.getOrDefault(pooled, List.of());
+        for (Unit provider : nationalOwn) {
+            List<Unit> parts = perProvider.getOrDefault(provider, List.of());
+            for (Quantity q : Quantity.PROVIDER_ADDITIVE) {
+                bounds.total(v(p, provider, q), terms(p, parts, q, v(p, provider, Quantity.pooledPart(q))));
             }
         }
         if (!regionalPools.isEmpty() || units.contains(pooled)) {
-            List<String> pooledUnit = units.contains(pooled) ? List.of(pooled) : List.of();
-            for (String q : PROVIDER_ADDITIVE) {
-                int all = v(p, pooled, REGIONAL_POOLS + q);
+            List<Unit> pooledUnit = units.contains(pooled) ? List.of(pooled) : List.of();
+            for (Quantity q : Quantity.PROVIDER_ADDITIVE) {
+                int all = v(p, pooled, Quantity.regionalPools(q));
                 bounds.total(all, terms(p, regionalPools, q));
-                bounds.total(all, terms(p, pooledUnit, q, terms(p, nationalOwn, POOLED_PART + q)));
+                bounds.total(all, terms(p, pooledUnit, q, terms(p, nationalOwn, Quantity.pooledPart(q))));
             }
         }
-        perRegion.put(unit(Niveau.NEDERLAND, "NL"), national);
+        perRegion.put(Unit.NEDERLAND, national);
         perRegion.forEach((level, parts) -> {
             // a level without provider units: the site shows there are none, which says nothing about any youth
             if (!units.contains(level) || parts.isEmpty()) {
                 return;
             }
-            for (String q : PROVIDER_ADDITIVE) {
-                bounds.total(v(p, level, q), terms(p, parts, q, v(p, level, WITHOUT_PROVIDER + q)));
+            for (Quantity q : Quantity.PROVIDER_ADDITIVE) {
+                bounds.total(v(p, level, q), terms(p, parts, q, v(p, level, Quantity.withoutProvider(q))));
             }
-            bounds.total(v(p, level, "AGB_A"), terms(p, parts, "AJH"));
+            bounds.total(v(p, level, Quantity.AGB_A), terms(p, parts, Quantity.AJH));
         });
     }
 
+    /** Units in the order of their text ({@code niveau|code}), as the relations were made before they were typed. */
+    private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::toString);
+
     /** The variables of one quantity of the given units in periode P, followed by {@code extra}: a sum's terms. */
-    private int[] terms(Periode p, List<String> parts, String quantity, int... extra) {
+    private int[] terms(Periode p, List<Unit> parts, Quantity quantity, int... extra) {
         int[] terms = new int[parts.size() + extra.length];
         for (int i = 0; i < parts.size(); i++) {
             terms[i] = v(p, parts.get(i), quantity);
@@ -312,11 +305,11 @@ public final class CountModel {
 
     /** Who is behind each unit, as the reader of a publication knows it. */
     public interface Membership {
-        /** The units ({@link #unit} names) with figures in periode P. */
-        Collection<String> units(Periode p);
+        /** The units with figures in periode P. */
+        Collection<Unit> units(Periode p);
 
-        /** The delivering municipalities behind a unit in periode P, as unit names ({@code gemeente|GM0014}). */
-        List<String> members(Periode p, String unit);
+        /** The delivering municipalities behind a unit in periode P, as gemeente units. */
+        List<Unit> members(Periode p, Unit unit);
     }
 
     /**
@@ -325,24 +318,24 @@ public final class CountModel {
      * chain of consecutive periods, for a unit whose delivering municipalities are the same in both.
      */
     public void relate(List<Periode> periods, Membership membership) {
-        String nederland = unit(Niveau.NEDERLAND, "NL");
         for (Periode p : periods) {
-            Collection<String> units = membership.units(p);
-            for (String u : units) {
-                if (!u.startsWith(unit(Niveau.GEMEENTE, "")) && !providerUnit(u)) {
+            Collection<Unit> units = membership.units(p);
+            for (Unit u : units) {
+                if (u.niveau() != Niveau.GEMEENTE && !u.provider()) {
                     sum(p, u, membership.members(p, u));
                 }
             }
             relateProviders(p, units);
-            if (units.contains(nederland)) {
-                Set<String> all = new TreeSet<>(membership.members(p, nederland));
-                for (String niveau : List.of(unit(Niveau.JEUGDREGIO, ""), unit(Niveau.GROOTTEKLASSE, ""))) {
-                    List<String> level =
-                            units.stream().filter(u -> u.startsWith(niveau)).toList();
-                    Set<String> covered = new TreeSet<>();
+            if (units.contains(Unit.NEDERLAND)) {
+                Set<Unit> all = new TreeSet<>(UNIT_ORDER);
+                all.addAll(membership.members(p, Unit.NEDERLAND));
+                for (Niveau niveau : List.of(Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE)) {
+                    List<Unit> level =
+                            units.stream().filter(u -> u.niveau() == niveau).toList();
+                    Set<Unit> covered = new TreeSet<>(UNIT_ORDER);
                     level.forEach(u -> covered.addAll(membership.members(p, u)));
                     if (covered.equals(all)) {
-                        sum(p, nederland, level);
+                        sum(p, Unit.NEDERLAND, level);
                     }
                 }
             }
@@ -353,9 +346,9 @@ public final class CountModel {
             if (!before.equals(p.previous())) {
                 continue;
             }
-            Collection<String> earlier = membership.units(before);
-            for (String u : membership.units(p)) {
-                if (!providerUnit(u)
+            Collection<Unit> earlier = membership.units(before);
+            for (Unit u : membership.units(p)) {
+                if (!u.provider()
                         && earlier.contains(u)
                         && membership.members(p, u).equals(membership.members(before, u))) {
                     chain(before, p, u);
@@ -365,18 +358,18 @@ public final class CountModel {
     }
 
     /** A unit in periode P is the sum of the given (delivering) municipalities, or units, for every additive count. */
-    public void sum(Periode p, String unit, List<String> parts) {
-        for (String quantity : ADDITIVE) {
+    public void sum(Periode p, Unit unit, List<Unit> parts) {
+        for (Quantity quantity : ADDITIVE) {
             bounds.total(v(p, unit, quantity), terms(p, parts, quantity));
         }
     }
 
     /** Active in P per soort is what was active in the periode before and did not end in it, plus what started in P. */
-    public void chain(Periode before, Periode p, String unit) {
+    public void chain(Periode before, Periode p, Unit unit) {
         for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
-            int carried = v(p, unit, "CARRY" + c);
-            bounds.total(v(before, unit, "A" + c), v(before, unit, "E" + c), carried);
-            bounds.total(v(p, unit, "A" + c), v(p, unit, "S" + c), carried);
+            int carried = v(p, unit, Quantity.carried(c));
+            bounds.total(v(before, unit, Quantity.active(c)), v(before, unit, Quantity.ended(c)), carried);
+            bounds.total(v(p, unit, Quantity.active(c)), v(p, unit, Quantity.started(c)), carried);
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
 import nl.jeugdspiegel.report.Disclosure.Figure;
-import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
  * Secondary suppression against differencing (docs/contract.md §8: "where a higher level would reveal a
@@ -40,19 +40,19 @@ final class Differencing {
 
     private final Map<Periode, Map<Unit, Map<Indicator, Figure>>> figures;
     /**
-     * Per periode, the units with figures and the delivering municipalities of each, as {@link CountModel}
-     * names (suppression never changes who delivered).
+     * Per periode, the units with figures and the delivering municipalities of each (suppression never changes who
+     * delivered).
      */
-    private final Map<Periode, Map<String, List<String>>> members = new HashMap<>();
+    private final Map<Periode, Map<Unit, List<Unit>>> members = new HashMap<>();
 
     private final CountModel.Membership membership = new CountModel.Membership() {
         @Override
-        public Collection<String> units(Periode p) {
+        public Collection<Unit> units(Periode p) {
             return members.getOrDefault(p, Map.of()).keySet();
         }
 
         @Override
-        public List<String> members(Periode p, String unit) {
+        public List<Unit> members(Periode p, Unit unit) {
             return members.getOrDefault(p, Map.of()).getOrDefault(unit, List.of());
         }
     };
@@ -62,13 +62,13 @@ final class Differencing {
         this.figures = figures;
         ReferenceData reference = ReferenceData.get();
         figures.forEach((p, units) -> {
-            Map<String, List<String>> byUnit = new HashMap<>();
+            Map<Unit, List<Unit>> byUnit = new HashMap<>();
             for (Municipality m : reference.municipalities()) {
                 Map<Indicator, Figure> own = units.get(new Unit(Niveau.GEMEENTE, m.code()));
                 if (own == null || !delivered(own)) {
                     continue;
                 }
-                String key = CountModel.unit(Niveau.GEMEENTE, m.code());
+                Unit key = new Unit(Niveau.GEMEENTE, m.code());
                 for (Unit unit : List.of(
                         new Unit(Niveau.GEMEENTE, m.code()),
                         new Unit(Niveau.JEUGDREGIO, m.jeugdregioCode()),
@@ -78,15 +78,14 @@ final class Differencing {
                                         sizeClasses.getOrDefault(p, Map.of()).get(m.code()))),
                         Unit.NEDERLAND)) {
                     if (units.containsKey(unit)) {
-                        byUnit.computeIfAbsent(CountModel.unit(unit.niveau(), unit.code()), u -> new ArrayList<>())
-                                .add(key);
+                        byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(key);
                     }
                 }
             }
             // provider units: no sums of municipalities (CountModel.relateProviders ties them to the levels)
             units.forEach((unit, unitFigures) -> {
                 if (unit.provider() && delivered(unitFigures)) {
-                    byUnit.put(CountModel.unit(unit.niveau(), unit.code()), List.of());
+                    byUnit.put(unit, List.of());
                 }
             });
             members.put(p, byUnit);
@@ -157,7 +156,7 @@ final class Differencing {
             Periode p = period.getKey();
             period.getValue().forEach((unit, unitFigures) -> {
                 if (delivered(unitFigures)) {
-                    model.structure(p, CountModel.unit(unit.niveau(), unit.code()));
+                    model.structure(p, unit);
                 }
             });
         }
@@ -253,7 +252,7 @@ final class Differencing {
         }
 
         private void unitFigures(Periode p, Unit unit, Map<Indicator, Figure> unitFigures) {
-            String key = CountModel.unit(unit.niveau(), unit.code());
+            Unit key = unit;
             for (List<Indicator> kind : unit.provider() ? List.<List<Indicator>>of() : CountModel.KINDS) {
                 long smallest = Bounds.UNKNOWN;
                 List<Integer> secondary = new ArrayList<>();
@@ -281,7 +280,12 @@ final class Differencing {
             CountModel.SHARES.forEach((id, q) -> {
                 Figure f = unitFigures.get(id);
                 if (f != null) {
-                    share(f, model.v(p, key, q[0]), model.v(p, key, q[1]), model.v(p, key, q[2]), new Ref(p, unit, id));
+                    share(
+                            f,
+                            model.v(p, key, q.teller()),
+                            model.v(p, key, q.noemer()),
+                            model.v(p, key, q.rest()),
+                            new Ref(p, unit, id));
                 }
             });
             CountModel.OBSERVATIONS.forEach((id, q) -> {
@@ -293,14 +297,19 @@ final class Differencing {
             Figure rate = unitFigures.get(Indicator.JEUGDIGEN_JH_PER_1000);
             if (rate != null) {
                 count(
-                        model.v(p, key, "YOUNG"),
+                        model.v(p, key, Quantity.YOUNG),
                         rate.published() ? Figure.of(rate.indicator(), rate.teller()) : rate,
                         new Ref(p, unit, Indicator.JEUGDIGEN_JH_PER_1000));
             }
             Figure ratio = unitFigures.get(Indicator.OE_VOLGENS_PLAN);
             if (ratio != null) {
                 // its observed count is the volgens plan teller, published with the share (and suppressed with it)
-                share(ratio, model.v(p, key, "PLAN"), model.v(p, key, "EJH"), model.v(p, key, "PLANNOT"), null);
+                share(
+                        ratio,
+                        model.v(p, key, Quantity.PLAN),
+                        model.v(p, key, Quantity.EJH),
+                        model.v(p, key, Quantity.PLANNOT),
+                        null);
             }
         }
 

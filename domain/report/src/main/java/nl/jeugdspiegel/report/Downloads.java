@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.TableFile;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.json.Json;
-import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
  * The site's downloads: every published figure (the disclosure-controlled values, never the exact tables) of the

@@ -8,11 +8,11 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SizeClass;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.report.PageModels.Cell;
 import nl.jeugdspiegel.report.PageModels.Trend;
 import nl.jeugdspiegel.report.PageModels.TrendRow;
-import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
  * The parts the pages are made of: a figure as a cell, its deviation, signals in plain Dutch, trends and funnel plots,

@@ -15,6 +15,7 @@ import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SignalRows;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -23,18 +24,6 @@ import nl.jeugdspiegel.core.Periode;
  * rows are dropped once published.
  */
 public final class ReportData {
-
-    /**
-     * A unit of a level: niveau (gemeente, jeugdregio, grootteklasse, nederland, aanbieder, aanbieder_jeugdregio) and
-     * code.
-     */
-    public record Unit(Niveau niveau, String code) {
-        public static final Unit NEDERLAND = new Unit(Niveau.NEDERLAND, "NL");
-
-        public boolean provider() {
-            return niveau.provider();
-        }
-    }
 
     /**
      * The site publishes provider figures for the latest this many half-years (two years: the pages show the latest

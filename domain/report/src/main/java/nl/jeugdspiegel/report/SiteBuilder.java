@@ -19,6 +19,7 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SizeClass;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.html.PagePolicy;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
@@ -43,7 +44,6 @@ import nl.jeugdspiegel.report.PageModels.RegionCell;
 import nl.jeugdspiegel.report.PageModels.Trend;
 import nl.jeugdspiegel.report.PageModels.UnitPage;
 import nl.jeugdspiegel.report.PageModels.UnitRow;
-import nl.jeugdspiegel.report.ReportData.Unit;
 
 /**
  * Renders the whole static site from published figures: home, one page per gemeente, jeugdregio, indicator and

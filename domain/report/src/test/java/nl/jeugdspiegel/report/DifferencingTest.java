@@ -12,6 +12,7 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class DifferencingTest {
     @Test
     void aCountThatPinsTwoSmallOnesAcrossHalfYearsIsSuppressed() throws Exception {
         Manifest manifest = Manifest.read(MANIFEST.getBytes(StandardCharsets.UTF_8));
-        ReportData.Unit groningen = new ReportData.Unit(Niveau.GEMEENTE, "GM0014");
+        Unit groningen = new Unit(Niveau.GEMEENTE, "GM0014");
         Periode h1 = Periode.parse("2024H1");
         // without the audit: 20 active (18–22) = ended (<10) + carried over, and carried over = active in H2 (<10)
         // − started in H2 (<10) ≤ 9, so 18 active, 9 ended, 9 carried over, 0 started: all exact
@@ -107,14 +108,14 @@ class DifferencingTest {
     private static Bounds attack(ReportData data) {
         Bounds bounds = new Bounds();
         CountModel model = new CountModel(bounds);
-        ReportData.Unit groningen = new ReportData.Unit(Niveau.GEMEENTE, "GM0014");
+        Unit groningen = new Unit(Niveau.GEMEENTE, "GM0014");
         for (Periode p : data.periods()) {
-            model.structure(p, "gemeente|GM0014");
+            model.structure(p, groningen);
             for (List<Indicator> kind : CountModel.KINDS) {
                 for (int category : new int[] {0, 1, 3, 4}) { // not jeugdhulp_verblijf_onbekend
                     Indicator cell = kind.get(category);
                     Disclosure.Figure f = data.figure(p, groningen, cell);
-                    int v = model.v(p, "gemeente|GM0014", CountModel.countQuantity(cell));
+                    int v = model.v(p, groningen, CountModel.countQuantity(cell));
                     if (f.published()) {
                         bounds.within(
                                 v,
@@ -128,7 +129,7 @@ class DifferencingTest {
                 }
             }
         }
-        model.chain(Periode.parse("2024H1"), Periode.parse("2024H2"), "gemeente|GM0014");
+        model.chain(Periode.parse("2024H1"), Periode.parse("2024H2"), groningen);
         bounds.propagate();
         return bounds;
     }

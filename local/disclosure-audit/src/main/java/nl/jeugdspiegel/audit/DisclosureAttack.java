@@ -11,8 +11,10 @@ import java.util.Map;
 import nl.jeugdspiegel.audit.PublishedSite.Figure;
 import nl.jeugdspiegel.contract.BucketLayout;
 import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.contract.Stats;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
@@ -20,6 +22,7 @@ import nl.jeugdspiegel.indicators.Population;
 import nl.jeugdspiegel.report.Bounds;
 import nl.jeugdspiegel.report.CountModel;
 import nl.jeugdspiegel.report.Disclosure;
+import nl.jeugdspiegel.report.Quantity;
 
 /**
  * The attacker of docs/contract.md §8. It reads only what anyone can read: the published downloads
@@ -83,7 +86,7 @@ public final class DisclosureAttack {
     private final CountModel relations = new CountModel(bounds);
     private final Model model;
     /** periode → niveau|code → indicator → figure. */
-    private final Map<Periode, Map<String, Map<String, Figure>>> figures;
+    private final Map<Periode, Map<Unit, Map<String, Figure>>> figures;
 
     private final Map<Integer, Population> populations;
     private final ReferenceData reference = ReferenceData.get();
@@ -105,19 +108,19 @@ public final class DisclosureAttack {
     }
 
     /** Attacks the site in {@code dir} (a folder that stands for the bucket, as the local runner leaves it). */
-    static Bounds attack(Path dir, Model model) throws IOException {
+    static CountModel attack(Path dir, Model model) throws IOException {
         DisclosureAttack attack = new DisclosureAttack(model, PublishedSite.read(dir));
         attack.constrain();
         attack.bounds.propagate();
-        return attack.bounds;
+        return attack.relations;
     }
 
     // --- the constraints --------------------------------------------------------------------------------
 
     private void constrain() {
-        for (Map.Entry<Periode, Map<String, Map<String, Figure>>> period : figures.entrySet()) {
+        for (Map.Entry<Periode, Map<Unit, Map<String, Figure>>> period : figures.entrySet()) {
             Periode p = period.getKey();
-            for (Map.Entry<String, Map<String, Figure>> unit : period.getValue().entrySet()) {
+            for (Map.Entry<Unit, Map<String, Figure>> unit : period.getValue().entrySet()) {
                 if (delivered(unit.getValue())) {
                     unitFigures(p, unit.getKey(), unit.getValue());
                 }
@@ -140,18 +143,18 @@ public final class DisclosureAttack {
                         || DIFFERENCING.equals(f.reason()));
     }
 
-    private boolean delivered(Periode p, String unit) {
+    private boolean delivered(Periode p, Unit unit) {
         Map<String, Figure> f = figures.getOrDefault(p, Map.of()).get(unit);
         return f != null && delivered(f);
     }
 
-    private int v(Periode p, String unit, String quantity) {
+    private int v(Periode p, Unit unit, Quantity quantity) {
         return relations.v(p, unit, quantity);
     }
 
-    private void unitFigures(Periode p, String unit, Map<String, Figure> unitFigures) {
+    private void unitFigures(Periode p, Unit unit, Map<String, Figure> unitFigures) {
         relations.structure(p, unit);
-        for (List<Indicator> kind : CountModel.providerUnit(unit) ? List.<List<Indicator>>of() : CountModel.KINDS) {
+        for (List<Indicator> kind : unit.provider() ? List.<List<Indicator>>of() : CountModel.KINDS) {
             long smallestPublished = Bounds.UNKNOWN;
             List<Integer> secondary = new ArrayList<>();
             for (Indicator cell : kind) {
@@ -169,12 +172,12 @@ public final class DisclosureAttack {
                 bounds.within(x, 10, smallestPublished);
             }
         }
-        count(v(p, unit, "CLIENTS"), unitFigures.get(Indicator.JEUGDIGEN_JH.id()));
-        for (Map.Entry<Indicator, String[]> share : CountModel.SHARES.entrySet()) {
+        count(v(p, unit, Quantity.CLIENTS), unitFigures.get(Indicator.JEUGDIGEN_JH.id()));
+        for (Map.Entry<Indicator, CountModel.Share> share : CountModel.SHARES.entrySet()) {
             Figure f = unitFigures.get(share.getKey().id());
             if (f != null) {
-                String[] q = share.getValue();
-                share(f, v(p, unit, q[0]), v(p, unit, q[1]), v(p, unit, q[2]));
+                CountModel.Share q = share.getValue();
+                share(f, v(p, unit, q.teller()), v(p, unit, q.noemer()), v(p, unit, q.rest()));
             }
         }
         CountModel.OBSERVATIONS.forEach((indicator, quantity) -> {
@@ -185,11 +188,11 @@ public final class DisclosureAttack {
         });
         Figure rate = unitFigures.get(Indicator.JEUGDIGEN_JH_PER_1000.id());
         if (rate != null) {
-            perThousand(rate, v(p, unit, "YOUNG"), youth(p, unit));
+            perThousand(rate, v(p, unit, Quantity.YOUNG), youth(p, unit));
         }
         Figure ratio = unitFigures.get(Indicator.OE_VOLGENS_PLAN.id());
         if (ratio != null) {
-            ratio(ratio, v(p, unit, "PLAN"), v(p, unit, "EJH"), v(p, unit, "PLANNOT"));
+            ratio(ratio, v(p, unit, Quantity.PLAN), v(p, unit, Quantity.EJH), v(p, unit, Quantity.PLANNOT));
         }
     }
 
@@ -292,7 +295,7 @@ public final class DisclosureAttack {
     }
 
     /** inwoners_0_17 of the unit's delivering municipalities in the periode's year, or -1 when unknown. */
-    private long youth(Periode p, String unit) {
+    private long youth(Periode p, Unit unit) {
         Population population = populations.get(p.year());
         if (population == null) {
             return -1;
@@ -396,18 +399,17 @@ public final class DisclosureAttack {
     }
 
     /** The municipalities behind a unit in periode P: those of the unit that delivered for P. */
-    private List<String> members(Periode p, String unit) {
-        String[] parts = unit.split("\\|");
+    private List<String> members(Periode p, Unit unit) {
         List<String> out = new ArrayList<>();
         for (Municipality m : reference.municipalities()) {
             boolean member =
-                    switch (parts[0]) {
-                        case "gemeente" -> m.code().equals(parts[1]);
-                        case "jeugdregio" -> m.jeugdregioCode().equals(parts[1]);
-                        case "grootteklasse" -> parts[1].equals(sizeClass(p, m.code()));
+                    switch (unit.niveau()) {
+                        case GEMEENTE -> m.code().equals(unit.code());
+                        case JEUGDREGIO -> m.jeugdregioCode().equals(unit.code());
+                        case GROOTTEKLASSE -> unit.code().equals(sizeClass(p, m.code()));
                         default -> true;
                     };
-            if (member && delivered(p, "gemeente|" + m.code())) {
+            if (member && delivered(p, new Unit(Niveau.GEMEENTE, m.code()))) {
                 out.add(m.code());
             }
         }
@@ -429,14 +431,14 @@ public final class DisclosureAttack {
     /** What the attacker knows of who is behind each unit: the delivering municipalities, from public data. */
     private final CountModel.Membership membership = new CountModel.Membership() {
         @Override
-        public Collection<String> units(Periode p) {
+        public Collection<Unit> units(Periode p) {
             return figures.get(p).keySet().stream().filter(u -> delivered(p, u)).toList();
         }
 
         @Override
-        public List<String> members(Periode p, String unit) {
+        public List<Unit> members(Periode p, Unit unit) {
             return DisclosureAttack.this.members(p, unit).stream()
-                    .map(g -> "gemeente|" + g)
+                    .map(g -> new Unit(Niveau.GEMEENTE, g))
                     .toList();
         }
     };
@@ -446,12 +448,12 @@ public final class DisclosureAttack {
      * care, so a unit has at most the sum of its members' youths (Σ members − unit − overlap = 0).
      */
     private void youthsAtMostTheSumOfTheMembers(Periode p) {
-        for (String unit : membership.units(p)) {
-            if (unit.startsWith("gemeente|") || CountModel.providerUnit(unit)) {
+        for (Unit unit : membership.units(p)) {
+            if (unit.niveau() == Niveau.GEMEENTE || unit.provider()) {
                 continue;
             }
-            List<String> parts = membership.members(p, unit);
-            for (String youths : List.of("CLIENTS", "YOUNG")) {
+            List<Unit> parts = membership.members(p, unit);
+            for (Quantity youths : List.of(Quantity.CLIENTS, Quantity.YOUNG)) {
                 int[] vars = new int[parts.size() + 2];
                 int[] coefficients = new int[parts.size() + 2];
                 for (int i = 0; i < parts.size(); i++) {

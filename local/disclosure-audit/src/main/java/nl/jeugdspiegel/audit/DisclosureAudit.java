@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
+import nl.jeugdspiegel.contract.Unit;
+import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.report.Bounds;
 import nl.jeugdspiegel.report.CountModel;
+import nl.jeugdspiegel.report.Quantity;
 
 /**
  * Judges {@link DisclosureAttack} against the truth: the exact (unpublished) indicator tables in
@@ -57,13 +60,14 @@ public final class DisclosureAudit {
         }
     }
 
-    private final Map<String, Map<String, IndicatorRow>> rows = new HashMap<>();
+    /** The exact tables: periode → unit → indicator id → row. */
+    private final Map<Periode, Map<Unit, Map<String, IndicatorRow>>> rows = new HashMap<>();
 
     private DisclosureAudit(Path dir) throws IOException {
         for (List<IndicatorRow> table : DisclosureCost.tables(dir).values()) {
             for (IndicatorRow row : table) {
-                rows.computeIfAbsent(
-                                row.periode() + "|" + CountModel.unit(row.niveau(), row.code()), u -> new HashMap<>())
+                rows.computeIfAbsent(row.periode(), p -> new HashMap<>())
+                        .computeIfAbsent(new Unit(row.niveau(), row.code()), u -> new HashMap<>())
                         .put(row.indicator().id(), row);
             }
         }
@@ -75,7 +79,8 @@ public final class DisclosureAudit {
     }
 
     public static Findings run(Path dir, DisclosureAttack.Model model) throws IOException {
-        Bounds bounds = DisclosureAttack.attack(dir, model);
+        CountModel attacked = DisclosureAttack.attack(dir, model);
+        Bounds bounds = attacked.bounds();
         DisclosureAudit audit = new DisclosureAudit(dir);
         int known = 0;
         int recovered = 0;
@@ -86,7 +91,7 @@ public final class DisclosureAudit {
         List<String> unsound = new ArrayList<>();
         for (int v = 0; v < bounds.size(); v++) {
             String name = bounds.name(v);
-            Long truth = audit.truth(name);
+            Long truth = attacked.variable(v).map(audit::truth).orElse(null);
             if (truth == null) {
                 continue;
             }
@@ -102,7 +107,7 @@ public final class DisclosureAudit {
             }
             if (lo == hi) {
                 recovered++;
-                byQuantity.merge(name.substring(name.lastIndexOf('|') + 1), 1, Integer::sum);
+                byQuantity.merge(attacked.variable(v).orElseThrow().quantity().name(), 1, Integer::sum);
                 if (examples.size() < 8) {
                     examples.add(name + " = " + truth
                             + (examples.size() < 3
@@ -128,82 +133,93 @@ public final class DisclosureAudit {
                 bounds.contradictions());
     }
 
-    /** The exact value of an attacker's variable ({@code periode|niveau|code|quantity}), or null when not known. */
-    Long truth(String name) {
-        int cut = name.lastIndexOf('|');
-        String unit = name.substring(0, cut);
-        Map<String, IndicatorRow> unitRows = rows.get(unit);
-        return unitRows == null ? null : value(unit, unitRows, name.substring(cut + 1));
+    /** The exact value of a variable of the attacker's model, or null when the tables do not know it. */
+    Long truth(CountModel.Variable variable) {
+        Map<String, IndicatorRow> unitRows =
+                rows.getOrDefault(variable.periode(), Map.of()).get(variable.unit());
+        return unitRows == null ? null : value(unitRows, variable.quantity());
     }
 
-    private Long value(String unit, Map<String, IndicatorRow> r, String q) {
-        if (q.length() == 2 && "ASE".indexOf(q.charAt(0)) >= 0 && Character.isDigit(q.charAt(1))) {
-            List<Indicator> kind = CountModel.KINDS.get("ASE".indexOf(q.charAt(0)));
-            return teller(r, kind.get(q.charAt(1) - '0').id());
+    /** How each named quantity follows from the exact tables (the families are in {@link #value}). */
+    private static final Map<Quantity, java.util.function.BiFunction<Map<String, IndicatorRow>, DisclosureAudit, Long>>
+            TRUTH = Map.ofEntries(
+                    Map.entry(
+                            Quantity.AJH,
+                            (r, a) -> a.sum(r, Quantity.active(0), Quantity.active(1), Quantity.active(2))),
+                    Map.entry(
+                            Quantity.SJH,
+                            (r, a) -> a.sum(r, Quantity.started(0), Quantity.started(1), Quantity.started(2))),
+                    Map.entry(
+                            Quantity.EJH, (r, a) -> a.sum(r, Quantity.ended(0), Quantity.ended(1), Quantity.ended(2))),
+                    Map.entry(Quantity.A_NOT_MET, (r, a) -> a.rest(r, Quantity.AJH, Quantity.active(1))),
+                    Map.entry(Quantity.AGB_A, (r, a) -> teller(r, Indicator.AANDEEL_MET_AANBIEDER)),
+                    Map.entry(Quantity.AGB_NOT, (r, a) -> a.rest(r, Quantity.AJH, Quantity.AGB_A)),
+                    Map.entry(Quantity.WACHT, (r, a) -> teller(r, Indicator.WACHTEND_EINDE_PERIODE)),
+                    Map.entry(Quantity.WACHT_LANG, (r, a) -> teller(r, Indicator.WACHTEND_LANGER_DAN_9_WEKEN)),
+                    Map.entry(Quantity.WACHT_KORT, (r, a) -> a.rest(r, Quantity.WACHT, Quantity.WACHT_LANG)),
+                    Map.entry(Quantity.PLAN, (r, a) -> teller(r, Indicator.BEEINDIGD_VOLGENS_PLAN)),
+                    Map.entry(Quantity.PLANNOT, (r, a) -> a.rest(r, Quantity.EJH, Quantity.PLAN)),
+                    Map.entry(Quantity.VOORT, (r, a) -> teller(r, Indicator.VOORTIJDIG_BEEINDIGD)),
+                    Map.entry(Quantity.VOORTNOT, (r, a) -> a.rest(r, Quantity.EJH, Quantity.VOORT)),
+                    Map.entry(Quantity.EXT, (r, a) -> a.rest(r, Quantity.PLANNOT, Quantity.VOORT)),
+                    Map.entry(Quantity.ZHV_FILLED, (r, a) -> teller(r, Indicator.ZONDER_HULP_VERDER_RESPONS)),
+                    Map.entry(Quantity.ZHV_YES, (r, a) -> teller(r, Indicator.ZONDER_HULP_VERDER)),
+                    Map.entry(Quantity.ZHV_NO, (r, a) -> a.rest(r, Quantity.ZHV_FILLED, Quantity.ZHV_YES)),
+                    Map.entry(Quantity.ZHV_NOT, (r, a) -> a.rest(r, Quantity.EJH, Quantity.ZHV_FILLED)),
+                    Map.entry(Quantity.TEV_N, (r, a) -> teller(r, Indicator.TEVREDENHEID_RESPONS)),
+                    Map.entry(Quantity.TEV_NOT, (r, a) -> a.rest(r, Quantity.EJH, Quantity.TEV_N)),
+                    Map.entry(Quantity.CBS_OK, (r, a) -> teller(r, Indicator.GEEN_NIEUWE_START_CBS)),
+                    Map.entry(Quantity.CBS_NOT, (r, a) -> a.rest(r, Quantity.EJH, Quantity.CBS_OK)),
+                    Map.entry(Quantity.COH, (r, a) -> noemer(r, Indicator.GEEN_NIEUWE_HULP_6M)),
+                    Map.entry(Quantity.COH_OK, (r, a) -> teller(r, Indicator.GEEN_NIEUWE_HULP_6M)),
+                    Map.entry(Quantity.COH_NOT, (r, a) -> a.rest(r, Quantity.COH, Quantity.COH_OK)),
+                    Map.entry(Quantity.COH_OUT, (r, a) -> a.rest(r, Quantity.CLIENTS, Quantity.COH)),
+                    Map.entry(Quantity.WAIT_N, (r, a) -> noemer(r, Indicator.WACHTTIJD_MEDIAAN_DAGEN)),
+                    Map.entry(Quantity.WAIT_NOT, (r, a) -> a.rest(r, Quantity.SJH, Quantity.WAIT_N)),
+                    Map.entry(Quantity.CLIENTS, (r, a) -> teller(r, Indicator.JEUGDIGEN_JH)),
+                    Map.entry(Quantity.CLIENTS_NOT, (r, a) -> a.rest(r, Quantity.AJH, Quantity.CLIENTS)),
+                    Map.entry(Quantity.YOUNG, (r, a) -> teller(r, Indicator.JEUGDIGEN_JH_PER_1000)),
+                    Map.entry(Quantity.YOUNG_NOT, (r, a) -> a.rest(r, Quantity.CLIENTS, Quantity.YOUNG)));
+
+    private Long value(Map<String, IndicatorRow> r, Quantity q) {
+        int kind = q.trajectoryKind();
+        if (kind >= 0) {
+            return teller(r, CountModel.KINDS.get(kind).get(q.category()));
         }
-        if (q.endsWith("_IN_TWO_MUNICIPALITIES")) {
-            return null; // a slack of the attacker's own, no count of the tables
+        if (q.isProviderPart()) {
+            // the parts of provider units in pooled units and without a provider: slacks, checked through their sums
+            return null;
         }
-        if (q.startsWith(CountModel.POOLED_PART) || q.startsWith(CountModel.REGIONAL_POOLS)) {
-            return null; // the parts of provider units in the regions' pooled units: slacks, checked through their sums
+        if (q.isCarried()) {
+            return rest(r, Quantity.active(q.category()), Quantity.started(q.category()));
         }
-        if (q.startsWith(CountModel.WITHOUT_PROVIDER)) {
-            return null; // the trajectories without a provider: a difference of many units, checked through its parts
+        if (q.verwijzer() != null) {
+            return q.isNotReferred()
+                    ? rest(r, Quantity.SJH, Quantity.referred(q.verwijzer()))
+                    : teller(r, Indicator.VERWIJZER.get(Indicator.VERWIJZERS.indexOf(q.verwijzer())));
         }
-        if (q.startsWith("CARRY")) {
-            String c = q.substring(5);
-            return minus(value(unit, r, "A" + c), value(unit, r, "S" + c));
+        java.util.function.BiFunction<Map<String, IndicatorRow>, DisclosureAudit, Long> rule = TRUTH.get(q);
+        if (rule == null) {
+            throw new IllegalArgumentException("no truth for " + q);
         }
-        if (q.startsWith("VERWNOT")) {
-            return minus(value(unit, r, "SJH"), value(unit, r, "VERW" + q.substring(7)));
-        }
-        if (q.startsWith("VERW")) {
-            return teller(r, "verwijzer." + q.substring(4));
-        }
-        return switch (q) {
-            case "AJH" -> plus(plus(value(unit, r, "A0"), value(unit, r, "A1")), value(unit, r, "A2"));
-            case "SJH" -> plus(plus(value(unit, r, "S0"), value(unit, r, "S1")), value(unit, r, "S2"));
-            case "EJH" -> plus(plus(value(unit, r, "E0"), value(unit, r, "E1")), value(unit, r, "E2"));
-            case "A_NOT_MET" -> minus(value(unit, r, "AJH"), value(unit, r, "A1"));
-            case "AGB_A" -> teller(r, "aandeel_met_aanbieder");
-            case "AGB_NOT" -> minus(value(unit, r, "AJH"), value(unit, r, "AGB_A"));
-            case "WACHT" -> teller(r, "wachtend_einde_periode");
-            case "WACHT_LANG" -> teller(r, "wachtend_langer_dan_9_weken");
-            case "WACHT_KORT" -> minus(value(unit, r, "WACHT"), value(unit, r, "WACHT_LANG"));
-            case "PLAN" -> teller(r, "beeindigd_volgens_plan");
-            case "PLANNOT" -> minus(value(unit, r, "EJH"), value(unit, r, "PLAN"));
-            case "VOORT" -> teller(r, "voortijdig_beeindigd");
-            case "VOORTNOT" -> minus(value(unit, r, "EJH"), value(unit, r, "VOORT"));
-            case "EXT" -> minus(value(unit, r, "PLANNOT"), value(unit, r, "VOORT"));
-            case "ZHV_FILLED" -> teller(r, "zonder_hulp_verder_respons");
-            case "ZHV_YES" -> teller(r, "zonder_hulp_verder");
-            case "ZHV_NO" -> minus(value(unit, r, "ZHV_FILLED"), value(unit, r, "ZHV_YES"));
-            case "ZHV_NOT" -> minus(value(unit, r, "EJH"), value(unit, r, "ZHV_FILLED"));
-            case "TEV_N" -> teller(r, "tevredenheid_respons");
-            case "TEV_NOT" -> minus(value(unit, r, "EJH"), value(unit, r, "TEV_N"));
-            case "CBS_OK" -> teller(r, "geen_nieuwe_start_cbs");
-            case "CBS_NOT" -> minus(value(unit, r, "EJH"), value(unit, r, "CBS_OK"));
-            case "COH" -> noemer(r, "geen_nieuwe_hulp_6m");
-            case "COH_OK" -> teller(r, "geen_nieuwe_hulp_6m");
-            case "COH_NOT" -> minus(value(unit, r, "COH"), value(unit, r, "COH_OK"));
-            case "COH_OUT" -> minus(value(unit, r, "CLIENTS"), value(unit, r, "COH"));
-            case "WAIT_N" -> noemer(r, "wachttijd_mediaan_dagen");
-            case "WAIT_NOT" -> minus(value(unit, r, "SJH"), value(unit, r, "WAIT_N"));
-            case "CLIENTS" -> teller(r, "jeugdigen_jh");
-            case "CLIENTS_NOT" -> minus(value(unit, r, "AJH"), value(unit, r, "CLIENTS"));
-            case "YOUNG" -> teller(r, "jeugdigen_jh_per_1000");
-            case "YOUNG_NOT" -> minus(value(unit, r, "CLIENTS"), value(unit, r, "YOUNG"));
-            default -> throw new IllegalArgumentException("no truth for " + q);
-        };
+        return rule.apply(r, this);
     }
 
-    private static Long teller(Map<String, IndicatorRow> r, String indicator) {
-        IndicatorRow row = r.get(indicator);
+    private Long sum(Map<String, IndicatorRow> r, Quantity a, Quantity b, Quantity c) {
+        return plus(plus(value(r, a), value(r, b)), value(r, c));
+    }
+
+    private Long rest(Map<String, IndicatorRow> r, Quantity whole, Quantity part) {
+        return minus(value(r, whole), value(r, part));
+    }
+
+    private static Long teller(Map<String, IndicatorRow> r, Indicator indicator) {
+        IndicatorRow row = r.get(indicator.id());
         return row == null || row.teller() == null ? null : Math.round(row.teller());
     }
 
-    private static Long noemer(Map<String, IndicatorRow> r, String indicator) {
-        IndicatorRow row = r.get(indicator);
+    private static Long noemer(Map<String, IndicatorRow> r, Indicator indicator) {
+        IndicatorRow row = r.get(indicator.id());
         return row == null || row.noemer() == null ? null : Math.round(row.noemer());
     }
 

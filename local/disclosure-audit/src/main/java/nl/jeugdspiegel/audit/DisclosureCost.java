@@ -13,6 +13,7 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.report.Disclosure;
 import nl.jeugdspiegel.report.ReportData;
@@ -111,7 +112,7 @@ public final class DisclosureCost {
         double largest = 0;
         for (Periode p : data.periods()) {
             for (Niveau niveau : List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND)) {
-                for (Map.Entry<ReportData.Unit, Map<Indicator, Disclosure.Figure>> unit :
+                for (Map.Entry<Unit, Map<Indicator, Disclosure.Figure>> unit :
                         data.units(p, niveau).entrySet()) {
                     for (Disclosure.Figure f : unit.getValue().values()) {
                         Indicator.Kind kind = f.indicator().kind();

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.jeugdspiegel.contract.BucketLayout;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Population;
 
@@ -31,14 +33,17 @@ final class PublishedSite {
         }
     }
 
-    /** periode → niveau|code → indicator → figure. */
-    private final Map<Periode, Map<String, Map<String, Figure>>> figures = new TreeMap<>();
+    /** Units in the order of their text ({@code niveau|code}). */
+    private static final java.util.Comparator<Unit> UNIT_ORDER = java.util.Comparator.comparing(Unit::toString);
+
+    /** periode → unit → indicator → figure. */
+    private final Map<Periode, Map<Unit, Map<String, Figure>>> figures = new TreeMap<>();
 
     private final Map<Integer, Population> populations = new TreeMap<>();
 
     private PublishedSite() {}
 
-    Map<Periode, Map<String, Map<String, Figure>>> figures() {
+    Map<Periode, Map<Unit, Map<String, Figure>>> figures() {
         return figures;
     }
 
@@ -79,8 +84,8 @@ final class PublishedSite {
                         number(row.get("teller")),
                         number(row.get("noemer")),
                         row.get("reden").isEmpty() ? null : row.get("reden"));
-                figures.computeIfAbsent(Periode.parse(row.get("periode")), p -> new TreeMap<>())
-                        .computeIfAbsent(row.get("niveau") + "|" + row.get("code"), u -> new HashMap<>())
+                figures.computeIfAbsent(Periode.parse(row.get("periode")), p -> new TreeMap<>(UNIT_ORDER))
+                        .computeIfAbsent(new Unit(Niveau.of(row.get("niveau")), row.get("code")), u -> new HashMap<>())
                         .put(f.indicator(), f);
             }
         }

@@ -1,0 +1,240 @@
+package nl.jeugdspiegel.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdspiegel.contract.Indicator;
+
+/**
+ * A count behind the published figures, of one unit in one periode: the quantities of {@link CountModel}. A closed
+ * set, each made once: the trajectory counts per soort category ({@link #active}, {@link #started}, {@link #ended},
+ * {@link #carried}), per verwijzer ({@link #referred}, {@link #notReferred}), the named counts below, and for the
+ * provider relations the parts of a count ({@link #withoutProvider}, {@link #pooledPart}, {@link #regionalPools}).
+ * Its name is the last part of a disclosure variable's name ({@code 2024H1|gemeente|GM0363|PLAN}).
+ */
+public final class Quantity {
+
+    private static final List<Quantity> ALL = new ArrayList<>();
+    private static final int CATEGORIES = Indicator.CATEGORIES.size();
+
+    private final String name;
+    private final int index;
+
+    private Quantity(String name) {
+        this.name = name;
+        this.index = ALL.size();
+        ALL.add(this);
+    }
+
+    private static Quantity[] family(String prefix, int size) {
+        Quantity[] family = new Quantity[size];
+        for (int i = 0; i < size; i++) {
+            family[i] = new Quantity(prefix + i);
+        }
+        return family;
+    }
+
+    private static Map<String, Quantity> perVerwijzer(String prefix) {
+        Map<String, Quantity> out = new LinkedHashMap<>();
+        for (String code : Indicator.VERWIJZERS) {
+            out.put(code, new Quantity(prefix + code));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static final Quantity[] ACTIVE = family("A", CATEGORIES);
+    private static final Quantity[] STARTED = family("S", CATEGORIES);
+    private static final Quantity[] ENDED = family("E", CATEGORIES);
+    private static final Quantity[] CARRIED = family("CARRY", CATEGORIES);
+    private static final Map<String, Quantity> REFERRED = perVerwijzer("VERW");
+    private static final Map<String, Quantity> NOT_REFERRED = perVerwijzer("VERWNOT");
+
+    /** Jeugdhulp trajectories active, started, ended (zonder, met and onbekend verblijf). */
+    public static final Quantity AJH = new Quantity("AJH");
+
+    public static final Quantity SJH = new Quantity("SJH");
+    public static final Quantity EJH = new Quantity("EJH");
+    /** Active jeugdhulp not met verblijf: the rest of {@code aandeel_met_verblijf}. */
+    public static final Quantity A_NOT_MET = new Quantity("A_NOT_MET");
+    /** Active jeugdhulp with an AGB code, and the rest. */
+    public static final Quantity AGB_A = new Quantity("AGB_A");
+
+    public static final Quantity AGB_NOT = new Quantity("AGB_NOT");
+    /** Ended jeugdhulp: volgens plan, voortijdig, and otherwise ({@code EXT}); with their rests. */
+    public static final Quantity PLAN = new Quantity("PLAN");
+
+    public static final Quantity PLANNOT = new Quantity("PLANNOT");
+    public static final Quantity VOORT = new Quantity("VOORT");
+    public static final Quantity VOORTNOT = new Quantity("VOORTNOT");
+    public static final Quantity EXT = new Quantity("EXT");
+    /** zonder_hulp_verder filled in, yes, no, and not filled in. */
+    public static final Quantity ZHV_FILLED = new Quantity("ZHV_FILLED");
+
+    public static final Quantity ZHV_YES = new Quantity("ZHV_YES");
+    public static final Quantity ZHV_NO = new Quantity("ZHV_NO");
+    public static final Quantity ZHV_NOT = new Quantity("ZHV_NOT");
+    /** Ended jeugdhulp with a tevredenheid score, and without. */
+    public static final Quantity TEV_N = new Quantity("TEV_N");
+
+    public static final Quantity TEV_NOT = new Quantity("TEV_NOT");
+    /** The cohort of geen_nieuwe_hulp_6m, those without new care, the rest, and the youths outside it. */
+    public static final Quantity COH = new Quantity("COH");
+
+    public static final Quantity COH_OK = new Quantity("COH_OK");
+    public static final Quantity COH_NOT = new Quantity("COH_NOT");
+    public static final Quantity COH_OUT = new Quantity("COH_OUT");
+    /** Ended jeugdhulp without a new start (CBS definition), and the rest. */
+    public static final Quantity CBS_OK = new Quantity("CBS_OK");
+
+    public static final Quantity CBS_NOT = new Quantity("CBS_NOT");
+    /** Started jeugdhulp with an aanmelddatum, and without. */
+    public static final Quantity WAIT_N = new Quantity("WAIT_N");
+
+    public static final Quantity WAIT_NOT = new Quantity("WAIT_NOT");
+    /** Distinct youths with active jeugdhulp (jeugdigen_jh), and active trajectories beyond them. */
+    public static final Quantity CLIENTS = new Quantity("CLIENTS");
+
+    public static final Quantity CLIENTS_NOT = new Quantity("CLIENTS_NOT");
+    /** Of those youths, the ones under 18 (per 1,000), and the rest. */
+    public static final Quantity YOUNG = new Quantity("YOUNG");
+
+    public static final Quantity YOUNG_NOT = new Quantity("YOUNG_NOT");
+    /** Waiting at the periode's end, more than 9 weeks, and at most 9 weeks. */
+    public static final Quantity WACHT = new Quantity("WACHT");
+
+    public static final Quantity WACHT_LANG = new Quantity("WACHT_LANG");
+    public static final Quantity WACHT_KORT = new Quantity("WACHT_KORT");
+
+    /**
+     * The counts of a provider unit that its published figures bound and that add up (see
+     * {@link CountModel#relateProviders}).
+     */
+    public static final List<Quantity> PROVIDER_ADDITIVE =
+            List.of(AJH, EJH, PLAN, VOORT, ZHV_FILLED, ZHV_YES, TEV_N, CBS_OK, WAIT_N);
+
+    private static final Map<Quantity, Quantity> WITHOUT_PROVIDER = parts("NOAGB_");
+    private static final Map<Quantity, Quantity> POOLED_PART = parts("POOLED_");
+    private static final Map<Quantity, Quantity> REGIONAL_POOLS = parts("REGIONAL_POOLS_");
+
+    private static Map<Quantity, Quantity> parts(String prefix) {
+        Map<Quantity, Quantity> out = new LinkedHashMap<>();
+        for (Quantity q : PROVIDER_ADDITIVE) {
+            out.put(q, new Quantity(prefix + q.name));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Trajectories of soort category {@code c} of {@link Indicator#CATEGORIES} active in the periode. */
+    public static Quantity active(int c) {
+        return ACTIVE[c];
+    }
+
+    public static Quantity started(int c) {
+        return STARTED[c];
+    }
+
+    public static Quantity ended(int c) {
+        return ENDED[c];
+    }
+
+    /** Active in the periode before and not ended in it: carried into the periode. */
+    public static Quantity carried(int c) {
+        return CARRIED[c];
+    }
+
+    /** Started jeugdhulp referred by verwijzer {@code code}, and the rest. */
+    public static Quantity referred(String code) {
+        return REFERRED.get(code);
+    }
+
+    public static Quantity notReferred(String code) {
+        return NOT_REFERRED.get(code);
+    }
+
+    /** The part of a jeugdregio's or Nederland's count without a provider (no AGB code). */
+    public static Quantity withoutProvider(Quantity q) {
+        return WITHOUT_PROVIDER.get(q);
+    }
+
+    /** The part of a national provider unit's count in the regions' pooled units (indicators v1.3). */
+    public static Quantity pooledPart(Quantity q) {
+        return POOLED_PART.get(q);
+    }
+
+    /** On the national pooled unit: the sum of every region's pooled unit. */
+    public static Quantity regionalPools(Quantity q) {
+        return REGIONAL_POOLS.get(q);
+    }
+
+    /** The trajectory count family of a quantity: 0 active, 1 started, 2 ended; -1 for any other. */
+    public int trajectoryKind() {
+        for (int k = 0; k < 3; k++) {
+            for (Quantity q : List.of(ACTIVE, STARTED, ENDED).get(k)) {
+                if (q == this) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The soort category of an active, started, ended or carried count; -1 for any other. */
+    public int category() {
+        for (Quantity[] family : List.of(ACTIVE, STARTED, ENDED, CARRIED)) {
+            for (int c = 0; c < family.length; c++) {
+                if (family[c] == this) {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Is this a carried count ({@link #carried})? */
+    public boolean isCarried() {
+        return category() >= 0 && CARRIED[category()] == this;
+    }
+
+    /** The verwijzer of a referred or not-referred count, or null. */
+    public String verwijzer() {
+        for (Map.Entry<String, Quantity> e : REFERRED.entrySet()) {
+            if (e.getValue() == this || NOT_REFERRED.get(e.getKey()) == this) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Is this a not-referred count ({@link #notReferred})? */
+    public boolean isNotReferred() {
+        return NOT_REFERRED.containsValue(this);
+    }
+
+    /** Is this a part of a provider relation's count (without provider, pooled part, regional pools)? */
+    public boolean isProviderPart() {
+        return WITHOUT_PROVIDER.containsValue(this)
+                || POOLED_PART.containsValue(this)
+                || REGIONAL_POOLS.containsValue(this);
+    }
+
+    /** How many quantities there are: {@link #index()} is below this. */
+    static int count() {
+        return ALL.size();
+    }
+
+    /** A small number, unique per quantity: a unit's variables sit in one array. */
+    int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
