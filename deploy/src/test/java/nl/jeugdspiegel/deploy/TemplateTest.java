@@ -78,7 +78,13 @@ class TemplateTest {
                 });
                 policy.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
             });
-            p.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(e.getKey(), s)));
+            // a policy of its own on a function's role (IngestFunctionRole) counts as that function's
+            String owner = type.equals("AWS::IAM::Policy")
+                            && p.path("Roles").size() == 1
+                            && p.at("/Roles/0").asText().endsWith("FunctionRole")
+                    ? p.at("/Roles/0").asText().replaceFirst("Role$", "")
+                    : e.getKey();
+            p.path("PolicyDocument").path("Statement").forEach(s -> out.add(Map.entry(owner, s)));
         });
         return out;
     }
@@ -507,7 +513,7 @@ class TemplateTest {
         assertTrue(
                 selectors.contains("\"Data\"")
                         && selectors.contains("AWS::S3::Object")
-                        && selectors.contains("jeugdspiegel-data-${Stage}-${AWS::AccountId}-${AWS::Region}/"),
+                        && selectors.contains("${DataBucket.Arn}/"),
                 selectors);
         JsonNode bucket = resources.at("/AuditBucket/Properties");
         assertTrue(bucket.path("ObjectLockEnabled").asBoolean());
@@ -524,6 +530,44 @@ class TemplateTest {
                 "RunsFailed",
                 resources.at("/IndicatorsRunsFailedAlarm/Properties/MetricName").asText(),
                 "a failed run returns its messages and raises no Lambda error: its own alarm");
+    }
+
+    /**
+     * The data bucket's ARN is the bucket's own ({@code DataBucket.Arn}) in every policy; its name is spelled only where
+     * a resource must not wait for the bucket (its definition, the indicators queue's source condition and the report's
+     * setting), and the same each time.
+     */
+    @Test
+    void theDataBucketIsNamedOnceAndItsArnIsTheBucketsOwn() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("../template.yaml"));
+        String name = resources.at("/DataBucket/Properties/BucketName").asText();
+        assertEquals("jeugdspiegel-data-${Stage}-${AWS::AccountId}-${AWS::Region}", name);
+        assertEquals(3, text.split(java.util.regex.Pattern.quote(name), -1).length - 1, "the name's spellings");
+        assertEquals(
+                "arn:${AWS::Partition}:s3:::" + name,
+                resources
+                        .at(
+                                "/IndicatorsQueuePolicy/Properties/PolicyDocument/Statement/0/Condition/ArnEquals/aws:SourceArn")
+                        .asText());
+        assertEquals(
+                name,
+                resources
+                        .at("/ReportFunction/Properties/Environment/Variables/DATA_BUCKET")
+                        .asText());
+        for (Map.Entry<String, JsonNode> e : statements()) {
+            for (String resource : texts(e.getValue().path("Resource"))) {
+                assertFalse(resource.contains(":s3:::jeugdspiegel-data-"), e.getKey() + " spells the ARN: " + resource);
+            }
+        }
+        for (String function : List.of("IngestFunction", "IndicatorsFunction", "ReportFunction")) {
+            assertTrue(
+                    statements().stream()
+                            .anyMatch(e -> e.getKey().equals(function)
+                                    && texts(e.getValue().path("Resource")).stream()
+                                            .anyMatch(r ->
+                                                    r.startsWith("${DataBucket.Arn}/") || r.equals("DataBucket.Arn"))),
+                    function + " reaches the data bucket by its ARN");
+        }
     }
 
     /**
