@@ -36,6 +36,8 @@ class GeneratedIjwPipelineIT {
                 Main.run(
                         new String[] {"generate", dir.toString(), "--scale", "0.003", "--seed", "5", "--format", "ijw"},
                         out));
+        // half the municipalities (and GM0363, whose page is read below): well over a thousand zips of every kind
+        GeneratedCountry.keepOneMunicipalityIn(dir.resolve("uploads"), 2, "GM0363");
         assertEquals(0, Main.run(new String[] {"run", dir.toString()}, out));
         String printed = output.toString(StandardCharsets.UTF_8);
 
@@ -51,7 +53,7 @@ class GeneratedIjwPipelineIT {
                         dir.relativize(zip).toString().replace('\\', '/'),
                         nl.jeugdspiegel.core.reference.ReferenceData.get()::isMunicipality)))
                 .toList();
-        assertTrue(zips.size() > 2000, zips.size() + " zips");
+        assertTrue(zips.size() > 1000, zips.size() + " zips");
         for (Path receipt : receipts) {
             assertTrue(Files.exists(receipt), "one receipt per zip: " + receipt);
         }
@@ -116,7 +118,7 @@ class GeneratedIjwPipelineIT {
                 AthenaQueriesIT.namedQueries().get("WachtendNamedQuery"),
                 "wachtend",
                 dir.resolve("lake/wachtend").toAbsolutePath() + "/*/*/*.parquet");
-        assertTrue(waiting.size() > 300, waiting.size() + " gemeente-periodes with someone waiting");
+        assertTrue(waiting.size() > 150, waiting.size() + " gemeente-periodes with someone waiting");
         Map<String, nl.jeugdspiegel.contract.IndicatorRow> table = new java.util.HashMap<>();
         for (nl.jeugdspiegel.core.Periode p : nl.jeugdspiegel.core.Periode.range(
                 nl.jeugdspiegel.core.Periode.parse("2021H1"), nl.jeugdspiegel.core.Periode.parse("2025H2"))) {

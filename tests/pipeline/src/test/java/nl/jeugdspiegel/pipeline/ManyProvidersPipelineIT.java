@@ -44,7 +44,8 @@ class ManyProvidersPipelineIT {
     @Test
     void aDeliveryWithOneHundredThousandAgbsLeavesTheNationalSitePublished() throws Exception {
         assertEquals(0, runner("generate", dir.toString(), "--scale", "0.01", "--seed", "5"));
-        keepOnlySomeMunicipalities(dir.resolve("uploads"));
+        // GM0363 and one municipality in ten: one delivery with 100,000 AGBs in a national run is what matters
+        GeneratedCountry.keepOneMunicipalityIn(dir.resolve("uploads"), 10, GEMEENTE);
         Path upload = dir.resolve("uploads/" + GEMEENTE + "/" + PERIODE + "/clientnummers-als-agb.csv");
         writeDelivery(upload);
         Files.setLastModifiedTime(upload, FileTime.from(Instant.now().plusSeconds(3600))); // the newest delivery
@@ -81,28 +82,6 @@ class ManyProvidersPipelineIT {
         try (Stream<Path> pages = Files.list(site.resolve("aanbieder"))) {
             long count = pages.count();
             assertTrue(count < 1_500, "provider pages: " + count);
-        }
-    }
-
-    /**
-     * The country shrunk to GM0363 and one municipality in ten (about 35): what matters here is one delivery with
-     * 100,000 AGBs in a national run, not the other 300 small deliveries, which the other pipeline tests cover.
-     */
-    private static void keepOnlySomeMunicipalities(Path uploads) throws IOException {
-        List<Path> municipalities;
-        try (Stream<Path> folders = Files.list(uploads)) {
-            municipalities = folders.sorted().toList();
-        }
-        for (int i = 0; i < municipalities.size(); i++) {
-            Path folder = municipalities.get(i);
-            if (i % 10 != 0 && !folder.getFileName().toString().equals(GEMEENTE)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path p :
-                            files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
         }
     }
 
