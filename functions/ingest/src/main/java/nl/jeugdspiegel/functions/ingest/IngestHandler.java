@@ -21,9 +21,9 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…} with the suffix {@code .csv} or
- * {@code .zip} (iJw messages). Each record becomes one {@link IngestService#ingest} call with the URL-decoded
- * key; the receipt is the service's. An unexpected failure is thrown (after the service wrote a
+ * Ingest Lambda, triggered by S3 ObjectCreated events on {@code uploads/…} (any name: a CSV, a zip of iJw messages, or
+ * anything else, which gets a receipt saying why not). Each record becomes one {@link IngestService#ingest} call with
+ * the URL-decoded key; the receipt is the service's. An unexpected failure is thrown (after the service wrote a
  * {@code verwerking_mislukt} receipt), so the invocation fails, Lambda retries it and finally sends the event
  * to the on-failure destination. Logs are JSON with the request id (Powertools logging); each receipt becomes one
  * set of metrics (Powertools metrics, CloudWatch EMF). SnapStart priming is the separate {@link Resource} part below.
