@@ -48,6 +48,6 @@ record Delivery(
 
     /** Which delivery this is, for the lake object's and the receipt's metadata; the hash once it is known. */
     Provenance provenance() {
-        return new Provenance(event.key(), versionId(), eTag(), sha256, event.eventTime(), event.sequencer());
+        return event.provenance(versionId(), eTag(), sha256);
     }
 }

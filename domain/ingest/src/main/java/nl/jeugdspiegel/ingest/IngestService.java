@@ -231,13 +231,8 @@ public final class IngestService {
     private Delivery read(
             ObjectStore store, UploadEvent event, UploadKey key, ObjectContent upload, Path workDir, long started)
             throws IOException {
-        Provenance provenance = new Provenance(
-                event.key(),
-                upload.info().versionId(),
-                upload.info().eTag(),
-                null,
-                event.eventTime(),
-                event.sequencer());
+        Provenance provenance =
+                event.provenance(upload.info().versionId(), upload.info().eTag(), null);
         LakeTarget target =
                 new LakeTarget(key.periode(), workDir, provenance.toFooter(CONTRACT_VERSION), providerRegister(store));
         long size = Delivery.sizeOf(event, upload.info());

@@ -33,6 +33,6 @@ record LakeInForce(String key, Optional<ObjectInfo> object) {
 
     /** The write condition "as seen": still absent, or still at the ETag the HEAD gave. */
     ObjectStore.Condition unchanged() {
-        return object.map(o -> ObjectStore.Condition.unchanged(o.eTag())).orElse(ObjectStore.Condition.ABSENT);
+        return ObjectStore.Condition.asSeen(object);
     }
 }

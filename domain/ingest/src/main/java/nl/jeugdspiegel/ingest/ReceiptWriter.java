@@ -32,9 +32,7 @@ final class ReceiptWriter {
     /** Writes the receipt of {@code delivery}; returns the key written. */
     String write(ObjectStore store, Delivery delivery, Receipt receipt) {
         UploadEvent event = delivery.event();
-        Provenance self = delivery.provenance()
-                .withSha256(
-                        receipt.bron().sha256() == null ? "" : receipt.bron().sha256());
+        Provenance self = delivery.provenance();
         byte[] json = Receipts.toJson(receipt);
         String key = BucketLayout.receipt(event.key(), reference::isMunicipality);
         if (putUnlessNewer(store, key, json, "application/json", self)) {
@@ -63,9 +61,8 @@ final class ReceiptWriter {
                     && holder.get().isNewerThan(self)) {
                 return false;
             }
-            ObjectStore.Condition asSeen =
-                    existing.map(h -> ObjectStore.Condition.unchanged(h.eTag())).orElse(ObjectStore.Condition.ABSENT);
-            if (store.putBytes(key, content, contentType, self.toS3Metadata(), asSeen) == ObjectStore.Write.WRITTEN) {
+            if (store.putBytes(key, content, contentType, self.toS3Metadata(), ObjectStore.Condition.asSeen(existing))
+                    == ObjectStore.Write.WRITTEN) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package nl.jeugdspiegel.ingest;
 
 import java.time.Instant;
+import nl.jeugdspiegel.core.lake.Provenance;
 
 /**
  * One uploaded object, as an S3 ObjectCreated event describes it.
@@ -20,6 +21,14 @@ public record UploadEvent(
         versionId = blankToNull(versionId);
         eTag = blankToNull(eTag);
         sequencer = blankToNull(sequencer);
+    }
+
+    /**
+     * Which delivery this upload is ({@link Provenance}), with the version and ETag S3 gave when it was read, and its
+     * hash once it is known (null before).
+     */
+    public Provenance provenance(String version, String objectETag, String sha256) {
+        return new Provenance(key, version, objectETag, sha256, eventTime, sequencer);
     }
 
     private static String blankToNull(String s) {

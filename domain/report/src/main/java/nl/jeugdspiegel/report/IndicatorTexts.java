@@ -39,9 +39,14 @@ public final class IndicatorTexts {
     }
 
     private String line(String kind, Indicator indicator) {
+        return definitions.getProperty(kind + "." + family(indicator), "");
+    }
+
+    /** The part of the id the texts are kept under: a breakdown ({@code verwijzer.01}) by its family. */
+    private static String family(Indicator indicator) {
         String id = indicator.id();
         int dot = id.indexOf('.');
-        return definitions.getProperty(kind + "." + (dot > 0 ? id.substring(0, dot) : id), "");
+        return dot > 0 ? id.substring(0, dot) : id;
     }
 
     /** The definition; a breakdown (verwijzer, soort) by its family's definition. */
@@ -53,7 +58,7 @@ public final class IndicatorTexts {
         }
         int dot = id.indexOf('.');
         if (dot > 0) {
-            return definitions.getProperty(id.substring(0, dot)) + " Soort: "
+            return definitions.getProperty(family(indicator)) + " Soort: "
                     + id.substring(dot + 1).replace('_', ' ') + ".";
         }
         return definitions.getProperty(id, indicator.titel());
@@ -61,10 +66,7 @@ public final class IndicatorTexts {
 
     /** Is there a definition of its own (or of its family) for the indicator, in the site texts? */
     public boolean defines(Indicator indicator) {
-        String id = indicator.id();
-        String family =
-                id.startsWith("verwijzer.") ? "verwijzer" : id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
-        return definitions.getProperty(family) != null;
+        return definitions.getProperty(family(indicator)) != null;
     }
 
     /** Every indicator of the catalogue with its definition. */

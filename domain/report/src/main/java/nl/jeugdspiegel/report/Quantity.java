@@ -19,37 +19,61 @@ public final class Quantity {
     private static final List<Quantity> ALL = new ArrayList<>();
     private static final int CATEGORIES = Indicator.CATEGORIES.size();
 
+    /** The families of quantities; a named quantity is in none. */
+    private enum Family {
+        NAMED,
+        ACTIVE,
+        STARTED,
+        ENDED,
+        CARRIED,
+        REFERRED,
+        NOT_REFERRED,
+        PROVIDER_PART
+    }
+
     private final String name;
     private final int index;
+    private final Family family;
+    /** The soort category of a trajectory count or a carried count; -1 otherwise. */
+    private final int category;
+    /** The verwijzer of a referred or not-referred count; null otherwise. */
+    private final String verwijzer;
 
-    private Quantity(String name) {
+    private Quantity(String name, Family family, int category, String verwijzer) {
         this.name = name;
         this.index = ALL.size();
+        this.family = family;
+        this.category = category;
+        this.verwijzer = verwijzer;
         ALL.add(this);
     }
 
-    private static Quantity[] family(String prefix, int size) {
-        Quantity[] family = new Quantity[size];
-        for (int i = 0; i < size; i++) {
-            family[i] = new Quantity(prefix + i);
-        }
-        return family;
+    private Quantity(String name) {
+        this(name, Family.NAMED, -1, null);
     }
 
-    private static Map<String, Quantity> perVerwijzer(String prefix) {
+    private static Quantity[] perCategory(String prefix, Family family) {
+        Quantity[] out = new Quantity[CATEGORIES];
+        for (int c = 0; c < CATEGORIES; c++) {
+            out[c] = new Quantity(prefix + c, family, c, null);
+        }
+        return out;
+    }
+
+    private static Map<String, Quantity> perVerwijzer(String prefix, Family family) {
         Map<String, Quantity> out = new LinkedHashMap<>();
         for (String code : Indicator.VERWIJZERS) {
-            out.put(code, new Quantity(prefix + code));
+            out.put(code, new Quantity(prefix + code, family, -1, code));
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static final Quantity[] ACTIVE = family("A", CATEGORIES);
-    private static final Quantity[] STARTED = family("S", CATEGORIES);
-    private static final Quantity[] ENDED = family("E", CATEGORIES);
-    private static final Quantity[] CARRIED = family("CARRY", CATEGORIES);
-    private static final Map<String, Quantity> REFERRED = perVerwijzer("VERW");
-    private static final Map<String, Quantity> NOT_REFERRED = perVerwijzer("VERWNOT");
+    private static final Quantity[] ACTIVE = perCategory("A", Family.ACTIVE);
+    private static final Quantity[] STARTED = perCategory("S", Family.STARTED);
+    private static final Quantity[] ENDED = perCategory("E", Family.ENDED);
+    private static final Quantity[] CARRIED = perCategory("CARRY", Family.CARRIED);
+    private static final Map<String, Quantity> REFERRED = perVerwijzer("VERW", Family.REFERRED);
+    private static final Map<String, Quantity> NOT_REFERRED = perVerwijzer("VERWNOT", Family.NOT_REFERRED);
 
     /** Jeugdhulp trajectories active, started, ended (zonder, met and onbekend verblijf). */
     public static final Quantity AJH = new Quantity("AJH");
@@ -121,7 +145,7 @@ public final class Quantity {
     private static Map<Quantity, Quantity> parts(String prefix) {
         Map<Quantity, Quantity> out = new LinkedHashMap<>();
         for (Quantity q : PROVIDER_ADDITIVE) {
-            out.put(q, new Quantity(prefix + q.name));
+            out.put(q, new Quantity(prefix + q.name, Family.PROVIDER_PART, -1, null));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -170,53 +194,37 @@ public final class Quantity {
 
     /** The trajectory count family of a quantity: 0 active, 1 started, 2 ended; -1 for any other. */
     public int trajectoryKind() {
-        for (int k = 0; k < 3; k++) {
-            for (Quantity q : List.of(ACTIVE, STARTED, ENDED).get(k)) {
-                if (q == this) {
-                    return k;
-                }
-            }
-        }
-        return -1;
+        return switch (family) {
+            case ACTIVE -> 0;
+            case STARTED -> 1;
+            case ENDED -> 2;
+            default -> -1;
+        };
     }
 
     /** The soort category of an active, started, ended or carried count; -1 for any other. */
     public int category() {
-        for (Quantity[] family : List.of(ACTIVE, STARTED, ENDED, CARRIED)) {
-            for (int c = 0; c < family.length; c++) {
-                if (family[c] == this) {
-                    return c;
-                }
-            }
-        }
-        return -1;
+        return category;
     }
 
     /** Is this a carried count ({@link #carried})? */
     public boolean isCarried() {
-        return category() >= 0 && CARRIED[category()] == this;
+        return family == Family.CARRIED;
     }
 
     /** The verwijzer of a referred or not-referred count, or null. */
     public String verwijzer() {
-        for (Map.Entry<String, Quantity> e : REFERRED.entrySet()) {
-            if (e.getValue() == this || NOT_REFERRED.get(e.getKey()) == this) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return verwijzer;
     }
 
     /** Is this a not-referred count ({@link #notReferred})? */
     public boolean isNotReferred() {
-        return NOT_REFERRED.containsValue(this);
+        return family == Family.NOT_REFERRED;
     }
 
     /** Is this a part of a provider relation's count (without provider, pooled part, regional pools)? */
     public boolean isProviderPart() {
-        return WITHOUT_PROVIDER.containsValue(this)
-                || POOLED_PART.containsValue(this)
-                || REGIONAL_POOLS.containsValue(this);
+        return family == Family.PROVIDER_PART;
     }
 
     /** How many quantities there are: {@link #index()} is below this. */

@@ -103,19 +103,13 @@ public record LakeProfile(
                 v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]));
     }
 
-    /** The profile of a local lake file whose rows are active in {@code periode}, without a provider register. */
-    public static LakeProfile of(Path lakeFile, Periode periode) throws IOException {
-        return of(lakeFile, periode, Set.of());
-    }
-
     /**
-     * The profile of a local lake file whose rows are active in {@code periode}; {@code knownAgbs} the AGB codes of the
-     * provider register, empty when there is none. Reads the file; ingest counts the rows as it writes them instead
-     * ({@link Counter}).
+     * The profile of a local lake file whose rows are active in {@code periode}, without a provider register. Reads the
+     * file; ingest counts the rows as it writes them instead ({@link Counter}).
      */
-    public static LakeProfile of(Path lakeFile, Periode periode, Set<String> knownAgbs) throws IOException {
+    public static LakeProfile of(Path lakeFile, Periode periode) throws IOException {
         try (Counter counter =
-                new Counter(periode, knownAgbs, lakeFile.toAbsolutePath().getParent())) {
+                new Counter(periode, Set.of(), lakeFile.toAbsolutePath().getParent())) {
             LakeReader.read(new LocalInputFile(lakeFile), EnumSet.allOf(Column.class), 4096, rows -> {
                 for (int i = 0; i < rows.size(); i++) {
                     counter.add(rows.trajectory(i));
@@ -182,7 +176,7 @@ public record LakeProfile(
         }
 
         /** The profile of the rows added so far. */
-        public LakeProfile profile() throws IOException {
+        public LakeProfile profile() {
             return new LakeProfile(
                     n[0],
                     clients.count(),
@@ -202,7 +196,7 @@ public record LakeProfile(
         }
 
         @Override
-        public void close() throws IOException {
+        public void close() {
             clients.close();
         }
     }

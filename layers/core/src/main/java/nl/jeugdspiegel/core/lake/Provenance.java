@@ -71,11 +71,6 @@ public record Provenance(
         return key.equals(other.key) && Objects.equals(versionId, other.versionId) && eventTime.equals(other.eventTime);
     }
 
-    /** This provenance with the hash, once the upload was read to its end. */
-    public Provenance withSha256(String hash) {
-        return new Provenance(key, versionId, eTag, hash, eventTime, sequencer);
-    }
-
     /** For the Parquet footer (readable by analysts): the key as it is, the contract version, no hash. */
     public Map<String, String> toFooter(String contractVersion) {
         Map<String, String> m = new LinkedHashMap<>();

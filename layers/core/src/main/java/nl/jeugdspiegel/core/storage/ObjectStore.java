@@ -67,6 +67,11 @@ public final class ObjectStore {
         public static Condition unchanged(String eTag) {
             return new Condition(eTag, null);
         }
+
+        /** "As a HEAD saw it": still absent, or still at the ETag it gave. */
+        public static Condition asSeen(Optional<ObjectInfo> seen) {
+            return seen.map(o -> unchanged(o.eTag())).orElse(ABSENT);
+        }
     }
 
     /** The outcome of a conditional write. */
