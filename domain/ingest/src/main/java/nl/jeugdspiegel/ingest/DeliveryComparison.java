@@ -236,7 +236,7 @@ final class DeliveryComparison {
         return new Receipt.Publicatie(
                 missing,
                 "Deze indicatoren blijven voor deze gemeente en dit halfjaar niet beschikbaar door wat deze levering bevat"
-                        + " (de regels van docs/indicatoren.md). Daarnaast hangt het aantal per 1.000 jeugdigen af van het"
+                        + " (de regels staan op de methodepagina van de site). Daarnaast hangt het aantal per 1.000 jeugdigen af van het"
                         + " bevolkingsbestand, hangen de vervolgindicatoren af van de leveringen van het volgende halfjaar,"
                         + " en worden kleine aantallen op de site afgerond of weggelaten.");
     }

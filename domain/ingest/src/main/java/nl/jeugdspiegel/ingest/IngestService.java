@@ -209,7 +209,7 @@ public final class IngestService {
                 ReasonCode.VERWERKING_MISLUKT,
                 "de verwerking is onverwacht mislukt (kenmerk "
                         + reference
-                        + "); er is niets in de lake veranderd. De verwerking wordt automatisch nog enkele keren "
+                        + "); er is niets aan de benchmark veranderd. De verwerking wordt automatisch nog enkele keren "
                         + "geprobeerd en dit ontvangstbewijs wordt dan vervangen. Staat het er na een uur nog, lever het bestand "
                         + "dan opnieuw aan of neem contact op met de beheerder en noem het kenmerk");
         try {

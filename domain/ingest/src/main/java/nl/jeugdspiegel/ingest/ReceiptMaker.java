@@ -30,7 +30,7 @@ final class ReceiptMaker {
         UploadKey key = delivery.key();
         DeliveryResult result = delivery.result();
         ValidationReport report = result == null ? new ValidationReport() : result.report();
-        Fields f = fields(outcome, key);
+        Fields f = fields(outcome, key, report.rowsRejected());
         long lakeRows = outcome instanceof DeliveryOutcome.Applied && result != null ? result.lakeRows() : 0;
         Municipality municipality =
                 key == null ? null : reference.municipality(key.gemeentecode()).orElse(null);
@@ -94,7 +94,7 @@ final class ReceiptMaker {
             Provenance inForce,
             String lakeKey) {}
 
-    private static Fields fields(DeliveryOutcome outcome, UploadKey key) {
+    private static Fields fields(DeliveryOutcome outcome, UploadKey key, long rejectedRows) {
         if (outcome instanceof DeliveryOutcome.Rejected r) {
             String melding = r.quarantineKey() == null
                     ? "De levering is niet verwerkt: " + r.problem().melding() + "."
@@ -103,7 +103,7 @@ final class ReceiptMaker {
                             + (r.inForce() != null
                                     ? "De eerder geaccepteerde levering "
                                             + r.inForce().key() + " blijft van kracht."
-                                    : "De lake is niet gewijzigd.")
+                                    : "Er is niets aan de benchmark veranderd.")
                             + " Een kopie staat in " + r.quarantineKey() + ".";
             return new Fields(Receipt.AFGEWEZEN, null, melding, r.problem(), null, null, r.inForce(), null);
         }
@@ -116,7 +116,18 @@ final class ReceiptMaker {
         }
         DeliveryOutcome.Applied a = (DeliveryOutcome.Applied) outcome;
         String melding = "De levering is geaccepteerd en vervangt de gegevens van " + key.gemeentecode() + " "
-                + key.periode() + " in de lake."
+                + key.periode() + " in de benchmark."
+                + (rejectedRows == 0
+                        ? ""
+                        : " Daarbij "
+                                + (rejectedRows == 1
+                                        ? "is 1 regel"
+                                        : "zijn "
+                                                + java.text.NumberFormat.getIntegerInstance(
+                                                                java.util.Locale.forLanguageTag("nl-NL"))
+                                                        .format(rejectedRows)
+                                                + " regels")
+                                + " afgewezen en niet opgenomen: zie 'Afgewezen regels per reden'.")
                 + (a.identicalTo() == null
                         ? ""
                         : " De inhoud is byte voor byte gelijk aan de levering die al van kracht was ("

@@ -213,10 +213,13 @@ public final class DeliveryProcessor implements DeliveryReader {
         }
         reading.dropped = header.unknownColumnsForReceipt();
         FileProblem headerProblem = headerProblem(header);
-        if (headerProblem != null) {
+        if (headerProblem != null && headerProblem.code() != ReasonCode.KOLOM_ONTBREEKT) {
             return headerProblem;
         }
-        return readRows(records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
+        // a missing column refuses the delivery, but the rows are still checked on the columns they have, so that
+        // one receipt names every problem of the file (the rows make no lake file then)
+        FileProblem rowsProblem = readRows(records, header, periode, expectedBytes, workDir, lakeMetadata, reading);
+        return headerProblem != null ? headerProblem : rowsProblem;
     }
 
     private FileProblem readRows(
@@ -281,11 +284,15 @@ public final class DeliveryProcessor implements DeliveryReader {
             StringBuilder names = new StringBuilder();
             for (Column c : missing) {
                 names.append(names.length() == 0 ? "" : ", ").append(c.header());
+                header.nearMiss(c)
+                        .ifPresent(near ->
+                                names.append(" (bedoelt u ").append(near).append("?)"));
             }
             return new FileProblem(
                     ReasonCode.KOLOM_ONTBREEKT,
-                    "de kopregel mist de verplichte kolom(men) " + names
-                            + "; namen mogen in hoofd- of kleine letters en in elke volgorde staan",
+                    "de kopregel mist de verplichte kolom" + (missing.size() > 1 ? "men " : " ") + names
+                            + "; namen mogen in hoofd- of kleine letters en in elke volgorde staan. De regels zijn wel"
+                            + " gecontroleerd op de kolommen die er zijn",
                     1);
         }
         if (!header.duplicated().isEmpty()) {

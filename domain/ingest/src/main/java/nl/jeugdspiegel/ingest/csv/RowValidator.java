@@ -28,6 +28,8 @@ public final class RowValidator {
     private final Pseudonymiser pseudonymiser;
     private final int[] index;
     private final boolean fromMessages;
+    /** The header lacks a required column: rows are checked, none is made. */
+    private final boolean checkOnly;
 
     /**
      * @param fromMessages the rows were reconstructed from iJw messages (docs/contract.md §2): hulpvorm may be
@@ -45,10 +47,27 @@ public final class RowValidator {
         for (Column c : Column.values()) {
             index[c.ordinal()] = header.index(c);
         }
+        this.checkOnly = !header.missingRequired().isEmpty();
     }
 
-    /** The lake row, or null when the row has errors (then added to {@code errors}). */
+    /**
+     * The lake row, or null when the row has errors (then added to {@code errors}). When the header lacks a required
+     * column (the delivery is refused for that), the row is checked on the columns it has, so the one receipt names
+     * every problem: the absent column is not reported again per row, and no row is made (null, no errors: the row
+     * passed the checks that could run).
+     */
     public Trajectory validate(List<String> record, List<RowError> errors) {
+        Trajectory row = validateAll(record, errors);
+        if (!checkOnly) {
+            return row;
+        }
+        errors.removeIf(e -> e.code() == ReasonCode.VERPLICHT_LEEG
+                && e.column() != null
+                && index[e.column().ordinal()] < 0);
+        return null;
+    }
+
+    private Trajectory validateAll(List<String> record, List<RowError> errors) {
         if (record.size() != header.fieldCount()) {
             errors.add(new RowError(ReasonCode.KOLOMMEN_AANTAL, null));
             return null;
@@ -95,7 +114,7 @@ public final class RowValidator {
                 errors.add(new RowError(ReasonCode.BUITEN_PERIODE, null));
             }
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || checkOnly) {
             return null;
         }
         return new Trajectory(

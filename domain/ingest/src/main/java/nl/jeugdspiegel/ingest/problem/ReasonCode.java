@@ -24,7 +24,7 @@ public enum ReasonCode {
     ONBEKENDE_CODE(
             false,
             "code staat niet in de codelijst, of past niet bij de soort",
-            "Gebruik de codes uit de codelijsten (docs/aanleveren.md); per_kolom zegt welke kolom. Let op: een "
+            "Gebruik de codes uit de codelijsten van het contract (BIJ en iJw); per_kolom zegt welke kolom. Let op: een "
                     + "hulpvorm van jeugdbescherming bij soort jeugdhulp past niet."),
     DATUM_ONGELDIG(
             false,
@@ -118,14 +118,14 @@ public enum ReasonCode {
                     + "bestand opnieuw op als CSV met regeleinden."),
     VERWERKING_MISLUKT(
             true,
-            "de verwerking is onverwacht mislukt; de lake is niet gewijzigd en de levering kan opnieuw "
+            "de verwerking is onverwacht mislukt; er is niets aan de benchmark veranderd en de levering kan opnieuw "
                     + "worden aangeboden",
             "U hoeft meestal niets te doen: de verwerking wordt opnieuw geprobeerd. Staat dit bewijs er na een "
                     + "uur nog, lever dan opnieuw aan of noem het kenmerk aan de beheerder."),
     ZIP_ONGELDIG(
             true,
             "bestand is geen leesbaar zipbestand, of overschrijdt de grenzen voor een zip",
-            "Maak de zip opnieuw met alleen de iJw-berichten (.xml) erin, zonder wachtwoord en binnen de grenzen uit docs/aanleveren.md.");
+            "Maak de zip opnieuw met alleen de iJw-berichten (.xml) erin, zonder wachtwoord en binnen de grenzen die de melding noemt.");
 
     private final boolean fileLevel;
     private final String omschrijving;

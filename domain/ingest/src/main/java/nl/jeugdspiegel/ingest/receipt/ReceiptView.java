@@ -37,9 +37,14 @@ public record ReceiptView(
 
     public static ReceiptView of(Receipt r) {
         boolean accepted = Receipt.GEACCEPTEERD.equals(r.status());
+        long rejectedRows = r.aantallen() == null ? 0 : r.aantallen().rijenAfgewezen();
         String oordeel = !accepted
                 ? "Afgewezen"
-                : Boolean.FALSE.equals(r.toegepast()) ? "Goedgekeurd, niet toegepast" : "Geaccepteerd";
+                : (Boolean.FALSE.equals(r.toegepast()) ? "Goedgekeurd, niet toegepast" : "Geaccepteerd")
+                        + (rejectedRows == 0
+                                ? ""
+                                : ", " + count(rejectedRows) + (rejectedRows == 1 ? " regel" : " regels")
+                                        + " afgewezen");
         String wie = r.gemeentenaam() != null
                 ? r.gemeentenaam() + " (" + r.gemeente() + ")"
                 : r.gemeente() != null ? r.gemeente() : "onbekende gemeente";
@@ -82,7 +87,9 @@ public record ReceiptView(
         sections.add(source(r));
         String voet = "Contractversie " + r.contractversie() + ". Verwerkt op " + time(r.verwerktOp()) + " in "
                 + count(r.verwerkingstijdMs()) + " ms. Dit bewijs bevat geen BSN of andere waarde uit het bestand: "
-                + "alleen regelnummers, kolomnamen en aantallen. De machineleesbare versie staat ernaast (.json).";
+                + "alleen regelnummers, kolomnamen en aantallen. De machineleesbare versie staat ernaast (.json). Bij elke "
+                + "reden hierboven staat wat u kunt doen; met vragen kunt u bij de beheerder van de Jeugdspiegel terecht "
+                + "(noem de SHA-256 van het bestand).";
         return new ReceiptView(titel, accepted, oordeel, r.melding(), sections, voet);
     }
 
@@ -106,7 +113,7 @@ public record ReceiptView(
                 new Fact("Geaccepteerd", count(a.rijenGeaccepteerd())),
                 new Fact("Afgewezen", count(a.rijenAfgewezen())),
                 new Fact("Vervangen door een latere regel met dezelfde sleutel", count(a.rijenDubbel())),
-                new Fact("In de lake", count(a.rijenInLake())));
+                new Fact("Opgenomen in de benchmark", count(a.rijenInLake())));
         String note = r.drempelAfgewezenProcent() == null
                 ? null
                 : "Worden meer dan " + number(r.drempelAfgewezenProcent())
@@ -146,7 +153,7 @@ public record ReceiptView(
                         List.of("Reden", "Regels", "Regelnummers", "Per kolom", "Wat u kunt doen"),
                         rows)),
                 List.of(),
-                "Een afgewezen regel staat niet in de lake. Verbeter de regels in uw bronsysteem en lever het hele bestand "
+                "Een afgewezen regel is niet opgenomen in de benchmark. Verbeter de regels in uw bronsysteem en lever het hele bestand "
                         + "opnieuw aan: een nieuwe levering vervangt de vorige voor dit halfjaar.");
     }
 
@@ -245,7 +252,9 @@ public record ReceiptView(
     private static Section publication(Receipt.Publicatie p) {
         List<Row> rows = new ArrayList<>();
         for (Receipt.NietBeschikbaar n : p.nietBeschikbaar()) {
-            rows.add(new Row(String.join(", ", n.indicatoren()), List.of(n.reden())));
+            rows.add(new Row(
+                    n.indicatoren().stream().map(ReceiptView::indicatorName).collect(Collectors.joining("; ")),
+                    List.of(n.reden())));
         }
         List<Table> tables = rows.isEmpty()
                 ? List.of()
@@ -255,6 +264,15 @@ public record ReceiptView(
                 ? List.of("Deze levering bevat alles wat de indicatoren van deze gemeente nodig hebben.")
                 : List.of();
         return new Section("publicatie", "Wat deze levering mogelijk maakt", List.of(), tables, points, p.uitleg());
+    }
+
+    /** An indicator as the site names it ("Kosten per jeugdige"), not by its code; an unknown code as it is. */
+    private static String indicatorName(String id) {
+        try {
+            return nl.jeugdspiegel.contract.Indicator.byId(id).titel();
+        } catch (IllegalArgumentException unknown) {
+            return id;
+        }
     }
 
     private static Section source(Receipt r) {

@@ -327,6 +327,52 @@ class DeliveryProcessorTest {
                 process(csv(';', "\n", twice, rows(2))).problem().code());
     }
 
+    /**
+     * The issue's file: {@code start_datum} for startdatum, a bad birth date on one row and a BSN failing the elfproef
+     * on another. One read names all three: the missing column with the near miss, and both rows with their lines.
+     * Nothing is written for the lake.
+     */
+    @Test
+    void aMisspelledColumnStillHasEveryRowCheckedAndItsNearMissNamed() throws IOException {
+        List<String> header = new ArrayList<>(TestUploads.HEADER);
+        header.set(header.indexOf("startdatum"), "start_datum");
+        List<Map<String, String>> rows = rows(30);
+        rows.forEach(r -> r.put("start_datum", r.get("startdatum")));
+        rows.get(4).put("geboortedatum", "2010-13-45"); // line 6
+        rows.get(9).put("bsn", "123456789"); // line 11
+        DeliveryResult result = process(csv(';', "\n", header, rows));
+
+        assertEquals(ReasonCode.KOLOM_ONTBREEKT, result.problem().code());
+        assertTrue(
+                result.problem().melding().contains("startdatum (bedoelt u start_datum?)"),
+                result.problem().melding());
+        assertEquals(30, result.report().rowsRead());
+        assertEquals(2, result.report().rowsRejected());
+        assertEquals(28, result.report().rowsAccepted());
+        assertEquals(
+                List.of(6L),
+                result.report().reasons().get(ReasonCode.DATUM_ONGELDIG).firstLines());
+        assertEquals(
+                List.of(11L),
+                result.report().reasons().get(ReasonCode.BSN_ELFPROEF).firstLines());
+        // the absent column is the file's problem, not every row's
+        assertFalse(result.report().reasons().containsKey(ReasonCode.VERPLICHT_LEEG));
+        assertNull(result.lakeFile());
+    }
+
+    @Test
+    void nearMissesAreSuggestedOnlyWhenClose() {
+        Header header = Header.of(List.of("Start-Datum", "gebortedatum", "client_nummer", "bsn"));
+        assertEquals(
+                java.util.Optional.of("Start-Datum"), header.nearMiss(nl.jeugdspiegel.ingest.upload.Column.STARTDATUM));
+        assertEquals(
+                java.util.Optional.of("gebortedatum"),
+                header.nearMiss(nl.jeugdspiegel.ingest.upload.Column.GEBOORTEDATUM));
+        assertEquals(java.util.Optional.empty(), header.nearMiss(nl.jeugdspiegel.ingest.upload.Column.SOORT));
+        assertEquals(3, Header.distance("soort", "client_nummer", 2));
+        assertEquals(1, Header.distance("startdatum", "strtdatum", 2));
+    }
+
     @Test
     void rejectsUnknownSeparators() throws IOException {
         DeliveryResult tabs = process(csv('\t', "\n", TestUploads.HEADER, rows(2)));
