@@ -69,6 +69,15 @@ public record Indicator(
             "jeugdreclassering");
     /** BIJ verwijzer codes. */
     public static final List<String> VERWIJZERS = List.of("01", "02", "03", "04", "05", "06", "08");
+    /** The names of the {@link #VERWIJZERS} codes, in the same order. */
+    public static final List<String> VERWIJZER_NAMEN = List.of(
+            "gemeentelijke toegang",
+            "huisarts",
+            "jeugdarts",
+            "gecertificeerde instelling",
+            "medisch specialist",
+            "geen verwijzer",
+            "rechter, OvJ of JJI");
 
     private static final Set<Niveau> MUNICIPAL = Collections.unmodifiableSet(
             EnumSet.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND));
@@ -242,21 +251,12 @@ public record Indicator(
     }
 
     private static List<Indicator> verwijzers() {
-        String[] titles = {
-            "gemeentelijke toegang",
-            "huisarts",
-            "jeugdarts",
-            "gecertificeerde instelling",
-            "medisch specialist",
-            "geen verwijzer",
-            "rechter, OvJ of JJI"
-        };
         List<Indicator> out = new ArrayList<>();
         for (int v = 0; v < VERWIJZERS.size(); v++) {
             out.add(add(
                     "verwijzer." + VERWIJZERS.get(v),
                     Kind.SHARE,
-                    "Aandeel gestarte jeugdhulp verwezen door " + titles[v],
+                    "Aandeel gestarte jeugdhulp verwezen door " + VERWIJZER_NAMEN.get(v),
                     MUNICIPAL));
         }
         return List.copyOf(out);

@@ -94,13 +94,31 @@ public final class TableFile<T> {
 
     /** The table as CSV (header, then a line per row, LF) to {@code writer}; closes it. */
     public void writeCsv(List<T> rows, Writer writer) throws IOException {
-        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+        write(rows, writer, ',', LineDelimiter.LF, false);
+    }
+
+    /**
+     * The same table as Dutch Excel opens it with a double click: a UTF-8 byte-order mark (else Excel reads Windows-1252),
+     * semicolons, decimal commas in the number columns, CRLF; closes {@code writer}.
+     */
+    public void writeCsvForDutchExcel(List<T> rows, Writer writer) throws IOException {
+        writer.write('\uFEFF');
+        write(rows, writer, ';', LineDelimiter.CRLF, true);
+    }
+
+    private void write(List<T> rows, Writer writer, char separator, LineDelimiter lineEnd, boolean decimalComma)
+            throws IOException {
+        try (CsvWriter csv = CsvWriter.builder()
+                .fieldSeparator(separator)
+                .lineDelimiter(lineEnd)
+                .build(writer)) {
             csv.writeRecord(header());
             List<String> fields = new ArrayList<>(columns.size());
             for (T row : rows) {
                 fields.clear();
                 for (Column<T> column : columns) {
-                    fields.add(format(column.value().apply(row)));
+                    String text = format(column.value().apply(row));
+                    fields.add(decimalComma && column.number() ? text.replace('.', ',') : text);
                 }
                 csv.writeRecord(fields);
             }

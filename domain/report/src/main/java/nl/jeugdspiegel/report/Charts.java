@@ -15,8 +15,16 @@ final class Charts {
 
     static final double Z95 = 1.959964;
     static final double Z998 = 3.090232;
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 340;
+    /**
+     * Charts are drawn for a phone's width: at 400 units wide a 13-unit text is 11.6 px high on a 390 px screen (358
+     * px of content), and 13 px on a desktop, where the chart keeps its own size.
+     */
+    static final int FONT_SIZE = 13;
+
+    private static final int WIDTH = 400;
+    private static final int HEIGHT = 300;
+    private static final int TREND_WIDTH = 400;
+    private static final int TREND_HEIGHT = 240;
     private static final int LEFT = 56;
     private static final int RIGHT = 16;
     private static final int TOP = 16;
@@ -24,8 +32,14 @@ final class Charts {
 
     private Charts() {}
 
-    /** A point of a funnel plot: a gemeente's published value against its published denominator. */
-    record FunnelPoint(String name, double x, double y, String text) {}
+    /**
+     * A point of a funnel plot: a gemeente's published value against its published denominator; the highlighted one
+     * (the gemeente whose page it is) is drawn larger and labelled.
+     */
+    record FunnelPoint(String name, double x, double y, String text, boolean highlighted) {}
+
+    /** The highlighted point of a funnel: its centre and its label, anchored so that it stays inside the chart. */
+    record Highlight(String cx, String cy, String labelX, String labelY, String anchor, String label) {}
 
     /** A tick of an axis: where, and its label. */
     record Tick(String at, String label) {}
@@ -57,7 +71,8 @@ final class Charts {
             String xLabel,
             int xLabelX,
             int xLabelY,
-            String tableHref) {
+            String tableHref,
+            Highlight highlight) {
 
         FunnelChart withTableHref(String href) {
             return new FunnelChart(
@@ -80,14 +95,40 @@ final class Charts {
                     xLabel,
                     xLabelX,
                     xLabelY,
-                    href);
+                    href,
+                    highlight);
         }
     }
 
-    /** A line of a trend chart: its path, whether it is the unit's own (with dots), and whose it is. */
-    record Line(String path, boolean main, String name, List<Circle> dots) {}
+    /**
+     * A line of a trend chart: its path, its style (0 = the unit's own, with dots and interval band; 1–3 the compared
+     * units: {@code trend.mustache} gives each its colour and dash), and whose it is.
+     */
+    record Line(String path, boolean main, int style, String name, List<Circle> dots) {
+        public boolean style1() {
+            return style == 1;
+        }
 
-    /** The model of {@code trend.mustache}: the unit's line with its interval band, and comparison lines. */
+        public boolean style2() {
+            return style == 2;
+        }
+
+        public boolean style3() {
+            return style == 3;
+        }
+    }
+
+    /** A line in the legend under a chart: how it is drawn, whose it is, and why it is missing (null: drawn). */
+    record Legend(String drawn, String name, String missing) {}
+
+    /** A text inside the chart's plot area: where, and what (a line that could not be drawn, and why). */
+    record Note(String x, String y, String text) {}
+
+    /**
+     * The model of {@code trend.mustache}: the unit's line with its interval band, and comparison lines; the legend
+     * says how each is drawn or why it is missing, and a line that is missing altogether is also said inside the chart.
+     * The value axis starts at zero, so that a small change looks small.
+     */
     record TrendChart(
             int width,
             int height,
@@ -100,8 +141,8 @@ final class Charts {
             int x1,
             int y0,
             int labelY,
-            String mainName,
-            String otherName) {}
+            List<Legend> legend,
+            List<Note> notes) {}
 
     /** Can this kind of indicator be drawn as a funnel plot? */
     static boolean funnelKind(Indicator indicator) {
@@ -138,8 +179,20 @@ final class Charts {
         Scale sy = new Scale(yLow, yHigh, HEIGHT - BOTTOM, TOP);
 
         List<Circle> circles = new ArrayList<>();
+        Highlight highlight = null;
         for (FunnelPoint p : points) {
             circles.add(new Circle(sx.text(p.x()), sy.text(p.y()), p.name(), p.text()));
+            if (p.highlighted()) {
+                boolean right = sx.at(p.x()) > WIDTH / 2.0;
+                boolean low = sy.at(p.y()) < TOP + 20;
+                highlight = new Highlight(
+                        sx.text(p.x()),
+                        sy.text(p.y()),
+                        String.format(Locale.ROOT, "%.1f", sx.at(p.x()) + (right ? -10 : 10)),
+                        String.format(Locale.ROOT, "%.1f", sy.at(p.y()) + (low ? 18 : -10)),
+                        right ? "end" : "start",
+                        p.name() + ": " + p.text());
+            }
         }
         return new FunnelChart(
                 WIDTH,
@@ -163,7 +216,8 @@ final class Charts {
                         : indicator.kind() == Indicator.Kind.PER_1000 ? "inwoners 0–17 jaar" : "noemer (aantal)",
                 (LEFT + WIDTH - RIGHT) / 2,
                 HEIGHT - 6,
-                null);
+                null,
+                highlight);
     }
 
     private static String limitPath(
@@ -210,45 +264,54 @@ final class Charts {
         return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * magnitude;
     }
 
-    /** One series of a trend chart: published values per periode (null where suppressed). */
-    record Series(String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs) {}
+    /**
+     * One series of a trend chart: published values per periode (null where suppressed), and the reason of the first
+     * half-year without one (null when every half-year has its value).
+     */
+    record Series(
+            String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs, String missing) {}
+
+    private static final String[] DRAWN = {
+        "blauwe lijn met punten en 95%-interval (vlak)", "oranje streepjes", "groene stippellijn", "grijze lijn"
+    };
 
     /**
-     * A trend chart over the periods: the unit's line with its interval band, and comparison lines; {@code mainName} and
-     * {@code otherName} name them in the caption (no other line: null). Null when no series has a value.
+     * A trend chart over the periods: the unit's line (the main series) with its interval band, and up to three
+     * comparison lines. Null when no series has a value.
      */
-    static TrendChart trend(
-            Indicator indicator,
-            List<Periode> periods,
-            List<Series> series,
-            String title,
-            String mainName,
-            String otherName) {
-        int width = 560;
-        int height = 220;
-        double min = Double.MAX_VALUE;
+    static TrendChart trend(Indicator indicator, List<Periode> periods, List<Series> series, String title) {
+        int width = TREND_WIDTH;
+        int height = TREND_HEIGHT;
         double max = -Double.MAX_VALUE;
         for (Series s : series) {
             for (List<Double> list : List.of(s.values(), s.lows(), s.highs())) {
                 for (Double v : list) {
                     if (v != null) {
-                        min = Math.min(min, v);
                         max = Math.max(max, v);
                     }
                 }
             }
         }
-        if (min == Double.MAX_VALUE) {
+        if (max == -Double.MAX_VALUE) {
             return null;
         }
-        double pad = Math.max((max - min) * 0.1, Math.abs(max) * 0.02 + 1e-6);
+        // from zero: a change from 35 to 36 days stays a small change
+        double top = max <= 0 ? 1 : max * 1.1;
+        if (indicator.kind() == Indicator.Kind.SHARE) {
+            top = Math.min(1, top);
+        }
         Scale sx = new Scale(0, Math.max(1, periods.size() - 1), LEFT, width - RIGHT);
-        Scale sy = new Scale(Math.max(0, min - pad), max + pad, height - BOTTOM + 10, TOP);
+        Scale sy = new Scale(0, top, height - BOTTOM + 10, TOP);
         List<Line> lines = new ArrayList<>();
+        List<Legend> legend = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         String band = null;
+        int style = 0;
         for (Series s : series) {
+            int drawnAs = s.main() ? 0 : Math.min(3, ++style);
             StringBuilder path = new StringBuilder();
             boolean pen = false;
+            List<Circle> dots = new ArrayList<>();
             for (int i = 0; i < periods.size(); i++) {
                 Double v = s.values().get(i);
                 if (v == null) {
@@ -260,21 +323,28 @@ final class Charts {
                         .append(' ')
                         .append(sy.text(v));
                 pen = true;
+                dots.add(new Circle(sx.text(i), sy.text(v), null, null));
+            }
+            if (path.length() == 0) {
+                legend.add(new Legend(null, s.name(), "geen lijn: " + s.missing()));
+                notes.add(new Note(
+                        String.valueOf((LEFT + width - RIGHT) / 2),
+                        String.valueOf(TOP + 18 + 18 * notes.size()),
+                        "Geen lijn voor " + s.name()));
+                continue;
             }
             if (s.main()) {
                 band = band(s, sx, sy);
             }
-            List<Circle> dots = new ArrayList<>();
-            for (int i = 0; i < periods.size(); i++) {
-                if (s.values().get(i) != null) {
-                    dots.add(new Circle(sx.text(i), sy.text(s.values().get(i)), null, null));
-                }
-            }
-            lines.add(new Line(path.toString(), s.main(), s.name(), s.main() ? dots : List.of()));
+            lines.add(new Line(path.toString(), s.main(), drawnAs, s.name(), s.main() ? dots : List.of()));
+            legend.add(new Legend(
+                    DRAWN[drawnAs], s.name(), s.missing() == null ? null : "niet elk halfjaar: " + s.missing()));
         }
         List<Tick> xTicks = new ArrayList<>();
-        for (int i = 0; i < periods.size(); i++) {
-            xTicks.add(new Tick(sx.text(i), Text.shortPeriode(periods.get(i))));
+        // on a phone-wide chart every second half-year is labelled when there are many
+        int every = periods.size() > 6 ? 2 : 1;
+        for (int i = periods.size() - 1; i >= 0; i -= every) {
+            xTicks.add(0, new Tick(sx.text(i), Text.shortPeriode(periods.get(i))));
         }
         return new TrendChart(
                 width,
@@ -283,13 +353,13 @@ final class Charts {
                 lines,
                 band,
                 xTicks,
-                ticks(sy, sy.from, sy.to, true, indicator),
+                ticks(sy, 0, top, true, indicator),
                 LEFT,
                 width - RIGHT,
                 height - BOTTOM + 10,
-                height - BOTTOM + 28,
-                mainName,
-                otherName);
+                height - BOTTOM + 30,
+                legend,
+                notes);
     }
 
     /** The interval band of a series as a polygon, over the periods that have one. */

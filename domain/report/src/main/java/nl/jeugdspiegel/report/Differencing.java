@@ -370,8 +370,6 @@ final class Differencing {
      */
     private static boolean delivered(Map<Indicator, Figure> unitFigures) {
         Figure f = unitFigures.getOrDefault(Indicator.TRAJECTEN_ACTIEF.get(0), unitFigures.get(Indicator.JEUGDIGEN_JH));
-        return f != null
-                && !Disclosure.REASON_NOT_AVAILABLE.equals(f.reason())
-                && !Disclosure.REASON_NOT_YET.equals(f.reason());
+        return f != null && !Disclosure.notAvailable(f.reason()) && !Disclosure.REASON_NOT_YET.equals(f.reason());
     }
 }

@@ -51,9 +51,56 @@ public final class Disclosure {
     public static final String REASON_SECONDARY = "onderdrukt om een andere onderdrukte cel te beschermen";
     public static final String REASON_DIFFERENCING =
             "onderdrukt zodat een klein aantal niet uit andere cijfers terug te rekenen is";
-    public static final String REASON_NOT_AVAILABLE =
-            "niet beschikbaar: geen aanlevering, geen bevolkingscijfer of te weinig kosten ingevuld";
+    /** The start of every "niet beschikbaar" reason; {@link #notAvailable} says which one applies. */
+    public static final String REASON_NOT_AVAILABLE = "niet beschikbaar";
+
+    public static final String REASON_NOT_DELIVERED = "niet beschikbaar: geen aanlevering voor dit halfjaar";
+    public static final String REASON_NO_POPULATION = "niet beschikbaar: geen bevolkingscijfer voor dit jaar";
+    public static final String REASON_FEW_COSTS = "niet beschikbaar: bij te weinig trajecten zijn de kosten ingevuld";
+    public static final String REASON_NO_WAITING_LIST = "niet beschikbaar: geen wachtlijst aangeleverd";
+    public static final String REASON_NOT_IN_DELIVERY =
+            "niet beschikbaar: de aanlevering bevat de gegevens voor dit cijfer niet";
+    public static final String REASON_NO_SIZE_CLASS = "niet beschikbaar: deze gemeente heeft geen grootteklasse";
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
+
+    /**
+     * Every reason by its code, as the downloads write it ({@code reden}) and the codebook explains it; in the order
+     * the codebook lists them.
+     */
+    public static final Map<String, String> REASONS = reasons();
+
+    private static Map<String, String> reasons() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("minder_dan_10", REASON_SMALL_COUNT);
+        codes.put("minder_dan_20_waarnemingen", REASON_SMALL_DENOMINATOR);
+        codes.put("kleine_cel", REASON_SMALL_CELL);
+        codes.put("minder_dan_10_jeugdigen", REASON_SMALL_RATE_COUNT);
+        codes.put("ter_bescherming", REASON_SECONDARY);
+        codes.put("terugrekenen", REASON_DIFFERENCING);
+        codes.put("geen_aanlevering", REASON_NOT_DELIVERED);
+        codes.put("geen_bevolkingscijfer", REASON_NO_POPULATION);
+        codes.put("te_weinig_kosten", REASON_FEW_COSTS);
+        codes.put("geen_wachtlijst", REASON_NO_WAITING_LIST);
+        codes.put("niet_in_aanlevering", REASON_NOT_IN_DELIVERY);
+        codes.put("geen_grootteklasse", REASON_NO_SIZE_CLASS);
+        codes.put("nog_niet_beschikbaar", REASON_NOT_YET);
+        return java.util.Collections.unmodifiableMap(codes);
+    }
+
+    /** The code of a reason ({@link #REASONS}); a reason without one as it is. */
+    public static String reasonCode(String reason) {
+        for (Map.Entry<String, String> e : REASONS.entrySet()) {
+            if (e.getValue().equals(reason)) {
+                return e.getKey();
+            }
+        }
+        return reason;
+    }
+
+    /** The reason a code stands for; text that is no code (a download from before the codes) as it is. */
+    public static String reasonOfCode(String code) {
+        return REASONS.getOrDefault(code, code);
+    }
 
     /**
      * The niveaus whose {@code dubbel_geleverd} the site publishes (a count: rounded to 5, below 10 not shown). Not the
@@ -126,10 +173,12 @@ public final class Disclosure {
     public Map<Indicator, Figure> publish(Map<Indicator, IndicatorRow> rows) {
         Map<Indicator, Figure> out = new LinkedHashMap<>();
         IndicatorRow ended = rows.get(Indicator.BEEINDIGD_VOLGENS_PLAN);
+        IndicatorRow youths = rows.get(Indicator.JEUGDIGEN_JH);
+        boolean delivered = youths == null || youths.ok();
         for (Indicator indicator : Indicator.ALL) {
             IndicatorRow row = rows.get(indicator);
             if (row != null) {
-                out.put(indicator, primary(indicator, row, ended));
+                out.put(indicator, primary(indicator, row, ended, delivered));
             }
         }
         for (List<Indicator> breakdown : BREAKDOWNS) {
@@ -137,12 +186,38 @@ public final class Disclosure {
         }
         IndicatorRow doubled = rows.get(Indicator.DUBBEL_GELEVERD);
         if (doubled != null && OVERLAP_PUBLISHED.contains(doubled.niveau())) {
-            out.put(Indicator.DUBBEL_GELEVERD, primary(Indicator.DUBBEL_GELEVERD, doubled, ended));
+            out.put(Indicator.DUBBEL_GELEVERD, primary(Indicator.DUBBEL_GELEVERD, doubled, ended, delivered));
         }
         return out;
     }
 
-    private Figure primary(Indicator indicator, IndicatorRow row, IndicatorRow ended) {
+    /** Is this the reason of a figure that is not available (no data), rather than one that is withheld? */
+    public static boolean notAvailable(String reason) {
+        return reason != null && reason.startsWith(REASON_NOT_AVAILABLE);
+    }
+
+    /**
+     * Why the table has no value for this indicator, the one reason that applies: the unit did not deliver, no
+     * population figure (per 1,000), too few costs filled in, no waiting list, or the delivery lacks the data.
+     */
+    static String notAvailable(Indicator indicator, boolean delivered) {
+        if (!delivered) {
+            return REASON_NOT_DELIVERED;
+        }
+        if (indicator.kind() == Indicator.Kind.PER_1000) {
+            return REASON_NO_POPULATION;
+        }
+        if (indicator.kind() == Indicator.Kind.AMOUNT) {
+            return REASON_FEW_COSTS;
+        }
+        if (indicator.equals(Indicator.WACHTEND_EINDE_PERIODE)
+                || indicator.equals(Indicator.WACHTEND_LANGER_DAN_9_WEKEN)) {
+            return REASON_NO_WAITING_LIST;
+        }
+        return REASON_NOT_IN_DELIVERY;
+    }
+
+    private Figure primary(Indicator indicator, IndicatorRow row, IndicatorRow ended, boolean delivered) {
         if (row.status() == IndicatorRow.Status.NOG_NIET_BESCHIKBAAR) {
             return Figure.suppressed(indicator, REASON_NOT_YET);
         }
@@ -156,7 +231,7 @@ public final class Disclosure {
             return Figure.suppressed(indicator, REASON_SMALL_DENOMINATOR);
         }
         if (!row.ok() || row.waarde() == null) {
-            return Figure.suppressed(indicator, REASON_NOT_AVAILABLE);
+            return Figure.suppressed(indicator, notAvailable(indicator, delivered));
         }
         return switch (indicator.kind()) {
             case COUNT ->
@@ -169,7 +244,9 @@ public final class Disclosure {
             case MEAN -> mean(indicator, row);
             case AMOUNT -> Figure.of(indicator, round(row.waarde(), 0)).withCounts(null, count(row.noemer()));
             case RATIO ->
-                ended == null ? Figure.suppressed(indicator, REASON_NOT_AVAILABLE) : ratio(indicator, row, ended);
+                ended == null
+                        ? Figure.suppressed(indicator, notAvailable(indicator, delivered))
+                        : ratio(indicator, row, ended);
         };
     }
 

@@ -46,9 +46,12 @@ final class Downloads {
                     number("funnel_95_hoog", f -> f.funnel95High()),
                     number("funnel_998_laag", f -> f.funnel998Low()),
                     number("funnel_998_hoog", f -> f.funnel998High()),
+                    // a code (codeboek.csv says what it means), not the sentence the pages show
                     text(
                             "reden",
-                            p -> p.figure().reason() == null ? "" : p.figure().reason())),
+                            p -> p.figure().reason() == null
+                                    ? ""
+                                    : Disclosure.reasonCode(p.figure().reason()))),
             fields -> {
                 throw new UnsupportedOperationException("the downloads are written, not read back");
             });
@@ -76,9 +79,23 @@ final class Downloads {
 
     /** {@code cijfers.csv} ({@link #MUNICIPAL_NIVEAUS}) or {@code aanbieders.csv} ({@link #PROVIDER_NIVEAUS}). */
     static byte[] csv(ReportData data, List<Niveau> niveaus) {
+        return csv(data, niveaus, false);
+    }
+
+    /** The same for Dutch Excel: semicolons, decimal commas, a byte-order mark ({@code cijfers-excel.csv}). */
+    static byte[] csvForDutchExcel(ReportData data, List<Niveau> niveaus) {
+        return csv(data, niveaus, true);
+    }
+
+    private static byte[] csv(ReportData data, List<Niveau> niveaus, boolean dutchExcel) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            TABLE.writeCsv(allPublished(data, niveaus), new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            if (dutchExcel) {
+                TABLE.writeCsvForDutchExcel(allPublished(data, niveaus), writer);
+            } else {
+                TABLE.writeCsv(allPublished(data, niveaus), writer);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +125,7 @@ final class Downloads {
                 number(out, "funnel_998_laag", f.funnel998Low());
                 number(out, "funnel_998_hoog", f.funnel998High());
                 if (f.reason() != null) {
-                    out.writeStringField("reden", f.reason());
+                    out.writeStringField("reden", Disclosure.reasonCode(f.reason()));
                 }
                 out.writeEndObject();
             }

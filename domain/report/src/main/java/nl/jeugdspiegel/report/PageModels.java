@@ -11,18 +11,30 @@ final class PageModels {
 
     private PageModels() {}
 
-    /** What every page has ({@code head.mustache}, {@code foot.mustache}). */
+    /**
+     * What every page has ({@code head.mustache}, {@code foot.mustache}): among it the gemeente chooser, its names
+     * ({@code gemeenteKeuze}) and its script.
+     */
     record Frame(
             String title,
             String root,
             String css,
             String csp,
+            String script,
+            List<Named> gemeenteKeuze,
             boolean synthetic,
             String latestText,
             String followUpText) {}
 
-    /** A figure as a table cell ({@code figure-cell.mustache}): its value and interval, or why it is not shown. */
-    record Cell(String value, String interval, String reason) {}
+    /**
+     * A figure as a table cell ({@code figure-cell.mustache}): its value and interval, or why it is not shown, and the
+     * column it is in ({@code label}, null: none), which a phone shows next to it when a table's rows are stacked.
+     */
+    record Cell(String value, String interval, String reason, String label) {
+        Cell withLabel(String columnLabel) {
+            return new Cell(value, interval, reason, columnLabel);
+        }
+    }
 
     /** A gemeente, jeugdregio or provider in a list: its code and name. */
     record Named(String code, String naam) {}
@@ -37,21 +49,30 @@ final class PageModels {
     record FigureRow(
             String id, String titel, String unit, List<Cell> cells, String zegt, String zegtNiet, String signaal) {}
 
-    /** A trend: its chart (null when nothing was published) and its table, one row per half-year. */
-    record Trend(String titel, Charts.TrendChart chart, List<TrendRow> rows) {}
+    /**
+     * A trend: its chart (null when nothing was published) and its table, one row per half-year with a column per
+     * line of the chart.
+     */
+    record Trend(String titel, Charts.TrendChart chart, List<String> columns, List<TrendRow> rows) {}
 
-    /** A half-year of a trend's table: the unit's figure and Nederland's (null when not compared). */
-    record TrendRow(String periode, Cell main, Cell nl) {}
+    /** A half-year of a trend's table: the unit's figure and those it is compared with. */
+    record TrendRow(String periode, List<Cell> cells) {}
 
-    /** {@code index.mustache}. */
+    /** {@code index.mustache}: the outcomes first, then what was delivered, the trends and funnels, the lists. */
     record HomePage(
             long deliveredCount,
+            List<KeyFigure> outcomeFigures,
             List<KeyFigure> keyFigures,
             List<Trend> trends,
             List<HomeFunnel> funnels,
-            List<Named> gemeenten,
             List<Named> regios,
             List<IndicatorLine> indicators) {}
+
+    /** {@code gemeenten.mustache}: every gemeente A–Z, with its province and jeugdregio. */
+    record GemeentenPage(List<GemeenteLine> gemeenten) {}
+
+    /** A gemeente in the list of all: its page, province and jeugdregio. */
+    record GemeenteLine(String code, String naam, String provincie, String regioCode, String regioNaam) {}
 
     /** A key figure of the home page: Nederland's value. */
     record KeyFigure(String id, String titel, Cell nl) {}
@@ -75,11 +96,16 @@ final class PageModels {
             List<FigureRow> rows,
             List<String> signals,
             boolean hasSignals,
+            List<String> shareAndRatio,
+            List<String> nextQuestions,
+            List<HomeFunnel> funnels,
+            boolean hasFunnels,
             boolean voorlopig,
             List<Trend> trends,
             boolean hasDeliveries,
             List<Delivery> deliveries,
             boolean hasProviders,
+            String providersIntro,
             List<UnitRow> providers,
             List<String> providerColumns,
             List<String> memberColumns,

@@ -30,7 +30,7 @@ final class PageParts {
     static List<Cell> providerCells(ReportData data, Periode latest, Periode followUp, Unit unit) {
         List<Cell> cells = new ArrayList<>();
         for (Indicator indicator : SiteSelections.PROVIDER_COLUMNS) {
-            cells.add(cell(data.figure(indicator.followUp() ? followUp : latest, unit, indicator)));
+            cells.add(cell(data.figure(indicator.followUp() ? followUp : latest, unit, indicator), indicator.titel()));
         }
         return cells;
     }
@@ -81,7 +81,21 @@ final class PageParts {
     }
 
     static Cell cell(Disclosure.Figure f) {
-        return new Cell(Text.value(f), Text.interval(f), f.published() ? null : f.reason());
+        return new Cell(Text.value(f), Text.interval(f), f.published() ? null : f.reason(), null);
+    }
+
+    /** A figure as a cell of the column {@code label}. */
+    static Cell cell(Disclosure.Figure f, String label) {
+        return cell(f).withLabel(label);
+    }
+
+    /** Cells labelled with their columns, in order. */
+    static List<Cell> labelled(List<Cell> cells, List<String> labels) {
+        List<Cell> out = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            out.add(cells.get(i).withLabel(i < labels.size() ? labels.get(i) : null));
+        }
+        return out;
     }
 
     static String deviation(Disclosure.Figure f) {
@@ -99,6 +113,11 @@ final class PageParts {
     }
 
     static Charts.FunnelChart funnelChart(ReportData data, Indicator indicator, Periode p) {
+        return funnelChart(data, indicator, p, null);
+    }
+
+    /** A funnel plot of the gemeenten; {@code highlighted} (null: none) is drawn larger and labelled. */
+    static Charts.FunnelChart funnelChart(ReportData data, Indicator indicator, Periode p, Unit highlighted) {
         Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator);
         if (!national.published()) {
             return null;
@@ -107,7 +126,8 @@ final class PageParts {
         data.units(p, Niveau.GEMEENTE).forEach((unit, figures) -> {
             Disclosure.Figure f = figures.get(indicator);
             if (f != null && f.published() && f.noemer() != null) {
-                points.add(new Charts.FunnelPoint(data.name(unit), f.noemer(), f.value(), Text.value(f)));
+                points.add(new Charts.FunnelPoint(
+                        data.name(unit), f.noemer(), f.value(), Text.value(f), unit.equals(highlighted)));
             }
         });
         String title = "Trechterdiagram " + indicator.titel().toLowerCase(Locale.ROOT) + ", " + Text.periode(p) + " ("
@@ -121,45 +141,59 @@ final class PageParts {
                 dispersion == null ? 0 : dispersion.tau2());
     }
 
-    /** The trends of {@link SiteSelections#MAIN} for a unit, against Nederland. */
-    static List<Trend> trends(ReportData data, Unit unit, String name) {
+    /** A unit drawn in a trend chart, and its name in the legend and the table. */
+    record Named(Unit unit, String name) {}
+
+    /** The trends of {@link SiteSelections#MAIN} for a unit, against the units it is compared with. */
+    static List<Trend> trends(ReportData data, Named unit, List<Named> compared) {
         List<Trend> trends = new ArrayList<>();
         for (Indicator indicator : SiteSelections.MAIN) {
-            trends.add(trend(data, indicator, unit, Unit.NEDERLAND, name));
+            trends.add(trend(data, indicator, unit, compared));
         }
         return trends;
     }
 
-    static Trend trend(ReportData data, Indicator indicator, Unit unit, Unit compare, String name) {
+    /**
+     * One indicator over the half-years: the unit's line with its interval and a line per compared unit; the chart
+     * says which lines are missing and why, the table has every figure with its reason.
+     */
+    static Trend trend(ReportData data, Indicator indicator, Named unit, List<Named> compared) {
         List<Periode> periods = data.periods();
-        List<Double> values = new ArrayList<>();
-        List<Double> lows = new ArrayList<>();
-        List<Double> highs = new ArrayList<>();
-        List<Double> nl = new ArrayList<>();
-        List<TrendRow> rows = new ArrayList<>();
-        for (Periode p : periods) {
-            Disclosure.Figure f = data.figure(p, unit, indicator);
-            values.add(f.value());
-            lows.add(f.low());
-            highs.add(f.high());
-            Disclosure.Figure other = compare == null ? null : data.figure(p, compare, indicator);
-            nl.add(other == null ? null : other.value());
-            rows.add(new TrendRow(Text.periode(p), cell(f), other == null ? null : cell(other)));
-        }
+        List<Named> all = new ArrayList<>();
+        all.add(unit);
+        all.addAll(compared);
         List<Charts.Series> series = new ArrayList<>();
-        series.add(new Charts.Series(name, true, values, lows, highs));
-        if (compare != null) {
-            series.add(new Charts.Series("Nederland", false, nl, nl, nl));
+        List<List<Cell>> cells = new ArrayList<>();
+        periods.forEach(p -> cells.add(new ArrayList<>()));
+        for (Named n : all) {
+            List<Double> values = new ArrayList<>();
+            List<Double> lows = new ArrayList<>();
+            List<Double> highs = new ArrayList<>();
+            String missing = null;
+            for (int i = 0; i < periods.size(); i++) {
+                Disclosure.Figure f = data.figure(periods.get(i), n.unit(), indicator);
+                values.add(f.value());
+                lows.add(f.low());
+                highs.add(f.high());
+                cells.get(i).add(cell(f));
+                if (!f.published() && missing == null) {
+                    missing = f.reason();
+                }
+            }
+            series.add(new Charts.Series(n.name(), n == unit, values, lows, highs, missing));
+        }
+        List<TrendRow> rows = new ArrayList<>();
+        List<String> names = all.stream().map(Named::name).toList();
+        for (int i = 0; i < periods.size(); i++) {
+            rows.add(new TrendRow(Text.periode(periods.get(i)), labelled(cells.get(i), names)));
         }
         Charts.TrendChart chart = Charts.trend(
                 indicator,
                 periods,
                 series,
-                indicator.titel() + ", " + name + ", " + Text.periode(periods.get(0)) + " tot en met "
-                        + Text.periode(periods.get(periods.size() - 1)),
-                name,
-                compare == null ? null : "Nederland");
-        return new Trend(indicator.titel(), chart, rows);
+                indicator.titel() + ", " + unit.name() + ", " + Text.periode(periods.get(0)) + " tot en met "
+                        + Text.periode(periods.get(periods.size() - 1)));
+        return new Trend(indicator.titel(), chart, names, rows);
     }
 
     static String sizeClassName(String code) {

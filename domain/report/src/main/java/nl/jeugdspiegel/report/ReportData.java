@@ -182,7 +182,7 @@ public final class ReportData {
         Map<Indicator, Disclosure.Figure> unitFigures =
                 figures.getOrDefault(periode, Map.of()).get(unit);
         Disclosure.Figure figure = unitFigures == null ? null : unitFigures.get(indicator);
-        return figure != null ? figure : Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE);
+        return figure != null ? figure : Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_DELIVERED);
     }
 
     /** All units of a periode at one level, with their figures (in table order; indexed on first use). */

@@ -30,6 +30,8 @@ import nl.jeugdspiegel.report.PageModels.Delivery;
 import nl.jeugdspiegel.report.PageModels.DownloadsPage;
 import nl.jeugdspiegel.report.PageModels.FigureRow;
 import nl.jeugdspiegel.report.PageModels.Frame;
+import nl.jeugdspiegel.report.PageModels.GemeenteLine;
+import nl.jeugdspiegel.report.PageModels.GemeentenPage;
 import nl.jeugdspiegel.report.PageModels.Group;
 import nl.jeugdspiegel.report.PageModels.HomeFunnel;
 import nl.jeugdspiegel.report.PageModels.HomePage;
@@ -49,15 +51,18 @@ import nl.jeugdspiegel.report.PageModels.UnitRow;
  * Renders the whole static site from published figures: home, one page per gemeente, jeugdregio, indicator and
  * provider, the methodology and downloads. Each page kind has its typed model ({@link PageModels}) that its Mustache
  * template reads (HTML-escaped by default); charts are inline SVG ({@link Charts}); the downloads are written by
- * {@link Downloads}, the provisional rule is {@link DeliveryCalendar}'s. No scripts, fonts or requests outside the
- * site, so it works from a file:// path. Each page carries a Content-Security-Policy that allows only its own inline
- * style.
+ * {@link Downloads}, the provisional rule is {@link DeliveryCalendar}'s. No fonts or requests outside the site, so it
+ * works from a file:// path; one small inline script, the gemeente chooser ({@code site/kies.js}), which without
+ * scripts leaves a link to the list of all gemeenten. Each page's Content-Security-Policy allows only its inline
+ * style and that script, by their hashes.
  */
 public final class SiteBuilder {
 
     private final MustacheFactory templates = new DefaultMustacheFactory("site/templates");
     private final String css;
+    private final String script;
     private final String csp;
+    private final List<Named> gemeenteKeuze;
     private final IndicatorTexts texts = new IndicatorTexts();
     private final DeliveryCalendar calendar;
 
@@ -69,7 +74,12 @@ public final class SiteBuilder {
     public SiteBuilder(Clock clock) {
         this.calendar = new DeliveryCalendar(clock);
         css = resource("site/style.css").strip();
-        csp = PagePolicy.contentSecurityPolicy(css);
+        script = resource("site/kies.js").strip();
+        csp = PagePolicy.contentSecurityPolicy(css, script);
+        gemeenteKeuze = ReferenceData.get().municipalities().stream()
+                .sorted(Comparator.comparing(Municipality::naam))
+                .map(m -> new Named(m.code(), m.naam()))
+                .toList();
     }
 
     /** Every file of the site by its relative path. */
@@ -108,8 +118,13 @@ public final class SiteBuilder {
         site.put("aanbieders.html", page("aanbieders", frame(data, "Aanbieders", ""), index));
         site.put("downloads/aanbieders.csv", Downloads.csv(data, Downloads.PROVIDER_NIVEAUS));
         site.put("methode.html", page("methode", frame(data, "Methode", ""), methodePage(data)));
+        site.put("gemeenten.html", page("gemeenten", frame(data, "Alle gemeenten", ""), gemeentenPage()));
         site.put("downloads.html", page("downloads", frame(data, "Downloads", ""), new DownloadsPage()));
         site.put("downloads/cijfers.csv", Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS));
+        site.put("downloads/cijfers-excel.csv", Downloads.csvForDutchExcel(data, Downloads.MUNICIPAL_NIVEAUS));
+        site.put("downloads/aanbieders-excel.csv", Downloads.csvForDutchExcel(data, Downloads.PROVIDER_NIVEAUS));
+        site.put("downloads/codeboek.csv", Codebook.csv(texts, false));
+        site.put("downloads/codeboek-excel.csv", Codebook.csv(texts, true));
         site.put("downloads/cijfers.json", Downloads.json(data));
         site.put("index.html", page("index", frame(data, "Jeugdhulp in Nederland", ""), homePage(data)));
         return site;
@@ -122,20 +137,34 @@ public final class SiteBuilder {
         long delivered = ReferenceData.get().municipalities().stream()
                 .filter(m -> data.delivered(latest, m.code()))
                 .count();
+        List<KeyFigure> outcomeFigures = new ArrayList<>();
+        for (Indicator indicator : SiteSelections.OUTCOMES) {
+            outcomeFigures.add(new KeyFigure(
+                    indicator.id(),
+                    indicator.titel(),
+                    PageParts.cell(
+                            data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator),
+                            "Nederland")));
+        }
         List<KeyFigure> keyFigures = new ArrayList<>();
         keyFigures.add(new KeyFigure(
                 Indicator.JEUGDIGEN_JH.id(),
                 Indicator.JEUGDIGEN_JH.titel(),
-                PageParts.cell(data.figure(latest, Unit.NEDERLAND, Indicator.JEUGDIGEN_JH))));
+                PageParts.cell(data.figure(latest, Unit.NEDERLAND, Indicator.JEUGDIGEN_JH), "Nederland")));
         for (Indicator indicator : SiteSelections.MAIN) {
+            if (SiteSelections.OUTCOMES.contains(indicator)) {
+                continue;
+            }
             keyFigures.add(new KeyFigure(
                     indicator.id(),
                     indicator.titel(),
-                    PageParts.cell(data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator))));
+                    PageParts.cell(
+                            data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator),
+                            "Nederland")));
         }
         List<Trend> trends = new ArrayList<>();
         for (Indicator indicator : SiteSelections.MAIN) {
-            trends.add(PageParts.trend(data, indicator, Unit.NEDERLAND, null, "Nederland"));
+            trends.add(PageParts.trend(data, indicator, new PageParts.Named(Unit.NEDERLAND, "Nederland"), List.of()));
         }
         List<HomeFunnel> funnels = new ArrayList<>();
         for (Indicator indicator : SiteSelections.HOME_FUNNELS) {
@@ -148,15 +177,18 @@ public final class SiteBuilder {
                         chart.withTableHref("indicator/" + indicator.id() + ".html")));
             }
         }
-        List<Named> gemeenten = ReferenceData.get().municipalities().stream()
-                .sorted(Comparator.comparing(Municipality::naam))
-                .map(m -> new Named(m.code(), m.naam()))
-                .toList();
         List<Named> regios = ReferenceData.get().regions().stream()
                 .sorted(Comparator.comparing(Jeugdregio::naam))
                 .map(r -> new Named(r.code(), r.naam()))
                 .toList();
-        return new HomePage(delivered, keyFigures, trends, funnels, gemeenten, regios, texts.all());
+        return new HomePage(delivered, outcomeFigures, keyFigures, trends, funnels, regios, texts.all());
+    }
+
+    private static GemeentenPage gemeentenPage() {
+        return new GemeentenPage(ReferenceData.get().municipalities().stream()
+                .sorted(Comparator.comparing(Municipality::naam))
+                .map(m -> new GemeenteLine(m.code(), m.naam(), m.provincie(), m.jeugdregioCode(), m.jeugdregioNaam()))
+                .toList());
     }
 
     private UnitPage gemeentePage(ReportData data, Municipality m) {
@@ -168,7 +200,8 @@ public final class SiteBuilder {
         List<Unit> compared = new ArrayList<>(List.of(unit, regio));
         compared.add(klasse);
         compared.add(Unit.NEDERLAND);
-        Comparison comparison = comparison(data, unit, compared);
+        List<String> columns = List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland");
+        Comparison comparison = comparison(data, unit, compared, columns);
         List<Delivery> deliveries = new ArrayList<>();
         for (Periode p : data.periods()) {
             boolean delivered = data.delivered(p, m.code());
@@ -179,6 +212,15 @@ public final class SiteBuilder {
                     delivered ? Text.date(at) : "–",
                     DeliveryCalendar.onTime(p, delivered, at)));
         }
+        List<UnitRow> providers = regionProviders(data, m.jeugdregioCode(), GEMEENTE_PROVIDERS);
+        List<HomeFunnel> funnels = new ArrayList<>();
+        for (Indicator indicator : SiteSelections.HOME_FUNNELS) {
+            Periode p = PageParts.periodeFor(data, indicator);
+            Charts.FunnelChart chart = PageParts.funnelChart(data, indicator, p, unit);
+            if (chart != null) {
+                funnels.add(new HomeFunnel(indicator.titel(), Text.periode(p), chart));
+            }
+        }
         return new UnitPage(
                 "Gemeente",
                 m.naam(),
@@ -187,44 +229,87 @@ public final class SiteBuilder {
                 "../regio/" + m.jeugdregioCode() + ".html",
                 m.jeugdregioNaam(),
                 sizeClass == null ? null : PageParts.sizeClassName(sizeClass),
-                List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland"),
+                columns,
                 comparison.outcomes(),
                 comparison.outputs(),
                 comparison.signals(),
                 !comparison.signals().isEmpty(),
+                NextQuestions.shareAndRatio(data, unit),
+                NextQuestions.of(data, unit),
+                funnels,
+                !funnels.isEmpty(),
                 calendar.provisional(data, latest),
-                PageParts.trends(data, unit, m.naam()),
+                PageParts.trends(data, new PageParts.Named(unit, m.naam()), comparedLines(m, regio, klasse, sizeClass)),
                 true,
                 deliveries,
-                false,
-                null,
-                null,
+                !providers.isEmpty(),
+                "De " + GEMEENTE_PROVIDERS + " grootste aanbieders (op AGB-code) van de jeugdhulp in jeugdregio "
+                        + m.jeugdregioNaam() + ", waartoe " + m.naam() + " behoort, met hun uitkomsten in die regio; "
+                        + "de pagina van de jeugdregio heeft ze allemaal. Per aanbieder zijn er cijfers per jeugdregio, "
+                        + "niet per gemeente: per gemeente zijn de aantallen te klein om te tonen.",
+                providers,
+                PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 null,
                 false,
                 null);
     }
 
+    /** The providers a gemeente page lists: the largest of its jeugdregio; the regio page has them all. */
+    private static final int GEMEENTE_PROVIDERS = 10;
+
+    /**
+     * The providers of a jeugdregio with their outcomes there (niveau aanbieder_jeugdregio): the {@code limit} with the
+     * most youths (as published), largest first, then by AGB code.
+     */
+    private static List<UnitRow> regionProviders(ReportData data, String regioCode, int limit) {
+        Periode latest = data.latest();
+        Periode followUp = data.latestWithFollowUp();
+        List<Map.Entry<Double, UnitRow>> rows = new ArrayList<>();
+        data.units(latest, Niveau.AANBIEDER_JEUGDREGIO).forEach((u, figures) -> {
+            if (u.code().startsWith(regioCode + "-")) {
+                String agb = u.code().substring(regioCode.length() + 1);
+                Disclosure.Figure youths = data.figure(latest, u, Indicator.JEUGDIGEN_JH);
+                rows.add(Map.entry(
+                        youths.published() ? youths.value() : 0.0,
+                        new UnitRow(
+                                agb,
+                                data.name(PageParts.providerUnit(agb)),
+                                PageParts.providerCells(data, latest, followUp, u))));
+            }
+        });
+        return rows.stream()
+                .sorted(Comparator.comparing((Map.Entry<Double, UnitRow> e) -> -e.getKey())
+                        .thenComparing(e -> e.getValue().code()))
+                .limit(limit)
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** The lines a gemeente's trend charts compare it with: its jeugdregio, its size class (if any) and Nederland. */
+    private static List<PageParts.Named> comparedLines(Municipality m, Unit regio, Unit klasse, String sizeClass) {
+        List<PageParts.Named> lines = new ArrayList<>();
+        lines.add(new PageParts.Named(regio, "Jeugdregio " + m.jeugdregioNaam()));
+        if (klasse != null) {
+            lines.add(new PageParts.Named(
+                    klasse, "G" + PageParts.sizeClassName(sizeClass).substring(1)));
+        }
+        lines.add(new PageParts.Named(Unit.NEDERLAND, "Nederland"));
+        return lines;
+    }
+
     private UnitPage regioPage(ReportData data, Jeugdregio r) {
         Periode latest = data.latest();
         Unit unit = new Unit(Niveau.JEUGDREGIO, r.code());
-        Comparison comparison = comparison(data, unit, List.of(unit, Unit.NEDERLAND));
-        List<UnitRow> providerRows = new ArrayList<>();
-        Periode followUp = data.latestWithFollowUp();
-        data.units(latest, Niveau.AANBIEDER_JEUGDREGIO).forEach((u, figures) -> {
-            if (u.code().startsWith(r.code() + "-")) {
-                String agb = u.code().substring(r.code().length() + 1);
-                providerRows.add(new UnitRow(
-                        agb,
-                        data.name(PageParts.providerUnit(agb)),
-                        PageParts.providerCells(data, latest, followUp, u)));
-            }
-        });
+        Comparison comparison = comparison(data, unit, List.of(unit, Unit.NEDERLAND), List.of(r.naam(), "Nederland"));
+        List<UnitRow> providerRows = regionProviders(data, r.code(), Integer.MAX_VALUE);
         List<UnitRow> members = new ArrayList<>();
         for (Municipality m : r.gemeenten()) {
             List<Cell> cells = new ArrayList<>();
             for (Indicator indicator : SiteSelections.MAIN) {
-                cells.add(PageParts.cell(data.figure(
-                        PageParts.periodeFor(data, indicator), new Unit(Niveau.GEMEENTE, m.code()), indicator)));
+                cells.add(PageParts.cell(
+                        data.figure(
+                                PageParts.periodeFor(data, indicator), new Unit(Niveau.GEMEENTE, m.code()), indicator),
+                        indicator.titel()));
             }
             members.add(new UnitRow(m.code(), m.naam(), cells));
         }
@@ -242,11 +327,20 @@ public final class SiteBuilder {
                 comparison.outputs(),
                 comparison.signals(),
                 !comparison.signals().isEmpty(),
+                NextQuestions.shareAndRatio(data, unit),
+                NextQuestions.of(data, unit),
+                List.of(),
+                false,
                 calendar.provisional(data, latest),
-                PageParts.trends(data, unit, r.naam()),
+                PageParts.trends(
+                        data,
+                        new PageParts.Named(unit, r.naam()),
+                        List.of(new PageParts.Named(Unit.NEDERLAND, "Nederland"))),
                 false,
                 null,
                 !providerRows.isEmpty(),
+                "De aanbieders (op AGB-code) van de jeugdhulp van de gemeenten in deze jeugdregio, met hun uitkomsten"
+                        + " in de regio. Een aanbieder die ook elders werkt, heeft op zijn eigen pagina de landelijke cijfers.",
                 providerRows,
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 PageParts.titles(SiteSelections.MAIN),
@@ -264,7 +358,7 @@ public final class SiteBuilder {
             Unit unit = new Unit(Niveau.GEMEENTE, m.code());
             if (gemeenten.stream().noneMatch(e -> e.getKey().equals(unit))) {
                 gemeenten.add(
-                        Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE)));
+                        Map.entry(unit, Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_DELIVERED)));
             }
         }
         Comparator<Map.Entry<Unit, Disclosure.Figure>> byName = Comparator.comparing(e -> data.name(e.getKey()));
@@ -285,7 +379,7 @@ public final class SiteBuilder {
             ranking.add(new RankingRow(
                     e.getKey().code(),
                     data.name(e.getKey()),
-                    PageParts.cell(f),
+                    PageParts.cell(f, "Waarde"),
                     noemer,
                     indicator.signalled()
                             ? PageParts.signalDeviation(data, p, e.getKey(), f, indicator)
@@ -296,13 +390,13 @@ public final class SiteBuilder {
             groups.add(new Group(
                     "Jeugdregio " + r.naam(),
                     "../regio/" + r.code() + ".html",
-                    PageParts.cell(data.figure(p, new Unit(Niveau.JEUGDREGIO, r.code()), indicator))));
+                    PageParts.cell(data.figure(p, new Unit(Niveau.JEUGDREGIO, r.code()), indicator), "Waarde")));
         }
         for (SizeClass c : SizeClass.values()) {
             groups.add(new Group(
                     "Gemeenten met " + c.naam(),
                     null,
-                    PageParts.cell(data.figure(p, new Unit(Niveau.GROOTTEKLASSE, c.code()), indicator))));
+                    PageParts.cell(data.figure(p, new Unit(Niveau.GROOTTEKLASSE, c.code()), indicator), "Waarde")));
         }
         boolean funnelKind = Charts.funnelKind(indicator);
         return new IndicatorPage(
@@ -359,8 +453,8 @@ public final class SiteBuilder {
                     indicator.titel(),
                     indicator.eenheid(),
                     List.of(
-                            PageParts.cell(data.figure(p, unit, indicator)),
-                            PageParts.cell(data.figure(p, Unit.NEDERLAND, indicator))),
+                            PageParts.cell(data.figure(p, unit, indicator), naam),
+                            PageParts.cell(data.figure(p, Unit.NEDERLAND, indicator), "Nederland")),
                     texts.says(indicator),
                     texts.doesNotSay(indicator),
                     null));
@@ -396,7 +490,7 @@ public final class SiteBuilder {
      * what they say and do not say and the unit's signals, then the output figures. {@code compared}: the unit and the
      * units it is compared with (null: no such unit, e.g. no size class).
      */
-    private Comparison comparison(ReportData data, Unit unit, List<Unit> compared) {
+    private Comparison comparison(ReportData data, Unit unit, List<Unit> compared, List<String> columns) {
         List<FigureRow> outcomes = new ArrayList<>();
         List<FigureRow> outputs = new ArrayList<>();
         for (Indicator indicator : Indicator.ALL) {
@@ -406,9 +500,10 @@ public final class SiteBuilder {
                 cells.add(
                         u == null
                                 ? PageParts.cell(
-                                        Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NOT_AVAILABLE))
+                                        Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NO_SIZE_CLASS))
                                 : PageParts.cell(data.figure(p, u, indicator)));
             }
+            cells = PageParts.labelled(cells, columns);
             if (SiteSelections.OUTCOMES.contains(indicator)) {
                 String signaal = String.join(
                         "; ",
@@ -440,6 +535,8 @@ public final class SiteBuilder {
                 root,
                 css,
                 csp,
+                script,
+                gemeenteKeuze,
                 data.syntheticPopulation(),
                 Text.periode(data.latest()),
                 Text.periode(data.latestWithFollowUp()));

@@ -369,7 +369,7 @@ class DisclosureTest {
                 null,
                 null);
         assertEquals(
-                Disclosure.REASON_NOT_AVAILABLE,
+                Disclosure.REASON_NO_POPULATION,
                 publish(missing).get("jeugdigen_jh_per_1000").reason());
     }
 }

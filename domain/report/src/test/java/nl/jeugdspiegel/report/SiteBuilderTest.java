@@ -173,6 +173,54 @@ class SiteBuilderTest {
         assertTrue(!page("aanbieders.html").contains("11111111"));
     }
 
+    /**
+     * The analyst's downloads (issue 26): the codebook names every indicator of the catalogue and every reden code the
+     * figures use; the Dutch Excel variant has the same rows with semicolons, decimal commas and a byte-order mark.
+     */
+    @Test
+    void theCodebookCoversEveryCodeAndExcelGetsItsOwnVariant() throws Exception {
+        List<String> codebook = new String(site.get("downloads/codeboek.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertEquals("soort,code,naam,eenheid,beter,definitie,niveaus", codebook.get(0));
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv =
+                de.siegmar.fastcsv.reader.CsvReader.builder()
+                        .ofCsvRecord(new String(site.get("downloads/codeboek.csv"), StandardCharsets.UTF_8))) {
+            for (de.siegmar.fastcsv.reader.CsvRecord r : csv) {
+                codes.add(r.getField(0) + "|" + r.getField(1));
+                if (r.getField(0).equals("indicator")) {
+                    assertFalse(r.getField(5).isBlank(), r.getField(1) + " has a definition");
+                    assertFalse(r.getField(6).isBlank(), r.getField(1) + " has its levels");
+                }
+            }
+        }
+        for (Indicator indicator : Indicator.ALL) {
+            assertTrue(codes.contains("indicator|" + indicator.id()), indicator.id());
+        }
+        assertTrue(codes.contains("verwijzer|08") && codes.contains("niveau|aanbieder_jeugdregio"), codes.toString());
+        List<String> plain = new String(site.get("downloads/cijfers.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        int reasons = 0;
+        for (String line : plain.subList(1, plain.size())) {
+            String reden = line.substring(line.lastIndexOf(',') + 1);
+            if (!reden.isEmpty()) {
+                reasons++;
+                assertTrue(codes.contains("reden|" + reden), "reden " + reden + " in the codebook");
+            }
+        }
+        assertTrue(reasons > 0, "some figures are suppressed in this fixture");
+        String excel = new String(site.get("downloads/cijfers-excel.csv"), StandardCharsets.UTF_8);
+        assertTrue(excel.startsWith("\uFEFFperiode;niveau;code;naam;indicator;waarde;"), excel.substring(0, 60));
+        List<String> excelLines = excel.lines().toList();
+        assertEquals(plain.size(), excelLines.size());
+        // the same row, with decimal commas: 0.612 becomes 0,612; names keep their own commas inside quotes
+        String row = plain.stream().filter(l -> l.contains(",0.")).findFirst().orElseThrow();
+        String dutch = excelLines.get(plain.indexOf(row));
+        assertTrue(dutch.contains(";0,") && !dutch.contains(";0."), dutch);
+    }
+
     @Test
     void namesAreEscaped() {
         String ranking = page("indicator/aandeel_met_verblijf.html");
@@ -180,10 +228,20 @@ class SiteBuilderTest {
                 ranking.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;")
                         || ranking.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
                 "escaped name in the ranking");
+        // the one script is the gemeente chooser's, the same text on every page (its hash is in the CSP); no name or
+        // value from the data is ever inside a script element
+        String chooser;
+        try (java.io.InputStream in = SiteBuilder.class.getClassLoader().getResourceAsStream("site/kies.js")) {
+            chooser = "<script>" + new String(in.readAllBytes(), StandardCharsets.UTF_8).strip() + "</script>";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (Map.Entry<String, byte[]> f : site.entrySet()) {
             if (f.getKey().endsWith(".html")) {
                 String html = new String(f.getValue(), StandardCharsets.UTF_8);
-                assertFalse(html.contains("<script"), f.getKey() + " has a script element");
+                String without = html.replace(chooser, "");
+                assertEquals(html.length() - chooser.length(), without.length(), f.getKey() + ": the chooser once");
+                assertFalse(without.contains("<script"), f.getKey() + " has another script element");
             }
         }
     }
@@ -298,9 +356,11 @@ class SiteBuilderTest {
                 deviations.add(PageParts.deviation(f));
             }
         }
-        Pattern cell = Pattern.compile("<td class=\"n\">([^<]*)(?:<span class=\"ci\">([^<]*)</span>)?");
-        Pattern rankingRow = Pattern.compile("<tr class=\"g\"><th scope=\"row\">.*?</th>(<td class=\"n\">.*?</td>)"
-                + "\\s*<td class=\"n\">([^<]*)</td>\\s*(?:<td>([^<]*)</td>)?</tr>");
+        Pattern cell = Pattern.compile(
+                "<td class=\"n\"(?: data-label=\"[^\"]*\")?>([^<]*)(?:<span class=\"ci\">([^<]*)</span>)?");
+        Pattern rankingRow = Pattern.compile(
+                "<tr class=\"g\"><th scope=\"row\">.*?</th>(<td class=\"n\"[^>]*>.*?</td>)"
+                        + "\\s*<td class=\"n\" data-label=\"Noemer\">([^<]*)</td>\\s*(?:<td data-label=\"Afwijking\">([^<]*)</td>)?</tr>");
         int cells = 0;
         for (Map.Entry<String, byte[]> f : site.entrySet()) {
             if (!f.getKey().endsWith(".html")) {

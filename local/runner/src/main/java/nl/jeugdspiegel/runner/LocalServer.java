@@ -26,10 +26,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code ./jeugdspiegel serve DIR}: keeps DIR served as bucket {@value LocalPipeline#BUCKET} and acts as S3's event
  * notifications would: every object created under {@code uploads/} (.csv or .zip) goes, as the same S3 event JSON,
- * to the ingest handler, one at a time in arrival order; when no upload has arrived for the batch window (the
- * indicators queue's batching), the indicators run, then the report. Anything that speaks S3 can deliver: the AWS
- * CLI, an SDK, a municipality's own tooling. Stopped by {@link #close} (Ctrl-C: the shutdown hook), after the upload
- * being handled.
+ * to the ingest handler, one at a time in arrival order. As in the stack, a recompute follows a change of the lake, not
+ * an upload: when a lake file ({@code lake/trajecten/…parquet}, as the template's queue notification, and
+ * {@code lake/wachtend/}, which the stack's nightly run picks up) was written and no other has been for the batch
+ * window (the indicators queue's batching), the indicators run, then the report. A rejected upload changes no lake file
+ * and so triggers nothing. The recompute runs on a thread of its own, so an upload's receipt never waits behind it (in
+ * Lambda each upload is its own invocation). Anything that speaks S3 can deliver: the AWS CLI, an SDK, a
+ * municipality's own tooling. Stopped by {@link #close} (Ctrl-C: the shutdown hook), after the upload being handled and
+ * the recompute under way.
  */
 final class LocalServer implements AutoCloseable {
 
@@ -44,6 +48,11 @@ final class LocalServer implements AutoCloseable {
     private final LinkedBlockingQueue<EmbeddedS3.Created> uploads = new LinkedBlockingQueue<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Thread worker;
+    private final Thread publisher;
+    /** When a lake file was last written (System.nanoTime), and whether a recompute is owed since. */
+    private volatile long lastLakeChange;
+
+    private volatile boolean lakeChanged;
     private volatile boolean running = true;
     private volatile int handled;
     private volatile int published;
@@ -63,6 +72,9 @@ final class LocalServer implements AutoCloseable {
                 created -> {
                     if (isUpload(created.key())) {
                         uploads.add(created);
+                    } else if (changesTheLake(created.key())) {
+                        lastLakeChange = System.nanoTime();
+                        lakeChanged = true;
                     }
                 },
                 BucketLayout::served);
@@ -70,6 +82,13 @@ final class LocalServer implements AutoCloseable {
         this.s3 = server.client();
         this.store = new ObjectStore(s3, LocalPipeline.BUCKET);
         this.worker = new Thread(this::work, "jeugdspiegel-serve");
+        this.publisher = new Thread(this::publishWhenQuiet, "jeugdspiegel-recompute");
+    }
+
+    /** A lake file: what makes the stack recompute (a trajectory file by the queue, a waiting list by the night). */
+    private static boolean changesTheLake(String key) {
+        return (key.startsWith(BucketLayout.LAKE_TRAJECTEN) || key.startsWith(BucketLayout.LAKE_WACHTEND))
+                && key.endsWith(".parquet");
     }
 
     /** As the template's S3 trigger: every object under uploads/ (each gets a receipt, contract v1.3 section 1). */
@@ -97,6 +116,7 @@ final class LocalServer implements AutoCloseable {
             out.println(waiting + " upload(s) without a receipt (from before a stop or a crash): handled first");
         }
         worker.start();
+        publisher.start();
         return this;
     }
 
@@ -144,15 +164,12 @@ final class LocalServer implements AutoCloseable {
         out.println("  aws s3 cp s3://" + bucket + "/receipts/GM0363/2025H2/levering.html . --endpoint-url " + url);
         out.printf(
                 Locale.ROOT,
-                "indicators and report run %.0f s after the last upload; Ctrl-C stops%n",
+                "indicators and report run %.0f s after the last change of the lake (a rejected upload changes "
+                        + "nothing); Ctrl-C stops%n",
                 batchWindow.toMillis() / 1000.0);
     }
 
     private void work() {
-        // the batch window is a quiet time after the last upload; polled in short steps so that a stop is not
-        // kept waiting for the window to run out
-        long lastUpload = 0;
-        boolean pending = false;
         while (running) {
             EmbeddedS3.Created created;
             try {
@@ -163,11 +180,24 @@ final class LocalServer implements AutoCloseable {
             if (created != null) {
                 ingest(created.key());
                 handled++;
-                pending = true;
-                lastUpload = System.nanoTime();
-            } else if (pending && running && System.nanoTime() - lastUpload >= batchWindow.toNanos()) {
+            }
+        }
+    }
+
+    /**
+     * Recomputes once the lake has been quiet for the batch window; polled in short steps so that a stop is not kept
+     * waiting for the window to run out. A lake change during a recompute makes another one follow.
+     */
+    private void publishWhenQuiet() {
+        while (running) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (lakeChanged && running && System.nanoTime() - lastLakeChange >= batchWindow.toNanos()) {
+                lakeChanged = false;
                 publish();
-                pending = false;
             }
         }
     }
@@ -234,6 +264,7 @@ final class LocalServer implements AutoCloseable {
         running = false;
         try {
             worker.join(Duration.ofMinutes(2).toMillis());
+            publisher.join(Duration.ofMinutes(2).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

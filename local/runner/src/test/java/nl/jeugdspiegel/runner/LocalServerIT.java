@@ -96,6 +96,16 @@ class LocalServerIT {
             assertEquals(3, server.handled(), "the three uploads, not notities/x.csv");
             assertTrue(read(s3, "site/index.html").isPresent());
             assertTrue(read(s3, "indicators/manifest.json").isPresent());
+
+            // a rejected upload changes no lake file: its receipt comes, and no recompute follows (issue 26)
+            s3.putObject(
+                    b -> b.bucket(LocalPipeline.BUCKET).key("uploads/GM0363/2025H2/LEVERING-2.CSV"),
+                    RequestBody.fromString("bsn;geboortedatum\n"));
+            Receipt refused = Receipts.read(waitFor(s3, "receipts/GM0363/2025H2/LEVERING-2.json"));
+            assertEquals("kolom_ontbreekt", refused.afwijzing().code(), "an upper-case .CSV is read as a CSV");
+            Thread.sleep(2500); // more than the batch window
+            assertEquals(1, server.published(), "no recompute after a rejected upload");
+            assertEquals(4, server.handled());
         }
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("uploads/GM0014/2025H2/leeg.csv: afgewezen — kolom_ontbreekt: "), text);

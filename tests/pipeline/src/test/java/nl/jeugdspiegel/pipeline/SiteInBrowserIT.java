@@ -180,23 +180,69 @@ class SiteInBrowserIT {
         assertEquals(published.get(latest + "|NL|aandeel_met_verblijf"), share, 1e-9);
     }
 
+    /** Two actions from the top of the home page: type a name in the chooser, press Enter (issue 26). */
+    @Test
+    void theChooserAtTheTopTakesYouToAGemeenteInTwoActions() throws Exception {
+        open("index.html");
+        WebElement chooser = browser.findElement(By.id("kies-gemeente"));
+        assertTrue(chooser.isDisplayed(), "the script shows the chooser");
+        assertTrue(chooser.getLocation().getY() < 200, "at the top: " + chooser.getLocation());
+        chooser.sendKeys("Gouda");
+        chooser.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0513.html"), browser.getCurrentUrl());
+        assertEquals("Gouda", browser.findElement(By.tagName("h1")).getText());
+        assertCleanLoad("gemeente/GM0513.html");
+        // a beginning is enough, from any page; a name that matches nothing says so and stays
+        WebElement again = browser.findElement(By.id("kies-gemeente"));
+        again.sendKeys("Alphen aan");
+        again.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0484.html"), browser.getCurrentUrl());
+        WebElement nothing = browser.findElement(By.id("kies-gemeente"));
+        nothing.sendKeys("Atlantis");
+        nothing.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0484.html"), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.id("kies-melding")).getText().startsWith("Geen gemeente gevonden"));
+        // without the script: the list of all gemeenten, one link away at the top of every page
+        open("index.html");
+        browser.findElement(By.linkText("Alle gemeenten A–Z")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("gemeenten.html"), browser.getCurrentUrl());
+        assertEquals(
+                342, browser.findElements(By.cssSelector("ul.gemeenten > li")).size());
+        assertCleanLoad("gemeenten.html");
+    }
+
     @Test
     void navigateFromHomeToAGemeenteAndItsRegion() throws Exception {
-        open("index.html");
-        browser.findElement(
-                        By.xpath("//h2[@id='gemeenten']/following-sibling::ul[1]//a[normalize-space()='Groningen']"))
+        open("gemeenten.html");
+        browser.findElement(By.xpath("//ul[@class='gemeenten']//a[normalize-space()='Groningen']"))
                 .click();
         assertTrue(browser.getCurrentUrl().endsWith("gemeente/GM0014.html"), browser.getCurrentUrl());
         assertEquals("Groningen", browser.findElement(By.tagName("h1")).getText());
         assertCleanLoad("gemeente/GM0014.html");
         screenshot("gemeente-GM0014");
-        // the page opens with the outcomes, each with what it says and does not say; the output figures follow
+        // the page opens with the outcomes, each with what it says and does not say; then what to ask next, where the
+        // gemeente stands, its providers; the output figures follow
         List<String> headings = browser.findElements(By.tagName("h2")).stream()
                 .map(WebElement::getText)
                 .toList();
         assertEquals("Hoe gaat het met de jeugdigen na de hulp?", headings.get(0), headings.toString());
-        assertTrue(headings.get(1).startsWith("Wat is er geleverd?"), headings.toString());
+        assertTrue(
+                headings.indexOf("Uw aanbieders") > 0
+                        && headings.stream().anyMatch(h -> h.startsWith("Wat is er geleverd?")),
+                headings.toString());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Zegt niet:"));
+        assertTrue(!browser.findElements(
+                        By.xpath("//h3[normalize-space()='Wat kunt u hiermee?']/following-sibling::ul[1]/li"))
+                .isEmpty());
+        // the funnel marks Groningen with its name; each trend chart has four lines or says which is missing
+        assertTrue(
+                browser.findElement(By.tagName("main")).getText().contains("De grote oranje stip met naam: Groningen"));
+        List<WebElement> legends = browser.findElements(By.cssSelector("ul.legenda"));
+        assertTrue(legends.size() >= 5, "trend legends: " + legends.size());
+        for (WebElement legend : legends) {
+            String text = legend.getText();
+            assertTrue(text.contains("Groningen") && text.contains("Jeugdregio") && text.contains("Nederland"), text);
+        }
         // the figures equal the published ones; a suppressed one shows <10 or – with its reason
         String value = cellValue(firstTableCell("Jeugdigen met jeugdhulp"));
         Double expected = published.get(latest + "|GM0014|jeugdigen_jh");
@@ -228,6 +274,11 @@ class SiteInBrowserIT {
         screenshot("regio-JZ10");
     }
 
+    /**
+     * At a phone's width (390 px, real Chromium): the page never scrolls sideways, no table runs off the screen (the
+     * comparison tables stack their rows, each figure next to its column's name), no text in a chart renders smaller
+     * than 11 px, and no caption is cut off.
+     */
     @Test
     void usableOnAPhone() throws Exception {
         org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
@@ -236,14 +287,44 @@ class SiteInBrowserIT {
             for (String page : List.of(
                     "index.html",
                     "gemeente/GM0014.html",
+                    "gemeente/GM0513.html",
+                    "regio/JZ10.html",
+                    "gemeenten.html",
                     "indicator/beeindigd_volgens_plan.html",
-                    "aanbieder/73000001.html")) {
+                    "aanbieder/73000001.html",
+                    "methode.html",
+                    "downloads.html")) {
                 open(page);
-                // the page itself never scrolls sideways: wide tables scroll inside their own box
-                long overflow = (Long) ((JavascriptExecutor) browser)
-                        .executeScript(
-                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                JavascriptExecutor js = (JavascriptExecutor) browser;
+                long overflow = (Long) js.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertTrue(overflow <= 1, page + " is " + overflow + " px wider than a 390 px screen");
+                @SuppressWarnings("unchecked")
+                List<String> offScreen =
+                        (List<String>) js.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                                + "document.querySelectorAll('table').forEach(function (t) {"
+                                + "  var r = t.getBoundingClientRect();"
+                                + "  if (r.right > w + 1 || r.left < -1) {"
+                                + "    out.push((t.caption ? t.caption.textContent : 'table') + ': ' + r.left + '-' + r.right);"
+                                + "  }"
+                                + "});"
+                                + "return out;");
+                assertEquals(List.of(), offScreen, "tables off a 390 px screen on " + page);
+                @SuppressWarnings("unchecked")
+                List<String> small = (List<String>) js.executeScript("var out = [];"
+                        + "document.querySelectorAll('svg text').forEach(function (t) {"
+                        + "  var px = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;"
+                        + "  if (px < 11) { out.push(t.textContent + ': ' + px.toFixed(1) + ' px'); }"
+                        + "});"
+                        + "return out;");
+                assertEquals(List.of(), small, "chart text under 11 px on " + page);
+                @SuppressWarnings("unchecked")
+                List<String> clipped = (List<String>) js.executeScript("var out = [];"
+                        + "document.querySelectorAll('figcaption, caption').forEach(function (c) {"
+                        + "  if (c.scrollWidth > c.clientWidth + 1) { out.push(c.textContent.slice(0, 60)); }"
+                        + "});"
+                        + "return out;");
+                assertEquals(List.of(), clipped, "clipped captions on " + page);
                 assertCleanLoad(page);
                 screenshot("phone-" + page.replace('/', '-').replace(".html", ""));
             }
@@ -295,8 +376,13 @@ class SiteInBrowserIT {
         assertEquals(
                 "Ontvangstbewijs Groningen (GM0014), 2025H2",
                 browser.findElement(By.tagName("h1")).getText());
+        long dropped = Receipts.read(Files.readAllBytes(accepted.resolveSibling("trajecten_GM0014_2025H2.json")))
+                .aantallen()
+                .rijenAfgewezen();
         assertEquals(
-                "Geaccepteerd",
+                dropped == 0
+                        ? "Geaccepteerd"
+                        : "Geaccepteerd, " + dropped + (dropped == 1 ? " regel" : " regels") + " afgewezen",
                 browser.findElement(By.cssSelector("[role=status]")).getText());
         assertTrue(browser.findElement(By.id("vergelijking")).isDisplayed());
         assertTrue(

@@ -6,7 +6,8 @@ import nl.jeugdspiegel.core.Hashes;
 
 /**
  * The rules every HTML page of Jeugdspiegel follows (the site and the readable receipt): one inline style sheet allowed
- * by its hash, nothing else loaded, no scripts, no forms, no referrer. The templates escape every value (Mustache
+ * by its hash, nothing else loaded, no forms, no referrer, and no script but the site's one inline script (the gemeente
+ * chooser), allowed by its hash. The templates escape every value (Mustache
  * {@code {{…}}}); only the style sheet is inserted raw.
  */
 public final class PagePolicy {
@@ -16,6 +17,12 @@ public final class PagePolicy {
     /** The Content-Security-Policy of a page whose only style is {@code css}, inline. */
     public static String contentSecurityPolicy(String css) {
         return "default-src 'none'; style-src '" + sha256(css)
+                + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+    }
+
+    /** The Content-Security-Policy of a page with one inline style sheet and one inline script, each by its hash. */
+    public static String contentSecurityPolicy(String css, String script) {
+        return "default-src 'none'; style-src '" + sha256(css) + "'; script-src '" + sha256(script)
                 + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
     }
 
