@@ -18,6 +18,7 @@ import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.indicators.Population;
+import nl.jeugdspiegel.report.Disclosure;
 
 /**
  * What the attacker reads of a published site: every figure of its downloads ({@code cijfers.csv}, and
@@ -83,12 +84,29 @@ final class PublishedSite {
                         number(row.get("ci_hoog")),
                         number(row.get("teller")),
                         number(row.get("noemer")),
-                        row.get("reden").isEmpty() ? null : row.get("reden"));
+                        reason(row.get("reden")));
                 figures.computeIfAbsent(Periode.parse(row.get("periode")), p -> new TreeMap<>(UNIT_ORDER))
                         .computeIfAbsent(new Unit(Niveau.of(row.get("niveau")), row.get("code")), u -> new HashMap<>())
                         .put(f.indicator(), f);
             }
         }
+    }
+
+    /**
+     * The reason a download's {@code reden} names: a code (since issue 26) or, in older downloads, the sentence itself.
+     * Anything else stops the attack: a reason it does not know would make it reason with less than the site says.
+     */
+    private static String reason(String reden) {
+        if (reden.isEmpty()) {
+            return null;
+        }
+        String reason = Disclosure.reasonOfCode(reden);
+        if (!Disclosure.REASONS.containsValue(reason)
+                && !reason.startsWith(DisclosureAttack.NOT_AVAILABLE)
+                && !reason.startsWith("nog niet beschikbaar")) {
+            throw new IllegalStateException("unknown reden in the downloads: " + reden);
+        }
+        return reason;
     }
 
     private void readPopulations(Path dir) throws IOException {
