@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import nl.jeugdspiegel.core.html.PagePolicy;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
 import nl.jeugdspiegel.core.reference.Municipality;
 import nl.jeugdspiegel.core.reference.ReferenceData;
-import nl.jeugdspiegel.report.PageModels.Cell;
-import nl.jeugdspiegel.report.PageModels.Delivery;
 import nl.jeugdspiegel.report.PageModels.DownloadsPage;
 import nl.jeugdspiegel.report.PageModels.FigureRow;
 import nl.jeugdspiegel.report.PageModels.Frame;
@@ -44,7 +41,6 @@ import nl.jeugdspiegel.report.PageModels.ProvidersPage;
 import nl.jeugdspiegel.report.PageModels.RankingRow;
 import nl.jeugdspiegel.report.PageModels.RegionCell;
 import nl.jeugdspiegel.report.PageModels.Trend;
-import nl.jeugdspiegel.report.PageModels.UnitPage;
 import nl.jeugdspiegel.report.PageModels.UnitRow;
 
 /**
@@ -65,6 +61,7 @@ public final class SiteBuilder {
     private final List<Named> gemeenteKeuze;
     private final IndicatorTexts texts = new IndicatorTexts();
     private final DeliveryCalendar calendar;
+    private final UnitPages unitPages;
 
     public SiteBuilder() {
         this(Clock.systemUTC());
@@ -73,6 +70,7 @@ public final class SiteBuilder {
     /** With the clock that says when the site is published. */
     public SiteBuilder(Clock clock) {
         this.calendar = new DeliveryCalendar(clock);
+        this.unitPages = new UnitPages(texts, calendar);
         css = resource("site/style.css").strip();
         script = resource("site/kies.js").strip();
         csp = PagePolicy.contentSecurityPolicy(css, script);
@@ -89,12 +87,12 @@ public final class SiteBuilder {
         for (Municipality m : reference.municipalities()) {
             site.put(
                     "gemeente/" + m.code() + ".html",
-                    page("unit", frame(data, m.naam(), "../"), gemeentePage(data, m)));
+                    page("unit", frame(data, m.naam(), "../"), unitPages.gemeente(data, m)));
         }
         for (Jeugdregio r : reference.regions()) {
             site.put(
                     "regio/" + r.code() + ".html",
-                    page("unit", frame(data, "Jeugdregio " + r.naam(), "../"), regioPage(data, r)));
+                    page("unit", frame(data, "Jeugdregio " + r.naam(), "../"), unitPages.regio(data, r)));
         }
         for (Indicator indicator : Indicator.ALL) {
             Frame frame = frame(data, indicator.titel(), "../");
@@ -189,163 +187,6 @@ public final class SiteBuilder {
                 .sorted(Comparator.comparing(Municipality::naam))
                 .map(m -> new GemeenteLine(m.code(), m.naam(), m.provincie(), m.jeugdregioCode(), m.jeugdregioNaam()))
                 .toList());
-    }
-
-    private UnitPage gemeentePage(ReportData data, Municipality m) {
-        Periode latest = data.latest();
-        Unit unit = new Unit(Niveau.GEMEENTE, m.code());
-        Unit regio = new Unit(Niveau.JEUGDREGIO, m.jeugdregioCode());
-        String sizeClass = data.sizeClass(latest, m.code());
-        Unit klasse = sizeClass == null ? null : new Unit(Niveau.GROOTTEKLASSE, sizeClass);
-        List<Unit> compared = new ArrayList<>(List.of(unit, regio));
-        compared.add(klasse);
-        compared.add(Unit.NEDERLAND);
-        List<String> columns = List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland");
-        Comparison comparison = comparison(data, unit, compared, columns);
-        List<Delivery> deliveries = new ArrayList<>();
-        for (Periode p : data.periods()) {
-            boolean delivered = data.delivered(p, m.code());
-            Instant at = data.deliveredAt(p, m.code());
-            deliveries.add(new Delivery(
-                    Text.periode(p),
-                    delivered ? "ja" : "nee",
-                    delivered ? Text.date(at) : "–",
-                    DeliveryCalendar.onTime(p, delivered, at)));
-        }
-        List<UnitRow> providers = regionProviders(data, m.jeugdregioCode(), GEMEENTE_PROVIDERS);
-        List<HomeFunnel> funnels = new ArrayList<>();
-        for (Indicator indicator : SiteSelections.HOME_FUNNELS) {
-            Periode p = PageParts.periodeFor(data, indicator);
-            Charts.FunnelChart chart = PageParts.funnelChart(data, indicator, p, unit);
-            if (chart != null) {
-                funnels.add(new HomeFunnel(indicator.titel(), Text.periode(p), chart));
-            }
-        }
-        return new UnitPage(
-                "Gemeente",
-                m.naam(),
-                "Gemeente " + m.naam() + " (" + m.code() + "), provincie " + m.provincie()
-                        + ", vergeleken met de jeugdregio, gemeenten van dezelfde grootte en Nederland.",
-                "../regio/" + m.jeugdregioCode() + ".html",
-                m.jeugdregioNaam(),
-                sizeClass == null ? null : PageParts.sizeClassName(sizeClass),
-                columns,
-                comparison.outcomes(),
-                comparison.outputs(),
-                comparison.signals(),
-                !comparison.signals().isEmpty(),
-                NextQuestions.shareAndRatio(data, unit),
-                NextQuestions.of(data, unit),
-                funnels,
-                !funnels.isEmpty(),
-                calendar.provisional(data, latest),
-                PageParts.trends(data, new PageParts.Named(unit, m.naam()), comparedLines(m, regio, klasse, sizeClass)),
-                true,
-                deliveries,
-                !providers.isEmpty(),
-                "De " + GEMEENTE_PROVIDERS + " grootste aanbieders (op AGB-code) van de jeugdhulp in jeugdregio "
-                        + m.jeugdregioNaam() + ", waartoe " + m.naam() + " behoort, met hun uitkomsten in die regio; "
-                        + "de pagina van de jeugdregio heeft ze allemaal. Per aanbieder zijn er cijfers per jeugdregio, "
-                        + "niet per gemeente: per gemeente zijn de aantallen te klein om te tonen.",
-                providers,
-                PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
-                null,
-                false,
-                null);
-    }
-
-    /** The providers a gemeente page lists: the largest of its jeugdregio; the regio page has them all. */
-    private static final int GEMEENTE_PROVIDERS = 10;
-
-    /**
-     * The providers of a jeugdregio with their outcomes there (niveau aanbieder_jeugdregio): the {@code limit} with the
-     * most youths (as published), largest first, then by AGB code.
-     */
-    private static List<UnitRow> regionProviders(ReportData data, String regioCode, int limit) {
-        Periode latest = data.latest();
-        Periode followUp = data.latestWithFollowUp();
-        List<Map.Entry<Double, UnitRow>> rows = new ArrayList<>();
-        data.units(latest, Niveau.AANBIEDER_JEUGDREGIO).forEach((u, figures) -> {
-            if (u.code().startsWith(regioCode + "-")) {
-                String agb = u.code().substring(regioCode.length() + 1);
-                Disclosure.Figure youths = data.figure(latest, u, Indicator.JEUGDIGEN_JH);
-                rows.add(Map.entry(
-                        youths.published() ? youths.value() : 0.0,
-                        new UnitRow(
-                                agb,
-                                data.name(PageParts.providerUnit(agb)),
-                                PageParts.providerCells(data, latest, followUp, u))));
-            }
-        });
-        return rows.stream()
-                .sorted(Comparator.comparing((Map.Entry<Double, UnitRow> e) -> -e.getKey())
-                        .thenComparing(e -> e.getValue().code()))
-                .limit(limit)
-                .map(Map.Entry::getValue)
-                .toList();
-    }
-
-    /** The lines a gemeente's trend charts compare it with: its jeugdregio, its size class (if any) and Nederland. */
-    private static List<PageParts.Named> comparedLines(Municipality m, Unit regio, Unit klasse, String sizeClass) {
-        List<PageParts.Named> lines = new ArrayList<>();
-        lines.add(new PageParts.Named(regio, "Jeugdregio " + m.jeugdregioNaam()));
-        if (klasse != null) {
-            lines.add(new PageParts.Named(
-                    klasse, "G" + PageParts.sizeClassName(sizeClass).substring(1)));
-        }
-        lines.add(new PageParts.Named(Unit.NEDERLAND, "Nederland"));
-        return lines;
-    }
-
-    private UnitPage regioPage(ReportData data, Jeugdregio r) {
-        Periode latest = data.latest();
-        Unit unit = new Unit(Niveau.JEUGDREGIO, r.code());
-        Comparison comparison = comparison(data, unit, List.of(unit, Unit.NEDERLAND), List.of(r.naam(), "Nederland"));
-        List<UnitRow> providerRows = regionProviders(data, r.code(), Integer.MAX_VALUE);
-        List<UnitRow> members = new ArrayList<>();
-        for (Municipality m : r.gemeenten()) {
-            List<Cell> cells = new ArrayList<>();
-            for (Indicator indicator : SiteSelections.MAIN) {
-                cells.add(PageParts.cell(
-                        data.figure(
-                                PageParts.periodeFor(data, indicator), new Unit(Niveau.GEMEENTE, m.code()), indicator),
-                        indicator.titel()));
-            }
-            members.add(new UnitRow(m.code(), m.naam(), cells));
-        }
-        return new UnitPage(
-                "Jeugdregio",
-                "Jeugdregio " + r.naam(),
-                "Jeugdregio " + r.naam() + " (" + r.code() + ") met "
-                        + r.gemeenten().size()
-                        + " gemeenten. De cijfers zijn berekend uit de trajecten van de gemeenten die aanleverden.",
-                null,
-                null,
-                null,
-                List.of(r.naam(), "Nederland"),
-                comparison.outcomes(),
-                comparison.outputs(),
-                comparison.signals(),
-                !comparison.signals().isEmpty(),
-                NextQuestions.shareAndRatio(data, unit),
-                NextQuestions.of(data, unit),
-                List.of(),
-                false,
-                calendar.provisional(data, latest),
-                PageParts.trends(
-                        data,
-                        new PageParts.Named(unit, r.naam()),
-                        List.of(new PageParts.Named(Unit.NEDERLAND, "Nederland"))),
-                false,
-                null,
-                !providerRows.isEmpty(),
-                "De aanbieders (op AGB-code) van de jeugdhulp van de gemeenten in deze jeugdregio, met hun uitkomsten"
-                        + " in de regio. Een aanbieder die ook elders werkt, heeft op zijn eigen pagina de landelijke cijfers.",
-                providerRows,
-                PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
-                PageParts.titles(SiteSelections.MAIN),
-                true,
-                members);
     }
 
     private IndicatorPage indicatorPage(ReportData data, Indicator indicator, boolean byValue) {
@@ -480,51 +321,6 @@ public final class SiteBuilder {
                 regions,
                 regions.size(),
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS));
-    }
-
-    /** The comparison of a unit: the outcome rows, the output rows and its signals in plain Dutch. */
-    private record Comparison(List<FigureRow> outcomes, List<FigureRow> outputs, List<String> signals) {}
-
-    /**
-     * The comparison of a gemeente or jeugdregio: first the outcomes ("Hoe gaat het met de jeugdigen na de hulp?") with
-     * what they say and do not say and the unit's signals, then the output figures. {@code compared}: the unit and the
-     * units it is compared with (null: no such unit, e.g. no size class).
-     */
-    private Comparison comparison(ReportData data, Unit unit, List<Unit> compared, List<String> columns) {
-        List<FigureRow> outcomes = new ArrayList<>();
-        List<FigureRow> outputs = new ArrayList<>();
-        for (Indicator indicator : Indicator.ALL) {
-            Periode p = PageParts.periodeFor(data, indicator);
-            List<Cell> cells = new ArrayList<>();
-            for (Unit u : compared) {
-                cells.add(
-                        u == null
-                                ? PageParts.cell(
-                                        Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NO_SIZE_CLASS))
-                                : PageParts.cell(data.figure(p, u, indicator)));
-            }
-            cells = PageParts.labelled(cells, columns);
-            if (SiteSelections.OUTCOMES.contains(indicator)) {
-                String signaal = String.join(
-                        "; ",
-                        data.signals(p, unit).stream()
-                                .filter(s -> s.indicator().equals(indicator))
-                                .map(PageParts::signalText)
-                                .toList());
-                outcomes.add(new FigureRow(
-                        indicator.id(),
-                        indicator.titel(),
-                        indicator.eenheid(),
-                        cells,
-                        texts.says(indicator),
-                        texts.doesNotSay(indicator),
-                        signaal));
-            } else {
-                outputs.add(
-                        new FigureRow(indicator.id(), indicator.titel(), indicator.eenheid(), cells, null, null, null));
-            }
-        }
-        return new Comparison(outcomes, outputs, PageParts.signalSentences(data, unit));
     }
 
     // --- parts ------------------------------------------------------------------------------------
