@@ -86,8 +86,9 @@ final class UnitPages {
                 true,
                 deliveries,
                 !providers.isEmpty(),
-                "De " + GEMEENTE_PROVIDERS + " grootste aanbieders (op AGB-code) van de jeugdhulp in jeugdregio "
-                        + m.jeugdregioNaam() + ", waartoe " + m.naam() + " behoort, met hun uitkomsten in die regio; "
+                (providers.size() < GEMEENTE_PROVIDERS ? "De" : "De " + GEMEENTE_PROVIDERS + " grootste")
+                        + " aanbieders (op AGB-code) van de jeugdhulp in jeugdregio " + m.jeugdregioNaam()
+                        + ", waartoe " + m.naam() + " behoort, met hun uitkomsten in die regio; "
                         + "de pagina van de jeugdregio heeft ze allemaal. Per aanbieder zijn er cijfers per jeugdregio, "
                         + "niet per gemeente: per gemeente zijn de aantallen te klein om te tonen.",
                 providers,

@@ -49,10 +49,11 @@ final class LocalServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Thread worker;
     private final Thread publisher;
-    /** When a lake file was last written (System.nanoTime), and whether a recompute is owed since. */
+    /** When a lake file was last written (System.nanoTime), and how many were written: a recompute is owed while
+     * the publisher has seen fewer. */
     private volatile long lastLakeChange;
 
-    private volatile boolean lakeChanged;
+    private final AtomicLong lakeChanges = new AtomicLong();
     private volatile boolean running = true;
     private volatile int handled;
     private volatile int published;
@@ -74,7 +75,7 @@ final class LocalServer implements AutoCloseable {
                         uploads.add(created);
                     } else if (changesTheLake(created.key())) {
                         lastLakeChange = System.nanoTime();
-                        lakeChanged = true;
+                        lakeChanges.incrementAndGet();
                     }
                 },
                 BucketLayout::served);
@@ -189,14 +190,16 @@ final class LocalServer implements AutoCloseable {
      * waiting for the window to run out. A lake change during a recompute makes another one follow.
      */
     private void publishWhenQuiet() {
+        long seen = 0;
         while (running) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 break;
             }
-            if (lakeChanged && running && System.nanoTime() - lastLakeChange >= batchWindow.toNanos()) {
-                lakeChanged = false;
+            long changes = lakeChanges.get();
+            if (changes != seen && running && System.nanoTime() - lastLakeChange >= batchWindow.toNanos()) {
+                seen = changes; // a change from here on makes the next recompute
                 publish();
             }
         }
