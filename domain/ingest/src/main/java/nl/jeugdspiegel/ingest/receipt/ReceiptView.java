@@ -110,7 +110,12 @@ public record ReceiptView(
         Receipt.Aantallen a = r.aantallen();
         List<Fact> facts = List.of(
                 new Fact("Regels gelezen", count(a.rijenGelezen())),
-                new Fact("Geaccepteerd", count(a.rijenGeaccepteerd())),
+                // in a refused delivery no row is stored: its rows without errors are not "geaccepteerd"
+                new Fact(
+                        Receipt.GEACCEPTEERD.equals(r.status())
+                                ? "Geaccepteerd"
+                                : "Zonder fouten (niet opgeslagen: de levering is afgewezen)",
+                        count(a.rijenGeaccepteerd())),
                 new Fact("Afgewezen", count(a.rijenAfgewezen())),
                 new Fact("Vervangen door een latere regel met dezelfde sleutel", count(a.rijenDubbel())),
                 new Fact("Opgenomen in de benchmark", count(a.rijenInLake())));
