@@ -94,16 +94,27 @@ public final class TableFile<T> {
 
     /** The table as CSV (header, then a line per row, LF) to {@code writer}; closes it. */
     public void writeCsv(List<T> rows, Writer writer) throws IOException {
-        write(rows, writer, ',', LineDelimiter.LF, false);
+        writeCsv(rows, writer, Dialect.PLAIN);
     }
 
     /**
-     * The same table as Dutch Excel opens it with a double click: a UTF-8 byte-order mark (else Excel reads Windows-1252),
-     * semicolons, decimal commas in the number columns, CRLF; closes {@code writer}.
+     * How a CSV is written: {@link #PLAIN} for analysts (comma, decimal point, LF), or {@link #DUTCH_EXCEL} as Dutch
+     * Excel opens it with a double click (a UTF-8 byte-order mark, else Excel reads Windows-1252; semicolons, decimal
+     * commas in the number columns, CRLF).
      */
-    public void writeCsvForDutchExcel(List<T> rows, Writer writer) throws IOException {
-        writer.write('\uFEFF');
-        write(rows, writer, ';', LineDelimiter.CRLF, true);
+    public enum Dialect {
+        PLAIN,
+        DUTCH_EXCEL
+    }
+
+    /** The table as CSV in {@code dialect} to {@code writer}; closes it. */
+    public void writeCsv(List<T> rows, Writer writer, Dialect dialect) throws IOException {
+        if (dialect == Dialect.DUTCH_EXCEL) {
+            writer.write('\uFEFF');
+            write(rows, writer, ';', LineDelimiter.CRLF, true);
+        } else {
+            write(rows, writer, ',', LineDelimiter.LF, false);
+        }
     }
 
     private void write(List<T> rows, Writer writer, char separator, LineDelimiter lineEnd, boolean decimalComma)

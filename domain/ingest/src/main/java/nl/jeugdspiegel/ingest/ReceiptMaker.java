@@ -12,6 +12,7 @@ import nl.jeugdspiegel.ingest.delivery.RejectionThreshold;
 import nl.jeugdspiegel.ingest.problem.FileProblem;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
 import nl.jeugdspiegel.ingest.receipt.Receipt;
+import nl.jeugdspiegel.ingest.receipt.ReceiptView;
 
 /** Makes the receipt of a delivery from what was read and what became of it: the one place that sets its fields. */
 final class ReceiptMaker {
@@ -122,11 +123,7 @@ final class ReceiptMaker {
                         : " Daarbij "
                                 + (rejectedRows == 1
                                         ? "is 1 regel"
-                                        : "zijn "
-                                                + java.text.NumberFormat.getIntegerInstance(
-                                                                java.util.Locale.forLanguageTag("nl-NL"))
-                                                        .format(rejectedRows)
-                                                + " regels")
+                                        : "zijn " + ReceiptView.count(rejectedRows) + " regels")
                                 + " afgewezen en niet opgenomen: zie 'Afgewezen regels per reden'.")
                 + (a.identicalTo() == null
                         ? ""

@@ -16,12 +16,11 @@ final class Charts {
     static final double Z95 = 1.959964;
     static final double Z998 = 3.090232;
     /**
-     * Charts are drawn for a phone's width: at 400 units wide a 13-unit text is 11.6 px high on a 390 px screen (358
-     * px of content), and 13 px on a desktop, where the chart keeps its own size.
+     * Charts are drawn for a phone's width: at 400 units wide the templates' 13-unit text is 11.6 px high on a 390 px
+     * screen (358 px of content), and 13 px on a desktop, where the chart keeps its own size.
      */
-    static final int FONT_SIZE = 13;
-
     private static final int WIDTH = 400;
+
     private static final int HEIGHT = 300;
     private static final int TREND_WIDTH = 400;
     private static final int TREND_HEIGHT = 240;
@@ -101,20 +100,40 @@ final class Charts {
     }
 
     /**
-     * A line of a trend chart: its path, its style (0 = the unit's own, with dots and interval band; 1–3 the compared
-     * units: {@code trend.mustache} gives each its colour and dash), and whose it is.
+     * How a trend line is drawn and how the legend says so, in one place: the unit's own (with dots and its interval
+     * band), then up to three compared units.
      */
-    record Line(String path, boolean main, int style, String name, List<Circle> dots) {
-        public boolean style1() {
-            return style == 1;
+    enum LineStyle {
+        OWN("blauwe lijn met punten en 95%-interval (vlak)", "#0b4f8a", "2.5", null),
+        FIRST("oranje streepjes", "#b35900", "2", "6 3"),
+        SECOND("groene stippellijn", "#2e7d32", "2", "2 3"),
+        THIRD("grijze lijn", "#555555", "1.5", null);
+
+        final String drawn;
+        final String stroke;
+        final String width;
+        final String dash;
+
+        LineStyle(String drawn, String stroke, String width, String dash) {
+            this.drawn = drawn;
+            this.stroke = stroke;
+            this.width = width;
+            this.dash = dash;
+        }
+    }
+
+    /** A line of a trend chart: its path and style ({@code trend.mustache} draws it so), whose it is, and its dots. */
+    record Line(String path, String name, LineStyle style, List<Circle> dots) {
+        public String stroke() {
+            return style.stroke;
         }
 
-        public boolean style2() {
-            return style == 2;
+        public String width() {
+            return style.width;
         }
 
-        public boolean style3() {
-            return style == 3;
+        public String dash() {
+            return style.dash;
         }
     }
 
@@ -271,10 +290,6 @@ final class Charts {
     record Series(
             String name, boolean main, List<Double> values, List<Double> lows, List<Double> highs, String missing) {}
 
-    private static final String[] DRAWN = {
-        "blauwe lijn met punten en 95%-interval (vlak)", "oranje streepjes", "groene stippellijn", "grijze lijn"
-    };
-
     /**
      * A trend chart over the periods: the unit's line (the main series) with its interval band, and up to three
      * comparison lines. Null when no series has a value.
@@ -306,9 +321,9 @@ final class Charts {
         List<Legend> legend = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         String band = null;
-        int style = 0;
+        int compared = 0;
         for (Series s : series) {
-            int drawnAs = s.main() ? 0 : Math.min(3, ++style);
+            LineStyle drawnAs = s.main() ? LineStyle.OWN : LineStyle.values()[Math.min(3, ++compared)];
             StringBuilder path = new StringBuilder();
             boolean pen = false;
             List<Circle> dots = new ArrayList<>();
@@ -336,9 +351,9 @@ final class Charts {
             if (s.main()) {
                 band = band(s, sx, sy);
             }
-            lines.add(new Line(path.toString(), s.main(), drawnAs, s.name(), s.main() ? dots : List.of()));
+            lines.add(new Line(path.toString(), s.name(), drawnAs, s.main() ? dots : List.of()));
             legend.add(new Legend(
-                    DRAWN[drawnAs], s.name(), s.missing() == null ? null : "niet elk halfjaar: " + s.missing()));
+                    drawnAs.drawn, s.name(), s.missing() == null ? null : "niet elk halfjaar: " + s.missing()));
         }
         List<Tick> xTicks = new ArrayList<>();
         // on a phone-wide chart every second half-year is labelled when there are many

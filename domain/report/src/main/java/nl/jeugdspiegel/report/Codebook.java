@@ -108,14 +108,10 @@ final class Codebook {
         };
     }
 
-    static byte[] csv(IndicatorTexts texts, boolean dutchExcel) {
+    static byte[] csv(IndicatorTexts texts, TableFile.Dialect dialect) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            if (dutchExcel) {
-                TABLE.writeCsvForDutchExcel(entries(texts), writer);
-            } else {
-                TABLE.writeCsv(entries(texts), writer);
-            }
+        try {
+            TABLE.writeCsv(entries(texts), new OutputStreamWriter(bytes, StandardCharsets.UTF_8), dialect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

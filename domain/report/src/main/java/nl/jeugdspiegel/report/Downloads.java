@@ -77,25 +77,14 @@ final class Downloads {
         return all;
     }
 
-    /** {@code cijfers.csv} ({@link #MUNICIPAL_NIVEAUS}) or {@code aanbieders.csv} ({@link #PROVIDER_NIVEAUS}). */
-    static byte[] csv(ReportData data, List<Niveau> niveaus) {
-        return csv(data, niveaus, false);
-    }
-
-    /** The same for Dutch Excel: semicolons, decimal commas, a byte-order mark ({@code cijfers-excel.csv}). */
-    static byte[] csvForDutchExcel(ReportData data, List<Niveau> niveaus) {
-        return csv(data, niveaus, true);
-    }
-
-    private static byte[] csv(ReportData data, List<Niveau> niveaus, boolean dutchExcel) {
+    /**
+     * {@code cijfers.csv} ({@link #MUNICIPAL_NIVEAUS}) or {@code aanbieders.csv} ({@link #PROVIDER_NIVEAUS}), or for
+     * Dutch Excel their {@code -excel.csv}.
+     */
+    static byte[] csv(ReportData data, List<Niveau> niveaus, TableFile.Dialect dialect) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-            if (dutchExcel) {
-                TABLE.writeCsvForDutchExcel(allPublished(data, niveaus), writer);
-            } else {
-                TABLE.writeCsv(allPublished(data, niveaus), writer);
-            }
+            TABLE.writeCsv(allPublished(data, niveaus), new OutputStreamWriter(bytes, StandardCharsets.UTF_8), dialect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

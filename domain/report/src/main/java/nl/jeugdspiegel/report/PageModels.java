@@ -95,22 +95,39 @@ final class PageModels {
             List<FigureRow> outcomes,
             List<FigureRow> rows,
             List<String> signals,
-            boolean hasSignals,
             List<String> shareAndRatio,
             List<String> nextQuestions,
             List<HomeFunnel> funnels,
-            boolean hasFunnels,
             boolean voorlopig,
             List<Trend> trends,
-            boolean hasDeliveries,
             List<Delivery> deliveries,
-            boolean hasProviders,
             String providersIntro,
             List<UnitRow> providers,
             List<String> providerColumns,
             List<String> memberColumns,
-            boolean hasMembers,
-            List<UnitRow> members) {}
+            List<UnitRow> members) {
+
+        // what the template shows or leaves out, from the lists themselves
+        public boolean hasSignals() {
+            return !signals.isEmpty();
+        }
+
+        public boolean hasFunnels() {
+            return !funnels.isEmpty();
+        }
+
+        public boolean hasDeliveries() {
+            return deliveries != null && !deliveries.isEmpty();
+        }
+
+        public boolean hasProviders() {
+            return providers != null && !providers.isEmpty();
+        }
+
+        public boolean hasMembers() {
+            return members != null && !members.isEmpty();
+        }
+    }
 
     /** A half-year of a gemeente's deliveries: whether, when, and on time. */
     record Delivery(String periode, String geleverd, String datum, String opTijd) {}
@@ -150,10 +167,14 @@ final class PageModels {
             boolean voorlopig,
             List<FigureRow> rows,
             List<String> signals,
-            boolean hasSignals,
             List<UnitRow> regions,
             int regionCount,
-            List<String> providerColumns) {}
+            List<String> providerColumns) {
+
+        public boolean hasSignals() {
+            return !signals.isEmpty();
+        }
+    }
 
     /** {@code aanbieders.mustache}: the providers with a page. */
     record ProvidersPage(int minYouths, List<Named> providers) {}

@@ -89,15 +89,6 @@ final class PageParts {
         return cell(f).withLabel(label);
     }
 
-    /** Cells labelled with their columns, in order. */
-    static List<Cell> labelled(List<Cell> cells, List<String> labels) {
-        List<Cell> out = new ArrayList<>(cells.size());
-        for (int i = 0; i < cells.size(); i++) {
-            out.add(cells.get(i).withLabel(i < labels.size() ? labels.get(i) : null));
-        }
-        return out;
-    }
-
     static String deviation(Disclosure.Figure f) {
         if (!f.published() || f.funnel95Low() == null) {
             return "";
@@ -175,7 +166,7 @@ final class PageParts {
                 values.add(f.value());
                 lows.add(f.low());
                 highs.add(f.high());
-                cells.get(i).add(cell(f));
+                cells.get(i).add(cell(f, n.name()));
                 if (!f.published() && missing == null) {
                     missing = f.reason();
                 }
@@ -185,7 +176,7 @@ final class PageParts {
         List<TrendRow> rows = new ArrayList<>();
         List<String> names = all.stream().map(Named::name).toList();
         for (int i = 0; i < periods.size(); i++) {
-            rows.add(new TrendRow(Text.periode(periods.get(i)), labelled(cells.get(i), names)));
+            rows.add(new TrendRow(Text.periode(periods.get(i)), cells.get(i)));
         }
         Charts.TrendChart chart = Charts.trend(
                 indicator,

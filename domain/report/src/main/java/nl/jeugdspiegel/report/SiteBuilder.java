@@ -18,6 +18,7 @@ import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SizeClass;
+import nl.jeugdspiegel.contract.TableFile;
 import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.html.PagePolicy;
@@ -58,6 +59,7 @@ public final class SiteBuilder {
     private final String css;
     private final String script;
     private final String csp;
+    private final List<Municipality> municipalitiesByName;
     private final List<Named> gemeenteKeuze;
     private final IndicatorTexts texts = new IndicatorTexts();
     private final DeliveryCalendar calendar;
@@ -74,8 +76,10 @@ public final class SiteBuilder {
         css = resource("site/style.css").strip();
         script = resource("site/kies.js").strip();
         csp = PagePolicy.contentSecurityPolicy(css, script);
-        gemeenteKeuze = ReferenceData.get().municipalities().stream()
+        municipalitiesByName = ReferenceData.get().municipalities().stream()
                 .sorted(Comparator.comparing(Municipality::naam))
+                .toList();
+        gemeenteKeuze = municipalitiesByName.stream()
                 .map(m -> new Named(m.code(), m.naam()))
                 .toList();
     }
@@ -114,15 +118,19 @@ public final class SiteBuilder {
                         .map(a -> new Named(a, data.name(PageParts.providerUnit(a))))
                         .toList());
         site.put("aanbieders.html", page("aanbieders", frame(data, "Aanbieders", ""), index));
-        site.put("downloads/aanbieders.csv", Downloads.csv(data, Downloads.PROVIDER_NIVEAUS));
+        site.put("downloads/aanbieders.csv", Downloads.csv(data, Downloads.PROVIDER_NIVEAUS, TableFile.Dialect.PLAIN));
         site.put("methode.html", page("methode", frame(data, "Methode", ""), methodePage(data)));
         site.put("gemeenten.html", page("gemeenten", frame(data, "Alle gemeenten", ""), gemeentenPage()));
         site.put("downloads.html", page("downloads", frame(data, "Downloads", ""), new DownloadsPage()));
-        site.put("downloads/cijfers.csv", Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS));
-        site.put("downloads/cijfers-excel.csv", Downloads.csvForDutchExcel(data, Downloads.MUNICIPAL_NIVEAUS));
-        site.put("downloads/aanbieders-excel.csv", Downloads.csvForDutchExcel(data, Downloads.PROVIDER_NIVEAUS));
-        site.put("downloads/codeboek.csv", Codebook.csv(texts, false));
-        site.put("downloads/codeboek-excel.csv", Codebook.csv(texts, true));
+        site.put("downloads/cijfers.csv", Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS, TableFile.Dialect.PLAIN));
+        site.put(
+                "downloads/cijfers-excel.csv",
+                Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS, TableFile.Dialect.DUTCH_EXCEL));
+        site.put(
+                "downloads/aanbieders-excel.csv",
+                Downloads.csv(data, Downloads.PROVIDER_NIVEAUS, TableFile.Dialect.DUTCH_EXCEL));
+        site.put("downloads/codeboek.csv", Codebook.csv(texts, TableFile.Dialect.PLAIN));
+        site.put("downloads/codeboek-excel.csv", Codebook.csv(texts, TableFile.Dialect.DUTCH_EXCEL));
         site.put("downloads/cijfers.json", Downloads.json(data));
         site.put("index.html", page("index", frame(data, "Jeugdhulp in Nederland", ""), homePage(data)));
         return site;
@@ -137,12 +145,7 @@ public final class SiteBuilder {
                 .count();
         List<KeyFigure> outcomeFigures = new ArrayList<>();
         for (Indicator indicator : SiteSelections.OUTCOMES) {
-            outcomeFigures.add(new KeyFigure(
-                    indicator.id(),
-                    indicator.titel(),
-                    PageParts.cell(
-                            data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator),
-                            "Nederland")));
+            outcomeFigures.add(keyFigure(data, indicator));
         }
         List<KeyFigure> keyFigures = new ArrayList<>();
         keyFigures.add(new KeyFigure(
@@ -153,12 +156,7 @@ public final class SiteBuilder {
             if (SiteSelections.OUTCOMES.contains(indicator)) {
                 continue;
             }
-            keyFigures.add(new KeyFigure(
-                    indicator.id(),
-                    indicator.titel(),
-                    PageParts.cell(
-                            data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator),
-                            "Nederland")));
+            keyFigures.add(keyFigure(data, indicator));
         }
         List<Trend> trends = new ArrayList<>();
         for (Indicator indicator : SiteSelections.MAIN) {
@@ -182,9 +180,17 @@ public final class SiteBuilder {
         return new HomePage(delivered, outcomeFigures, keyFigures, trends, funnels, regios, texts.all());
     }
 
-    private static GemeentenPage gemeentenPage() {
-        return new GemeentenPage(ReferenceData.get().municipalities().stream()
-                .sorted(Comparator.comparing(Municipality::naam))
+    /** An indicator's national figure for the home page, for the half-year it is shown for. */
+    private static KeyFigure keyFigure(ReportData data, Indicator indicator) {
+        return new KeyFigure(
+                indicator.id(),
+                indicator.titel(),
+                PageParts.cell(
+                        data.figure(PageParts.periodeFor(data, indicator), Unit.NEDERLAND, indicator), "Nederland"));
+    }
+
+    private GemeentenPage gemeentenPage() {
+        return new GemeentenPage(municipalitiesByName.stream()
                 .map(m -> new GemeenteLine(m.code(), m.naam(), m.provincie(), m.jeugdregioCode(), m.jeugdregioNaam()))
                 .toList());
     }
@@ -317,7 +323,6 @@ public final class SiteBuilder {
                 calendar.provisional(data, latest),
                 rows,
                 signals,
-                !signals.isEmpty(),
                 regions,
                 regions.size(),
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS));

@@ -76,16 +76,12 @@ final class UnitPages {
                 comparison.outcomes(),
                 comparison.outputs(),
                 comparison.signals(),
-                !comparison.signals().isEmpty(),
                 NextQuestions.shareAndRatio(data, unit),
                 NextQuestions.of(data, unit),
                 funnels,
-                !funnels.isEmpty(),
                 calendar.provisional(data, latest),
                 PageParts.trends(data, new PageParts.Named(unit, m.naam()), comparedLines(m, regio, klasse, sizeClass)),
-                true,
                 deliveries,
-                !providers.isEmpty(),
                 (providers.size() < GEMEENTE_PROVIDERS ? "De" : "De " + GEMEENTE_PROVIDERS + " grootste")
                         + " aanbieders (op AGB-code) van de jeugdhulp in jeugdregio " + m.jeugdregioNaam()
                         + ", waartoe " + m.naam() + " behoort, met hun uitkomsten in die regio; "
@@ -94,7 +90,6 @@ final class UnitPages {
                 providers,
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 null,
-                false,
                 null);
     }
 
@@ -172,25 +167,20 @@ final class UnitPages {
                 comparison.outcomes(),
                 comparison.outputs(),
                 comparison.signals(),
-                !comparison.signals().isEmpty(),
                 NextQuestions.shareAndRatio(data, unit),
                 NextQuestions.of(data, unit),
                 List.of(),
-                false,
                 calendar.provisional(data, latest),
                 PageParts.trends(
                         data,
                         new PageParts.Named(unit, r.naam()),
                         List.of(new PageParts.Named(Unit.NEDERLAND, "Nederland"))),
-                false,
                 null,
-                !providerRows.isEmpty(),
                 "De aanbieders (op AGB-code) van de jeugdhulp van de gemeenten in deze jeugdregio, met hun uitkomsten"
                         + " in de regio. Een aanbieder die ook elders werkt, heeft op zijn eigen pagina de landelijke cijfers.",
                 providerRows,
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 PageParts.titles(SiteSelections.MAIN),
-                true,
                 members);
     }
 
@@ -208,14 +198,14 @@ final class UnitPages {
         for (Indicator indicator : Indicator.ALL) {
             Periode p = PageParts.periodeFor(data, indicator);
             List<Cell> cells = new ArrayList<>();
-            for (Unit u : compared) {
-                cells.add(
+            for (int i = 0; i < compared.size(); i++) {
+                Unit u = compared.get(i);
+                cells.add(PageParts.cell(
                         u == null
-                                ? PageParts.cell(
-                                        Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NO_SIZE_CLASS))
-                                : PageParts.cell(data.figure(p, u, indicator)));
+                                ? Disclosure.Figure.suppressed(indicator, Disclosure.REASON_NO_SIZE_CLASS)
+                                : data.figure(p, u, indicator),
+                        columns.get(i)));
             }
-            cells = PageParts.labelled(cells, columns);
             if (SiteSelections.OUTCOMES.contains(indicator)) {
                 String signaal = String.join(
                         "; ",

@@ -93,7 +93,8 @@ final class PublishedSite {
     }
 
     /**
-     * The reason a download's {@code reden} names: a code (since issue 26) or, in older downloads, the sentence itself.
+     * The reason a download's {@code reden} names: a code (since issue 26) or, in older downloads, the sentence itself
+     * (the one older sentence that is no longer a reason is the catch-all "niet beschikbaar: …").
      * Anything else stops the attack: a reason it does not know would make it reason with less than the site says.
      */
     private static String reason(String reden) {
@@ -101,9 +102,7 @@ final class PublishedSite {
             return null;
         }
         String reason = Disclosure.reasonOfCode(reden);
-        if (!Disclosure.REASONS.containsValue(reason)
-                && !reason.startsWith(DisclosureAttack.NOT_AVAILABLE)
-                && !reason.startsWith("nog niet beschikbaar")) {
+        if (!Disclosure.REASONS.containsValue(reason) && !reason.startsWith(DisclosureAttack.NOT_AVAILABLE)) {
             throw new IllegalStateException("unknown reden in the downloads: " + reden);
         }
         return reason;

@@ -87,7 +87,7 @@ public final class Header {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : unknown) {
-            if (!SHOWABLE.matcher(name).matches() || DIGIT_RUN.matcher(name).matches()) {
+            if (!showable(name)) {
                 continue;
             }
             String candidate = normalise(name).replace("_", "").replace(".", "");
@@ -145,11 +145,14 @@ public final class Header {
     public List<String> unknownColumnsForReceipt() {
         List<String> shown = new ArrayList<>();
         for (String name : unknown) {
-            boolean showable =
-                    SHOWABLE.matcher(name).matches() && !DIGIT_RUN.matcher(name).matches();
-            shown.add(showable ? name : "(kolomnaam niet getoond: lijkt op een waarde)");
+            shown.add(showable(name) ? name : "(kolomnaam niet getoond: lijkt op een waarde)");
         }
         return shown;
+    }
+
+    /** A header cell that looks like a name, not like a value (digits, very long, an e-mail address). */
+    private static boolean showable(String name) {
+        return SHOWABLE.matcher(name).matches() && !DIGIT_RUN.matcher(name).matches();
     }
 
     public Map<Column, Integer> indices() {

@@ -318,7 +318,8 @@ public record ReceiptView(
                 .collect(Collectors.joining(", "));
     }
 
-    static String count(Number n) {
+    /** A count as Dutch readers write it ({@code 1.663}); null as "–". */
+    public static String count(Number n) {
         return n == null ? "–" : NumberFormat.getIntegerInstance(NL).format(Math.round(n.doubleValue()));
     }
 
