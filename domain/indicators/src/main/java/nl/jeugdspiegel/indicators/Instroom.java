@@ -113,6 +113,41 @@ final class Instroom {
         return new Member(gemeente, agb, start, end, returnStart, end != OPEN && volgensPlan);
     }
 
+    /**
+     * The members of the cohort whose half-year runs from day {@code first} to {@code last}, over the merged lake's
+     * jeugdhulp rows of every municipality: one per client with an episode starting in it.
+     */
+    static List<Member> members(LakeData data, int first, int last) {
+        List<List<Row>> byClient = new ArrayList<>(data.clientCount);
+        for (int c = 0; c < data.clientCount; c++) {
+            byClient.add(null);
+        }
+        for (int r = 0; r < data.size; r++) {
+            if (data.soort[r] != Codes.JH) {
+                continue;
+            }
+            List<Row> rows = byClient.get(data.client[r]);
+            if (rows == null) {
+                rows = new ArrayList<>(2);
+                byClient.set(data.client[r], rows);
+            }
+            rows.add(new Row(
+                    data.gemeente[r],
+                    data.agb[r] < 0 ? null : data.agbs.get(data.agb[r]),
+                    data.start[r],
+                    data.end[r],
+                    data.reden[r] == 1));
+        }
+        List<Member> members = new ArrayList<>();
+        for (List<Row> rows : byClient) {
+            Member m = rows == null ? null : member(rows, first, last);
+            if (m != null) {
+                members.add(m);
+            }
+        }
+        return members;
+    }
+
     /** The member's state {@code horizon} days after its start. */
     static State state(Member m, int horizon) {
         int day = m.start() + horizon;

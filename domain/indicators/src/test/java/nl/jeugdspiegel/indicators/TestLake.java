@@ -239,24 +239,29 @@ public final class TestLake {
     /** The engine over the lake, with a provider register. */
     public IndicatorEngine engine(Map<String, String> providerNames) {
         try {
-            write();
-            List<LakeFile> files = new ArrayList<>();
-            for (String delivery : deliveries.keySet()) {
-                String[] parts = delivery.split("/");
-                Periode periode = Periode.parse(parts[0]);
-                Path waitingFile = dir.resolve(BucketLayout.wachtend(periode, parts[1]));
-                files.add(new LakeFile(
-                        periode,
-                        parts[1],
-                        dir.resolve(BucketLayout.trajecten(periode, parts[1])),
-                        Files.exists(waitingFile) ? waitingFile : null));
-            }
             List<Population> population = new ArrayList<>();
             populations.forEach((year, csv) -> population.add(Population.parse(year, csv)));
-            return new IndicatorEngine(LakeLoader.load(files, 2), population, providerNames);
+            return new IndicatorEngine(data(), population, providerNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lake written and loaded, as the engine gets it (after the merge rule). */
+    public LakeData data() throws IOException {
+        write();
+        List<LakeFile> files = new ArrayList<>();
+        for (String delivery : deliveries.keySet()) {
+            String[] parts = delivery.split("/");
+            Periode periode = Periode.parse(parts[0]);
+            Path waitingFile = dir.resolve(BucketLayout.wachtend(periode, parts[1]));
+            files.add(new LakeFile(
+                    periode,
+                    parts[1],
+                    dir.resolve(BucketLayout.trajecten(periode, parts[1])),
+                    Files.exists(waitingFile) ? waitingFile : null));
+        }
+        return LakeLoader.load(files, 2);
     }
 
     /** Writes the lake files and population files under the folder, as the bucket holds them. */

@@ -117,6 +117,41 @@ public final class DuckDbIndicators {
         }
     }
 
+    /**
+     * The instroomcohort members of the bucket's lake by {@code sql/instroom.duckdb.sql} (after the indicator script,
+     * whose merged lake it reads): one line per member, {@code periode|gemeente|agb|s|e|r|plan} with days since
+     * 1970-01-01 and empty for none.
+     */
+    public static List<String> instroomMembers(Path bucketDir, Path workDir) throws IOException, SQLException {
+        String instroom;
+        try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/sql/instroom.duckdb.sql")) {
+            instroom = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements(bucketDir, workDir)) {
+                statement.execute(sql);
+            }
+            for (String sql : instroom.split("\n;;\n")) {
+                if (!sql.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+            List<String> members = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT periode, gemeente, coalesce(agb, ''), "
+                    + "datediff('day', DATE '1970-01-01', s), "
+                    + "coalesce(CAST(datediff('day', DATE '1970-01-01', e) AS VARCHAR), ''), "
+                    + "coalesce(CAST(datediff('day', DATE '1970-01-01', r) AS VARCHAR), ''), plan "
+                    + "FROM instroom_members")) {
+                while (rs.next()) {
+                    members.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4)
+                            + "|" + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getBoolean(7));
+                }
+            }
+            return members;
+        }
+    }
+
     private static Double number(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
