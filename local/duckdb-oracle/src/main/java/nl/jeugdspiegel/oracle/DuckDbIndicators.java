@@ -123,6 +123,16 @@ public final class DuckDbIndicators {
      * 1970-01-01 and empty for none.
      */
     public static List<String> instroomMembers(Path bucketDir, Path workDir) throws IOException, SQLException {
+        return instroom(bucketDir, workDir, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #instroomMembers}, and the cohort figures per unit into {@code figures}: {@code
+     * periode|niveau|code|jeugdigen|n}, {@code periode|niveau|code|median|days (empty: not reached)|events} and per due
+     * horizon and state with members {@code periode|niveau|code|6m|terug|n}.
+     */
+    public static List<String> instroom(Path bucketDir, Path workDir, List<String> figures)
+            throws IOException, SQLException {
         String instroom;
         try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/sql/instroom.duckdb.sql")) {
             instroom = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -138,6 +148,16 @@ public final class DuckDbIndicators {
                 }
             }
             List<String> members = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT periode || '|' || niveau || '|' || code || '|jeugdigen|' || members FROM instroom_median "
+                            + "UNION ALL SELECT periode || '|' || niveau || '|' || code || '|median|' "
+                            + "|| coalesce(CAST(median AS VARCHAR), '') || '|' || events FROM instroom_median "
+                            + "UNION ALL SELECT periode || '|' || niveau || '|' || code || '|' || horizon || '|' || state "
+                            + "|| '|' || n FROM instroom_states")) {
+                while (rs.next()) {
+                    figures.add(rs.getString(1));
+                }
+            }
             try (ResultSet rs = statement.executeQuery("SELECT periode, gemeente, coalesce(agb, ''), "
                     + "datediff('day', DATE '1970-01-01', s), "
                     + "coalesce(CAST(datediff('day', DATE '1970-01-01', e) AS VARCHAR), ''), "

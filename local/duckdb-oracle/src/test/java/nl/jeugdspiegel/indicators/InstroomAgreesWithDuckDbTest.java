@@ -2,6 +2,8 @@ package nl.jeugdspiegel.indicators;
 
 import static nl.jeugdspiegel.indicators.TestLake.jh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +59,8 @@ class InstroomAgreesWithDuckDbTest {
                         + (m.returnStart() == Instroom.OPEN ? "" : m.returnStart()) + "|" + m.volgensPlan());
             }
         }
-        List<String> sql = new ArrayList<>(DuckDbIndicators.instroomMembers(dir, work));
+        List<String> sqlFigures = new ArrayList<>();
+        List<String> sql = new ArrayList<>(DuckDbIndicators.instroom(dir, work, sqlFigures));
         java.sort(null);
         sql.sort(null);
         assertEquals(sql, java);
@@ -69,5 +72,47 @@ class InstroomAgreesWithDuckDbTest {
         assertEquals(true, java.contains("2024H1|GM0014|11111111|19732|19894||false"), java.toString());
         assertEquals(true, java.contains("2024H1|GM0014||19754|19781|19967|true"), java.toString());
         assertEquals(true, java.contains("2024H1|GM0014|22222222|19787|||false"), java.toString());
+
+        // the figures per unit: members, the median, and the members per state at each due horizon
+        int lmax = data.periods.get(data.periods.size() - 1).lastEpochDay();
+        List<String> javaFigures = new ArrayList<>();
+        for (Periode p : data.periods) {
+            InstroomFigures.byUnit(
+                            Instroom.members(data, p.firstEpochDay(), p.lastEpochDay()),
+                            data.gemeenten,
+                            p.lastEpochDay(),
+                            lmax)
+                    .forEach((unit, f) -> {
+                        String key = p + "|" + unit.niveau().code() + "|" + unit.code() + "|";
+                        javaFigures.add(key + "jeugdigen|" + f.members());
+                        javaFigures.add(key + "median|"
+                                + (f.median().reached() ? f.median().days() : "") + "|"
+                                + f.median().events());
+                        for (int h = 0; h < Instroom.HORIZONS.length; h++) {
+                            if (f.states()[h] == null) {
+                                continue;
+                            }
+                            for (Instroom.State state : Instroom.State.values()) {
+                                int n = f.states()[h][state.ordinal()];
+                                if (n > 0) {
+                                    javaFigures.add(key + Instroom.HORIZON_IDS[h] + "|" + state.id + "|" + n);
+                                }
+                            }
+                        }
+                    });
+        }
+        javaFigures.sort(null);
+        sqlFigures.sort(null);
+        assertEquals(sqlFigures, javaFigures);
+        // by hand: the lake reaches 2024-12-31, so 2023H2 (ending 2023-12-31) has its 6 and 12 months due (up to
+        // 2024-12-30), not its 24; b started 2023-08-01, ended volgens plan on 08-31 and came back on 2024-02-01: out
+        // at 6 months (2024-01-29), back at 12 (2024-07-31); d is still in care
+        assertTrue(javaFigures.contains("2023H2|gemeente|GM0014|6m|uit_volgens_plan|1"), javaFigures.toString());
+        assertTrue(javaFigures.contains("2023H2|gemeente|GM0014|12m|terug|1"), javaFigures.toString());
+        assertTrue(javaFigures.contains("2023H2|gemeente|GM0014|12m|in_zorg|1"), javaFigures.toString());
+        assertFalse(javaFigures.stream().anyMatch(f -> f.startsWith("2023H2|gemeente|GM0014|24m")));
+        // 2024H1 (ending 2024-06-30): 6 months due (2024-12-27), 12 not
+        assertFalse(javaFigures.stream().anyMatch(f -> f.startsWith("2024H1|nederland|NL|12m")));
+        assertTrue(javaFigures.stream().anyMatch(f -> f.startsWith("2024H1|nederland|NL|6m")));
     }
 }
