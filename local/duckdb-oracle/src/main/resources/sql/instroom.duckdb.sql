@@ -1,5 +1,6 @@
 -- Instroomcohorten (../shared/spec/indicators.md, "v1.3 — instroomcohorten") in DuckDB SQL, independent of the Java
--- engine's Instroom. Runs after indicators.duckdb.sql (it reads `merged` and `periods`). Result: `instroom_members`:
+-- engine's Instroom. Runs after indicators.duckdb.sql (it reads `merged`, `periods`, `units` and the provider tables) and adds the
+-- cohort rows to `indicator_values`. On the way: `instroom_members`:
 --   periode, client, gemeente, agb, s, e (NULL: open), r (NULL: no return), plan
 -- Statements are separated by a line holding only ";;".
 
@@ -61,16 +62,25 @@ LEFT JOIN ending n USING (periode, client);
 CREATE OR REPLACE TEMP TABLE instroom_lmax AS
 SELECT max(l) AS lmax FROM periods;
 ;;
--- each member in the units it counts for: its gemeente, that gemeente's jeugdregio, nederland, and its AGB code
--- (the provider rule and the size classes follow when the cohorts join the indicator table)
+-- each member in the units of P it counts for: a member counts when its gemeente delivered for P (as every figure of P
+-- counts only delivering municipalities): for that gemeente's units (gemeente, jeugdregio, size class, nederland), and
+-- for the provider unit the v1.3 rule gives its AGB in P (its own code, or 'overig')
 CREATE OR REPLACE TEMP TABLE instroom_units AS
-SELECT m.*, 'gemeente' AS niveau, m.gemeente AS code FROM instroom_members m
+SELECT m.*, u.niveau, u.code
+FROM instroom_members m JOIN units u ON u.periode = m.periode AND u.gemeente = m.gemeente
 UNION ALL
-SELECT m.*, 'jeugdregio', x.jeugdregio_code FROM instroom_members m JOIN municipalities x USING (gemeente)
-UNION ALL
-SELECT m.*, 'nederland', 'NL' FROM instroom_members m
-UNION ALL
-SELECT m.*, 'aanbieder', m.agb FROM instroom_members m WHERE m.agb IS NOT NULL;
+SELECT m.*, 'aanbieder', a.code
+FROM instroom_members m
+JOIN deliveries d ON d.periode = m.periode AND d.gemeente = m.gemeente
+JOIN (SELECT DISTINCT periode, agb, code FROM provider_facts WHERE niveau = 'aanbieder') a
+  ON a.periode = m.periode AND a.agb = m.agb;
+;;
+-- every unit of P that has cohort figures: the municipal units of the delivering municipalities and the national
+-- provider units (cohorts have no aanbieder_jeugdregio level)
+CREATE OR REPLACE TEMP TABLE instroom_unit_list AS
+SELECT DISTINCT periode, niveau, code FROM units
+UNION
+SELECT DISTINCT periode, niveau, code FROM provider_units WHERE niveau = 'aanbieder';
 ;;
 -- the state of each member at each horizon that is due (the half-year's last day plus the horizon within the lake)
 CREATE OR REPLACE TEMP TABLE instroom_states AS
@@ -106,3 +116,27 @@ s AS (
 SELECT periode, niveau, code, min(t) FILTER (WHERE died > 0 AND survival <= 0.5 + 1e-9) AS median,
        sum(died) AS events, sum(leaving) AS members
 FROM s GROUP BY ALL;
+;;
+-- the cohort rows of the indicator table: the members (0 for a unit without), the four states per horizon (not yet
+-- due: nog_niet_beschikbaar; no members: niet_beschikbaar) and the median (not reached: nog_niet_beschikbaar)
+INSERT INTO indicator_values
+WITH c AS (
+    SELECT l.periode, l.niveau, l.code, coalesce(m.members, 0) AS members, coalesce(m.events, 0) AS events, m.median
+    FROM instroom_unit_list l LEFT JOIN instroom_median m USING (periode, niveau, code)),
+h(horizon, days) AS (VALUES ('6m', 181), ('12m', 365), ('24m', 730)),
+st(state) AS (VALUES ('in_zorg'), ('terug'), ('uit_volgens_plan'), ('uit_anders'))
+SELECT periode, niveau, code, 'instroom_jeugdigen', members, NULL, members, 'ok' FROM c
+UNION ALL
+SELECT c.periode, c.niveau, c.code, 'instroom_' || h.horizon || '_' || st.state,
+       CASE WHEN p.l + h.days > x.lmax THEN NULL ELSE coalesce(n.n, 0) END,
+       CASE WHEN p.l + h.days > x.lmax THEN NULL ELSE c.members END,
+       CASE WHEN p.l + h.days <= x.lmax AND c.members > 0 THEN coalesce(n.n, 0) / c.members END,
+       CASE WHEN p.l + h.days > x.lmax THEN 'nog_niet_beschikbaar' WHEN c.members > 0 THEN 'ok'
+            ELSE 'niet_beschikbaar' END
+FROM c JOIN periods p USING (periode) CROSS JOIN h CROSS JOIN st CROSS JOIN instroom_lmax x
+LEFT JOIN instroom_states n
+  ON n.periode = c.periode AND n.niveau = c.niveau AND n.code = c.code AND n.horizon = h.horizon AND n.state = st.state
+UNION ALL
+SELECT periode, niveau, code, 'instroom_duur_km_mediaan_dagen', events, members, median,
+       CASE WHEN members = 0 THEN 'niet_beschikbaar' WHEN median IS NULL THEN 'nog_niet_beschikbaar' ELSE 'ok' END
+FROM c;

@@ -171,6 +171,49 @@ public record Indicator(
             false,
             Better.HIGHER);
 
+    /** The horizons of the instroomcohorten in their ids (181, 365 and 730 days after the start). */
+    public static final List<String> INSTROOM_HORIZONS = List.of("6m", "12m", "24m");
+    /** The names of the {@link #INSTROOM_HORIZONS}, in the same order. */
+    public static final List<String> INSTROOM_HORIZON_NAMEN = List.of("6 maanden", "12 maanden", "24 maanden");
+    /** Where a member of a cohort is at a horizon (indicators v1.3); the four add up to the cohort. */
+    public static final List<String> INSTROOM_STATES = List.of("in_zorg", "terug", "uit_volgens_plan", "uit_anders");
+    /** The names of the {@link #INSTROOM_STATES}, in the same order. */
+    public static final List<String> INSTROOM_STATE_NAMEN =
+            List.of("in zorg", "teruggekomen", "gestopt volgens plan", "gestopt anders");
+
+    private static final Set<Niveau> COHORT_LEVELS = Collections.unmodifiableSet(
+            EnumSet.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND, Niveau.AANBIEDER));
+
+    /** The members of the instroomcohort of P: youths whose first episode of jeugdhulp in P started then. */
+    public static final Indicator INSTROOM_JEUGDIGEN = add(new Indicator(
+            "instroom_jeugdigen",
+            Kind.COUNT,
+            "Jeugdigen die in het halfjaar met jeugdhulp begonnen (instroomcohort)",
+            Kind.COUNT.eenheid,
+            true,
+            false,
+            Better.NEITHER,
+            COHORT_LEVELS));
+    /** Per horizon ({@link #INSTROOM_HORIZONS}) the shares of the cohort per state ({@link #INSTROOM_STATES}). */
+    public static final List<List<Indicator>> INSTROOM_STATE = instroomStates();
+
+    public static final Indicator INSTROOM_DUUR_KM_MEDIAAN_DAGEN = add(new Indicator(
+            "instroom_duur_km_mediaan_dagen",
+            Kind.QUANTILE,
+            "Mediane duur van de eerste hulpperiode na de start (Kaplan–Meier, dagen)",
+            Kind.QUANTILE.eenheid,
+            true,
+            false,
+            Better.NEITHER,
+            COHORT_LEVELS));
+    /** The instroomcohort indicators, in catalogue order. */
+    public static final List<Indicator> INSTROOM = Stream.concat(
+                    Stream.concat(
+                            Stream.of(INSTROOM_JEUGDIGEN),
+                            INSTROOM_STATE.stream().flatMap(List::stream)),
+                    Stream.of(INSTROOM_DUUR_KM_MEDIAAN_DAGEN))
+            .toList();
+
     /** Every indicator of the site and the definitions' table, in catalogue order. */
     public static final List<Indicator> ALL = Collections.unmodifiableList(new ArrayList<>(CATALOGUE));
 
@@ -258,6 +301,26 @@ public record Indicator(
                     Kind.SHARE,
                     "Aandeel gestarte jeugdhulp verwezen door " + VERWIJZER_NAMEN.get(v),
                     MUNICIPAL));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<List<Indicator>> instroomStates() {
+        List<List<Indicator>> out = new ArrayList<>();
+        for (int h = 0; h < INSTROOM_HORIZONS.size(); h++) {
+            List<Indicator> horizon = new ArrayList<>();
+            for (int s = 0; s < INSTROOM_STATES.size(); s++) {
+                horizon.add(add(new Indicator(
+                        "instroom_" + INSTROOM_HORIZONS.get(h) + "_" + INSTROOM_STATES.get(s),
+                        Kind.SHARE,
+                        "Instroomcohort na " + INSTROOM_HORIZON_NAMEN.get(h) + ": " + INSTROOM_STATE_NAMEN.get(s),
+                        Kind.SHARE.eenheid,
+                        true,
+                        false,
+                        Better.NEITHER,
+                        COHORT_LEVELS)));
+            }
+            out.add(List.copyOf(horizon));
         }
         return List.copyOf(out);
     }

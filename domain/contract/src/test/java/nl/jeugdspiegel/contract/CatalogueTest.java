@@ -24,7 +24,8 @@ class CatalogueTest {
             assertEquals(i.id(), i.toString(), "the tables write the id");
         }
         assertSame(Indicator.DUBBEL_GELEVERD, Indicator.byId("dubbel_geleverd"));
-        assertEquals(41, Indicator.ALL.size(), "the table of docs/indicatoren.md");
+        assertEquals(55, Indicator.ALL.size(), "the table of docs/indicatoren.md");
+        assertEquals(14, Indicator.INSTROOM.size(), "the cohort indicators of v1.3");
         assertThrows(IllegalArgumentException.class, () -> Indicator.byId("beëindigd_volgens_plan"));
     }
 
@@ -34,14 +35,22 @@ class CatalogueTest {
             for (Niveau n : List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND)) {
                 assertTrue(i.at(n), i.id() + " at " + n);
             }
-            assertEquals(i.at(Niveau.AANBIEDER), i.at(Niveau.AANBIEDER_JEUGDREGIO), i.id());
+            // cohorts have no aanbieder_jeugdregio level (indicators v1.3)
+            assertEquals(
+                    i.at(Niveau.AANBIEDER) && !Indicator.INSTROOM.contains(i),
+                    i.at(Niveau.AANBIEDER_JEUGDREGIO),
+                    i.id());
         }
         assertTrue(!Indicator.DUBBEL_GELEVERD.at(Niveau.AANBIEDER));
     }
 
-    /** Indicators v1.2 "providers": the jeugdhulp counts, youths, outcomes, duration, waiting time, CBS and O/E. */
+    /**
+     * Indicators v1.2 "providers": the jeugdhulp counts, youths, outcomes, duration, waiting time, CBS and O/E; and the
+     * cohorts of v1.3.
+     */
     @Test
     void theProviderIndicatorsAreThoseOfTheDefinitions() {
+        Set<String> cohorts = Indicator.INSTROOM.stream().map(Indicator::id).collect(Collectors.toSet());
         assertEquals(
                 Set.of(
                         "jeugdigen_jh",
@@ -64,7 +73,12 @@ class CatalogueTest {
                         "tevredenheid_respons",
                         "geen_nieuwe_start_cbs",
                         "oe_volgens_plan"),
-                Indicator.PROVIDER.stream().map(Indicator::id).collect(Collectors.toSet()));
+                Indicator.PROVIDER.stream()
+                        .map(Indicator::id)
+                        .filter(id -> !cohorts.contains(id))
+                        .collect(Collectors.toSet()));
+        assertEquals(14, cohorts.size());
+        assertTrue(cohorts.contains("instroom_12m_uit_volgens_plan"), cohorts.toString());
     }
 
     /** Indicators v1.2 "signals": the outcomes, then the median waiting time, each with its direction of better. */

@@ -43,6 +43,9 @@ public final class IndicatorEngine {
 
     private final int[] cellAgb;
 
+    /** The instroomcohorts over the same rows. */
+    private final InstroomCohorts instroom;
+
     /** Provider names by AGB code ({@link ProviderNames}); a provider without one is named by its code. */
     private final Map<String, String> providerNames;
 
@@ -104,6 +107,12 @@ public final class IndicatorEngine {
         for (int c = 0; c < clients; c++) {
             sortByStart(jhFrom[c], jhFrom[c + 1]);
         }
+        instroom = new InstroomCohorts(data, jhFrom, jhRows, cellOf);
+    }
+
+    /** The instroomcohorts over the engine's rows. */
+    InstroomCohorts instroom() {
+        return instroom;
     }
 
     /** Insertion sort: a client has a handful of jeugdhulp rows. */
@@ -206,14 +215,18 @@ public final class IndicatorEngine {
             long ended = national.totals()[0][Counters.STRATUM_ENDED + s];
             nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals()[0][Counters.STRATUM_PLAN + s] / ended;
         }
+        InstroomCohorts.Cohort cohort = instroom.of(periode.firstEpochDay(), periode.lastEpochDay(), delivering);
         RowBuilder rows = new RowBuilder(periode, followUp, nationalPlanRate);
-        rows.national(national);
+        rows.national(national, InstroomCohorts.byUnit(cohort, levels.get(3), false)[0]);
         List<IndicatorRow> out = new ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
             Levels.Level level = levels.get(l);
             LevelFigures.Figures figures = perLevel.get(l);
+            InstroomCohorts.Figures[] cohorts = level.niveau() == Niveau.AANBIEDER_JEUGDREGIO
+                    ? null
+                    : InstroomCohorts.byUnit(cohort, level, level.niveau() == Niveau.AANBIEDER);
             for (int u = 0; u < level.units(); u++) {
-                rows.unit(out, level, u, figures);
+                rows.unit(out, level, u, figures, cohorts == null ? InstroomCohorts.Figures.NONE : cohorts[u]);
             }
         }
         return new Computed(out, rows.waitSigns, overlapByCode(overlap));

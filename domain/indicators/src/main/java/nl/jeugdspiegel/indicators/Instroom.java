@@ -18,10 +18,8 @@ final class Instroom {
     /** An end that is not there: the trajectory (or the episode) is open. */
     static final int OPEN = LakeData.NONE;
 
-    /** The horizons in days, for the ids {@code 6m}, {@code 12m} and {@code 24m}. */
+    /** The horizons in days, in the order of {@link nl.jeugdspiegel.contract.Indicator#INSTROOM_HORIZONS}. */
     static final int[] HORIZONS = {181, 365, 730};
-
-    static final String[] HORIZON_IDS = {"6m", "12m", "24m"};
 
     private Instroom() {}
 
@@ -43,18 +41,72 @@ final class Instroom {
         }
     }
 
-    /** Where a member is at a horizon; the four add up to the cohort. */
+    /**
+     * Where a member is at a horizon; the four add up to the cohort. In the order of
+     * {@link nl.jeugdspiegel.contract.Indicator#INSTROOM_STATES}.
+     */
     enum State {
-        IN_ZORG("in_zorg"),
-        TERUG("terug"),
-        UIT_VOLGENS_PLAN("uit_volgens_plan"),
-        UIT_ANDERS("uit_anders");
+        IN_ZORG,
+        TERUG,
+        UIT_VOLGENS_PLAN,
+        UIT_ANDERS
+    }
 
-        final String id;
+    /**
+     * A client's jeugdhulp trajectories sorted by start: the engine's view on its merged lake, or a list of {@link Row}s
+     * in the tests.
+     */
+    interface Trajectories {
+        int size();
 
-        State(String id) {
-            this.id = id;
-        }
+        int gemeente(int k);
+
+        /** The AGB code, or null for none. */
+        String agb(int k);
+
+        int start(int k);
+
+        /** The end, or {@link #OPEN}. */
+        int end(int k);
+
+        boolean volgensPlan(int k);
+    }
+
+    /** Rows as {@link Trajectories}, sorted by start. */
+    static Trajectories sorted(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(Row::start));
+        return new Trajectories() {
+            @Override
+            public int size() {
+                return sorted.size();
+            }
+
+            @Override
+            public int gemeente(int k) {
+                return sorted.get(k).gemeente();
+            }
+
+            @Override
+            public String agb(int k) {
+                return sorted.get(k).agb();
+            }
+
+            @Override
+            public int start(int k) {
+                return sorted.get(k).start();
+            }
+
+            @Override
+            public int end(int k) {
+                return sorted.get(k).end();
+            }
+
+            @Override
+            public boolean volgensPlan(int k) {
+                return sorted.get(k).volgensPlan();
+            }
+        };
     }
 
     /**
@@ -62,26 +114,30 @@ final class Instroom {
      * none of its episodes starts in it. {@code rows}: the client's jeugdhulp trajectories, in any order.
      */
     static Member member(List<Row> rows, int first, int last) {
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingInt(Row::start));
+        return member(sorted(rows), first, last);
+    }
+
+    /** As {@link #member(List, int, int)}, over trajectories sorted by start. */
+    static Member member(Trajectories rows, int first, int last) {
+        int n = rows.size();
         int i = 0;
-        while (i < sorted.size()) {
-            int start = sorted.get(i).start();
-            int end = sorted.get(i).end();
+        while (i < n) {
+            int start = rows.start(i);
+            int end = rows.end(i);
             int j = i + 1;
-            while (j < sorted.size() && end != OPEN && sorted.get(j).start() <= end + 1) {
-                int e = sorted.get(j).end();
+            while (j < n && end != OPEN && rows.start(j) <= end + 1) {
+                int e = rows.end(j);
                 end = e == OPEN ? OPEN : Math.max(end, e);
                 j++;
             }
             if (end == OPEN) {
-                j = sorted.size(); // everything after it lies inside the open episode
+                j = n; // everything after it lies inside the open episode
             }
             if (start > last) {
                 return null;
             }
             if (start >= first) {
-                return attributed(sorted, start, end, j);
+                return attributed(rows, start, end, j);
             }
             i = j;
         }
@@ -89,63 +145,44 @@ final class Instroom {
     }
 
     /** The member of the episode [start, end] whose rows end before index {@code next}. */
-    private static Member attributed(List<Row> sorted, int start, int end, int next) {
+    private static Member attributed(Trajectories rows, int start, int end, int next) {
         int gemeente = Integer.MAX_VALUE;
-        for (Row r : sorted) {
-            if (r.start() == start) {
-                gemeente = Math.min(gemeente, r.gemeente());
+        for (int k = 0; k < next; k++) {
+            if (rows.start(k) == start) {
+                gemeente = Math.min(gemeente, rows.gemeente(k));
             }
         }
         String agb = null;
         boolean volgensPlan = true;
-        for (Row r : sorted) {
-            if (r.start() == start
-                    && r.gemeente() == gemeente
-                    && r.agb() != null
-                    && (agb == null || r.agb().compareTo(agb) < 0)) {
-                agb = r.agb();
+        for (int k = 0; k < next; k++) {
+            String code = rows.start(k) == start && rows.gemeente(k) == gemeente ? rows.agb(k) : null;
+            if (code != null && (agb == null || code.compareTo(agb) < 0)) {
+                agb = code;
             }
-            if (end != OPEN && r.end() == end) {
-                volgensPlan &= r.volgensPlan();
+            if (end != OPEN && rows.end(k) == end) {
+                volgensPlan &= rows.volgensPlan(k);
             }
         }
-        int returnStart = next < sorted.size() && end != OPEN ? sorted.get(next).start() : OPEN;
+        int returnStart = next < rows.size() && end != OPEN ? rows.start(next) : OPEN;
         return new Member(gemeente, agb, start, end, returnStart, end != OPEN && volgensPlan);
     }
 
     /**
-     * The members of the cohort whose half-year runs from day {@code first} to {@code last}, over the merged lake's
-     * jeugdhulp rows of every municipality: one per client with an episode starting in it.
+     * The index of the trajectory whose AGB code the member carries (the lowest among its gemeente's trajectories that
+     * start on its first day), or -1 when it carries none.
      */
-    static List<Member> members(LakeData data, int first, int last) {
-        List<List<Row>> byClient = new ArrayList<>(data.clientCount);
-        for (int c = 0; c < data.clientCount; c++) {
-            byClient.add(null);
+    static int attributingRow(Trajectories rows, Member m) {
+        if (m.agb() == null) {
+            return -1;
         }
-        for (int r = 0; r < data.size; r++) {
-            if (data.soort[r] != Codes.JH) {
-                continue;
-            }
-            List<Row> rows = byClient.get(data.client[r]);
-            if (rows == null) {
-                rows = new ArrayList<>(2);
-                byClient.set(data.client[r], rows);
-            }
-            rows.add(new Row(
-                    data.gemeente[r],
-                    data.agb[r] < 0 ? null : data.agbs.get(data.agb[r]),
-                    data.start[r],
-                    data.end[r],
-                    data.reden[r] == 1));
-        }
-        List<Member> members = new ArrayList<>();
-        for (List<Row> rows : byClient) {
-            Member m = rows == null ? null : member(rows, first, last);
-            if (m != null) {
-                members.add(m);
+        for (int k = 0; k < rows.size() && rows.start(k) <= m.start(); k++) {
+            if (rows.start(k) == m.start()
+                    && rows.gemeente(k) == m.gemeente()
+                    && m.agb().equals(rows.agb(k))) {
+                return k;
             }
         }
-        return members;
+        return -1;
     }
 
     /** The member's state {@code horizon} days after its start. */

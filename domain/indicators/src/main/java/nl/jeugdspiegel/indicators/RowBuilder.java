@@ -15,6 +15,7 @@ final class RowBuilder {
     private final boolean followUp;
     private final double[] nationalPlanRate;
     private LevelFigures.Figures national;
+    private InstroomCohorts.Figures nationalCohort;
 
     RowBuilder(Periode periode, boolean followUp, double[] nationalPlanRate) {
         this.periode = periode;
@@ -27,8 +28,9 @@ final class RowBuilder {
 
     private double nationalWaitMedian = Double.NaN;
 
-    void national(LevelFigures.Figures figures) {
+    void national(LevelFigures.Figures figures, InstroomCohorts.Figures cohort) {
         this.national = figures;
+        this.nationalCohort = cohort;
         int[] waits = figures.waits()[0];
         if (waits.length > 0) {
             nationalWaitMedian = Stats.quantileCont(waits.clone(), waits.length, 0.5);
@@ -51,7 +53,12 @@ final class RowBuilder {
         waitSigns.put(new Signals.UnitKey(niveau, code), new Signals.SignTest(above, below));
     }
 
-    void unit(List<IndicatorRow> out, Levels.Level level, int u, LevelFigures.Figures f) {
+    /**
+     * The rows of unit u of a level: its figures {@code f} and its instroomcohort {@code cohort} (figures of none at a
+     * level without cohorts, whose rows the catalogue leaves out).
+     */
+    void unit(
+            List<IndicatorRow> out, Levels.Level level, int u, LevelFigures.Figures f, InstroomCohorts.Figures cohort) {
         String code = level.codes().get(u);
         String naam = level.names().get(u);
         UnitRows unit = new UnitRows(out, periode, level.niveau(), code, naam);
@@ -168,6 +175,29 @@ final class RowBuilder {
             expected += t[Counters.STRATUM_ENDED + s] * nationalPlanRate[s];
         }
         unit.ratio(Indicator.OE_VOLGENS_PLAN, t[Counters.PLAN], expected);
+        instroom(unit, cohort);
         unit.count(Indicator.DUBBEL_GELEVERD, f.doubled()[u]);
+    }
+
+    /**
+     * The cohort rows (indicators v1.3): the members; per horizon the four states as shares of the members (not yet
+     * due: nog_niet_beschikbaar; no members: niet_beschikbaar); the Kaplan–Meier median (nog_niet_beschikbaar while
+     * the survival stays above one half).
+     */
+    private void instroom(UnitRows unit, InstroomCohorts.Figures cohort) {
+        unit.count(Indicator.INSTROOM_JEUGDIGEN, cohort.members());
+        for (int h = 0; h < Instroom.HORIZONS.length; h++) {
+            int[] states = cohort.states()[h];
+            int[] nationalStates = nationalCohort.states()[h];
+            for (int s = 0; s < Instroom.State.values().length; s++) {
+                Indicator indicator = Indicator.INSTROOM_STATE.get(h).get(s);
+                if (states == null) {
+                    unit.notYet(indicator);
+                } else {
+                    unit.share(indicator, states[s], cohort.members(), nationalStates[s], nationalCohort.members());
+                }
+            }
+        }
+        unit.kaplanMeier(Indicator.INSTROOM_DUUR_KM_MEDIAAN_DAGEN, cohort.median());
     }
 }

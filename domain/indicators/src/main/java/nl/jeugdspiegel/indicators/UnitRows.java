@@ -177,4 +177,24 @@ record UnitRows(List<IndicatorRow> out, Periode periode, Niveau niveau, String c
                 Stats.funnelRatio(expected, Stats.Z95),
                 Stats.funnelRatio(expected, Stats.Z998));
     }
+
+    /**
+     * A Kaplan–Meier median: teller the events, noemer the members; no members: niet_beschikbaar; not reached:
+     * nog_niet_beschikbaar.
+     */
+    void kaplanMeier(Indicator indicator, Instroom.Median median) {
+        if (median == null || median.members() == 0) {
+            missing(indicator, 0.0, 0.0);
+            return;
+        }
+        add(
+                indicator,
+                (double) median.events(),
+                (double) median.members(),
+                median.reached() ? (double) median.days() : null,
+                Stats.Interval.NONE,
+                median.reached() ? IndicatorRow.Status.OK : IndicatorRow.Status.NOG_NIET_BESCHIKBAAR,
+                Stats.Interval.NONE,
+                Stats.Interval.NONE);
+    }
 }

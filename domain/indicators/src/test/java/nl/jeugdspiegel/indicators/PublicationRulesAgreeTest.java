@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.jeugdspiegel.contract.Availability;
 import nl.jeugdspiegel.contract.BucketLayout;
+import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.core.Periode;
@@ -28,8 +31,14 @@ class PublicationRulesAgreeTest {
 
     private static final Periode P = Periode.parse("2025H1");
     private static final String G = "GM0014";
-    private static final Set<String> NOT_ABOUT_THE_DELIVERY =
-            Set.of("jeugdigen_jh_per_1000", "geen_nieuwe_hulp_6m", "geen_nieuwe_start_cbs");
+    /**
+     * Not decided by the delivery alone: the population, the follow-up half-year, and the cohorts (an episode and its
+     * attribution run across municipalities and half-years).
+     */
+    private static final Set<String> NOT_ABOUT_THE_DELIVERY = Stream.concat(
+                    Stream.of("jeugdigen_jh_per_1000", "geen_nieuwe_hulp_6m", "geen_nieuwe_start_cbs"),
+                    Indicator.INSTROOM.stream().map(Indicator::id))
+            .collect(Collectors.toSet());
 
     @TempDir
     Path dir;

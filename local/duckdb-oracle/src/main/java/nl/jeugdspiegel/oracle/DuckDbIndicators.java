@@ -32,8 +32,13 @@ public final class DuckDbIndicators {
 
     private DuckDbIndicators() {}
 
+    /** The whole script: the period indicators, then the instroomcohorten ({@code sql/instroom.duckdb.sql}). */
     public static String script() {
-        try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/sql/indicators.duckdb.sql")) {
+        return resource("/sql/indicators.duckdb.sql") + "\n;;\n" + resource("/sql/instroom.duckdb.sql");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DuckDbIndicators.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,46 +123,16 @@ public final class DuckDbIndicators {
     }
 
     /**
-     * The instroomcohort members of the bucket's lake by {@code sql/instroom.duckdb.sql} (after the indicator script,
-     * whose merged lake it reads): one line per member, {@code periode|gemeente|agb|s|e|r|plan} with days since
-     * 1970-01-01 and empty for none.
+     * The instroomcohort members of the bucket's lake by the SQL: one line per member, {@code
+     * periode|gemeente|agb|s|e|r|plan} with days since 1970-01-01 and empty for none.
      */
     public static List<String> instroomMembers(Path bucketDir, Path workDir) throws IOException, SQLException {
-        return instroom(bucketDir, workDir, new ArrayList<>());
-    }
-
-    /**
-     * As {@link #instroomMembers}, and the cohort figures per unit into {@code figures}: {@code
-     * periode|niveau|code|jeugdigen|n}, {@code periode|niveau|code|median|days (empty: not reached)|events} and per due
-     * horizon and state with members {@code periode|niveau|code|6m|terug|n}.
-     */
-    public static List<String> instroom(Path bucketDir, Path workDir, List<String> figures)
-            throws IOException, SQLException {
-        String instroom;
-        try (InputStream in = DuckDbIndicators.class.getResourceAsStream("/sql/instroom.duckdb.sql")) {
-            instroom = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements(bucketDir, workDir)) {
                 statement.execute(sql);
             }
-            for (String sql : instroom.split("\n;;\n")) {
-                if (!sql.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
-                    statement.execute(sql);
-                }
-            }
             List<String> members = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT periode || '|' || niveau || '|' || code || '|jeugdigen|' || members FROM instroom_median "
-                            + "UNION ALL SELECT periode || '|' || niveau || '|' || code || '|median|' "
-                            + "|| coalesce(CAST(median AS VARCHAR), '') || '|' || events FROM instroom_median "
-                            + "UNION ALL SELECT periode || '|' || niveau || '|' || code || '|' || horizon || '|' || state "
-                            + "|| '|' || n FROM instroom_states")) {
-                while (rs.next()) {
-                    figures.add(rs.getString(1));
-                }
-            }
             try (ResultSet rs = statement.executeQuery("SELECT periode, gemeente, coalesce(agb, ''), "
                     + "datediff('day', DATE '1970-01-01', s), "
                     + "coalesce(CAST(datediff('day', DATE '1970-01-01', e) AS VARCHAR), ''), "
