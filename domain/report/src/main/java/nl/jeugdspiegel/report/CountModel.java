@@ -59,7 +59,9 @@ public final class CountModel {
             Indicator.TEVREDENHEID_GEMIDDELD,
             Quantity.TEV_N,
             Indicator.KOSTEN_PER_JEUGDIGE,
-            Quantity.CLIENTS);
+            Quantity.CLIENTS,
+            Indicator.INSTROOM_DUUR_KM_MEDIAAN_DAGEN,
+            Quantity.INSTROOM);
     /** Quantities that add up from municipalities to higher levels. */
     public static final List<Quantity> ADDITIVE = additive();
 
@@ -81,6 +83,13 @@ public final class CountModel {
         shares.put(Indicator.TEVREDENHEID_RESPONS, new Share(Quantity.TEV_N, Quantity.EJH, Quantity.TEV_NOT));
         shares.put(Indicator.GEEN_NIEUWE_HULP_6M, new Share(Quantity.COH_OK, Quantity.COH, Quantity.COH_NOT));
         shares.put(Indicator.GEEN_NIEUWE_START_CBS, new Share(Quantity.CBS_OK, Quantity.EJH, Quantity.CBS_NOT));
+        for (int h = 0; h < Indicator.INSTROOM_HORIZONS.size(); h++) {
+            for (int st = 0; st < Indicator.INSTROOM_STATES.size(); st++) {
+                shares.put(
+                        Indicator.INSTROOM_STATE.get(h).get(st),
+                        new Share(Quantity.instroomState(h, st), Quantity.INSTROOM, Quantity.instroomRest(h, st)));
+            }
+        }
         return Collections.unmodifiableMap(shares);
     }
 
@@ -113,6 +122,8 @@ public final class CountModel {
         for (String v : Indicator.VERWIJZERS) {
             additive.add(Quantity.referred(v));
         }
+        // every member of a cohort is attributed to one gemeente
+        additive.addAll(Quantity.COHORT_PROVIDER_ADDITIVE);
         return List.copyOf(additive);
     }
 
@@ -136,6 +147,9 @@ public final class CountModel {
     public static Quantity countQuantity(Indicator indicator) {
         if (indicator.equals(Indicator.JEUGDIGEN_JH)) {
             return Quantity.CLIENTS;
+        }
+        if (indicator.equals(Indicator.INSTROOM_JEUGDIGEN)) {
+            return Quantity.INSTROOM;
         }
         if (indicator.equals(Indicator.WACHTEND_EINDE_PERIODE)) {
             return Quantity.WACHT;
@@ -209,7 +223,37 @@ public final class CountModel {
         for (Share q : SHARES.values()) {
             bounds.total(v(p, unit, q.noemer()), v(p, unit, q.teller()), v(p, unit, q.rest()));
         }
+        cohortStructure(p, unit);
     }
+
+    /**
+     * The relations of a unit's instroomcohort (indicators v1.3): its members are youths with care in P, and at each
+     * horizon the four states add up to them; in zorg only falls and terug only rises from one horizon to the next.
+     */
+    private void cohortStructure(Periode p, Unit unit) {
+        bounds.total(v(p, unit, Quantity.CLIENTS), v(p, unit, Quantity.INSTROOM), v(p, unit, Quantity.INSTROOM_NOT));
+        int states = Indicator.INSTROOM_STATES.size();
+        for (int h = 0; h < Indicator.INSTROOM_HORIZONS.size(); h++) {
+            int[] parts = new int[states];
+            for (int st = 0; st < states; st++) {
+                parts[st] = v(p, unit, Quantity.instroomState(h, st));
+            }
+            bounds.total(v(p, unit, Quantity.INSTROOM), parts);
+            if (h + 1 < Indicator.INSTROOM_HORIZONS.size()) {
+                bounds.total(
+                        v(p, unit, Quantity.instroomState(h, IN_ZORG)),
+                        v(p, unit, Quantity.instroomState(h + 1, IN_ZORG)),
+                        v(p, unit, Quantity.instroomLeft(h)));
+                bounds.total(
+                        v(p, unit, Quantity.instroomState(h + 1, TERUG)),
+                        v(p, unit, Quantity.instroomState(h, TERUG)),
+                        v(p, unit, Quantity.instroomBack(h)));
+            }
+        }
+    }
+
+    private static final int IN_ZORG = Indicator.INSTROOM_STATES.indexOf("in_zorg");
+    private static final int TERUG = Indicator.INSTROOM_STATES.indexOf("terug");
 
     /**
      * The relations within one provider unit: its published figures are youths and the outcome shares over its ended
@@ -228,6 +272,9 @@ public final class CountModel {
                 bounds.total(v(p, unit, q.noemer()), v(p, unit, q.teller()), v(p, unit, q.rest()));
             }
         });
+        if (unit.niveau() == Niveau.AANBIEDER) {
+            cohortStructure(p, unit);
+        }
     }
 
     /**
@@ -288,6 +335,14 @@ public final class CountModel {
             }
             bounds.total(v(p, level, Quantity.AGB_A), terms(p, parts, Quantity.AJH));
         });
+        // the cohorts: Nederland's members are those of its national provider units and those without a provider
+        if (units.contains(Unit.NEDERLAND) && !national.isEmpty()) {
+            for (Quantity q : Quantity.COHORT_PROVIDER_ADDITIVE) {
+                bounds.total(
+                        v(p, Unit.NEDERLAND, q),
+                        terms(p, national, q, v(p, Unit.NEDERLAND, Quantity.withoutProvider(q))));
+            }
+        }
     }
 
     /** Units in the order of their text ({@code niveau|code}), as the relations were made before they were typed. */

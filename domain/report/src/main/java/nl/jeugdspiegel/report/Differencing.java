@@ -272,7 +272,10 @@ final class Differencing {
                 }
             }
             for (Indicator id : List.of(
-                    Indicator.JEUGDIGEN_JH, Indicator.WACHTEND_EINDE_PERIODE, Indicator.WACHTEND_LANGER_DAN_9_WEKEN)) {
+                    Indicator.JEUGDIGEN_JH,
+                    Indicator.WACHTEND_EINDE_PERIODE,
+                    Indicator.WACHTEND_LANGER_DAN_9_WEKEN,
+                    Indicator.INSTROOM_JEUGDIGEN)) {
                 if (unitFigures.containsKey(id)) {
                     count(model.v(p, key, CountModel.countQuantity(id)), unitFigures.get(id), new Ref(p, unit, id));
                 }

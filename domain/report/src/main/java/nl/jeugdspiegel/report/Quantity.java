@@ -28,7 +28,10 @@ public final class Quantity {
         CARRIED,
         REFERRED,
         NOT_REFERRED,
-        PROVIDER_PART
+        PROVIDER_PART,
+        INSTROOM_STATE,
+        INSTROOM_REST,
+        INSTROOM_STEP
     }
 
     private final String name;
@@ -38,6 +41,10 @@ public final class Quantity {
     private final int category;
     /** The verwijzer of a referred or not-referred count; null otherwise. */
     private final String verwijzer;
+    /** The horizon and state of a cohort count ({@link Indicator#INSTROOM_STATE}); -1 otherwise. */
+    private int horizon = -1;
+
+    private int state = -1;
 
     private Quantity(String name, Family family, int category, String verwijzer) {
         this.name = name;
@@ -131,23 +138,120 @@ public final class Quantity {
     public static final Quantity WACHT_LANG = new Quantity("WACHT_LANG");
     public static final Quantity WACHT_KORT = new Quantity("WACHT_KORT");
 
+    /** The members of the instroomcohort ({@code instroom_jeugdigen}), and the youths with care beyond them. */
+    public static final Quantity INSTROOM = new Quantity("INSTROOM");
+
+    public static final Quantity INSTROOM_NOT = new Quantity("INSTROOM_NOT");
+
+    private static final Quantity[][] INSTROOM_STATES = perHorizonAndState("INSTROOM_", Family.INSTROOM_STATE);
+    private static final Quantity[][] INSTROOM_RESTS = perHorizonAndState("INSTROOM_NOT_", Family.INSTROOM_REST);
+    /**
+     * Per pair of consecutive horizons: those in zorg at the first and no longer at the next, and those back at the next
+     * and not yet at the first (in zorg only falls and terug only rises with the horizon).
+     */
+    private static final Quantity[][] INSTROOM_STEPS = {step(0), step(1)};
+
+    private static Quantity[] step(int h) {
+        String horizons = Indicator.INSTROOM_HORIZONS.get(h) + "_" + Indicator.INSTROOM_HORIZONS.get(h + 1);
+        Quantity left = new Quantity("INSTROOM_LEFT_" + horizons, Family.INSTROOM_STEP, -1, null);
+        Quantity back = new Quantity("INSTROOM_BACK_" + horizons, Family.INSTROOM_STEP, -1, null);
+        left.horizon = h;
+        back.horizon = h;
+        return new Quantity[] {left, back};
+    }
+
+    private static Quantity[][] perHorizonAndState(String prefix, Family family) {
+        Quantity[][] out = new Quantity[Indicator.INSTROOM_HORIZONS.size()][Indicator.INSTROOM_STATES.size()];
+        for (int h = 0; h < out.length; h++) {
+            for (int s = 0; s < out[h].length; s++) {
+                Quantity q = new Quantity(
+                        prefix + Indicator.INSTROOM_HORIZONS.get(h) + "_" + Indicator.INSTROOM_STATES.get(s),
+                        family,
+                        -1,
+                        null);
+                q.horizon = h;
+                q.state = s;
+                out[h][s] = q;
+            }
+        }
+        return out;
+    }
+
     /**
      * The counts of a provider unit that its published figures bound and that add up (see
      * {@link CountModel#relateProviders}).
      */
     public static final List<Quantity> PROVIDER_ADDITIVE =
             List.of(AJH, EJH, PLAN, VOORT, ZHV_FILLED, ZHV_YES, TEV_N, CBS_OK, WAIT_N);
+    /**
+     * The cohort counts of the national provider units, which add up to Nederland's with those without a provider
+     * (cohorts have no provider unit per jeugdregio).
+     */
+    public static final List<Quantity> COHORT_PROVIDER_ADDITIVE = cohortCounts();
 
-    private static final Map<Quantity, Quantity> WITHOUT_PROVIDER = parts("NOAGB_");
-    private static final Map<Quantity, Quantity> POOLED_PART = parts("POOLED_");
-    private static final Map<Quantity, Quantity> REGIONAL_POOLS = parts("REGIONAL_POOLS_");
+    private static List<Quantity> cohortCounts() {
+        List<Quantity> out = new ArrayList<>();
+        out.add(INSTROOM);
+        for (Quantity[] horizon : INSTROOM_STATES) {
+            out.addAll(List.of(horizon));
+        }
+        return List.copyOf(out);
+    }
 
-    private static Map<Quantity, Quantity> parts(String prefix) {
+    private static final Map<Quantity, Quantity> WITHOUT_PROVIDER =
+            parts("NOAGB_", PROVIDER_ADDITIVE, COHORT_PROVIDER_ADDITIVE);
+    private static final Map<Quantity, Quantity> POOLED_PART = parts("POOLED_", PROVIDER_ADDITIVE, List.of());
+    private static final Map<Quantity, Quantity> REGIONAL_POOLS =
+            parts("REGIONAL_POOLS_", PROVIDER_ADDITIVE, List.of());
+
+    private static Map<Quantity, Quantity> parts(String prefix, List<Quantity> counts, List<Quantity> more) {
         Map<Quantity, Quantity> out = new LinkedHashMap<>();
-        for (Quantity q : PROVIDER_ADDITIVE) {
-            out.put(q, new Quantity(prefix + q.name, Family.PROVIDER_PART, -1, null));
+        for (List<Quantity> list : List.of(counts, more)) {
+            for (Quantity q : list) {
+                out.put(q, new Quantity(prefix + q.name, Family.PROVIDER_PART, -1, null));
+            }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Members of the cohort in state s ({@link Indicator#INSTROOM_STATES}) at horizon h. */
+    public static Quantity instroomState(int h, int s) {
+        return INSTROOM_STATES[h][s];
+    }
+
+    /** The members of the cohort not in state s at horizon h. */
+    public static Quantity instroomRest(int h, int s) {
+        return INSTROOM_RESTS[h][s];
+    }
+
+    /** In zorg at horizon h and no longer at h + 1 (the in-zorg count only falls with the horizon). */
+    public static Quantity instroomLeft(int h) {
+        return INSTROOM_STEPS[h][0];
+    }
+
+    /** Back at horizon h + 1 and not yet at h (the terug count only rises). */
+    public static Quantity instroomBack(int h) {
+        return INSTROOM_STEPS[h][1];
+    }
+
+    /** The horizon of a cohort state or rest count, or the first of a step's two; -1 for any other. */
+    public int horizon() {
+        return horizon;
+    }
+
+    /** The state of a cohort state or rest count; -1 for any other. */
+    public int state() {
+        return state;
+    }
+
+    /** Is this a rest of a cohort state ({@link #instroomRest})? */
+    public boolean isInstroomRest() {
+        return family == Family.INSTROOM_REST;
+    }
+
+    /** Is this a step between horizons ({@link #instroomLeft}, {@link #instroomBack})? */
+    public boolean isInstroomStep() {
+        return family == Family.INSTROOM_STEP;
     }
 
     /** Trajectories of soort category {@code c} of {@link Indicator#CATEGORIES} active in the periode. */

@@ -173,6 +173,7 @@ public final class DisclosureAttack {
             }
         }
         count(v(p, unit, Quantity.CLIENTS), unitFigures.get(Indicator.JEUGDIGEN_JH.id()));
+        count(v(p, unit, Quantity.INSTROOM), unitFigures.get(Indicator.INSTROOM_JEUGDIGEN.id()));
         for (Map.Entry<Indicator, CountModel.Share> share : CountModel.SHARES.entrySet()) {
             Figure f = unitFigures.get(share.getKey().id());
             if (f != null) {

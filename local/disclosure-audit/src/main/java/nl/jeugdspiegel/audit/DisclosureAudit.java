@@ -179,12 +179,26 @@ public final class DisclosureAudit {
                     Map.entry(Quantity.CLIENTS, (r, a) -> teller(r, Indicator.JEUGDIGEN_JH)),
                     Map.entry(Quantity.CLIENTS_NOT, (r, a) -> a.rest(r, Quantity.AJH, Quantity.CLIENTS)),
                     Map.entry(Quantity.YOUNG, (r, a) -> teller(r, Indicator.JEUGDIGEN_JH_PER_1000)),
-                    Map.entry(Quantity.YOUNG_NOT, (r, a) -> a.rest(r, Quantity.CLIENTS, Quantity.YOUNG)));
+                    Map.entry(Quantity.YOUNG_NOT, (r, a) -> a.rest(r, Quantity.CLIENTS, Quantity.YOUNG)),
+                    Map.entry(Quantity.INSTROOM, (r, a) -> teller(r, Indicator.INSTROOM_JEUGDIGEN)),
+                    Map.entry(Quantity.INSTROOM_NOT, (r, a) -> a.rest(r, Quantity.CLIENTS, Quantity.INSTROOM)));
 
     private Long value(Map<String, IndicatorRow> r, Quantity q) {
         int kind = q.trajectoryKind();
         if (kind >= 0) {
             return teller(r, CountModel.KINDS.get(kind).get(q.category()));
+        }
+        if (q.isInstroomStep()) {
+            int h = q.horizon();
+            int inZorg = Indicator.INSTROOM_STATES.indexOf("in_zorg");
+            int terug = Indicator.INSTROOM_STATES.indexOf("terug");
+            return q.equals(Quantity.instroomLeft(h))
+                    ? rest(r, Quantity.instroomState(h, inZorg), Quantity.instroomState(h + 1, inZorg))
+                    : rest(r, Quantity.instroomState(h + 1, terug), Quantity.instroomState(h, terug));
+        }
+        if (q.horizon() >= 0) {
+            Long state = teller(r, Indicator.INSTROOM_STATE.get(q.horizon()).get(q.state()));
+            return q.isInstroomRest() ? minus(value(r, Quantity.INSTROOM), state) : state;
         }
         if (q.isProviderPart()) {
             // the parts of provider units in pooled units and without a provider: slacks, checked through their sums

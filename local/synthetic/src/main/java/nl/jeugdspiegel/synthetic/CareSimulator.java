@@ -27,10 +27,10 @@ final class CareSimulator {
     static final int NATIONAL_AGB = 73_000_001;
 
     /**
-     * A provider: its AGB code and its own outcome propensities, factors on the municipality's rate of ending volgens
-     * plan and of coming back after an episode (re-entry).
+     * A provider: its AGB code and its own propensities, factors on the municipality's rate of ending volgens plan, of
+     * coming back after an episode (re-entry), and on the length of its jeugdhulp.
      */
-    private record Provider(int agb, double planFactor, double relapseFactor) {}
+    private record Provider(int agb, double planFactor, double relapseFactor, double durationFactor) {}
 
     /** Per region its providers, by size rank: rank r gets a share ∝ 1 / r (a few large, a long tail of small ones). */
     private final List<List<Provider>> regional = new java.util.ArrayList<>();
@@ -73,7 +73,8 @@ final class CareSimulator {
 
     /**
      * A provider's propensities: most close to the municipality's rates (a spread of about 10 % in volgens plan, 30 % in
-     * re-entry), one in eight clearly better or worse at ending volgens plan.
+     * re-entry, 10 % in duration), one in eight clearly better or worse at ending volgens plan, and one in eight keeping
+     * youths longer (1.6 times) with fewer returns (0.55 times).
      */
     private static Provider provider(SplittableRandom random, int agb) {
         double plan = Math.exp(0.10 * Traits.gaussian(random));
@@ -81,8 +82,16 @@ final class CareSimulator {
             plan = random.nextBoolean() ? 0.72 : 1.18;
         }
         double relapse = Math.max(0.5, Math.min(2.0, Math.exp(0.3 * Traits.gaussian(random))));
-        return new Provider(agb, Math.max(0.6, Math.min(1.3, plan)), relapse);
+        double duration = Math.exp(0.10 * Traits.gaussian(random));
+        if (random.nextDouble() < LONG_CARE_PROVIDERS) {
+            relapse = 0.55;
+            duration = 1.6;
+        }
+        return new Provider(agb, Math.max(0.6, Math.min(1.3, plan)), relapse, duration);
     }
+
+    /** The share of providers that keep youths longer with fewer returns. */
+    static final double LONG_CARE_PROVIDERS = 0.125;
 
     /** The national providers' AGB codes, with the synthetic names of the demo's provider register. */
     static Map<String, String> nationalProviderNames() {
@@ -170,6 +179,7 @@ final class CareSimulator {
         history.youth[t] = youth;
         history.soort[t] = soort;
         history.start[t] = start;
+        lastProvider = pickProvider(g, soort);
         boolean verblijf = false;
         int duration;
         switch (soort) {
@@ -179,7 +189,10 @@ final class CareSimulator {
                         (verblijf
                                 ? pick(new int[] {11, 12, 13, 14}, 0.45, 0.10, 0.05, 0.40)
                                 : pick(new int[] {1, 2, 3, 4}, 0.30, 0.50, 0.10, 0.10));
-                duration = (int) ((verblijf ? 300 : 150) * Traits.logNormal(random, 0.8));
+                duration = (int) ((verblijf ? 300 : 150)
+                        * traits.durationFactor()
+                        * lastProvider.durationFactor()
+                        * Traits.logNormal(random, 0.8));
                 history.verwijzer[t] =
                         (byte) pick(new int[] {1, 2, 3, 4, 5, 6, 8}, 0.40, 0.28, 0.07, 0.08, 0.10, 0.05, 0.02);
                 if (random.nextDouble() < traits.aanmeldFilled()) {
@@ -210,7 +223,6 @@ final class CareSimulator {
         }
         int end = start + Math.max(1, duration);
         history.end[t] = end > HORIZON ? CareHistory.NONE : end;
-        lastProvider = pickProvider(g, soort);
         outcome(t, traits, soort, verblijf, lastProvider.planFactor());
         history.agb[t] = lastProvider.agb();
         history.productcategorie[t] = (byte) productcategorie(soort, history.hulpvorm[t]);

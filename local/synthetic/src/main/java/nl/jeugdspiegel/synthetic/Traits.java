@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * What makes one synthetic municipality differ from another, so that the benchmark has something to
  * show: how many youths get care, how much of it is residential, how often care ends as planned, how
- * often youths come back, waiting times, data quality and delivery habits.
+ * often youths come back, how long jeugdhulp lasts, waiting times, data quality and delivery habits. About one
+ * municipality in seven ends jeugdhulp sooner and sees more youths come back (the instroomcohorten show both).
  */
 record Traits(
         double careRate, // youths in jeugdhulp per year, as a share of 0-17
@@ -20,16 +21,22 @@ record Traits(
         double delayMedianDays, // days after the period's end until the delivery
         double missingDelivery, // P(no delivery for a period)
         double rowErrorRate, // share of rows with an error
-        double costFactor) {
+        double costFactor,
+        double durationFactor) { // on the length of a jeugdhulp trajectory
+
+    /** The share of municipalities that end jeugdhulp sooner, with more returns. */
+    static final double SHORT_CARE = 0.15;
 
     static Traits draw(SplittableRandom r) {
         double kosten = r.nextDouble() < 0.12 ? 0.55 + 0.3 * r.nextDouble() : 0.93 + 0.07 * r.nextDouble();
         double errors = r.nextDouble() < 0.1 ? 0.004 + 0.012 * r.nextDouble() : 0.0015 * r.nextDouble();
+        boolean shortCare = r.nextDouble() < SHORT_CARE;
+        double relapse = clamp(0.22 * logNormal(r, 0.25), 0.08, 0.45);
         return new Traits(
                 0.125 * logNormal(r, 0.18),
                 Math.min(0.25, 0.075 * logNormal(r, 0.3)),
                 clamp(0.62 + 0.08 * gaussian(r), 0.35, 0.85),
-                clamp(0.22 * logNormal(r, 0.25), 0.08, 0.45),
+                shortCare ? Math.min(0.6, relapse * 1.8) : relapse,
                 clamp(35 * logNormal(r, 0.4), 7, 150),
                 clamp(0.8 + 0.1 * gaussian(r), 0.4, 1.0),
                 kosten,
@@ -38,7 +45,8 @@ record Traits(
                 clamp(45 * logNormal(r, 0.45), 10, 200),
                 r.nextDouble() < 0.1 ? 0.06 : 0.004,
                 errors,
-                logNormal(r, 0.15));
+                logNormal(r, 0.15),
+                shortCare ? 0.55 : logNormal(r, 0.1));
     }
 
     static double gaussian(SplittableRandom r) {
