@@ -105,7 +105,8 @@ final class PageModels {
             List<UnitRow> providers,
             List<String> providerColumns,
             List<String> memberColumns,
-            List<UnitRow> members) {
+            List<UnitRow> members,
+            CohortPages.Section cohorts) {
 
         // what the template shows or leaves out, from the lists themselves
         public boolean hasSignals() {
@@ -169,7 +170,8 @@ final class PageModels {
             List<String> signals,
             List<UnitRow> regions,
             int regionCount,
-            List<String> providerColumns) {
+            List<String> providerColumns,
+            CohortPages.Horizon cohort) {
 
         public boolean hasSignals() {
             return !signals.isEmpty();

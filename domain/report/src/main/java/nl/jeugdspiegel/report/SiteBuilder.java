@@ -294,6 +294,9 @@ public final class SiteBuilder {
         boolean pooled = ProviderUnits.POOLED.equals(agb);
         List<FigureRow> rows = new ArrayList<>();
         for (Indicator indicator : Disclosure.PROVIDER_PUBLISHED) {
+            if (Indicator.INSTROOM.contains(indicator)) {
+                continue; // the 12-month states in their own section
+            }
             Periode p = PageParts.periodeFor(data, indicator);
             rows.add(new FigureRow(
                     indicator.id(),
@@ -325,7 +328,8 @@ public final class SiteBuilder {
                 signals,
                 regions,
                 regions.size(),
-                PageParts.titles(SiteSelections.PROVIDER_COLUMNS));
+                PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
+                CohortPages.twelveMonths(data, new PageParts.Named(unit, naam)));
     }
 
     // --- parts ------------------------------------------------------------------------------------

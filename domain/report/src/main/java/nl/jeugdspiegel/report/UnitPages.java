@@ -45,6 +45,8 @@ final class UnitPages {
         compared.add(Unit.NEDERLAND);
         List<String> columns = List.of(m.naam(), "Jeugdregio", "Grootteklasse", "Nederland");
         Comparison comparison = comparison(data, unit, compared, columns);
+        PageParts.Named own = new PageParts.Named(unit, m.naam());
+        List<PageParts.Named> lines = comparedLines(m, regio, klasse, sizeClass);
         List<Delivery> deliveries = new ArrayList<>();
         for (Periode p : data.periods()) {
             boolean delivered = data.delivered(p, m.code());
@@ -80,7 +82,7 @@ final class UnitPages {
                 NextQuestions.of(data, unit),
                 funnels,
                 calendar.provisional(data, latest),
-                PageParts.trends(data, new PageParts.Named(unit, m.naam()), comparedLines(m, regio, klasse, sizeClass)),
+                PageParts.trends(data, own, lines),
                 deliveries,
                 (providers.size() < GEMEENTE_PROVIDERS ? "De" : "De " + GEMEENTE_PROVIDERS + " grootste")
                         + " aanbieders (op AGB-code) van de jeugdhulp in jeugdregio " + m.jeugdregioNaam()
@@ -90,7 +92,8 @@ final class UnitPages {
                 providers,
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 null,
-                null);
+                null,
+                CohortPages.of(data, own, lines));
     }
 
     /** The providers a gemeente page lists: the largest of its jeugdregio; the regio page has them all. */
@@ -142,6 +145,8 @@ final class UnitPages {
         Periode latest = data.latest();
         Unit unit = new Unit(Niveau.JEUGDREGIO, r.code());
         Comparison comparison = comparison(data, unit, List.of(unit, Unit.NEDERLAND), List.of(r.naam(), "Nederland"));
+        PageParts.Named own = new PageParts.Named(unit, r.naam());
+        List<PageParts.Named> national = List.of(new PageParts.Named(Unit.NEDERLAND, "Nederland"));
         List<UnitRow> providerRows = regionProviders(data, r.code(), Integer.MAX_VALUE);
         List<UnitRow> members = new ArrayList<>();
         for (Municipality m : r.gemeenten()) {
@@ -171,17 +176,15 @@ final class UnitPages {
                 NextQuestions.of(data, unit),
                 List.of(),
                 calendar.provisional(data, latest),
-                PageParts.trends(
-                        data,
-                        new PageParts.Named(unit, r.naam()),
-                        List.of(new PageParts.Named(Unit.NEDERLAND, "Nederland"))),
+                PageParts.trends(data, own, national),
                 null,
                 "De aanbieders (op AGB-code) van de jeugdhulp van de gemeenten in deze jeugdregio, met hun uitkomsten"
                         + " in de regio. Een aanbieder die ook elders werkt, heeft op zijn eigen pagina de landelijke cijfers.",
                 providerRows,
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 PageParts.titles(SiteSelections.MAIN),
-                members);
+                members,
+                CohortPages.of(data, own, national));
     }
 
     /** The comparison of a unit: the outcome rows, the output rows and its signals in plain Dutch. */
@@ -196,6 +199,9 @@ final class UnitPages {
         List<FigureRow> outcomes = new ArrayList<>();
         List<FigureRow> outputs = new ArrayList<>();
         for (Indicator indicator : Indicator.ALL) {
+            if (Indicator.INSTROOM.contains(indicator)) {
+                continue; // in their own section, "Wat gebeurt er na de start?"
+            }
             Periode p = PageParts.periodeFor(data, indicator);
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < compared.size(); i++) {

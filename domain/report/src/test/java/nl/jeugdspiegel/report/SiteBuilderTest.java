@@ -425,6 +425,38 @@ class SiteBuilderTest {
         assertTrue(page("aanbieders.html").contains("aanbieder/87654321.html"));
     }
 
+    /**
+     * Groningen's 60 youths who started on 2024-01-01: 20 still in care, 40 ended on 2024-05-01, 26 of them volgens
+     * plan, none back. The lake reaches 2024-12-31, so only their 6 months are due; published from the rounded counts
+     * (20, 25, 15 of 60), "teruggekomen" (0) withheld.
+     */
+    @Test
+    void gemeentePagesFollowTheCohortAfterTheStart() {
+        String groningen = page("gemeente/GM0014.html");
+        int section = groningen.indexOf("<h2 id=\"na-de-start\">Wat gebeurt er na de start?</h2>");
+        assertTrue(section > groningen.indexOf("Hoe gaat het met de jeugdigen na de hulp?"), "after the outcomes");
+        String cohort = groningen.substring(section, groningen.indexOf("<h2", section + 10));
+        assertTrue(cohort.contains("Na 6 maanden (begonnen in 1e halfjaar 2024)"), cohort);
+        assertFalse(cohort.contains("Na 12 maanden (begonnen"), "12 months are not due yet");
+        assertTrue(cohort.contains("in zorg: 33,3%"), cohort);
+        assertTrue(cohort.contains("gestopt volgens plan: 41,7%"), cohort);
+        assertTrue(cohort.contains("gestopt anders: 25,0%"), cohort);
+        assertFalse(cohort.contains("teruggekomen: "), "a withheld state has no segment");
+        // one bar per compared unit: Groningen, its jeugdregio, its size class and Nederland
+        assertEquals(
+                4,
+                Pattern.compile("<text x=\"4\" y=\"[0-9.]+\" font-size=\"13\" fill=\"#1a1a1a\">")
+                        .matcher(cohort.substring(0, cohort.indexOf("</svg>")))
+                        .results()
+                        .count());
+        assertTrue(cohort.contains("Na 12 maanden, per instroomcohort"));
+        // the cohort figures are not repeated in the table of what was delivered
+        assertFalse(groningen.contains("indicator/instroom_jeugdigen.html\">"), "no generic cohort row");
+        assertTrue(page("methode.html").contains("id=\"instroomcohorten\""));
+        // no cohort of 2024H1 has its 12 months yet: no cohort section on a provider page
+        assertFalse(page("aanbieder/87654321.html").contains("na-de-start"));
+    }
+
     @Test
     void indicatorPagesHaveNoRankNumbersAndSortByNameOrValue() {
         String byName = page("indicator/beeindigd_volgens_plan.html");
