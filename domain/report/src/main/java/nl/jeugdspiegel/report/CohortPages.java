@@ -25,6 +25,7 @@ final class CohortPages {
     private static final int LABEL = 18;
     private static final int BAR = 24;
     private static final int GAP = 12;
+    private static final int KEY_ROW = 20;
     /** The colours of the four states, in the order of {@link Indicator#INSTROOM_STATES}, and of what is not shown. */
     static final List<String> COLOURS = List.of("#0b4f8a", "#b34700", "#2e7d32", "#6b6b6b");
 
@@ -37,8 +38,8 @@ final class CohortPages {
     /** One unit's bar: its name above it, or why it has none. */
     record Bar(String name, String nameY, String y, String textY, List<Segment> segments, String missing) {}
 
-    /** The state a colour stands for. */
-    record Key(String colour, String name) {}
+    /** The state a colour stands for, drawn as a key below the bars. */
+    record Key(String colour, String name, String x, String y, String textX, String textY) {}
 
     /** The bars of one horizon. */
     record StackedBars(int width, int height, String title, String barHeight, List<Bar> bars, List<Key> keys) {}
@@ -125,8 +126,12 @@ final class CohortPages {
         }
         List<Key> keys = new ArrayList<>();
         for (int s = 0; s < COLOURS.size(); s++) {
-            keys.add(new Key(COLOURS.get(s), Indicator.INSTROOM_STATE_NAMEN.get(s)));
+            double x = LEFT + (s % 2) * (WIDTH / 2.0);
+            double y = top + (s / 2) * KEY_ROW;
+            keys.add(new Key(
+                    COLOURS.get(s), Indicator.INSTROOM_STATE_NAMEN.get(s), fmt(x), fmt(y), fmt(x + 18), fmt(y + 11)));
         }
+        top += 2 * KEY_ROW;
         String title = "Waar de jeugdigen die in " + Text.periode(cohort) + " begonnen " + after + " later zijn";
         StackedBars chart = new StackedBars(WIDTH, (int) Math.ceil(top), title, Integer.toString(BAR), bars, keys);
         return new Horizon("Na " + after, Text.periode(cohort), chart, columns, rows);
@@ -149,7 +154,7 @@ final class CohortPages {
             if (!f.published() || f.value() <= 0) {
                 continue;
             }
-            double w = span * f.value();
+            double w = Math.min(span * f.value(), LEFT + span - x); // shares of rounded counts may add up to 100.3%
             String percent = Text.number(100 * f.value(), 0) + "%";
             segments.add(new Segment(
                     fmt(x),

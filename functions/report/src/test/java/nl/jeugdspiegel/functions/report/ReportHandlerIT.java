@@ -55,11 +55,11 @@ class ReportHandlerIT {
                     new ReportHandler(new ReportService(data, site, ""), MetricsFactory.getMetricsInstance());
 
             // 342 gemeente, 42 regio pages, two pages per indicator (by name and by value; 41 indicators since issue 15
-            // added aandeel_met_aanbieder), home, methode, downloads and their three files, the index of providers (no
-            // provider pages: the fixture's lake names no AGB codes); since issue 26 the list of all gemeenten, the
-            // codebook and three downloads for Dutch Excel
+            // added aandeel_met_aanbieder, 55 since issue 27 added the 14 of the instroomcohorten), home, methode,
+            // downloads and their three files, the index of providers (no provider pages: the fixture's lake names no
+            // AGB codes); since issue 26 the list of all gemeenten, the codebook and three downloads for Dutch Excel
             assertEquals(
-                    "site: 478 files, 478 uploaded, 0 deleted",
+                    "site: 506 files, 506 uploaded, 0 deleted",
                     handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
             List<String> keys = site.list("").stream().map(ObjectInfo::key).toList();
             assertTrue(keys.containsAll(List.of(
@@ -87,7 +87,7 @@ class ReportHandlerIT {
 
             // the same event again (at-least-once): nothing changed, nothing uploaded
             assertEquals(
-                    "site: 478 files, 0 uploaded, 0 deleted",
+                    "site: 506 files, 0 uploaded, 0 deleted",
                     handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
 
             // a page of an earlier publication that no longer exists is deleted
@@ -98,7 +98,7 @@ class ReportHandlerIT {
                     list.replaceFirst("\\{", "{\"gemeente/GM9999.html\":\"x\",").getBytes(StandardCharsets.UTF_8),
                     "application/json");
             assertEquals(
-                    "site: 478 files, 0 uploaded, 1 deleted",
+                    "site: 506 files, 0 uploaded, 1 deleted",
                     handler.handleRequest(EventLoader.loadS3Event("events/s3-put-indicators-manifest.json"), null));
             assertFalse(site.head("gemeente/GM9999.html").isPresent());
             // nothing of the data bucket's private tables reaches the site
