@@ -75,8 +75,17 @@ final class PageParts {
         return indicators.stream().map(Indicator::titel).toList();
     }
 
-    /** The follow-up indicators are shown for the latest periode whose follow-up is complete. */
+    /**
+     * The follow-up indicators are shown for the latest periode whose follow-up is complete, a cohort's state at a
+     * horizon for the latest cohort whose horizon is due (if none yet: the latest periode, which says so).
+     */
     static Periode periodeFor(ReportData data, Indicator indicator) {
+        for (int h = 0; h < Indicator.INSTROOM_STATE.size(); h++) {
+            if (Indicator.INSTROOM_STATE.get(h).contains(indicator)) {
+                Periode cohort = CohortPages.latestComplete(data, h);
+                return cohort == null ? data.latest() : cohort;
+            }
+        }
         return indicator.followUp() ? data.latestWithFollowUp() : data.latest();
     }
 
