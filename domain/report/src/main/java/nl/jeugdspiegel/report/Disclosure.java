@@ -62,6 +62,12 @@ public final class Disclosure {
             "niet beschikbaar: de aanlevering bevat de gegevens voor dit cijfer niet";
     public static final String REASON_NO_SIZE_CLASS = "niet beschikbaar: deze gemeente heeft geen grootteklasse";
     public static final String REASON_NOT_YET = "nog niet beschikbaar: het volgende halfjaar is nog niet aangeleverd";
+    /** A cohort's state at a horizon that has not passed for the whole cohort (indicators v1.3). */
+    public static final String REASON_HORIZON_NOT_YET =
+            "nog niet beschikbaar: deze termijn is voor dit instroomcohort nog niet voorbij";
+    /** A cohort's Kaplan–Meier median while fewer than half of its members stopped. */
+    public static final String REASON_MEDIAN_NOT_YET =
+            "nog niet beschikbaar: nog niet de helft van het cohort is gestopt";
 
     /**
      * Every reason by its code, as the downloads write it ({@code reden}) and the codebook explains it; in the order
@@ -84,6 +90,8 @@ public final class Disclosure {
         codes.put("niet_in_aanlevering", REASON_NOT_IN_DELIVERY);
         codes.put("geen_grootteklasse", REASON_NO_SIZE_CLASS);
         codes.put("nog_niet_beschikbaar", REASON_NOT_YET);
+        codes.put("termijn_nog_niet_voorbij", REASON_HORIZON_NOT_YET);
+        codes.put("mediaan_nog_niet_bereikt", REASON_MEDIAN_NOT_YET);
         return java.util.Collections.unmodifiableMap(codes);
     }
 
@@ -219,7 +227,7 @@ public final class Disclosure {
 
     private Figure primary(Indicator indicator, IndicatorRow row, IndicatorRow ended, boolean delivered) {
         if (row.status() == IndicatorRow.Status.NOG_NIET_BESCHIKBAAR) {
-            return Figure.suppressed(indicator, REASON_NOT_YET);
+            return Figure.suppressed(indicator, notYet(indicator));
         }
         Double observations = indicator.kind() == Indicator.Kind.RATIO
                 ? (ended == null ? null : ended.noemer())
@@ -248,6 +256,14 @@ public final class Disclosure {
                         ? Figure.suppressed(indicator, notAvailable(indicator, delivered))
                         : ratio(indicator, row, ended);
         };
+    }
+
+    /** Why a figure is not yet there: the follow-up half-year, a cohort's horizon, or a cohort's median. */
+    static String notYet(Indicator indicator) {
+        if (indicator.equals(Indicator.INSTROOM_DUUR_KM_MEDIAAN_DAGEN)) {
+            return REASON_MEDIAN_NOT_YET;
+        }
+        return Indicator.INSTROOM.contains(indicator) ? REASON_HORIZON_NOT_YET : REASON_NOT_YET;
     }
 
     private boolean smallCell(double teller, double noemer) {

@@ -1,6 +1,7 @@
 package nl.jeugdspiegel.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -99,12 +100,30 @@ class GeneratedPipelineIT {
                         niveau + " " + indicator);
             }
         }
+        // and the instroomcohorten (issue 27) at their five levels, with values: every cohort value agreed
+        for (String niveau : List.of("gemeente", "jeugdregio", "grootteklasse", "nederland", "aanbieder")) {
+            for (String indicator : List.of(
+                    "instroom_jeugdigen",
+                    "instroom_12m_terug",
+                    "instroom_24m_in_zorg",
+                    "instroom_duur_km_mediaan_dagen")) {
+                assertTrue(
+                        sql.entrySet().stream()
+                                .anyMatch(e -> e.getKey().contains("|" + niveau + "|")
+                                        && e.getKey().endsWith("|" + indicator)
+                                        && "ok".equals(e.getValue().status())),
+                        niveau + " " + indicator);
+            }
+        }
         assertTrue(sql.size() > 100_000, "values compared: " + sql.size());
         // the generator's register names the national providers; the others keep their AGB code
         Map<String, String> names = new java.util.HashMap<>();
         java.stream().filter(r -> r.niveau() == Niveau.AANBIEDER).forEach(r -> names.put(r.code(), r.naam()));
         assertEquals("Landelijke jeugdhulpaanbieder A (synthetisch)", names.get("73000001"));
-        assertEquals("73010000", names.get("73010000"));
+        List<String> regional =
+                names.keySet().stream().filter(code -> code.startsWith("7301")).toList();
+        assertFalse(regional.isEmpty(), "a regional provider with a unit of its own: " + names.keySet());
+        regional.forEach(code -> assertEquals(code, names.get(code), "named by its code"));
         // the signals of every periode are there, with the over-dispersion of each niveau and indicator
         for (Periode p : Periode.range(Periode.parse("2021H1"), Periode.parse("2025H2"))) {
             assertTrue(Files.exists(dir.resolve(BucketLayout.signals(p, BucketLayout.Format.CSV))), "signals of " + p);
