@@ -333,6 +333,20 @@ class SiteInBrowserIT {
                         + "});"
                         + "return out;");
                 assertEquals(List.of(), clipped, "clipped captions on " + page);
+                if (page.startsWith("gemeente/")) {
+                    // the cohorts (issue 27): stacked bars, at least Nederland's, whose segments stay on the screen
+                    Long bars = (Long) js.executeScript("var w = document.documentElement.clientWidth, n = 0;"
+                            + "var h = document.getElementById('na-de-start'); if (!h) { return -1; }"
+                            + "var s = h.nextElementSibling;"
+                            + "while (s && s.tagName !== 'H2') {"
+                            + "  s.querySelectorAll('svg rect').forEach(function (r) {"
+                            + "    var b = r.getBoundingClientRect(); if (b.right <= w + 1 && b.left >= -1) { n++; }"
+                            + "  });"
+                            + "  s = s.nextElementSibling;"
+                            + "}"
+                            + "return n;");
+                    assertTrue(bars > 0, "cohort bars on " + page + ": " + bars);
+                }
                 assertCleanLoad(page);
                 screenshot("phone-" + page.replace('/', '-').replace(".html", ""));
             }
