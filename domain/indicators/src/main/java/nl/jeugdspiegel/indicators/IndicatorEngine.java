@@ -205,7 +205,8 @@ public final class IndicatorEngine {
         for (Levels.Level level : levels) {
             perLevel.add(LevelFigures.of(level, data.gemeenten, counts, population));
         }
-        LevelFigures.Figures national = perLevel.get(perLevel.size() - 1);
+        int nederland = perLevel.size() - 1; // the last of the municipal levels
+        LevelFigures.Figures national = perLevel.get(nederland);
         for (Levels.Level level : providerLevels(activeCells, levels.get(1), cellCounts.activeClients())) {
             levels.add(level);
             perLevel.add(LevelFigures.of(level, data.gemeenten, cellCounts, null));
@@ -215,18 +216,15 @@ public final class IndicatorEngine {
             long ended = national.totals()[0][Counters.STRATUM_ENDED + s];
             nationalPlanRate[s] = ended == 0 ? 0 : (double) national.totals()[0][Counters.STRATUM_PLAN + s] / ended;
         }
-        InstroomCohorts.Cohort cohort = instroom.of(periode.firstEpochDay(), periode.lastEpochDay(), delivering);
+        List<InstroomCohorts.Figures[]> cohorts = InstroomCohorts.perLevel(
+                instroom.of(periode.firstEpochDay(), periode.lastEpochDay(), delivering), levels);
         RowBuilder rows = new RowBuilder(periode, followUp, nationalPlanRate);
-        rows.national(national, InstroomCohorts.byUnit(cohort, levels.get(3), false)[0]);
+        rows.national(national, cohorts.get(nederland)[0]);
         List<IndicatorRow> out = new ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
             Levels.Level level = levels.get(l);
-            LevelFigures.Figures figures = perLevel.get(l);
-            InstroomCohorts.Figures[] cohorts = level.niveau() == Niveau.AANBIEDER_JEUGDREGIO
-                    ? null
-                    : InstroomCohorts.byUnit(cohort, level, level.niveau() == Niveau.AANBIEDER);
             for (int u = 0; u < level.units(); u++) {
-                rows.unit(out, level, u, figures, cohorts == null ? InstroomCohorts.Figures.NONE : cohorts[u]);
+                rows.unit(out, level, u, perLevel.get(l), cohorts.get(l)[u]);
             }
         }
         return new Computed(out, rows.waitSigns, overlapByCode(overlap));

@@ -2,6 +2,7 @@ package nl.jeugdspiegel.indicators;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.jeugdspiegel.contract.Niveau;
 
 /**
  * The instroomcohort of a periode in the engine (indicators v1.3): its members over the merged jeugdhulp rows of every
@@ -64,6 +65,21 @@ final class InstroomCohorts {
             members.add(m);
         }
         return new Cohort(members, java.util.Arrays.copyOf(cells, members.size()), last, lmax());
+    }
+
+    /** The figures per unit of each level (of none at aanbieder_jeugdregio, which has no cohorts). */
+    static List<Figures[]> perLevel(Cohort cohort, List<Levels.Level> levels) {
+        List<Figures[]> out = new ArrayList<>();
+        for (Levels.Level level : levels) {
+            if (level.niveau() == Niveau.AANBIEDER_JEUGDREGIO) {
+                Figures[] none = new Figures[level.units()];
+                java.util.Arrays.fill(none, Figures.NONE);
+                out.add(none);
+            } else {
+                out.add(byUnit(cohort, level, level.niveau() == Niveau.AANBIEDER));
+            }
+        }
+        return out;
     }
 
     /**
