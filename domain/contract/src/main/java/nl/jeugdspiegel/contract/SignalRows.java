@@ -16,31 +16,67 @@ public final class SignalRows {
     public static final String AFWIJKING_ONDER = "onder";
     public static final String GESTEGEN = "gestegen";
     public static final String GEDAALD = "gedaald";
+    public static final String STIJGEND = "stijgend";
+    public static final String DALEND = "dalend";
     public static final String BETER = "beter";
     public static final String SLECHTER = "slechter";
 
     private SignalRows() {}
 
+    /** The kinds of signal (indicators v1.3): against the country, against one year earlier, over five half-years. */
+    public enum Soort {
+        AFWIJKING("afwijking"),
+        VERANDERING("verandering"),
+        TREND("trend");
+
+        private final String code;
+
+        Soort(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Soort of(String code) {
+            for (Soort s : values()) {
+                if (s.code.equals(code)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("no soort " + code);
+        }
+    }
+
+    /** The false discovery rate at which the units of one test family are flagged (Benjamini–Hochberg). */
+    public static final double Q = 0.05;
+
     /**
-     * One flagged (niveau, code, indicator). For an afwijking, {@code phi} and {@code tau2} of its niveau and indicator
-     * and {@code referentie} the national value; for a verandering, {@code referentie} the value one year earlier and no
-     * φ or τ².
+     * One flagged (niveau, code, indicator) of one kind ({@code soort}), with its z, its two-sided p and its
+     * Benjamini–Hochberg adjusted p ({@code q}, within its periode, niveau, indicator and soort). For an afwijking,
+     * {@code phi} and {@code tau2} of its niveau and indicator and {@code referentie} the national value; for a
+     * verandering, {@code referentie} the value one year earlier; for a trend, {@code referentie} the pooled value of
+     * the half-years tested; no φ or τ² for either.
      */
     public record Signal(
             Periode periode,
             Niveau niveau,
             String code,
             Indicator indicator,
+            Soort soort,
             String signaal,
             String richting,
             Double z,
+            Double p,
+            Double q,
             Double phi,
             Double tau2,
             Double waarde,
             Double referentie) {
 
         public boolean afwijking() {
-            return signaal.equals(AFWIJKING_BOVEN) || signaal.equals(AFWIJKING_ONDER);
+            return soort == Soort.AFWIJKING;
         }
     }
 

@@ -22,9 +22,12 @@ public final class SignalTable {
                     new Column<>("niveau", s -> s.niveau().code(), false),
                     new Column<>("code", Signal::code, false),
                     new Column<>("indicator", s -> s.indicator().id(), false),
+                    new Column<>("soort", s -> s.soort().code(), false),
                     new Column<>("signaal", Signal::signaal, false),
                     new Column<>("richting", Signal::richting, false),
                     new Column<>("z", Signal::z, true),
+                    new Column<>("p", Signal::p, true),
+                    new Column<>("q", Signal::q, true),
                     new Column<>("phi", Signal::phi, true),
                     new Column<>("tau2", Signal::tau2, true),
                     new Column<>("waarde", Signal::waarde, true),
@@ -34,13 +37,16 @@ public final class SignalTable {
                     Niveau.of(f.get(1)),
                     f.get(2),
                     Indicator.byId(f.get(3)),
-                    f.get(4),
+                    SignalRows.Soort.of(f.get(4)),
                     f.get(5),
-                    number(f.get(6)),
+                    f.get(6),
                     number(f.get(7)),
                     number(f.get(8)),
                     number(f.get(9)),
-                    number(f.get(10))));
+                    number(f.get(10)),
+                    number(f.get(11)),
+                    number(f.get(12)),
+                    number(f.get(13))));
 
     public static final TableFile<Dispersion> DISPERSION = new TableFile<>(
             "overdispersie",

@@ -120,19 +120,22 @@ public final class IndicatorService {
             overlapHashes.put(
                     periode, writeOverlap(periode, result, before == null ? Map.of() : before.dubbelGeleverd()));
         }
-        // a periode's signals compare it with one year earlier: those of one year later change with it
+        // a periode's signals compare it with one year earlier and, for its trends, with the half-years before it: the
+        // signals of every later periode change with it
         Set<Periode> signalPeriods = new TreeSet<>(affected);
-        affected.stream()
-                .map(p -> p.next().next())
-                .filter(lakePeriods::contains)
-                .forEach(signalPeriods::add);
+        affected.forEach(
+                a -> lakePeriods.stream().filter(p -> p.compareTo(a) > 0).forEach(signalPeriods::add));
         for (Periode periode : signalPeriods) {
-            Periode yearEarlier = periode.previous().previous();
             IndicatorEngine.Computed now = computed.computeIfAbsent(periode, engine::computeAll);
-            List<IndicatorRow> before = lakePeriods.contains(yearEarlier)
-                    ? computed.computeIfAbsent(yearEarlier, engine::computeAll).rows()
+            List<List<IndicatorRow>> earlier = new ArrayList<>();
+            for (Periode p = periode.previous(); lakePeriods.contains(p); p = p.previous()) {
+                earlier.add(computed.computeIfAbsent(p, engine::computeAll).rows());
+            }
+            Periode yearAgo = periode.previous().previous();
+            List<IndicatorRow> yearEarlier = lakePeriods.contains(yearAgo)
+                    ? computed.computeIfAbsent(yearAgo, engine::computeAll).rows()
                     : List.of();
-            writeSignals(periode, Signals.of(now.rows(), before, now.waitSigns()), out);
+            writeSignals(periode, Signals.of(now.rows(), yearEarlier, now.waitSigns(), earlier), out);
         }
         writeManifest(data, engine, populations, lakePeriods, hashes, overlapHashes, previous);
         Duration time = Duration.ofNanos(System.nanoTime() - started);

@@ -3,10 +3,12 @@ package nl.jeugdspiegel.indicators;
 import static nl.jeugdspiegel.contract.SignalRows.AFWIJKING_BOVEN;
 import static nl.jeugdspiegel.contract.SignalRows.AFWIJKING_ONDER;
 import static nl.jeugdspiegel.contract.SignalRows.BETER;
+import static nl.jeugdspiegel.contract.SignalRows.DALEND;
 import static nl.jeugdspiegel.contract.SignalRows.GEDAALD;
 import static nl.jeugdspiegel.contract.SignalRows.GESTEGEN;
 import static nl.jeugdspiegel.contract.SignalRows.NIVEAUS;
 import static nl.jeugdspiegel.contract.SignalRows.SLECHTER;
+import static nl.jeugdspiegel.contract.SignalRows.STIJGEND;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +18,11 @@ import java.util.Map;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SignalRows.Dispersion;
 import nl.jeugdspiegel.contract.SignalRows.Result;
 import nl.jeugdspiegel.contract.SignalRows.Signal;
+import nl.jeugdspiegel.contract.SignalRows.Soort;
 import nl.jeugdspiegel.contract.Stats;
 
 /**
@@ -31,11 +35,19 @@ import nl.jeugdspiegel.contract.Stats;
  * time: a sign test against the national median, y = (above − below)/(above + below), θ0 = 0, s = 1/√(above + below)).
  * The z-scores are winsorised at their 10th and 90th percentiles; φ = mean of the squared winsorised z. When φ·I > I − 1
  * an additive random effect τ² = (Iφ − (I − 1)) / (Σw − Σw²/Σw), w = 1/s² (DerSimonian–Laird) widens every unit's
- * standard error to √(s² + τ²). A unit is flagged when its corrected |z| exceeds the 99.8 % point (3.090).
+ * standard error to √(s² + τ²). The test is on that corrected z (the funnels keep their 99.8 % limits, widened by τ²).
  *
- * <p><b>verandering</b>: against the same unit one year earlier (P − 2 half-years), at the 95 % level: shares by the
- * two-proportion z-test (pooled), O/E by the conditional binomial test of two Poisson counts (observed₁ of observed₁ +
- * observed₂ against E₁/(E₁ + E₂)), means by the z-test of two means; medians none.
+ * <p><b>verandering</b>: against the same unit one year earlier (P − 2 half-years): shares by the two-proportion z-test
+ * (pooled), O/E by the conditional binomial test of two Poisson counts (observed₁ of observed₁ + observed₂ against
+ * E₁/(E₁ + E₂)), means by the z-test of two means; medians none.
+ *
+ * <p><b>trend</b> (indicators v1.3): per unit and outcome share with status ok in at least 5 consecutive half-years
+ * ending in P, over that whole run, the Cochran–Armitage test: z = Σ xⱼ(tⱼ − t̄) / √(p̄(1 − p̄) Σ nⱼ(tⱼ − t̄)²), with tⱼ
+ * the half-year's index, t̄ the noemer-weighted mean index and p̄ the run's pooled share.
+ *
+ * <p>Every test gives a two-sided p from its z; within one periode, niveau, indicator and soort the units are flagged by
+ * Benjamini–Hochberg at q = {@link SignalRows#Q} (indicators v1.3: controlled for chance across the 342 municipalities
+ * or the providers, instead of each unit at its own level).
  */
 public final class Signals {
 
@@ -61,13 +73,29 @@ public final class Signals {
     private record LevelKey(Niveau niveau, Indicator indicator) {}
 
     /**
-     * The signals of one periode.
+     * The signals of one periode, without trends (no earlier half-years but the one a year before).
      *
      * @param rows        the exact rows of the periode
      * @param yearEarlier the exact rows of the same half-year one year earlier (empty when there are none)
      * @param waitSigns   per unit its waiting times against the national median
      */
     public static Result of(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, Map<UnitKey, SignTest> waitSigns) {
+        return of(rows, yearEarlier, waitSigns, List.of());
+    }
+
+    /**
+     * The signals of one periode.
+     *
+     * @param rows        the exact rows of the periode
+     * @param yearEarlier the exact rows of the same half-year one year earlier (empty when there are none)
+     * @param waitSigns   per unit its waiting times against the national median
+     * @param earlier     the exact rows of the half-years before it, nearest first, as far back as they are consecutive
+     */
+    public static Result of(
+            List<IndicatorRow> rows,
+            List<IndicatorRow> yearEarlier,
+            Map<UnitKey, SignTest> waitSigns,
+            List<List<IndicatorRow>> earlier) {
         Map<Indicator, IndicatorRow> national = new HashMap<>();
         Map<LevelKey, List<IndicatorRow>> byLevel = new HashMap<>();
         for (IndicatorRow row : rows) {
@@ -81,7 +109,7 @@ public final class Signals {
                         .add(row);
             }
         }
-        List<Signal> signals = new ArrayList<>();
+        List<Test> tests = new ArrayList<>();
         List<Dispersion> dispersion = new ArrayList<>();
         for (Niveau niveau : NIVEAUS) {
             for (Indicator indicator : Indicator.SIGNALLED) {
@@ -90,11 +118,66 @@ public final class Signals {
                 if (nl == null || !nl.ok() || units.isEmpty()) {
                     continue;
                 }
-                deviations(units, nl, waitSigns, signals, dispersion);
+                deviations(units, nl, waitSigns, tests, dispersion);
             }
         }
-        changes(rows, yearEarlier, signals);
-        return new Result(signals, dispersion);
+        changes(rows, yearEarlier, tests);
+        trends(rows, earlier, tests);
+        return new Result(flagged(tests), dispersion);
+    }
+
+    /**
+     * One test of one unit: its row, its soort, its z, what a flag would say, and the columns only some soorten have.
+     */
+    private record Test(
+            IndicatorRow row, Soort soort, double z, String signaal, Double phi, Double tau2, Double referentie) {
+        double p() {
+            return Stats.twoSidedP(z);
+        }
+    }
+
+    /** The family of a test: Benjamini–Hochberg runs within one niveau, indicator and soort (the periode is one). */
+    private record Family(Niveau niveau, Indicator indicator, Soort soort) {}
+
+    /** The tests flagged by Benjamini–Hochberg within their family, in the order of the tests. */
+    static List<Signal> flagged(List<Test> tests) {
+        Map<Family, List<Test>> families = new java.util.LinkedHashMap<>();
+        for (Test t : tests) {
+            families.computeIfAbsent(
+                            new Family(t.row().niveau(), t.row().indicator(), t.soort()), k -> new ArrayList<>())
+                    .add(t);
+        }
+        List<Signal> signals = new ArrayList<>();
+        for (List<Test> family : families.values()) {
+            double[] p = new double[family.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = family.get(i).p();
+            }
+            double[] q = Stats.benjaminiHochberg(p);
+            for (int i = 0; i < p.length; i++) {
+                if (q[i] <= SignalRows.Q * (1 + 1e-12)) { // a q of exactly Q, as rounding leaves it
+                    Test t = family.get(i);
+                    IndicatorRow row = t.row();
+                    boolean up = t.z() > 0;
+                    signals.add(new Signal(
+                            row.periode(),
+                            row.niveau(),
+                            row.code(),
+                            row.indicator(),
+                            t.soort(),
+                            t.signaal(),
+                            up == (row.indicator().better() == Indicator.Better.HIGHER) ? BETER : SLECHTER,
+                            t.z(),
+                            p[i],
+                            q[i],
+                            t.phi(),
+                            t.tau2(),
+                            row.waarde(),
+                            t.referentie()));
+                }
+            }
+        }
+        return signals;
     }
 
     /** A unit's value on the scale of the test, θ0 and its standard error under θ0; null when it has none. */
@@ -147,7 +230,7 @@ public final class Signals {
             List<IndicatorRow> units,
             IndicatorRow nl,
             Map<UnitKey, SignTest> waitSigns,
-            List<Signal> signals,
+            List<Test> tests,
             List<Dispersion> dispersion) {
         List<Score> scores = new ArrayList<>();
         for (IndicatorRow row : units) {
@@ -162,25 +245,17 @@ public final class Signals {
         }
         Dispersion d = dispersion(nl.indicator(), units.get(0).niveau(), scores);
         dispersion.add(d);
-        boolean higherBetter = nl.indicator().better() == Indicator.Better.HIGHER;
+        Double referentie = nl.indicator().kind() == Indicator.Kind.RATIO ? 1.0 : nl.waarde();
         for (Score score : scores) {
             double z = score.z(d.tau2());
-            if (Math.abs(z) > Stats.Z998) {
-                boolean above = z > 0;
-                IndicatorRow row = score.row();
-                signals.add(new Signal(
-                        row.periode(),
-                        row.niveau(),
-                        row.code(),
-                        row.indicator(),
-                        above ? AFWIJKING_BOVEN : AFWIJKING_ONDER,
-                        above == higherBetter ? BETER : SLECHTER,
-                        z,
-                        d.phi(),
-                        d.tau2(),
-                        row.waarde(),
-                        nl.indicator().kind() == Indicator.Kind.RATIO ? 1.0 : nl.waarde()));
-            }
+            tests.add(new Test(
+                    score.row(),
+                    Soort.AFWIJKING,
+                    z,
+                    z > 0 ? AFWIJKING_BOVEN : AFWIJKING_ONDER,
+                    d.phi(),
+                    d.tau2(),
+                    referentie));
         }
     }
 
@@ -223,15 +298,10 @@ public final class Signals {
         return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 
-    private static void changes(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, List<Signal> signals) {
-        Map<RowKey, IndicatorRow> before = new HashMap<>();
-        for (IndicatorRow row : yearEarlier) {
-            if (row.indicator().signalled() && row.ok()) {
-                before.put(RowKey.of(row), row);
-            }
-        }
+    private static void changes(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, List<Test> tests) {
+        Map<RowKey, IndicatorRow> before = index(yearEarlier);
         for (IndicatorRow now : rows) {
-            if (!NIVEAUS.contains(now.niveau()) || !now.ok()) {
+            if (!NIVEAUS.contains(now.niveau()) || !now.ok() || !now.indicator().signalled()) {
                 continue;
             }
             IndicatorRow then = before.get(RowKey.of(now));
@@ -239,22 +309,92 @@ public final class Signals {
                 continue;
             }
             Double z = changeZ(now, then);
-            if (z != null && Math.abs(z) > Stats.Z95) {
-                boolean up = z > 0;
-                signals.add(new Signal(
-                        now.periode(),
-                        now.niveau(),
-                        now.code(),
-                        now.indicator(),
-                        up ? GESTEGEN : GEDAALD,
-                        up == (now.indicator().better() == Indicator.Better.HIGHER) ? BETER : SLECHTER,
-                        z,
-                        null,
-                        null,
-                        now.waarde(),
-                        then.waarde()));
+            if (z != null) {
+                tests.add(new Test(now, Soort.VERANDERING, z, z > 0 ? GESTEGEN : GEDAALD, null, null, then.waarde()));
             }
         }
+    }
+
+    /** The signalled rows with status ok by unit and indicator. */
+    private static Map<RowKey, IndicatorRow> index(List<IndicatorRow> rows) {
+        Map<RowKey, IndicatorRow> out = new HashMap<>();
+        for (IndicatorRow row : rows) {
+            if (row.indicator().signalled() && row.ok()) {
+                out.put(RowKey.of(row), row);
+            }
+        }
+        return out;
+    }
+
+    /** The fewest consecutive half-years with status ok that a trend is tested over. */
+    static final int TREND_MIN_POINTS = 5;
+
+    /**
+     * The trend tests of P: per unit and outcome share with status ok in P and in the half-years before it, while they
+     * are consecutive and ok, at least {@link #TREND_MIN_POINTS} in all.
+     */
+    private static void trends(List<IndicatorRow> rows, List<List<IndicatorRow>> earlier, List<Test> tests) {
+        if (earlier.size() < TREND_MIN_POINTS - 1) {
+            return;
+        }
+        List<Map<RowKey, IndicatorRow>> before = new ArrayList<>();
+        for (List<IndicatorRow> half : earlier) {
+            before.add(index(half));
+        }
+        for (IndicatorRow now : rows) {
+            Indicator indicator = now.indicator();
+            if (!NIVEAUS.contains(now.niveau())
+                    || !now.ok()
+                    || !indicator.signalled()
+                    || !indicator.outcome()
+                    || indicator.kind() != Indicator.Kind.SHARE) {
+                continue;
+            }
+            List<IndicatorRow> run = new ArrayList<>();
+            run.add(now);
+            for (Map<RowKey, IndicatorRow> half : before) {
+                IndicatorRow then = half.get(RowKey.of(now));
+                if (then == null || then.noemer() == null || then.noemer() <= 0) {
+                    break;
+                }
+                run.add(0, then);
+            }
+            if (run.size() >= TREND_MIN_POINTS) {
+                Trend t = cochranArmitage(run);
+                if (t != null) {
+                    tests.add(new Test(now, Soort.TREND, t.z(), t.z() > 0 ? STIJGEND : DALEND, null, null, t.pooled()));
+                }
+            }
+        }
+    }
+
+    /** A trend test's z and the run's pooled share. */
+    record Trend(double z, double pooled) {}
+
+    /**
+     * The Cochran–Armitage test for trend over the run (oldest first, index 0, 1, …): null when the pooled share is 0
+     * or 1 (no variance).
+     */
+    static Trend cochranArmitage(List<IndicatorRow> run) {
+        double n = 0;
+        double x = 0;
+        double nt = 0;
+        for (int j = 0; j < run.size(); j++) {
+            n += run.get(j).noemer();
+            x += run.get(j).teller();
+            nt += run.get(j).noemer() * j;
+        }
+        double pooled = x / n;
+        double tBar = nt / n;
+        double statistic = 0;
+        double spread = 0;
+        for (int j = 0; j < run.size(); j++) {
+            double d = j - tBar;
+            statistic += run.get(j).teller() * d;
+            spread += run.get(j).noemer() * d * d;
+        }
+        double variance = pooled * (1 - pooled) * spread;
+        return variance > 0 ? new Trend(statistic / Math.sqrt(variance), pooled) : null;
     }
 
     /** The z of the change from {@code then} to {@code now}; null when there is no test (medians, no variance). */
