@@ -49,6 +49,11 @@ final class NextQuestions {
     private static List<String> questions(Indicator indicator, SignalRows.Signal s) {
         boolean worse = SignalRows.SLECHTER.equals(s.richting());
         List<String> out = new ArrayList<>();
+        if (s.soort() == SignalRows.Soort.TREND) {
+            out.add(indicator.titel() + " wordt al vijf of meer halfjaren steeds " + (worse ? "slechter" : "beter")
+                    + ": welk beleid of welke verandering in het aanbod valt daarmee samen?");
+            return out;
+        }
         if (!s.afwijking()) {
             out.add(indicator.titel() + " is " + (worse ? "verslechterd" : "verbeterd") + " sinds vorig jaar: wat "
                     + "veranderde er (inkoop, toegang, nieuwe of vertrokken aanbieders)?");

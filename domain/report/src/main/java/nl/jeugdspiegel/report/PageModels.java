@@ -187,7 +187,8 @@ final class PageModels {
             String smallCellReason,
             String overlapPeriode,
             Cell overlapNl,
-            List<RegionCell> overlapRegions) {}
+            List<RegionCell> overlapRegions,
+            String signalCounts) {}
 
     /** A jeugdregio's figure. */
     record RegionCell(String code, String naam, Cell cell) {}

@@ -49,11 +49,18 @@ final class PageParts {
         return out;
     }
 
-    /** A signal in plain Dutch: "significant lager dan verwacht (slechter)", "verbeterd sinds vorig jaar". */
+    /**
+     * A signal in plain Dutch: "significant lager dan verwacht (slechter)", "verbeterd sinds vorig jaar", "gaat al vijf
+     * of meer halfjaren gestaag omhoog (beter)".
+     */
     static String signalText(SignalRows.Signal s) {
         if (s.afwijking()) {
             return (s.signaal().equals(SignalRows.AFWIJKING_BOVEN) ? "significant hoger" : "significant lager")
                     + " dan verwacht (" + s.richting() + ")";
+        }
+        if (s.soort() == SignalRows.Soort.TREND) {
+            return "gaat al vijf of meer halfjaren gestaag "
+                    + (s.signaal().equals(SignalRows.STIJGEND) ? "omhoog" : "omlaag") + " (" + s.richting() + ")";
         }
         return (s.richting().equals(SignalRows.BETER) ? "verbeterd" : "verslechterd") + " sinds vorig jaar ("
                 + (s.signaal().equals(SignalRows.GESTEGEN) ? "gestegen" : "gedaald") + ")";

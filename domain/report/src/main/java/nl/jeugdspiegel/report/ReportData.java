@@ -109,6 +109,13 @@ public final class ReportData {
         return signalsByUnit.getOrDefault(periode, Map.of()).getOrDefault(unit, List.of());
     }
 
+    /** Every shown signal of periode P. */
+    public List<SignalRows.Signal> allSignals(Periode periode) {
+        return signalsByUnit.getOrDefault(periode, Map.of()).values().stream()
+                .flatMap(List::stream)
+                .toList();
+    }
+
     /** The over-dispersion of an indicator at a niveau in periode P, or null when none was estimated. */
     public SignalRows.Dispersion dispersion(Periode periode, Niveau niveau, Indicator indicator) {
         return dispersion.getOrDefault(periode, Map.of()).get(new DispersionKey(niveau, indicator));

@@ -17,6 +17,7 @@ import java.util.Map;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderUnits;
+import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.contract.TableFile;
 import nl.jeugdspiegel.contract.Unit;
@@ -281,7 +282,28 @@ public final class SiteBuilder {
                 Disclosure.REASON_SMALL_CELL,
                 Text.periode(latest),
                 PageParts.cell(data.figure(latest, Unit.NEDERLAND, id)),
-                regions);
+                regions,
+                signalCounts(data, latest));
+    }
+
+    /** How many signals the latest half-year has per soort, and how many of them chance would explain at most. */
+    private static String signalCounts(ReportData data, Periode latest) {
+        java.util.Map<SignalRows.Soort, Integer> counts = new java.util.EnumMap<>(SignalRows.Soort.class);
+        for (SignalRows.Signal s : data.allSignals(latest)) {
+            counts.merge(s.soort(), 1, Integer::sum);
+        }
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return "In " + Text.periode(latest) + " zijn er geen signalen.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (SignalRows.Soort soort : SignalRows.Soort.values()) {
+            parts.add(counts.getOrDefault(soort, 0) + " " + soort.code()
+                    + (counts.getOrDefault(soort, 0) == 1 ? "" : "en"));
+        }
+        return "In " + Text.periode(latest) + " zijn er " + total + " signalen (" + String.join(", ", parts)
+                + "), in de tabellen en op de pagina's waar het cijfer getoond mag worden; naar verwachting zijn daarvan"
+                + " hoogstens " + (int) Math.ceil(total * SignalRows.Q) + " toeval.";
     }
 
     /** A provider's page: its national figures against Nederland, its signals, and its figures per jeugdregio. */
