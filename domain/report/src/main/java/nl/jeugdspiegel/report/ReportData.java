@@ -109,6 +109,55 @@ public final class ReportData {
         return signalsByUnit.getOrDefault(periode, Map.of()).getOrDefault(unit, List.of());
     }
 
+    /** The fair estimates by periode, niveau and indicator, by unit code: made on first use, from published figures. */
+    private final Map<Periode, Map<Niveau, Map<Indicator, Map<String, FairEstimates.Estimate>>>> estimates =
+            new HashMap<>();
+
+    /** The niveaus and indicators with a fair estimate (indicators v1.3): the outcome shares and O/E with a direction. */
+    static final List<Niveau> ESTIMATED_NIVEAUS = List.of(Niveau.GEMEENTE, Niveau.AANBIEDER);
+
+    static boolean estimated(Indicator indicator) {
+        return indicator.outcome()
+                && indicator.signalled()
+                && (indicator.kind() == Indicator.Kind.SHARE || indicator.kind() == Indicator.Kind.RATIO);
+    }
+
+    /**
+     * The fair estimate ("betrouwbare schatting") of a unit's published outcome share or O/E, or null when there is none
+     * (not such an indicator or niveau, or the figure is not published): empirical Bayes over the published figures of
+     * the units of its niveau in periode P ({@link FairEstimates}).
+     */
+    public FairEstimates.Estimate estimate(Periode periode, Unit unit, Indicator indicator) {
+        if (!ESTIMATED_NIVEAUS.contains(unit.niveau()) || !estimated(indicator)) {
+            return null;
+        }
+        return estimates
+                .computeIfAbsent(periode, k -> new HashMap<>())
+                .computeIfAbsent(unit.niveau(), k -> new HashMap<>())
+                .computeIfAbsent(indicator, k -> fairEstimates(periode, unit.niveau(), indicator))
+                .get(unit.code());
+    }
+
+    private Map<String, FairEstimates.Estimate> fairEstimates(Periode periode, Niveau niveau, Indicator indicator) {
+        List<FairEstimates.Observation> units = new ArrayList<>();
+        units(periode, niveau).forEach((unit, figures) -> {
+            Disclosure.Figure f = figures.get(indicator);
+            if (f == null || !f.published()) {
+                return;
+            }
+            if (indicator.kind() == Indicator.Kind.RATIO) {
+                // O/E: the observed count is the published volgens plan teller, E the published expected count
+                Disclosure.Figure plan = figures.get(Indicator.BEEINDIGD_VOLGENS_PLAN);
+                if (plan != null && plan.published() && plan.teller() != null && f.noemer() != null && f.noemer() > 0) {
+                    units.add(new FairEstimates.Observation(unit.code(), plan.teller(), f.noemer()));
+                }
+            } else if (f.teller() != null && f.noemer() != null) {
+                units.add(new FairEstimates.Observation(unit.code(), f.teller(), f.noemer()));
+            }
+        });
+        return FairEstimates.of(indicator.kind(), units);
+    }
+
     /** Every shown signal of periode P. */
     public List<SignalRows.Signal> allSignals(Periode periode) {
         return signalsByUnit.getOrDefault(periode, Map.of()).values().stream()
