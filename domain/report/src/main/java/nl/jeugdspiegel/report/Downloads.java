@@ -26,8 +26,9 @@ final class Downloads {
             List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.GROOTTEKLASSE, Niveau.NEDERLAND);
     static final List<Niveau> PROVIDER_NIVEAUS = List.of(Niveau.AANBIEDER, Niveau.AANBIEDER_JEUGDREGIO);
 
-    /** One published figure of a unit in a periode. */
-    private record Published(Periode periode, Unit unit, String naam, Disclosure.Figure figure) {}
+    /** One published figure of a unit in a periode, with its fair estimate (null: none). */
+    private record Published(
+            Periode periode, Unit unit, String naam, Disclosure.Figure figure, FairEstimates.Estimate estimate) {}
 
     private static final TableFile<Published> TABLE = new TableFile<>(
             "cijfers",
@@ -46,6 +47,10 @@ final class Downloads {
                     number("funnel_95_hoog", f -> f.funnel95High()),
                     number("funnel_998_laag", f -> f.funnel998Low()),
                     number("funnel_998_hoog", f -> f.funnel998High()),
+                    // the fair estimate of an outcome share or O/E of a gemeente or aanbieder (indicators v1.3)
+                    estimate("schatting", FairEstimates.Estimate::value),
+                    estimate("schatting_laag", FairEstimates.Estimate::low),
+                    estimate("schatting_hoog", FairEstimates.Estimate::high),
                     // a code (codeboek.csv says what it means), not the sentence the pages show
                     text(
                             "reden",
@@ -66,12 +71,18 @@ final class Downloads {
         return new TableFile.Column<>(name, p -> value.apply(p.figure()), true);
     }
 
+    private static TableFile.Column<Published> estimate(String name, Function<FairEstimates.Estimate, Double> value) {
+        return new TableFile.Column<>(
+                name, p -> p.estimate() == null ? null : Disclosure.round(value.apply(p.estimate()), 4), true);
+    }
+
     private static List<Published> allPublished(ReportData data, List<Niveau> niveaus) {
         List<Published> all = new ArrayList<>();
         for (Periode p : data.periods()) {
             for (Niveau niveau : niveaus) {
                 data.units(p, niveau).forEach((unit, figures) -> figures.values()
-                        .forEach(f -> all.add(new Published(p, unit, data.name(unit), f))));
+                        .forEach(f -> all.add(
+                                new Published(p, unit, data.name(unit), f, data.estimate(p, unit, f.indicator())))));
             }
         }
         return all;
@@ -113,6 +124,11 @@ final class Downloads {
                 number(out, "funnel_95_hoog", f.funnel95High());
                 number(out, "funnel_998_laag", f.funnel998Low());
                 number(out, "funnel_998_hoog", f.funnel998High());
+                if (p.estimate() != null) {
+                    number(out, "schatting", Disclosure.round(p.estimate().value(), 4));
+                    number(out, "schatting_laag", Disclosure.round(p.estimate().low(), 4));
+                    number(out, "schatting_hoog", Disclosure.round(p.estimate().high(), 4));
+                }
                 if (f.reason() != null) {
                     out.writeStringField("reden", Disclosure.reasonCode(f.reason()));
                 }

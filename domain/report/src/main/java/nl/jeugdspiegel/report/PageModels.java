@@ -47,7 +47,14 @@ final class PageModels {
 
     /** An indicator's row of a comparison: its cells, and for an outcome what it says, does not say and signals. */
     record FigureRow(
-            String id, String titel, String unit, List<Cell> cells, String zegt, String zegtNiet, String signaal) {}
+            String id,
+            String titel,
+            String unit,
+            List<Cell> cells,
+            String zegt,
+            String zegtNiet,
+            String signaal,
+            String schatting) {}
 
     /**
      * A trend: its chart (null when nothing was published) and its table, one row per half-year with a column per
@@ -106,7 +113,8 @@ final class PageModels {
             List<String> providerColumns,
             List<String> memberColumns,
             List<UnitRow> members,
-            CohortPages.Section cohorts) {
+            CohortPages.Section cohorts,
+            List<String> pairs) {
 
         // what the template shows or leaves out, from the lists themselves
         public boolean hasSignals() {

@@ -66,6 +66,33 @@ final class PageParts {
                 + (s.signaal().equals(SignalRows.GESTEGEN) ? "gestegen" : "gedaald") + ")";
     }
 
+    /**
+     * The fair estimate of a unit's outcome in plain Dutch ("Betrouwbare schatting: 61,2% (58,0–64,3%), beter dan
+     * Nederland"), or null when it has none. Better or worse than Nederland only when the interval lies wholly on one
+     * side of Nederland's published value (O/E: of 1).
+     */
+    static String estimateText(ReportData data, Periode p, Unit unit, Indicator indicator) {
+        FairEstimates.Estimate e = data.estimate(p, unit, indicator);
+        if (e == null) {
+            return null;
+        }
+        Disclosure.Figure national = data.figure(p, Unit.NEDERLAND, indicator);
+        Double reference = indicator.kind() == Indicator.Kind.RATIO ? Double.valueOf(1.0) : national.value();
+        String compared;
+        if (reference == null) {
+            compared = "";
+        } else {
+            int side = e.side(reference);
+            boolean higherBetter = indicator.better() == Indicator.Better.HIGHER;
+            compared = side == 0
+                    ? ", niet te onderscheiden van Nederland"
+                    : (side > 0) == higherBetter ? ", beter dan Nederland" : ", slechter dan Nederland";
+        }
+        return "Betrouwbare schatting: " + Text.format(indicator.kind(), e.value()) + " ("
+                + Text.format(indicator.kind(), e.low()) + "–" + Text.format(indicator.kind(), e.high()) + ")"
+                + compared + ".";
+    }
+
     /** The deviation of a signalled indicator: from the signals, whose limits are corrected for over-dispersion. */
     static String signalDeviation(ReportData data, Periode p, Unit unit, Disclosure.Figure f, Indicator indicator) {
         if (!f.published()) {

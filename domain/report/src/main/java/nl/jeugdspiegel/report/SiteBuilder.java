@@ -329,7 +329,8 @@ public final class SiteBuilder {
                             PageParts.cell(data.figure(p, Unit.NEDERLAND, indicator), "Nederland")),
                     texts.says(indicator),
                     texts.doesNotSay(indicator),
-                    null));
+                    null,
+                    PageParts.estimateText(data, p, unit, indicator)));
         }
         List<String> signals = PageParts.signalSentences(data, unit);
         List<UnitRow> regions = new ArrayList<>();

@@ -93,7 +93,8 @@ final class UnitPages {
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 null,
                 null,
-                CohortPages.of(data, own, lines));
+                CohortPages.of(data, own, lines),
+                PairedReading.of(data, unit));
     }
 
     /** The providers a gemeente page lists: the largest of its jeugdregio; the regio page has them all. */
@@ -184,7 +185,8 @@ final class UnitPages {
                 PageParts.titles(SiteSelections.PROVIDER_COLUMNS),
                 PageParts.titles(SiteSelections.MAIN),
                 members,
-                CohortPages.of(data, own, national));
+                CohortPages.of(data, own, national),
+                PairedReading.of(data, unit));
     }
 
     /** The comparison of a unit: the outcome rows, the output rows and its signals in plain Dutch. */
@@ -226,10 +228,11 @@ final class UnitPages {
                         cells,
                         texts.says(indicator),
                         texts.doesNotSay(indicator),
-                        signaal));
+                        signaal,
+                        PageParts.estimateText(data, p, unit, indicator)));
             } else {
-                outputs.add(
-                        new FigureRow(indicator.id(), indicator.titel(), indicator.eenheid(), cells, null, null, null));
+                outputs.add(new FigureRow(
+                        indicator.id(), indicator.titel(), indicator.eenheid(), cells, null, null, null, null));
             }
         }
         return new Comparison(outcomes, outputs, PageParts.signalSentences(data, unit));

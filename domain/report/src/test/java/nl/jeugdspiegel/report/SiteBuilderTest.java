@@ -329,6 +329,9 @@ class SiteBuilderTest {
                                     "funnel_95_hoog",
                                     "funnel_998_laag",
                                     "funnel_998_hoog",
+                                    "schatting",
+                                    "schatting_laag",
+                                    "schatting_hoog",
                                     "reden"),
                             r.getFields());
                     header = false;
@@ -350,7 +353,7 @@ class SiteBuilderTest {
                         n[11],
                         n[12],
                         n[13],
-                        r.getField(14).isEmpty() ? null : r.getField(14));
+                        r.getField(17).isEmpty() ? null : r.getField(17));
                 values.add(Text.value(f));
                 intervals.add(Text.interval(f));
                 if (f.noemer() != null) {
