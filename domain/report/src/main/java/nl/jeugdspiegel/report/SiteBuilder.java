@@ -298,8 +298,9 @@ public final class SiteBuilder {
         }
         List<String> parts = new ArrayList<>();
         for (SignalRows.Soort soort : SignalRows.Soort.values()) {
-            parts.add(counts.getOrDefault(soort, 0) + " " + soort.code()
-                    + (counts.getOrDefault(soort, 0) == 1 ? "" : "en"));
+            int n = counts.getOrDefault(soort, 0);
+            String plural = soort == SignalRows.Soort.TREND ? "trends" : soort.code() + "en";
+            parts.add(n + " " + (n == 1 ? soort.code() : plural));
         }
         return "In " + Text.periode(latest) + " zijn er " + total + " signalen (" + String.join(", ", parts)
                 + "), in de tabellen en op de pagina's waar het cijfer getoond mag worden; naar verwachting zijn daarvan"
