@@ -80,10 +80,16 @@ final class IndicatorsBench {
                 for (Map.Entry<Periode, IndicatorEngine.Computed> c : computed.entrySet()) {
                     IndicatorEngine.Computed before =
                             computed.get(c.getKey().previous().previous());
+                    // the half-years before it, for the trends, as the indicators stage gives them
+                    List<List<nl.jeugdspiegel.contract.IndicatorRow>> earlier = new ArrayList<>();
+                    for (Periode p = c.getKey().previous(); computed.containsKey(p); p = p.previous()) {
+                        earlier.add(computed.get(p).rows());
+                    }
                     signals += Signals.of(
                                     c.getValue().rows(),
                                     before == null ? List.of() : before.rows(),
-                                    c.getValue().waitSigns())
+                                    c.getValue().waitSigns(),
+                                    earlier)
                             .signals()
                             .size();
                 }
