@@ -28,9 +28,14 @@ class SignalsTest {
     Path dir;
 
     private static IndicatorRow row(String niveau, String code, String indicator, double teller, double noemer) {
+        return row(Periode.parse("2024H1"), Niveau.of(niveau), code, indicator, teller, noemer);
+    }
+
+    private static IndicatorRow row(
+            Periode p, Niveau niveau, String code, String indicator, double teller, double noemer) {
         return new IndicatorRow(
-                Periode.parse("2024H1"),
-                Niveau.of(niveau),
+                p,
+                niveau,
                 code,
                 code,
                 Indicator.byId(indicator),
@@ -212,22 +217,7 @@ class SignalsTest {
     }
 
     private static IndicatorRow row(Periode p, String code, String indicator, double teller, double noemer) {
-        return new IndicatorRow(
-                p,
-                code.equals("NL") ? Niveau.NEDERLAND : Niveau.GEMEENTE,
-                code,
-                code,
-                Indicator.byId(indicator),
-                teller,
-                noemer,
-                teller / noemer,
-                null,
-                null,
-                IndicatorRow.Status.OK,
-                null,
-                null,
-                null,
-                null);
+        return row(p, code.equals("NL") ? Niveau.NEDERLAND : Niveau.GEMEENTE, code, indicator, teller, noemer);
     }
 
     /**
