@@ -18,6 +18,7 @@ import java.util.Map;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SignalRows.Dispersion;
 import nl.jeugdspiegel.contract.SignalRows.Result;
@@ -104,7 +105,7 @@ public final class Signals {
             }
             if (row.niveau() == Niveau.NEDERLAND) {
                 national.put(row.indicator(), row);
-            } else if (NIVEAUS.contains(row.niveau()) && row.ok()) {
+            } else if (tested(row)) {
                 byLevel.computeIfAbsent(new LevelKey(row.niveau(), row.indicator()), k -> new ArrayList<>())
                         .add(row);
             }
@@ -301,7 +302,7 @@ public final class Signals {
     private static void changes(List<IndicatorRow> rows, List<IndicatorRow> yearEarlier, List<Test> tests) {
         Map<RowKey, IndicatorRow> before = index(yearEarlier);
         for (IndicatorRow now : rows) {
-            if (!NIVEAUS.contains(now.niveau()) || !now.ok() || !now.indicator().signalled()) {
+            if (!tested(now) || !now.indicator().signalled()) {
                 continue;
             }
             IndicatorRow then = before.get(RowKey.of(now));
@@ -313,6 +314,17 @@ public final class Signals {
                 tests.add(new Test(now, Soort.VERANDERING, z, z > 0 ? GESTEGEN : GEDAALD, null, null, then.waarde()));
             }
         }
+    }
+
+    /**
+     * Is the row one a signal may be about: a unit of a signalled niveau with a value, and not the pooled small providers
+     * ({@code overig}, {@code JZnn-overig}: no provider, so nothing to act on).
+     */
+    private static boolean tested(IndicatorRow row) {
+        return NIVEAUS.contains(row.niveau())
+                && row.ok()
+                && !((row.niveau() == Niveau.AANBIEDER || row.niveau() == Niveau.AANBIEDER_JEUGDREGIO)
+                        && ProviderUnits.pooled(row.code()));
     }
 
     /** The signalled rows with status ok by unit and indicator. */
@@ -343,8 +355,7 @@ public final class Signals {
         }
         for (IndicatorRow now : rows) {
             Indicator indicator = now.indicator();
-            if (!NIVEAUS.contains(now.niveau())
-                    || !now.ok()
+            if (!tested(now)
                     || !indicator.signalled()
                     || !indicator.outcome()
                     || indicator.kind() != Indicator.Kind.SHARE) {

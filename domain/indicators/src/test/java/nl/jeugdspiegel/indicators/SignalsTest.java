@@ -313,6 +313,20 @@ class SignalsTest {
         assertTrue(perUnitChanges > 60, "each unit at its own 95 % level: " + perUnitChanges);
     }
 
+    /** The pooled small providers ({@code overig}) are no provider: never a signal, however far they lie. */
+    @Test
+    void thePooledSmallProvidersGetNoSignal() {
+        List<IndicatorRow> rows = new ArrayList<>();
+        rows.add(nl("beeindigd_volgens_plan", 500, 1000));
+        for (int i = 0; i < 9; i++) {
+            rows.add(row("aanbieder", "7300000" + i, "beeindigd_volgens_plan", 50, 100));
+        }
+        rows.add(row("aanbieder", "overig", "beeindigd_volgens_plan", 90, 100));
+        rows.add(row("aanbieder", "73000009", "beeindigd_volgens_plan", 80, 100));
+        List<Signal> signals = Signals.of(rows, List.of(), Map.of()).signals();
+        assertEquals(List.of("73000009"), signals.stream().map(Signal::code).toList());
+    }
+
     @Test
     void tablesRoundTrip() throws Exception {
         List<Signal> signals = List.of(new Signal(

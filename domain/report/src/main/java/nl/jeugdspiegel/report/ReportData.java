@@ -14,6 +14,7 @@ import nl.jeugdspiegel.contract.IndicatorOutputs;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Manifest;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.ProviderUnits;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.core.Periode;
@@ -142,8 +143,8 @@ public final class ReportData {
         List<FairEstimates.Observation> units = new ArrayList<>();
         units(periode, niveau).forEach((unit, figures) -> {
             Disclosure.Figure f = figures.get(indicator);
-            if (f == null || !f.published()) {
-                return;
+            if (f == null || !f.published() || (unit.provider() && ProviderUnits.pooled(unit.code()))) {
+                return; // the pooled small providers are no provider: no estimate of their own
             }
             if (indicator.kind() == Indicator.Kind.RATIO) {
                 // O/E: the observed count is the published volgens plan teller, E the published expected count
