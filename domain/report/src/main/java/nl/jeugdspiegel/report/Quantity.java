@@ -42,16 +42,22 @@ public final class Quantity {
     /** The verwijzer of a referred or not-referred count; null otherwise. */
     private final String verwijzer;
     /** The horizon and state of a cohort count ({@link Indicator#INSTROOM_STATE}); -1 otherwise. */
-    private int horizon = -1;
+    private final int horizon;
 
-    private int state = -1;
+    private final int state;
 
     private Quantity(String name, Family family, int category, String verwijzer) {
+        this(name, family, category, verwijzer, -1, -1);
+    }
+
+    private Quantity(String name, Family family, int category, String verwijzer, int horizon, int state) {
         this.name = name;
         this.index = ALL.size();
         this.family = family;
         this.category = category;
         this.verwijzer = verwijzer;
+        this.horizon = horizon;
+        this.state = state;
         ALL.add(this);
     }
 
@@ -153,25 +159,23 @@ public final class Quantity {
 
     private static Quantity[] step(int h) {
         String horizons = Indicator.INSTROOM_HORIZONS.get(h) + "_" + Indicator.INSTROOM_HORIZONS.get(h + 1);
-        Quantity left = new Quantity("INSTROOM_LEFT_" + horizons, Family.INSTROOM_STEP, -1, null);
-        Quantity back = new Quantity("INSTROOM_BACK_" + horizons, Family.INSTROOM_STEP, -1, null);
-        left.horizon = h;
-        back.horizon = h;
-        return new Quantity[] {left, back};
+        return new Quantity[] {
+            new Quantity("INSTROOM_LEFT_" + horizons, Family.INSTROOM_STEP, -1, null, h, -1),
+            new Quantity("INSTROOM_BACK_" + horizons, Family.INSTROOM_STEP, -1, null, h, -1)
+        };
     }
 
     private static Quantity[][] perHorizonAndState(String prefix, Family family) {
         Quantity[][] out = new Quantity[Indicator.INSTROOM_HORIZONS.size()][Indicator.INSTROOM_STATES.size()];
         for (int h = 0; h < out.length; h++) {
             for (int s = 0; s < out[h].length; s++) {
-                Quantity q = new Quantity(
+                out[h][s] = new Quantity(
                         prefix + Indicator.INSTROOM_HORIZONS.get(h) + "_" + Indicator.INSTROOM_STATES.get(s),
                         family,
                         -1,
-                        null);
-                q.horizon = h;
-                q.state = s;
-                out[h][s] = q;
+                        null,
+                        h,
+                        s);
             }
         }
         return out;
