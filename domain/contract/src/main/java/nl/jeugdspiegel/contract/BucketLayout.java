@@ -308,6 +308,16 @@ public final class BucketLayout {
         return indicatorsPeriode(periode) + "signalen." + format.extension;
     }
 
+    /** {@code indicators/vooruitblik/vooruitblik.csv} (or {@code .parquet}): the forecasts (indicators v1.3). */
+    public static String vooruitblik(Format format) {
+        return "indicators/vooruitblik/vooruitblik." + format.extension;
+    }
+
+    /** {@code indicators/vooruitblik/backtest.csv}: how the forecasts did on the lake's own history. */
+    public static String backtest() {
+        return "indicators/vooruitblik/backtest.csv";
+    }
+
     /** {@code indicators/periode=2024H1/overdispersie.csv}: φ and τ² per niveau and indicator. */
     public static String dispersion(Periode periode) {
         return indicatorsPeriode(periode) + "overdispersie.csv";

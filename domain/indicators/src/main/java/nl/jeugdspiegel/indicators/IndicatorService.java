@@ -28,6 +28,7 @@ import nl.jeugdspiegel.contract.Niveau;
 import nl.jeugdspiegel.contract.ProviderNames;
 import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SignalTable;
+import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.core.Hashes;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.ScratchSpace;
@@ -137,6 +138,7 @@ public final class IndicatorService {
                     : List.of();
             writeSignals(periode, Signals.of(now.rows(), yearEarlier, now.waitSigns(), earlier), out);
         }
+        writeVooruitblik(engine, lakePeriods, computed, out);
         writeManifest(data, engine, populations, lakePeriods, hashes, overlapHashes, previous);
         Duration time = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(
@@ -268,6 +270,39 @@ public final class IndicatorService {
     }
 
     /** The signal tables of one periode (written before the manifest, which starts the report). */
+    /**
+     * The vooruitblik (indicators v1.3): the forecasts from the latest half-year and the backtest over the lake's history,
+     * from the tables of every half-year ({@link VooruitblikTables}), under {@code indicators/vooruitblik/}.
+     */
+    private void writeVooruitblik(
+            IndicatorEngine engine, Set<Periode> lakePeriods, Map<Periode, IndicatorEngine.Computed> computed, Path out)
+            throws IOException {
+        Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+        for (Periode p : lakePeriods) {
+            tables.put(p, computed.computeIfAbsent(p, engine::computeAll).rows());
+        }
+        VooruitblikTables.Result result = VooruitblikTables.of(tables, VooruitblikTables.jeugdregioOf());
+        Path csv = out.resolve("vooruitblik.csv");
+        Path parquet = out.resolve("vooruitblik.parquet");
+        Path backtest = out.resolve("backtest.csv");
+        VooruitblikTable.FORECASTS.writeCsv(result.forecasts(), csv);
+        VooruitblikTable.FORECASTS.writeParquet(result.forecasts(), parquet, Map.of());
+        VooruitblikTable.BACKTEST.writeCsv(result.backtest(), backtest);
+        String csvType = BucketLayout.Format.CSV.contentType();
+        store.putFile(
+                BucketLayout.vooruitblik(BucketLayout.Format.PARQUET),
+                parquet,
+                BucketLayout.Format.PARQUET.contentType(),
+                Map.of(),
+                ObjectStore.Condition.NONE);
+        store.putFile(
+                BucketLayout.vooruitblik(BucketLayout.Format.CSV), csv, csvType, Map.of(), ObjectStore.Condition.NONE);
+        store.putFile(BucketLayout.backtest(), backtest, csvType, Map.of(), ObjectStore.Condition.NONE);
+        for (Path file : List.of(csv, parquet, backtest)) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private void writeSignals(Periode periode, SignalRows.Result signals, Path out) throws IOException {
         Path csv = out.resolve("signalen-" + periode + ".csv");
         Path parquet = out.resolve("signalen-" + periode + ".parquet");

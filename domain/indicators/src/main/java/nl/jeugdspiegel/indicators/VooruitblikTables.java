@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.core.Periode;
 
 /**
@@ -24,35 +25,11 @@ final class VooruitblikTables {
     static final int MIN_ORIGIN = 4;
     static final int DRAWS = 1_000;
 
-    /** One forecast row: the origin, the half-year forecast, the unit, the quantity, the mean and the bands. */
-    record ForecastRow(
-            Periode basis,
-            Periode periode,
-            Niveau niveau,
-            String code,
-            String grootheid,
-            double voorspelling,
-            double pi80Laag,
-            double pi80Hoog,
-            double pi95Laag,
-            double pi95Hoog) {}
-
-    /** One line of the backtest: per niveau, quantity and horizon, the errors and how often each band held. */
-    record BacktestRow(
-            Niveau niveau,
-            String grootheid,
-            int horizon,
-            int n,
-            double mae,
-            double maeNaief,
-            double dekking80,
-            double dekking95) {}
-
     /** A forecast row with the municipalities whose paths make it (for the backtest's actual value). */
-    private record Forecasted(ForecastRow row, List<String> members) {}
+    private record Forecasted(VooruitblikTable.Forecast row, List<String> members) {}
 
     /** The forecasts and the backtest. */
-    record Result(List<ForecastRow> forecasts, List<BacktestRow> backtest) {}
+    record Result(List<VooruitblikTable.Forecast> forecasts, List<VooruitblikTable.Backtest> backtest) {}
 
     private VooruitblikTables() {}
 
@@ -62,7 +39,7 @@ final class VooruitblikTables {
      */
     static Result of(Map<Periode, List<IndicatorRow>> tables, Map<String, String> jeugdregio) {
         List<Periode> periods = new ArrayList<>(new TreeMap<>(tables).keySet());
-        List<ForecastRow> forecasts = new ArrayList<>();
+        List<VooruitblikTable.Forecast> forecasts = new ArrayList<>();
         Map<String, double[]> backtest = new TreeMap<>(); // niveau|grootheid|h → n, ae, aeNaive, in80, in95
         for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
             String grootheid = Indicator.TRAJECTEN_ACTIEF.get(c).id();
@@ -71,7 +48,7 @@ final class VooruitblikTables {
             forecast(series, jeugdregio, last, grootheid, periods.get(last)).forEach(f -> forecasts.add(f.row()));
             for (int origin = MIN_ORIGIN; origin < last; origin++) {
                 for (Forecasted forecasted : forecast(series, jeugdregio, origin, grootheid, periods.get(origin))) {
-                    ForecastRow f = forecasted.row();
+                    VooruitblikTable.Forecast f = forecasted.row();
                     int h = (f.periode().year() - f.basis().year()) * 2
                             + f.periode().half()
                             - f.basis().half();
@@ -94,10 +71,10 @@ final class VooruitblikTables {
                 }
             }
         }
-        List<BacktestRow> rows = new ArrayList<>();
+        List<VooruitblikTable.Backtest> rows = new ArrayList<>();
         backtest.forEach((key, acc) -> {
             String[] k = key.split("\\|");
-            rows.add(new BacktestRow(
+            rows.add(new VooruitblikTable.Backtest(
                     Niveau.of(k[0]),
                     k[1],
                     Integer.parseInt(k[2]),
@@ -214,7 +191,7 @@ final class VooruitblikTables {
         for (int k = 0; k < HORIZON; k++) {
             p = p.next();
             out.add(new Forecasted(
-                    new ForecastRow(
+                    new VooruitblikTable.Forecast(
                             basis,
                             p,
                             niveau,

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.core.Periode;
 import org.junit.jupiter.api.Test;
 
@@ -73,16 +74,16 @@ class VooruitblikTablesTest {
             tables.put(p, rows);
         }
         VooruitblikTables.Result result = VooruitblikTables.of(tables, region);
-        List<VooruitblikTables.ForecastRow> latest = result.forecasts().stream()
+        List<VooruitblikTable.Forecast> latest = result.forecasts().stream()
                 .filter(f -> f.basis().equals(Periode.parse("2025H2")))
                 .toList();
         // 12 gemeenten, 2 regions and Nederland, 4 half-years each, for the one soort with figures
         assertEquals((12 + 2 + 1) * 4, latest.size());
         double sum = latest.stream()
                 .filter(f -> f.niveau() == Niveau.GEMEENTE && f.periode().equals(Periode.parse("2027H2")))
-                .mapToDouble(VooruitblikTables.ForecastRow::voorspelling)
+                .mapToDouble(VooruitblikTable.Forecast::voorspelling)
                 .sum();
-        VooruitblikTables.ForecastRow nl = latest.stream()
+        VooruitblikTable.Forecast nl = latest.stream()
                 .filter(f -> f.niveau() == Niveau.NEDERLAND && f.periode().equals(Periode.parse("2027H2")))
                 .findFirst()
                 .orElseThrow();
@@ -93,7 +94,7 @@ class VooruitblikTablesTest {
         for (Niveau niveau : List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.NEDERLAND)) {
             for (int h = 1; h <= 4; h++) {
                 final int horizon = h;
-                VooruitblikTables.BacktestRow b = result.backtest().stream()
+                VooruitblikTable.Backtest b = result.backtest().stream()
                         .filter(x -> x.niveau() == niveau && x.horizon() == horizon)
                         .findFirst()
                         .orElseThrow();
@@ -101,7 +102,7 @@ class VooruitblikTablesTest {
                 assertTrue(b.mae() < b.maeNaief(), b.toString());
             }
         }
-        VooruitblikTables.BacktestRow gemeenten = result.backtest().stream()
+        VooruitblikTable.Backtest gemeenten = result.backtest().stream()
                 .filter(x -> x.niveau() == Niveau.GEMEENTE && x.horizon() == 1)
                 .findFirst()
                 .orElseThrow();
