@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Vooruitblik (indicators v1.3, first part, not wired in): the stock of trajectories of the next half-years from the
+ * Vooruitblik (indicators v1.3): the stock of trajectories of the next half-years from the
  * flows that make it. A unit's active trajectories in half-year t + 1 are those of t that did not end in t (a share c
  * of them continues) plus the starts of t + 1: A(t + 1) = c·A(t) + S(t + 1), which the lake's own counts satisfy
  * exactly. The starts follow a log-linear trend over the last half-years whose slope a small municipality borrows
@@ -53,7 +53,8 @@ final class Vooruitblik {
             double slopeSe,
             double dispersion,
             double carried,
-            double atRisk) {
+            double atRisk,
+            double sharedSlopeSe) {
         /** The log of the starts' expected level at the last half-year, for a given mean and slope. */
         double level(double mean, double slope) {
             return mean + slope * offset;
@@ -99,13 +100,15 @@ final class Vooruitblik {
             carried += h.active()[i] - h.ended()[i];
             atRisk += h.active()[i];
         }
-        return new Flows(yBar, Math.sqrt(dispersion / sw), n - 1 - tBar, slope, slopeSe, dispersion, carried, atRisk);
+        return new Flows(
+                yBar, Math.sqrt(dispersion / sw), n - 1 - tBar, slope, slopeSe, dispersion, carried, atRisk, 0);
     }
 
     /**
      * The region's slope and continuation share, and each member's flows pulled toward them: the slope by the
      * empirical-Bayes weight τ² / (τ² + se²) with τ² the spread of the members' slopes beyond their own uncertainty,
-     * the continuation share by a prior of {@link #PRIOR_ACTIVE} trajectories at the region's share.
+     * the continuation share by a prior of {@link #PRIOR_ACTIVE} trajectories at the region's share. The part of the
+     * slope a member borrowed carries the region's slope's uncertainty, which the members share.
      */
     static List<Flows> borrowed(List<Flows> members) {
         double sw = 0;
@@ -129,6 +132,12 @@ final class Vooruitblik {
         }
         double tau2 = members.size() > 1 ? Math.max(0, (q - (members.size() - 1)) / (sw - sw2 / sw)) : 0;
         double regionShare = atRisk > 0 ? carried / atRisk : 0;
+        // the region's slope is itself an estimate: its uncertainty is shared by all that borrow from it
+        double swTau = 0;
+        for (Flows f : members) {
+            swTau += 1 / (f.slopeSe() * f.slopeSe() + tau2);
+        }
+        double regionSlopeSe = Math.sqrt(1 / swTau);
         List<Flows> out = new ArrayList<>();
         for (Flows f : members) {
             double b = tau2 / (tau2 + f.slopeSe() * f.slopeSe());
@@ -142,52 +151,282 @@ final class Vooruitblik {
                     Math.max(se, 1e-6),
                     f.dispersion(),
                     f.carried() + PRIOR_ACTIVE * regionShare,
-                    f.atRisk() + PRIOR_ACTIVE));
+                    f.atRisk() + PRIOR_ACTIVE,
+                    (1 - b) * regionSlopeSe));
         }
         return out;
     }
 
     /**
-     * Simulated paths of the active trajectories of each member for {@code horizon} half-years after its history's
-     * last: {@code paths[member][draw][h]}.
+     * The variances of the shocks a group of municipalities (a jeugdregio, or the country) shares, beyond what its
+     * members' own noise explains: {@code starts} on the log of the starts, a step of a random walk per half-year (a
+     * policy change or a new wijkteam moves the level for good), and {@code share} on the logit of the continuation
+     * share, once per path.
      */
-    static double[][][] simulate(List<History> histories, List<Flows> flows, int horizon, int draws, long seed) {
+    record Shocks(double starts, double share) {
+        static final Shocks NONE = new Shocks(0, 0);
+
+        Shocks minus(Shocks other) {
+            return new Shocks(Math.max(0, starts - other.starts), Math.max(0, share - other.share));
+        }
+
+        Shocks plus(Shocks other) {
+            return new Shocks(starts + other.starts, share + other.share);
+        }
+    }
+
+    /**
+     * How a group's summed history moves beyond chance: the variance of its log starts around their trend beyond the
+     * Poisson noise of its size, and the variance of its continuation share's logit over the half-years beyond the
+     * binomial noise.
+     */
+    static Shocks shocks(History group) {
+        int n = Math.min(WINDOW, group.length());
+        int from = group.length() - n;
+        Flows trend = flows(group);
+        double residual = 0;
+        double poisson = 0;
+        for (int i = 0; i < n; i++) {
+            double s = group.started()[from + i] + 0.5;
+            double fitted = trend.level(trend.mean(), trend.slope()) - trend.slope() * (n - 1 - i);
+            residual += Math.pow(Math.log(s) - fitted, 2);
+            poisson += 1 / s;
+        }
+        double starts = n > 2 ? Math.max(0, residual / (n - 2) - poisson / n) : 0;
+        double sum = 0;
+        double sumSq = 0;
+        double binomial = 0;
+        int m = 0;
+        for (int i = from; i < group.length() - 1; i++) {
+            double a = group.active()[i];
+            if (a < 1) {
+                continue;
+            }
+            double c = Math.min(a - 0.5, Math.max(0.5, a - group.ended()[i])) / a;
+            double logit = Math.log(c / (1 - c));
+            sum += logit;
+            sumSq += logit * logit;
+            binomial += 1 / (a * c * (1 - c));
+            m++;
+        }
+        double share = m > 1 ? Math.max(0, (sumSq - sum * sum / m) / (m - 1) - binomial / m) : 0;
+        return new Shocks(starts, share);
+    }
+
+    /** A history summed over members (of equal lengths): a group's. */
+    static History sum(List<History> members) {
+        int length = members.get(0).length();
+        double[][] out = new double[3][length];
+        for (History h : members) {
+            for (int t = 0; t < length; t++) {
+                out[0][t] += h.active()[t];
+                out[1][t] += h.started()[t];
+                out[2][t] += h.ended()[t];
+            }
+        }
+        return new History(out[0], out[1], out[2]);
+    }
+
+    /**
+     * The groups the members belong to and the shocks they share: {@code group[m]} is member m's jeugdregio (0 …
+     * groups − 1), {@code regional} the shocks of a jeugdregio beyond the country's, {@code national} the country's.
+     */
+    record Structure(int[] group, int groups, Shocks regional, Shocks national) {
+        /** Members drawn independently: no shared shocks. */
+        static Structure independent(int members) {
+            return new Structure(new int[members], 1, Shocks.NONE, Shocks.NONE);
+        }
+    }
+
+    /** The simulated paths: {@code active[member][draw][h]} and {@code started[member][draw][h]}. */
+    record Paths(double[][][] active, double[][][] started) {}
+
+    /**
+     * Simulated paths of the active trajectories and the starts of each member for {@code horizon} half-years after
+     * its history's last. A member's slope is drawn from its own uncertainty and, for the part it borrowed, from its
+     * region's (shared by the region's members in that draw); the starts carry the region's and the country's shocks
+     * (random walks on the log level) on top of the member's own gamma-Poisson noise; the continuation share is drawn
+     * from its beta posterior and moved by the region's and the country's shock on its logit.
+     */
+    static Paths simulate(
+            List<History> histories, List<Flows> flows, Structure structure, int horizon, int draws, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][][] paths = new double[histories.size()][draws][horizon];
-        for (int m = 0; m < histories.size(); m++) {
-            History h = histories.get(m);
-            Flows f = flows.get(m);
-            for (int d = 0; d < draws; d++) {
-                double slope = f.slope() + f.slopeSe() * gaussian(random);
-                double level = f.level(f.mean() + f.meanSe() * gaussian(random), slope);
-                double share = beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5);
-                double active = h.active()[h.length() - 1];
+        int members = histories.size();
+        double[][][] active = new double[members][draws][horizon];
+        double[][][] started = new double[members][draws][horizon];
+        Shocks shared = structure.regional().plus(structure.national());
+        double[][] slopeShock = new double[draws][structure.groups()];
+        double[][] shareShock = new double[draws][structure.groups()];
+        double[][][] startsShock = new double[draws][structure.groups()][horizon];
+        for (int d = 0; d < draws; d++) {
+            double nationalShare = Math.sqrt(structure.national().share()) * gaussian(random);
+            double[] nationalStarts = randomWalk(random, structure.national().starts(), horizon);
+            for (int g = 0; g < structure.groups(); g++) {
+                slopeShock[d][g] = gaussian(random);
+                shareShock[d][g] =
+                        nationalShare + Math.sqrt(structure.regional().share()) * gaussian(random);
+                double[] regional = randomWalk(random, structure.regional().starts(), horizon);
                 for (int k = 0; k < horizon; k++) {
-                    double mean = Math.exp(level + slope * (k + 1)) - 0.5;
-                    double starts = gammaPoisson(random, Math.max(0, mean), f.dispersion());
-                    active = binomial(random, active, share) + starts;
-                    paths[m][d][k] = active;
+                    startsShock[d][g][k] = nationalStarts[k] + regional[k];
                 }
             }
         }
-        return paths;
+        for (int m = 0; m < members; m++) {
+            History h = histories.get(m);
+            Flows f = flows.get(m);
+            int g = structure.group()[m];
+            // the member's own over-dispersion, less what the shared shocks already add at its size
+            double own = Math.max(1, f.dispersion() - Math.exp(f.level(f.mean(), f.slope())) * shared.starts());
+            for (int d = 0; d < draws; d++) {
+                double slope = f.slope() + f.slopeSe() * gaussian(random) + f.sharedSlopeSe() * slopeShock[d][g];
+                double level = f.level(f.mean() + f.meanSe() * gaussian(random), slope);
+                double share = logistic(
+                        logit(beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5)) + shareShock[d][g]);
+                double count = h.active()[h.length() - 1];
+                for (int k = 0; k < horizon; k++) {
+                    double mean = Math.exp(level + slope * (k + 1) + startsShock[d][g][k]) - 0.5;
+                    double starts = gammaPoisson(random, Math.max(0, mean), own);
+                    count = binomial(random, count, share) + starts;
+                    active[m][d][k] = count;
+                    started[m][d][k] = starts;
+                }
+            }
+        }
+        return new Paths(active, started);
+    }
+
+    private static double[] randomWalk(SplittableRandom random, double variance, int steps) {
+        double[] out = new double[steps];
+        double sd = Math.sqrt(variance);
+        double level = 0;
+        for (int k = 0; k < steps; k++) {
+            level += sd * gaussian(random);
+            out[k] = level;
+        }
+        return out;
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+        return Math.log(q / (1 - q));
+    }
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * A ratio to a simulated count (the cost per active jeugdhulp trajectory, the youths per trajectory): its log level at
+     * the last half-year with that level's standard error, a slope per half-year with its standard error (shared by
+     * everyone on the same trend), and the spread of a half-year's ratio around the line.
+     */
+    record Ratio(double level, double levelSe, double slope, double slopeSe, double stepSd) {
+
+        /** The ratio's level on a given slope, from the half-years where both values and base are positive. */
+        static Ratio fit(double[] values, double[] base, double slope, double slopeSe) {
+            int last = values.length - 1;
+            double sum = 0;
+            double sumSq = 0;
+            int n = 0;
+            for (int i = 0; i <= last; i++) {
+                if (values[i] > 0 && base[i] > 0) {
+                    double y = Math.log(values[i] / base[i]) - slope * (i - last);
+                    sum += y;
+                    sumSq += y * y;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return null;
+            }
+            double sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - sum * sum / n) / (n - 1))) : 0;
+            return new Ratio(sum / n, sd / Math.sqrt(n), slope, slopeSe, sd);
+        }
+
+        /** The ratio with its own log-linear trend (least squares). */
+        static Ratio trend(double[] values, double[] base) {
+            double st = 0;
+            double sy = 0;
+            int n = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] > 0 && base[i] > 0) {
+                    st += i;
+                    sy += Math.log(values[i] / base[i]);
+                    n++;
+                }
+            }
+            if (n < 3) {
+                return fit(values, base, 0, 0);
+            }
+            double tBar = st / n;
+            double yBar = sy / n;
+            double stt = 0;
+            double sty = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] > 0 && base[i] > 0) {
+                    stt += (i - tBar) * (i - tBar);
+                    sty += (i - tBar) * (Math.log(values[i] / base[i]) - yBar);
+                }
+            }
+            double slope = sty / stt;
+            double residual = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] > 0 && base[i] > 0) {
+                    residual += Math.pow(Math.log(values[i] / base[i]) - yBar - slope * (i - tBar), 2);
+                }
+            }
+            return fit(values, base, slope, Math.sqrt(residual / (n - 2) / stt));
+        }
+
+        /**
+         * The base's paths times the ratio: per draw the level from its uncertainty, the slope moved by the draw's
+         * {@code shared} standard normal, and each half-year's own spread.
+         */
+        double[][] times(double[][] basePaths, double[] shared, SplittableRandom random) {
+            double[][] out = new double[basePaths.length][];
+            for (int d = 0; d < basePaths.length; d++) {
+                double level = this.level + levelSe * gaussian(random);
+                double slope = this.slope + slopeSe * shared[d];
+                out[d] = new double[basePaths[d].length];
+                for (int k = 0; k < basePaths[d].length; k++) {
+                    out[d][k] = basePaths[d][k] * Math.exp(level + slope * (k + 1) + stepSd * gaussian(random));
+                }
+            }
+            return out;
+        }
     }
 
     /** The mean and bands of the paths summed over the given members (one member: its own). */
     static Forecast forecast(double[][][] paths, List<Integer> members) {
+        return forecast(sums(paths, members));
+    }
+
+    /** Per draw and half-year ahead, the paths summed over the given members. */
+    static double[][] sums(double[][][] paths, List<Integer> members) {
         int draws = paths[0].length;
         int horizon = paths[0][0].length;
+        double[][] out = new double[draws][horizon];
+        for (int m : members) {
+            for (int d = 0; d < draws; d++) {
+                for (int k = 0; k < horizon; k++) {
+                    out[d][k] += paths[m][d][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The mean and bands of paths given per draw and half-year ahead. */
+    static Forecast forecast(double[][] paths) {
+        int draws = paths.length;
+        int horizon = paths[0].length;
         double[] mean = new double[horizon];
         double[][] bands = new double[4][horizon];
         double[] sums = new double[draws];
         for (int k = 0; k < horizon; k++) {
             for (int d = 0; d < draws; d++) {
-                double s = 0;
-                for (int m : members) {
-                    s += paths[m][d][k];
-                }
-                sums[d] = s;
-                mean[k] += s / draws;
+                sums[d] = paths[d][k];
+                mean[k] += paths[d][k] / draws;
             }
             Arrays.sort(sums);
             bands[0][k] = quantile(sums, 0.10);

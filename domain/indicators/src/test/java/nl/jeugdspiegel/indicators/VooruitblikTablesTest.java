@@ -25,9 +25,14 @@ import org.junit.jupiter.api.Test;
 class VooruitblikTablesTest {
 
     private static IndicatorRow row(Periode p, String code, Indicator indicator, double value, boolean ok) {
+        return row(p, Niveau.GEMEENTE, code, indicator, value, ok);
+    }
+
+    private static IndicatorRow row(
+            Periode p, Niveau niveau, String code, Indicator indicator, double value, boolean ok) {
         return new IndicatorRow(
                 p,
-                Niveau.GEMEENTE,
+                niveau,
                 code,
                 code,
                 indicator,
@@ -49,27 +54,65 @@ class VooruitblikTablesTest {
         Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
         Map<String, String> region = new HashMap<>();
         Periode first = Periode.parse("2021H1");
-        double[] carried = new double[12];
+        int categories = Indicator.CATEGORIES.size();
+        double[][] carried = new double[12][categories];
         for (int m = 0; m < 12; m++) {
             region.put("GM" + (1000 + m), m < 6 ? "JZ01" : "JZ02");
-            carried[m] = 100 + 40 * m;
+            for (int c = 0; c < categories; c++) {
+                carried[m][c] = (100 + 40 * m) / (c == 0 ? 1.0 : 5.0 * c);
+            }
         }
         Periode p = first;
         for (int t = 0; t < 10; t++, p = p.next()) {
             List<IndicatorRow> rows = new ArrayList<>();
             for (int m = 0; m < 12; m++) {
                 String code = "GM" + (1000 + m);
-                double started = Vooruitblik.gammaPoisson(r, (60 + 30 * m) * Math.pow(1.06, t), 1);
-                double active = carried[m] + started;
-                double stay = 0;
-                for (int i = 0; i < active; i++) {
-                    stay += r.nextDouble() < 0.6 ? 1 : 0;
-                }
                 boolean ok = !(m == 3 && t == 2); // one missed delivery
-                rows.add(row(p, code, Indicator.TRAJECTEN_ACTIEF.get(0), active, ok));
-                rows.add(row(p, code, Indicator.TRAJECTEN_GESTART.get(0), started, ok));
-                rows.add(row(p, code, Indicator.TRAJECTEN_BEEINDIGD.get(0), active - stay, ok));
-                carried[m] = stay;
+                double activeJh = 0;
+                for (int c = 0; c < categories; c++) {
+                    // jeugdhulp zonder verblijf grows 6 % a half-year, the other categories stay level
+                    double rate = (60 + 30 * m) * (c == 0 ? Math.pow(1.06, t) : 1.0 / (5 * c));
+                    double started = Vooruitblik.gammaPoisson(r, rate, 1);
+                    double active = carried[m][c] + started;
+                    double stay = 0;
+                    for (int i = 0; i < active; i++) {
+                        stay += r.nextDouble() < 0.6 ? 1 : 0;
+                    }
+                    rows.add(row(p, code, Indicator.TRAJECTEN_ACTIEF.get(c), active, ok));
+                    rows.add(row(p, code, Indicator.TRAJECTEN_GESTART.get(c), started, ok));
+                    rows.add(row(p, code, Indicator.TRAJECTEN_BEEINDIGD.get(c), active - stay, ok));
+                    carried[m][c] = stay;
+                    activeJh += c < 3 ? active : 0;
+                }
+                rows.add(row(p, code, Indicator.JEUGDIGEN_JH, Math.round(0.85 * activeJh), ok));
+                // half of the municipalities deliver kosten: 4,000 euro per active jeugdhulp trajectory
+                rows.add(row(p, code, Indicator.KOSTEN_PER_JEUGDIGE, 4_000 * activeJh, ok && m % 2 == 0));
+            }
+            // the jeugdregio's and Nederland's own rows of what the youths' forecast reads
+            for (String unit : List.of("JZ01", "JZ02", "NL")) {
+                Niveau niveau = unit.equals("NL") ? Niveau.NEDERLAND : Niveau.JEUGDREGIO;
+                for (Indicator indicator : List.of(
+                        Indicator.JEUGDIGEN_JH,
+                        Indicator.TRAJECTEN_ACTIEF.get(0),
+                        Indicator.TRAJECTEN_ACTIEF.get(1),
+                        Indicator.TRAJECTEN_ACTIEF.get(2))) {
+                    double total = rows.stream()
+                            .filter(x -> x.niveau() == Niveau.GEMEENTE
+                                    && x.indicator() == indicator
+                                    && x.ok()
+                                    && (unit.equals("NL")
+                                            || region.get(x.code()).equals(unit)))
+                            .mapToDouble(IndicatorRow::waarde)
+                            .sum();
+                    // distinct youths: a few have care in two municipalities of the region
+                    rows.add(row(
+                            p,
+                            niveau,
+                            unit,
+                            indicator,
+                            indicator == Indicator.JEUGDIGEN_JH ? 0.98 * total : total,
+                            true));
+                }
             }
             tables.put(p, rows);
         }
@@ -77,8 +120,24 @@ class VooruitblikTablesTest {
         List<VooruitblikTable.Forecast> latest = result.forecasts().stream()
                 .filter(f -> f.basis().equals(Periode.parse("2025H2")))
                 .toList();
-        // 12 gemeenten, 2 regions and Nederland, 4 half-years each, for the one soort with figures
-        assertEquals((12 + 2 + 1) * 4, latest.size());
+        // 12 gemeenten, 2 regions and Nederland, 4 half-years each, for the 5 active counts, the starts and the youths;
+        // the cost for the 6 municipalities with kosten, their 2 regions and Nederland
+        assertEquals((12 + 2 + 1) * 4 * 7 + (6 + 2 + 1) * 4, latest.size());
+        // the ratio quantities follow their ratios: 4,000 euro and 0.85 youths per active jeugdhulp trajectory, the
+        // region's youths its own 0.98 of that
+        double activeJh = forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
+                + forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_MET_VERBLIJF)
+                + forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_VERBLIJF_ONBEKEND);
+        assertEquals(4_000, forecast(latest, "GM1000", VooruitblikTable.Grootheid.KOSTEN_TOTAAL) / activeJh, 40);
+        assertEquals(0.85, forecast(latest, "GM1000", VooruitblikTable.Grootheid.JEUGDIGEN_JH) / activeJh, 0.02);
+        double regionJh = forecast(latest, "JZ01", VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
+                + forecast(latest, "JZ01", VooruitblikTable.Grootheid.ACTIEF_JH_MET_VERBLIJF)
+                + forecast(latest, "JZ01", VooruitblikTable.Grootheid.ACTIEF_JH_VERBLIJF_ONBEKEND);
+        assertEquals(0.98 * 0.85, forecast(latest, "JZ01", VooruitblikTable.Grootheid.JEUGDIGEN_JH) / regionJh, 0.02);
+        assertTrue(forecast(latest, "GM1001", VooruitblikTable.Grootheid.KOSTEN_TOTAAL) < 0, "no kosten, no cost");
+        latest = latest.stream()
+                .filter(f -> f.grootheid() == VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
+                .toList();
         double sum = latest.stream()
                 .filter(f -> f.niveau() == Niveau.GEMEENTE && f.periode().equals(Periode.parse("2027H2")))
                 .mapToDouble(VooruitblikTable.Forecast::voorspelling)
@@ -95,7 +154,9 @@ class VooruitblikTablesTest {
             for (int h = 1; h <= 4; h++) {
                 final int horizon = h;
                 VooruitblikTable.Backtest b = result.backtest().stream()
-                        .filter(x -> x.niveau() == niveau && x.horizon() == horizon)
+                        .filter(x -> x.niveau() == niveau
+                                && x.horizon() == horizon
+                                && x.grootheid() == VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
                         .findFirst()
                         .orElseThrow();
                 assertTrue(b.n() > 0);
@@ -103,10 +164,23 @@ class VooruitblikTablesTest {
             }
         }
         VooruitblikTable.Backtest gemeenten = result.backtest().stream()
-                .filter(x -> x.niveau() == Niveau.GEMEENTE && x.horizon() == 1)
+                .filter(x -> x.niveau() == Niveau.GEMEENTE
+                        && x.horizon() == 1
+                        && x.grootheid() == VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
                 .findFirst()
                 .orElseThrow();
         System.out.println("vooruitblik tables backtest, gemeente, 1 half-year ahead: " + gemeenten);
         assertTrue(gemeenten.dekking80() > 0.6 && gemeenten.dekking95() > 0.8, gemeenten.toString());
+    }
+
+    /** The forecast one half-year ahead of a unit's quantity; -1 when there is none. */
+    private static double forecast(List<VooruitblikTable.Forecast> rows, String code, VooruitblikTable.Grootheid g) {
+        return rows.stream()
+                .filter(f -> f.code().equals(code)
+                        && f.grootheid() == g
+                        && f.periode().equals(Periode.parse("2026H1")))
+                .mapToDouble(VooruitblikTable.Forecast::voorspelling)
+                .findFirst()
+                .orElse(-1);
     }
 }

@@ -125,17 +125,27 @@ final class CareSimulator {
     CareHistory run() {
         double years = (HORIZON - FIRST_DAY + 1) / 365.25;
         for (SyntheticCountry.Gemeente g : country.gemeenten()) {
-            double expected = g.jeugd() * g.traits().careRate() * CAREERS_PER_CARE_RATE * years;
+            // the start days follow the municipality's demand trend: their cumulative intensity, per day
+            double[] cumulative = g.demand().cumulative(FIRST_DAY, HORIZON);
+            double meanIntensity = cumulative[cumulative.length - 1] / cumulative.length;
+            double expected = g.jeugd() * g.traits().careRate() * CAREERS_PER_CARE_RATE * years * meanIntensity;
             long careers = poisson(expected);
             for (long c = 0; c < careers; c++) {
-                career(g);
+                career(g, FIRST_DAY + startDay(cumulative));
             }
         }
         return history;
     }
 
-    private void career(SyntheticCountry.Gemeente home) {
-        int start = FIRST_DAY + random.nextInt(HORIZON - FIRST_DAY + 1);
+    /** A day offset drawn from the cumulative intensity (inverse transform). */
+    private int startDay(double[] cumulative) {
+        double u = random.nextDouble() * cumulative[cumulative.length - 1];
+        int i = java.util.Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, i >= 0 ? i : -i - 1);
+    }
+
+    private void career(SyntheticCountry.Gemeente home, int firstStart) {
+        int start = firstStart;
         int age = firstAge();
         int birth = start - (int) (age * 365.25) - random.nextInt(365);
         double s = random.nextDouble();

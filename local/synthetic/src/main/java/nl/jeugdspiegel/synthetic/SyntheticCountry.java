@@ -61,7 +61,8 @@ final class SyntheticCountry {
             long jeugd,
             Traits traits,
             Dialect dialect,
-            int regionIndex) {}
+            int regionIndex,
+            DemandTrend demand) {}
 
     private final List<Gemeente> gemeenten = new ArrayList<>();
     private final List<List<Integer>> regionMembers = new ArrayList<>();
@@ -81,14 +82,17 @@ final class SyntheticCountry {
                     m.code().equals("GM0184") ? 0.33 : Traits.clamp(0.195 + 0.018 * Traits.gaussian(own), 0.14, 0.27);
             long scaled = Math.max(1, Math.round(inwoners * scale));
             int region = regionCodes.indexOf(m.jeugdregioCode());
+            Traits traits = Traits.draw(own);
+            Dialect dialect = Dialect.draw(own);
             gemeenten.add(new Gemeente(
                     index,
                     m,
                     scaled,
                     Math.max(1, Math.round(scaled * youthShare)),
-                    Traits.draw(own),
-                    Dialect.draw(own),
-                    region));
+                    traits,
+                    dialect,
+                    region,
+                    DemandTrend.draw(own)));
             regionMembers.get(region).add(index);
             index++;
         }
