@@ -12,9 +12,18 @@ import nl.jeugdspiegel.core.Periode;
 
 /**
  * What the indicators stage wrote for the periods of its manifest, as the report reads it: per periode the exact
- * table and its signals (none when the periode has no signal tables, e.g. one written before indicators v1.2).
+ * table and its signals (none when the periode has no signal tables, e.g. one written before indicators v1.2), and the
+ * vooruitblik with its backtest (none before indicators v1.3).
  */
-public record IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Periode, SignalRows.Result> signals) {
+public record IndicatorOutputs(
+        Map<Periode, List<IndicatorRow>> tables,
+        Map<Periode, SignalRows.Result> signals,
+        VooruitblikTable.Tables vooruitblik) {
+
+    /** The outputs without a vooruitblik (as before indicators v1.3). */
+    public IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Periode, SignalRows.Result> signals) {
+        this(tables, signals, VooruitblikTable.Tables.NONE);
+    }
 
     /** Where the objects come from: the data bucket, or a folder that stands for it. */
     public interface Source {
@@ -50,7 +59,22 @@ public record IndicatorOutputs(Map<Periode, List<IndicatorRow>> tables, Map<Peri
                                     ? List.of()
                                     : SignalTable.DISPERSION.readCsv(reader(dispersionCsv.get()), dispersionKey)));
         }
-        return new IndicatorOutputs(tables, signals);
+        return new IndicatorOutputs(tables, signals, vooruitblik(source));
+    }
+
+    /** The vooruitblik and its backtest (indicators v1.3); none when the stage wrote none. */
+    private static VooruitblikTable.Tables vooruitblik(Source source) throws IOException {
+        String key = BucketLayout.vooruitblik(BucketLayout.Format.PARQUET);
+        Optional<byte[]> forecasts = source.read(key);
+        Optional<byte[]> backtest = source.read(BucketLayout.backtest());
+        if (forecasts.isEmpty()) {
+            return VooruitblikTable.Tables.NONE;
+        }
+        return new VooruitblikTable.Tables(
+                VooruitblikTable.FORECASTS.readParquet(forecasts.get(), key),
+                backtest.isEmpty()
+                        ? List.of()
+                        : VooruitblikTable.BACKTEST.readCsv(reader(backtest.get()), BucketLayout.backtest()));
     }
 
     private static InputStreamReader reader(byte[] bytes) {

@@ -69,6 +69,11 @@ public final class VooruitblikTable {
         }
     }
 
+    /** The two tables as the report reads them (both empty when the indicators stage wrote none). */
+    public record Tables(List<Forecast> forecasts, List<Backtest> backtest) {
+        public static final Tables NONE = new Tables(List.of(), List.of());
+    }
+
     /** One forecast: from origin {@code basis} for half-year {@code periode}, the mean and the two bands. */
     public record Forecast(
             Periode basis,

@@ -21,6 +21,11 @@ final class Vooruitblik {
 
     /** The half-years of history the trend and the continuation share use at most. */
     static final int WINDOW = 6;
+    /**
+     * How much of the starts' trend carries into each next half-year (a damped trend): growth seldom goes on unchanged,
+     * and a trend fitted on a few half-years overshoots when it slows down.
+     */
+    static final double DAMPING = 0.9;
     /** The weight of the region's continuation share, in trajectories. */
     static final double PRIOR_ACTIVE = 200;
 
@@ -111,33 +116,56 @@ final class Vooruitblik {
      * slope a member borrowed carries the region's slope's uncertainty, which the members share.
      */
     static List<Flows> borrowed(List<Flows> members) {
+        return borrowed(members, spread(List.of(members)));
+    }
+
+    /**
+     * The spread τ² of the members' true slopes around their region's, beyond their own uncertainty, pooled over all
+     * regions (DerSimonian–Laird): one region has too few municipalities to tell it on its own.
+     */
+    static double spread(List<List<Flows>> regions) {
+        double q = 0;
+        double df = 0;
+        double scale = 0;
+        for (List<Flows> members : regions) {
+            if (members.size() < 2) {
+                continue;
+            }
+            double sw = 0;
+            double swb = 0;
+            double sw2 = 0;
+            for (Flows f : members) {
+                double w = 1 / (f.slopeSe() * f.slopeSe());
+                sw += w;
+                swb += w * f.slope();
+                sw2 += w * w;
+            }
+            for (Flows f : members) {
+                q += Math.pow(f.slope() - swb / sw, 2) / (f.slopeSe() * f.slopeSe());
+            }
+            df += members.size() - 1;
+            scale += sw - sw2 / sw;
+        }
+        return scale > 0 ? Math.max(0, (q - df) / scale) : 0;
+    }
+
+    /** The members' flows pulled toward their region's, given the spread τ² of true slopes ({@link #spread}). */
+    static List<Flows> borrowed(List<Flows> members, double tau2) {
         double sw = 0;
         double swb = 0;
         double carried = 0;
         double atRisk = 0;
         for (Flows f : members) {
-            double w = 1 / (f.slopeSe() * f.slopeSe());
+            double w = 1 / (f.slopeSe() * f.slopeSe() + tau2);
             sw += w;
             swb += w * f.slope();
             carried += f.carried();
             atRisk += f.atRisk();
         }
         double regionSlope = swb / sw;
-        double q = 0;
-        double sw2 = 0;
-        for (Flows f : members) {
-            double w = 1 / (f.slopeSe() * f.slopeSe());
-            q += w * Math.pow(f.slope() - regionSlope, 2);
-            sw2 += w * w;
-        }
-        double tau2 = members.size() > 1 ? Math.max(0, (q - (members.size() - 1)) / (sw - sw2 / sw)) : 0;
         double regionShare = atRisk > 0 ? carried / atRisk : 0;
         // the region's slope is itself an estimate: its uncertainty is shared by all that borrow from it
-        double swTau = 0;
-        for (Flows f : members) {
-            swTau += 1 / (f.slopeSe() * f.slopeSe() + tau2);
-        }
-        double regionSlopeSe = Math.sqrt(1 / swTau);
+        double regionSlopeSe = Math.sqrt(1 / sw);
         List<Flows> out = new ArrayList<>();
         for (Flows f : members) {
             double b = tau2 / (tau2 + f.slopeSe() * f.slopeSe());
@@ -277,14 +305,18 @@ final class Vooruitblik {
             int g = structure.group()[m];
             // the member's own over-dispersion, less what the shared shocks already add at its size
             double own = Math.max(1, f.dispersion() - Math.exp(f.level(f.mean(), f.slope())) * shared.starts());
+            // a category that never started in the window does not start now
+            boolean none = Arrays.stream(h.started()).sum() == 0;
             for (int d = 0; d < draws; d++) {
                 double slope = f.slope() + f.slopeSe() * gaussian(random) + f.sharedSlopeSe() * slopeShock[d][g];
                 double level = f.level(f.mean() + f.meanSe() * gaussian(random), slope);
                 double share = logistic(
                         logit(beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5)) + shareShock[d][g]);
                 double count = h.active()[h.length() - 1];
+                double trend = 0;
                 for (int k = 0; k < horizon; k++) {
-                    double mean = Math.exp(level + slope * (k + 1) + startsShock[d][g][k]) - 0.5;
+                    trend += Math.pow(DAMPING, k + 1);
+                    double mean = none ? 0 : Math.exp(level + slope * trend + startsShock[d][g][k]) - 0.5;
                     double starts = gammaPoisson(random, Math.max(0, mean), own);
                     count = binomial(random, count, share) + starts;
                     active[m][d][k] = count;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
 import nl.jeugdspiegel.contract.Niveau;
@@ -138,19 +140,31 @@ final class VooruitblikTables {
         List<Periode> periods = new ArrayList<>(new TreeMap<>(tables).keySet());
         Series series = Series.of(tables, periods);
         int last = periods.size() - 1;
+        if (last < 0) {
+            return new Result(List.of(), List.of());
+        }
+        // the origins are independent (each its own seeds): the forecast from the last half-year and the backtest's
+        // from every origin with enough history are made in parallel, then checked in order
+        int first = Math.min(MIN_ORIGIN, last);
+        List<List<Forecasted>> byOrigin = IntStream.rangeClosed(first, last)
+                .parallel()
+                .mapToObj(origin -> forecastFrom(
+                        series,
+                        jeugdregio,
+                        origin,
+                        Math.min(last, origin + HORIZON),
+                        origin == last ? DRAWS : BACKTEST_DRAWS))
+                .toList();
         List<VooruitblikTable.Forecast> forecasts = new ArrayList<>();
-        if (last >= 0) {
-            for (Forecasted f : forecastFrom(series, jeugdregio, last, last, DRAWS)) {
-                forecasts.addAll(rows(f, periods.get(last)));
-            }
+        for (Forecasted f : byOrigin.get(last - first)) {
+            forecasts.addAll(rows(f, periods.get(last)));
         }
         Map<String, double[]> backtest = new TreeMap<>(); // niveau|grootheid|h → n, ae, aeNaive, in80, in95
         Map<String, Forecasted> labels = new HashMap<>();
         for (int origin = MIN_ORIGIN; origin < last; origin++) {
             // the backtest's members: those with figures up to the last half-year it is checked against, so that a
             // region's and the country's actual value is the sum over the same municipalities as their forecast
-            int until = Math.min(last, origin + HORIZON);
-            for (Forecasted f : forecastFrom(series, jeugdregio, origin, until, BACKTEST_DRAWS)) {
+            for (Forecasted f : byOrigin.get(origin - first)) {
                 Double naive = f.actual().apply(origin);
                 for (int h = 1; h <= HORIZON && origin + h <= last; h++) {
                     Double actual = f.actual().apply(origin + h);
@@ -248,7 +262,7 @@ final class VooruitblikTables {
         if (codes.isEmpty()) {
             return List.of();
         }
-        List<String> regions = new ArrayList<>(new java.util.TreeSet<>(
+        List<String> regions = new ArrayList<>(new TreeSet<>(
                 codes.stream().map(c -> jeugdregio.getOrDefault(c, "?")).toList()));
         int[] group = codes.stream()
                 .mapToInt(c -> regions.indexOf(jeugdregio.getOrDefault(c, "?")))
@@ -311,10 +325,14 @@ final class VooruitblikTables {
         Vooruitblik.Shocks national = Vooruitblik.shocks(Vooruitblik.sum(histories));
         double startsShock = 0;
         double shareShock = 0;
+        List<List<Vooruitblik.Flows>> regions = new ArrayList<>();
+        for (int g = 0; g < members.regions().size(); g++) {
+            regions.add(members.of(g).stream().map(own::get).toList());
+        }
+        double tau2 = Vooruitblik.spread(regions);
         for (int g = 0; g < members.regions().size(); g++) {
             List<Integer> region = members.of(g);
-            List<Vooruitblik.Flows> borrowed =
-                    Vooruitblik.borrowed(region.stream().map(own::get).toList());
+            List<Vooruitblik.Flows> borrowed = Vooruitblik.borrowed(regions.get(g), tau2);
             for (int i = 0; i < region.size(); i++) {
                 flows[region.get(i)] = borrowed.get(i);
             }

@@ -78,12 +78,14 @@ class VooruitblikTest {
         }
         assertEquals(sum, Vooruitblik.forecast(paths, all).mean()[3], 1e-6 * sum);
         // the smallest municipality borrows its slope: it lies between its own and the region's (the precision-weighted
-        // mean of the members' own slopes), and is known more precisely than its own
+        // mean of the members' own slopes, each weighted by its variance plus the spread of true slopes), and is known
+        // more precisely than its own
+        double tau2 = Vooruitblik.spread(List.of(own));
         double sw = 0;
         double swb = 0;
         for (Vooruitblik.Flows f : own) {
-            sw += 1 / (f.slopeSe() * f.slopeSe());
-            swb += f.slope() / (f.slopeSe() * f.slopeSe());
+            sw += 1 / (f.slopeSe() * f.slopeSe() + tau2);
+            swb += f.slope() / (f.slopeSe() * f.slopeSe() + tau2);
         }
         double regionSlope = swb / sw;
         double lo = Math.min(own.get(0).slope(), regionSlope);

@@ -395,7 +395,7 @@ final class Charts {
     }
 
     /** A linear map from data values to pixels. */
-    private record Scale(double from, double to, double pixelFrom, double pixelTo) {
+    record Scale(double from, double to, double pixelFrom, double pixelTo) {
         double at(double value) {
             double span = to - from == 0 ? 1 : to - from;
             return pixelFrom + (value - from) / span * (pixelTo - pixelFrom);

@@ -93,9 +93,14 @@ final class Downloads {
      * Dutch Excel their {@code -excel.csv}.
      */
     static byte[] csv(ReportData data, List<Niveau> niveaus, TableFile.Dialect dialect) {
+        return table(TABLE, allPublished(data, niveaus), dialect);
+    }
+
+    /** Any contract table as a download (the vooruitblik and its backtest). */
+    static <T> byte[] table(TableFile<T> file, List<T> rows, TableFile.Dialect dialect) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            TABLE.writeCsv(allPublished(data, niveaus), new OutputStreamWriter(bytes, StandardCharsets.UTF_8), dialect);
+            file.writeCsv(rows, new OutputStreamWriter(bytes, StandardCharsets.UTF_8), dialect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -114,7 +114,8 @@ final class PageModels {
             List<String> memberColumns,
             List<UnitRow> members,
             CohortPages.Section cohorts,
-            List<String> pairs) {
+            List<String> pairs,
+            VooruitblikPages.Section vooruitblik) {
 
         // what the template shows or leaves out, from the lists themselves
         public boolean hasSignals() {
@@ -201,6 +202,6 @@ final class PageModels {
     /** A jeugdregio's figure. */
     record RegionCell(String code, String naam, Cell cell) {}
 
-    /** {@code downloads.mustache}: the frame alone. */
-    record DownloadsPage() {}
+    /** The downloads page; {@code vooruitblik}: whether the vooruitblik tables are among them. */
+    record DownloadsPage(boolean vooruitblik) {}
 }

@@ -46,6 +46,8 @@ public final class ReportData {
     private final Map<Periode, Map<Niveau, Map<Unit, Map<Indicator, Disclosure.Figure>>>> byLevel = new HashMap<>();
 
     private final Map<Periode, Map<DispersionKey, SignalRows.Dispersion>> dispersion = new TreeMap<>();
+    /** The vooruitblik as the site may show it (none before indicators v1.3). */
+    private PublishedForecasts forecasts = PublishedForecasts.NONE;
 
     /** The over-dispersion of one indicator at one niveau. */
     private record DispersionKey(Niveau niveau, Indicator indicator) {}
@@ -102,7 +104,13 @@ public final class ReportData {
             result.dispersion().forEach(d -> byKey.put(new DispersionKey(d.niveau(), d.indicator()), d));
             data.dispersion.put(p, byKey);
         });
+        data.forecasts = PublishedForecasts.of(outputs.vooruitblik(), data);
         return data;
+    }
+
+    /** The published vooruitblik. */
+    PublishedForecasts forecasts() {
+        return forecasts;
     }
 
     /** The shown signals of a unit in periode P, in table order. */

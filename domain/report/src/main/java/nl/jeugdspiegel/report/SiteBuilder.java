@@ -21,6 +21,7 @@ import nl.jeugdspiegel.contract.SignalRows;
 import nl.jeugdspiegel.contract.SizeClass;
 import nl.jeugdspiegel.contract.TableFile;
 import nl.jeugdspiegel.contract.Unit;
+import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.core.Periode;
 import nl.jeugdspiegel.core.html.PagePolicy;
 import nl.jeugdspiegel.core.reference.Jeugdregio;
@@ -122,7 +123,12 @@ public final class SiteBuilder {
         site.put("downloads/aanbieders.csv", Downloads.csv(data, Downloads.PROVIDER_NIVEAUS, TableFile.Dialect.PLAIN));
         site.put("methode.html", page("methode", frame(data, "Methode", ""), methodePage(data)));
         site.put("gemeenten.html", page("gemeenten", frame(data, "Alle gemeenten", ""), gemeentenPage()));
-        site.put("downloads.html", page("downloads", frame(data, "Downloads", ""), new DownloadsPage()));
+        site.put(
+                "downloads.html",
+                page(
+                        "downloads",
+                        frame(data, "Downloads", ""),
+                        new DownloadsPage(!data.forecasts().rows().isEmpty())));
         site.put("downloads/cijfers.csv", Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS, TableFile.Dialect.PLAIN));
         site.put(
                 "downloads/cijfers-excel.csv",
@@ -133,6 +139,18 @@ public final class SiteBuilder {
         site.put("downloads/codeboek.csv", Codebook.csv(texts, TableFile.Dialect.PLAIN));
         site.put("downloads/codeboek-excel.csv", Codebook.csv(texts, TableFile.Dialect.DUTCH_EXCEL));
         site.put("downloads/cijfers.json", Downloads.json(data));
+        if (!data.forecasts().rows().isEmpty()) {
+            site.put(
+                    "downloads/vooruitblik.csv",
+                    Downloads.table(VooruitblikTable.FORECASTS, data.forecasts().rows(), TableFile.Dialect.PLAIN));
+            site.put(
+                    "downloads/vooruitblik-excel.csv",
+                    Downloads.table(
+                            VooruitblikTable.FORECASTS, data.forecasts().rows(), TableFile.Dialect.DUTCH_EXCEL));
+            site.put(
+                    "downloads/backtest.csv",
+                    Downloads.table(VooruitblikTable.BACKTEST, data.forecasts().backtest(), TableFile.Dialect.PLAIN));
+        }
         site.put("index.html", page("index", frame(data, "Jeugdhulp in Nederland", ""), homePage(data)));
         return site;
     }

@@ -94,7 +94,8 @@ final class UnitPages {
                 null,
                 null,
                 CohortPages.of(data, own, lines),
-                PairedReading.of(data, unit));
+                PairedReading.of(data, unit),
+                VooruitblikPages.of(data, unit));
     }
 
     /** The providers a gemeente page lists: the largest of its jeugdregio; the regio page has them all. */
@@ -186,7 +187,8 @@ final class UnitPages {
                 PageParts.titles(SiteSelections.MAIN),
                 members,
                 CohortPages.of(data, own, national),
-                PairedReading.of(data, unit));
+                PairedReading.of(data, unit),
+                VooruitblikPages.of(data, unit));
     }
 
     /** The comparison of a unit: the outcome rows, the output rows and its signals in plain Dutch. */

@@ -1,0 +1,215 @@
+package nl.jeugdspiegel.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.jeugdspiegel.contract.Indicator;
+import nl.jeugdspiegel.contract.Niveau;
+import nl.jeugdspiegel.contract.Unit;
+import nl.jeugdspiegel.contract.VooruitblikTable;
+import nl.jeugdspiegel.contract.VooruitblikTable.Grootheid;
+import nl.jeugdspiegel.core.Periode;
+
+/**
+ * The "Vooruitblik" section of a gemeente's and a jeugdregio's page (indicators v1.3): fan charts of the youths with
+ * jeugdhulp, the started jeugdhulp and the cost, each with the backtest of its level in one plain sentence (and, where
+ * the forecast did not beat "the same as the last half-year", a plain warning), and the active trajectories per soort
+ * as a table.
+ */
+final class VooruitblikPages {
+
+    /** The half-years of the past a fan chart shows before its forecast. */
+    static final int PAST = 6;
+
+    private static final List<Grootheid> FANS =
+            List.of(Grootheid.JEUGDIGEN_JH, Grootheid.TRAJECTEN_GESTART_JH, Grootheid.KOSTEN_TOTAAL);
+
+    /** One fan: its chart and table, or why it is missing; how such forecasts did in the past. */
+    record Fan(String titel, FanCharts.FanChart chart, List<FanRow> rows, String missing, String held, String naive) {}
+
+    /** A half-year of a fan's table. */
+    record FanRow(String periode, String voorspelling, String band80, String band95) {}
+
+    /** A soort's forecast per half-year ("1.235 (1.150–1.320)", or why not shown). */
+    record SoortRow(String titel, List<String> cells) {}
+
+    /** The section; {@code columns} are the forecast half-years of the soort table. */
+    record Section(String basisText, List<Fan> fans, List<String> columns, List<SoortRow> soorten, String soortenHeld) {
+        public boolean hasSoorten() {
+            return !soorten.isEmpty();
+        }
+    }
+
+    private VooruitblikPages() {}
+
+    /** The section of a unit; null when the indicators stage wrote no forecast for it. */
+    static Section of(ReportData data, Unit unit) {
+        PublishedForecasts forecasts = data.forecasts();
+        if (forecasts.series(unit, Grootheid.actief(0)) == null) {
+            return null;
+        }
+        Periode basis = forecasts.series(unit, Grootheid.actief(0)).basis();
+        List<Fan> fans = new ArrayList<>();
+        for (Grootheid grootheid : FANS) {
+            fans.add(fan(data, unit, grootheid, basis));
+        }
+        List<String> columns = new ArrayList<>();
+        Periode p = basis;
+        for (int k = 0; k < 4; k++) {
+            p = p.next();
+            columns.add(Text.periode(p));
+        }
+        List<SoortRow> soorten = new ArrayList<>();
+        for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+            PublishedForecasts.Series s = forecasts.series(unit, Grootheid.actief(c));
+            if (s == null) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int k = 0; k < columns.size(); k++) {
+                if (!s.published()) {
+                    cells.add(Disclosure.REASON_SMALL_COUNT.equals(s.reason()) ? "<10" : "–");
+                    continue;
+                }
+                PublishedForecasts.Row r = s.rows().get(k);
+                cells.add(value(r.voorspelling(), false) + " (" + range(r.low80(), r.high80(), false) + ")");
+            }
+            soorten.add(new SoortRow(s.grootheid().titel(), cells));
+        }
+        return new Section(
+                Text.periode(basis),
+                fans,
+                columns,
+                soorten,
+                held(forecasts.backtest(unit.niveau(), Grootheid.ACTIEF_JH_ZONDER_VERBLIJF), unit.niveau()));
+    }
+
+    private static Fan fan(ReportData data, Unit unit, Grootheid grootheid, Periode basis) {
+        PublishedForecasts.Series s = data.forecasts().series(unit, grootheid);
+        String titel = grootheid.titel();
+        List<VooruitblikTable.Backtest> backtest = data.forecasts().backtest(unit.niveau(), grootheid);
+        if (s == null) {
+            String why = grootheid == Grootheid.KOSTEN_TOTAAL
+                    ? "Geen vooruitblik van de kosten: de kosten zijn in de laatste aanleveringen niet steeds ingevuld."
+                    : "Geen vooruitblik: de aanleveringen van de afgelopen halfjaren zijn niet compleet.";
+            return new Fan(titel, null, List.of(), why, null, null);
+        }
+        if (!s.published()) {
+            return new Fan(titel, null, List.of(), "Geen vooruitblik getoond (" + s.reason() + ").", null, null);
+        }
+        List<Periode> periods = data.periods();
+        int end = periods.indexOf(basis);
+        List<Double> past = new ArrayList<>();
+        Periode from = basis;
+        for (int i = Math.max(0, end - PAST + 1); i <= end; i++) {
+            if (past.isEmpty()) {
+                from = periods.get(i);
+            }
+            past.add(past(data, unit, grootheid, periods.get(i)));
+        }
+        List<FanRow> rows = new ArrayList<>();
+        for (PublishedForecasts.Row r : s.rows()) {
+            rows.add(new FanRow(
+                    Text.periode(r.periode()),
+                    value(r.voorspelling(), grootheid.euro()),
+                    range(r.low80(), r.high80(), grootheid.euro()),
+                    range(r.low95(), r.high95(), grootheid.euro())));
+        }
+        return new Fan(
+                titel,
+                FanCharts.of(
+                        titel + ", vooruitblik vanaf " + Text.periode(basis), past, from, s.rows(), grootheid.euro()),
+                rows,
+                null,
+                held(backtest, unit.niveau()),
+                naive(backtest));
+    }
+
+    /** The published value of the past for a fan (null: not shown). */
+    private static Double past(ReportData data, Unit unit, Grootheid grootheid, Periode p) {
+        Disclosure.Figure youths = data.figure(p, unit, Indicator.JEUGDIGEN_JH);
+        switch (grootheid) {
+            case JEUGDIGEN_JH:
+                return youths.published() ? youths.value() : null;
+            case KOSTEN_TOTAAL:
+                Disclosure.Figure perYouth = data.figure(p, unit, Indicator.KOSTEN_PER_JEUGDIGE);
+                return youths.published() && perYouth.published() ? youths.value() * perYouth.value() : null;
+            default:
+                double sum = 0;
+                for (int c = 0; c < 3; c++) {
+                    Disclosure.Figure started = data.figure(p, unit, Indicator.TRAJECTEN_GESTART.get(c));
+                    if (!started.published()) {
+                        return null;
+                    }
+                    sum += started.value();
+                }
+                return sum;
+        }
+    }
+
+    /**
+     * "In het verleden lag de werkelijke waarde bij gemeenten in 8 van de 10 gevallen binnen de donkere band …", from
+     * the backtest of the level over all horizons; null without a backtest.
+     */
+    static String held(List<VooruitblikTable.Backtest> backtest, Niveau niveau) {
+        int n = 0;
+        double in80 = 0;
+        double in95 = 0;
+        for (VooruitblikTable.Backtest b : backtest) {
+            n += b.n();
+            in80 += b.n() * b.dekking80();
+            in95 += b.n() * b.dekking95();
+        }
+        if (n == 0) {
+            return null;
+        }
+        String where =
+                switch (niveau) {
+                    case GEMEENTE -> "bij gemeenten ";
+                    case JEUGDREGIO -> "bij jeugdregio's ";
+                    default -> "voor Nederland ";
+                };
+        return "In het verleden lag de werkelijke waarde " + where + "in " + Math.round(10 * in80 / n)
+                + " van de 10 gevallen binnen de donkere band en in " + Math.round(10 * in95 / n)
+                + " van de 10 binnen de lichte band (getoetst op " + Text.number(n, 0)
+                + " eerdere vooruitblikken, 1 tot 4 halfjaren vooruit).";
+    }
+
+    /**
+     * How the forecast did against "the same as the last half-year": how much smaller its error was, or plainly where
+     * it was not better.
+     */
+    static String naive(List<VooruitblikTable.Backtest> backtest) {
+        double error = 0;
+        double naive = 0;
+        List<String> notBetter = new ArrayList<>();
+        for (VooruitblikTable.Backtest b : backtest) {
+            error += b.n() * b.mae();
+            naive += b.n() * b.maeNaief();
+            if (b.mae() >= b.maeNaief()) {
+                notBetter.add(Integer.toString(b.horizon()));
+            }
+        }
+        if (naive == 0) {
+            return null;
+        }
+        if (notBetter.size() == backtest.size()) {
+            return "Let op: in het verleden deed deze vooruitblik het niet beter dan aannemen dat alles blijft zoals in"
+                    + " het laatste halfjaar.";
+        }
+        String better = "De vooruitblik zat er in het verleden gemiddeld " + Math.round(100 * (1 - error / naive))
+                + "% minder naast dan aannemen dat alles blijft zoals in het laatste halfjaar.";
+        if (notBetter.isEmpty()) {
+            return better;
+        }
+        return better + " Let op: bij " + String.join(" en ", notBetter) + " halfja"
+                + (notBetter.size() == 1 ? "ar" : "ren") + " vooruit deed hij het niet beter dan dat.";
+    }
+
+    private static String value(double v, boolean euro) {
+        return euro ? "€ " + Text.number(v, 0) : Text.number(v, 0);
+    }
+
+    private static String range(double low, double high, boolean euro) {
+        return value(low, euro) + " – " + value(high, euro);
+    }
+}
