@@ -285,7 +285,7 @@ final class VooruitblikTables {
             }
         }
         additive(out, members, Grootheid.TRAJECTEN_GESTART_JH, startedJh, series::startedJh);
-        Origin o = new Origin(series, members, activeJh, from, origin, draws);
+        Origin o = new Origin(series, members, activeJh, from, origin, until, draws);
         o.kosten(out);
         o.jeugdigen(out);
         return out;
@@ -397,7 +397,8 @@ final class VooruitblikTables {
     }
 
     /** One origin's members and their simulated active jeugdhulp, for the ratio quantities. */
-    private record Origin(Series series, Members members, double[][][] activeJh, int from, int origin, int draws) {
+    private record Origin(
+            Series series, Members members, double[][][] activeJh, int from, int origin, int until, int draws) {
 
         /**
          * The cost of jeugdhulp: each member with kosten in its last {@link #KOSTEN_HISTORY} half-years, its active
@@ -409,8 +410,10 @@ final class VooruitblikTables {
             List<Integer> withKosten = new ArrayList<>();
             for (int m = 0; m < members.codes().size(); m++) {
                 double[] k = series.kosten().get(members.codes().get(m));
+                // kosten over the history, and in the backtest up to the half-year checked (so that a jeugdregio's and
+                // Nederland's actual cost is the sum over the same gemeenten as their forecast)
                 boolean complete = k != null && origin - start + 1 == KOSTEN_HISTORY;
-                for (int t = start; complete && t <= origin; t++) {
+                for (int t = start; complete && t <= until; t++) {
                     complete = k[t] > 0;
                 }
                 if (complete) {

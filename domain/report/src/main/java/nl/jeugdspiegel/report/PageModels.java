@@ -197,7 +197,12 @@ final class PageModels {
             String overlapPeriode,
             Cell overlapNl,
             List<RegionCell> overlapRegions,
-            String signalCounts) {}
+            String signalCounts,
+            List<VooruitblikPages.BacktestLine> backtest) {
+        public boolean hasBacktest() {
+            return !backtest.isEmpty();
+        }
+    }
 
     /** A jeugdregio's figure. */
     record RegionCell(String code, String naam, Cell cell) {}

@@ -301,7 +301,8 @@ public final class SiteBuilder {
                 Text.periode(latest),
                 PageParts.cell(data.figure(latest, Unit.NEDERLAND, id)),
                 regions,
-                signalCounts(data, latest));
+                signalCounts(data, latest),
+                VooruitblikPages.backtestLines(data.forecasts()));
     }
 
     /** How many signals the latest half-year has per soort, and how many of them chance would explain at most. */

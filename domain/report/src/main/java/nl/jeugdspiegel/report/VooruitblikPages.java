@@ -39,7 +39,44 @@ final class VooruitblikPages {
         }
     }
 
+    /** A line of the backtest table on the methode page. */
+    record BacktestLine(
+            String niveau,
+            String grootheid,
+            int horizon,
+            String n,
+            String fout,
+            String foutNaief,
+            String dekking80,
+            String dekking95,
+            String beter) {}
+
     private VooruitblikPages() {}
+
+    /** The whole backtest, per niveau, quantity and horizon, as the methode page shows it. */
+    static List<BacktestLine> backtestLines(PublishedForecasts forecasts) {
+        List<BacktestLine> out = new ArrayList<>();
+        for (Niveau niveau : List.of(Niveau.GEMEENTE, Niveau.JEUGDREGIO, Niveau.NEDERLAND)) {
+            for (Grootheid grootheid : Grootheid.values()) {
+                for (VooruitblikTable.Backtest b : forecasts.backtest(niveau, grootheid)) {
+                    if (b.maeNaief() == 0 && b.mae() < 0.5) {
+                        continue; // nothing to forecast: a soort that never occurs
+                    }
+                    out.add(new BacktestLine(
+                            niveau.code(),
+                            grootheid.titel(),
+                            b.horizon(),
+                            Text.number(b.n(), 0),
+                            value(b.mae(), grootheid.euro()),
+                            value(b.maeNaief(), grootheid.euro()),
+                            Text.number(100 * b.dekking80(), 0) + "%",
+                            Text.number(100 * b.dekking95(), 0) + "%",
+                            b.mae() < b.maeNaief() ? "ja" : "nee"));
+                }
+            }
+        }
+        return out;
+    }
 
     /** The section of a unit; null when the indicators stage wrote no forecast for it. */
     static Section of(ReportData data, Unit unit) {

@@ -250,6 +250,10 @@ public final class DisclosureAudit {
         Path dir = Path.of(args[0]);
         long started = System.nanoTime();
         run(dir).print(out);
+        ForecastAttack.Findings forecasts = ForecastAttack.run(dir);
+        if (forecasts != null) {
+            forecasts.print(out);
+        }
         out.printf(Locale.ROOT, "  (%.1f s)%n", (System.nanoTime() - started) / 1e9);
         if (List.of(args).contains("--compare")) {
             DisclosureCost.compare(dir, out);

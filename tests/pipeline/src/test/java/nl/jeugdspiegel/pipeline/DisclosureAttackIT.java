@@ -8,6 +8,7 @@ import java.util.List;
 import nl.jeugdspiegel.audit.DisclosureAttack;
 import nl.jeugdspiegel.audit.DisclosureAudit;
 import nl.jeugdspiegel.audit.DisclosureCost;
+import nl.jeugdspiegel.audit.ForecastAttack;
 import nl.jeugdspiegel.report.Disclosure;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,15 @@ class DisclosureAttackIT {
         assertEquals(List.of(), findings.contradictions());
         assertTrue(findings.known() > 100_000, findings.known() + " counts attacked");
         assertEquals(0, findings.recovered(), "recovered: " + findings.examples());
+        // the vooruitblik (indicators v1.3): no hidden small count has its own forecast shown, and estimating it from
+        // the forecasts (a jeugdregio's minus its other gemeenten') does no better than guessing 5
+        ForecastAttack.Findings forecasts = ForecastAttack.run(dir);
+        assertTrue(forecasts != null, "the site publishes a vooruitblik");
+        forecasts.print(System.out);
+        assertTrue(forecasts.hiddenSmall() > 0, forecasts.toString());
+        assertEquals(0, forecasts.ownForecastShown(), forecasts.toString());
+        assertTrue(forecasts.exactHits() <= forecasts.exactHitsWithoutForecasts(), forecasts.toString());
+        assertTrue(forecasts.medianError() >= forecasts.medianErrorWithoutForecasts(), forecasts.toString());
     }
 
     /** The same figures published with only rounding and the thresholds: the attacker finds what the issue reported. */

@@ -153,4 +153,84 @@ class GeneratedPipelineIT {
                 sql.get(DuckDbIndicators.key("2025H2", "nederland", "NL", "geen_nieuwe_hulp_6m"))
                         .status());
     }
+
+    /**
+     * The vooruitblik (indicators v1.3) read back with DuckDB: forecasts from 2025H2 for every gemeente with figures
+     * over the last six half-years, every jeugdregio of theirs and Nederland, coherent (Nederland's active
+     * trajectories and cost the sums of its gemeenten's), and a backtest for every level, quantity and horizon.
+     */
+    @Test
+    void vooruitblikForEveryGemeenteJeugdregioAndNederlandWithItsBacktest() throws Exception {
+        String forecasts = dir.resolve(BucketLayout.vooruitblik(BucketLayout.Format.PARQUET))
+                .toString();
+        String backtest = dir.resolve(BucketLayout.backtest()).toString();
+        String tables = dir.resolve("indicators/periode=*/indicators.parquet").toString();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            // every gemeente whose jeugdhulp zonder verblijf is ok in each of the last six half-years has a forecast
+            ResultSet missing = s.executeQuery("SELECT count(*) FROM (SELECT code FROM read_parquet('" + tables
+                    + "') WHERE niveau = 'gemeente' AND periode >= '2023H1'"
+                    + " AND indicator = 'trajecten_actief.jeugdhulp_zonder_verblijf' AND status = 'ok'"
+                    + " GROUP BY code HAVING count(*) = 6) t WHERE code NOT IN (SELECT code FROM read_parquet('"
+                    + forecasts + "') WHERE niveau = 'gemeente')");
+            missing.next();
+            assertEquals(0, missing.getLong(1), "gemeenten with a complete history but no forecast");
+            ResultSet levels = s.executeQuery("SELECT niveau, count(DISTINCT code), min(basis_periode),"
+                    + " max(basis_periode), count(DISTINCT periode), count(DISTINCT grootheid) FROM read_parquet('"
+                    + forecasts + "') GROUP BY niveau ORDER BY niveau");
+            Map<String, Long> units = new java.util.TreeMap<>();
+            while (levels.next()) {
+                units.put(levels.getString(1), levels.getLong(2));
+                assertEquals("2025H2", levels.getString(3));
+                assertEquals("2025H2", levels.getString(4));
+                assertEquals(4, levels.getInt(5), "2026H1 to 2027H2");
+                assertEquals(8, levels.getInt(6), "youths, starts, five soorten, cost");
+            }
+            assertEquals(1, units.get("nederland"));
+            assertTrue(units.get("gemeente") > 250, units.toString());
+            assertTrue(units.get("jeugdregio") > 35, units.toString());
+            // coherent: Nederland is the sum of its gemeenten for the additive quantities, not for the youths
+            ResultSet sums = s.executeQuery("SELECT f.grootheid, f.periode, max(n.voorspelling), sum(f.voorspelling)"
+                    + " FROM read_parquet('" + forecasts + "') f JOIN read_parquet('" + forecasts + "') n"
+                    + " ON n.niveau = 'nederland' AND n.grootheid = f.grootheid AND n.periode = f.periode"
+                    + " WHERE f.niveau = 'gemeente' GROUP BY ALL");
+            int checked = 0;
+            while (sums.next()) {
+                if (!sums.getString(1).equals("jeugdigen_jh")) {
+                    assertEquals(sums.getDouble(4), sums.getDouble(3), 1e-6 * Math.max(1, sums.getDouble(4)));
+                    checked++;
+                }
+            }
+            assertEquals(7 * 4, checked);
+            // the bands nest around the forecast
+            ResultSet bands = s.executeQuery("SELECT count(*) FROM read_parquet('" + forecasts + "') WHERE NOT"
+                    + " (pi95_laag <= pi80_laag AND pi80_laag <= voorspelling AND voorspelling <= pi80_hoog"
+                    + " AND pi80_hoog <= pi95_hoog)");
+            bands.next();
+            assertEquals(0, bands.getLong(1), "forecasts outside their bands");
+            // per niveau, grootheid and horizon (origins 2023H1 to 2025H1); Nederland's cost only where every
+            // gemeente with kosten had them up to the half-year checked
+            ResultSet checks = s.executeQuery("SELECT niveau, count(*), count(DISTINCT grootheid), count(DISTINCT"
+                    + " horizon), min(n), max(dekking80) <= 1 FROM read_csv('" + backtest + "') GROUP BY niveau");
+            Map<String, Long> rows = new java.util.TreeMap<>();
+            while (checks.next()) {
+                rows.put(checks.getString(1), checks.getLong(2));
+                assertTrue(checks.getInt(3) >= 7, "quantities of " + checks.getString(1));
+                assertEquals(4, checks.getInt(4));
+                assertTrue(checks.getLong(5) > 0);
+                assertTrue(checks.getBoolean(6));
+            }
+            assertEquals(8 * 4, rows.get("gemeente"), rows.toString());
+            assertEquals(8 * 4, rows.get("jeugdregio"), rows.toString());
+            assertTrue(rows.get("nederland") >= 7 * 4, rows.toString());
+        }
+        // the site publishes them: downloads and a fan chart with the backtest sentence on a gemeente's page
+        Path site = dir.resolve(BucketLayout.SITE);
+        assertTrue(Files.exists(site.resolve("downloads/vooruitblik.csv")));
+        assertTrue(Files.exists(site.resolve("downloads/backtest.csv")));
+        String page = Files.readString(site.resolve("gemeente/GM0363.html"));
+        assertTrue(page.contains("id=\"vooruitblik\""), "Amsterdam's page has a Vooruitblik");
+        assertTrue(page.contains("van de 10 gevallen binnen de donkere band"), "the backtest sentence");
+        assertTrue(page.contains("fill-opacity=\"0.35\""), "a fan chart's 80 % band");
+    }
 }
