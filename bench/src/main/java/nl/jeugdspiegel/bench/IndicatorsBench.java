@@ -18,6 +18,7 @@ import nl.jeugdspiegel.indicators.LakeData;
 import nl.jeugdspiegel.indicators.LakeFile;
 import nl.jeugdspiegel.indicators.LakeLoader;
 import nl.jeugdspiegel.indicators.Signals;
+import nl.jeugdspiegel.indicators.VooruitblikTables;
 import nl.jeugdspiegel.oracle.DuckDbIndicators;
 import nl.jeugdspiegel.runner.BucketFolder;
 
@@ -94,11 +95,16 @@ final class IndicatorsBench {
                             .size();
                 }
                 long t3 = System.nanoTime();
+                Map<Periode, List<IndicatorRow>> tables = new java.util.TreeMap<>();
+                computed.forEach((p, c) -> tables.put(p, c.rows()));
+                VooruitblikTables.Result vooruitblik = VooruitblikTables.of(tables, VooruitblikTables.jeugdregioOf());
+                long t4 = System.nanoTime();
                 java[run] = (t3 - t0) / 1e9;
                 out.printf(
                         Locale.ROOT,
                         "run %d java:   %6.2f s (read + merge %.2f s, compute %.2f s, signals %.2f s (%,d); "
-                                + "%,d trajectories after merge, %,d clients, %,d rows out; peak heap %.0f MB)%n",
+                                + "%,d trajectories after merge, %,d clients, %,d rows out; peak heap %.0f MB); "
+                                + "vooruitblik with its backtest %.2f s more (%,d forecasts, %,d backtest lines)%n",
                         run + 1,
                         java[run],
                         (t1 - t0) / 1e9,
@@ -108,7 +114,10 @@ final class IndicatorsBench {
                         data.trajectories(),
                         data.clients(),
                         rows.size(),
-                        peakHeap() / 1048576.0);
+                        peakHeap() / 1048576.0,
+                        (t4 - t3) / 1e9,
+                        vooruitblik.forecasts().size(),
+                        vooruitblik.backtest().size());
                 data = null;
                 engine = null;
             }

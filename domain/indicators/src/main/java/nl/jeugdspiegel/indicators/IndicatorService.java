@@ -269,10 +269,10 @@ public final class IndicatorService {
         return true;
     }
 
-    /** The signal tables of one periode (written before the manifest, which starts the report). */
     /**
      * The vooruitblik (indicators v1.3): the forecasts from the latest half-year and the backtest over the lake's history,
-     * from the tables of every half-year ({@link VooruitblikTables}), under {@code indicators/vooruitblik/}.
+     * from the tables of every half-year ({@link VooruitblikTables}), under {@code indicators/vooruitblik/} (which
+     * triggers nothing), before the manifest (which starts the report).
      */
     private void writeVooruitblik(
             IndicatorEngine engine, Set<Periode> lakePeriods, Map<Periode, IndicatorEngine.Computed> computed, Path out)
@@ -303,6 +303,7 @@ public final class IndicatorService {
         }
     }
 
+    /** The signal tables of one periode (written before the manifest, which starts the report). */
     private void writeSignals(Periode periode, SignalRows.Result signals, Path out) throws IOException {
         Path csv = out.resolve("signalen-" + periode + ".csv");
         Path parquet = out.resolve("signalen-" + periode + ".parquet");

@@ -21,11 +21,8 @@ final class Vooruitblik {
 
     /** The half-years of history the trend and the continuation share use at most. */
     static final int WINDOW = 6;
-    /**
-     * How much of the starts' trend carries into each next half-year (a damped trend): growth seldom goes on unchanged,
-     * and a trend fitted on a few half-years overshoots when it slows down.
-     */
-    static final double DAMPING = 0.9;
+    /** The uncertainty of the slope of a history too short to have one (fewer than 3 half-years). */
+    static final double SHORT_HISTORY_SLOPE_SE = 0.1;
     /** The weight of the region's continuation share, in trajectories. */
     static final double PRIOR_ACTIVE = 200;
 
@@ -90,7 +87,9 @@ final class Vooruitblik {
             stt += w * (i - tBar) * (i - tBar);
             sty += w * (i - tBar) * (Math.log(h.started()[from + i] + 0.5) - yBar);
         }
-        double slope = stt > 0 ? sty / stt : 0;
+        // with fewer than 3 half-years there is no trend to speak of: level, give or take 10 % a half-year
+        boolean trend = n >= 3 && stt > 0;
+        double slope = trend ? sty / stt : 0;
         // the residuals' over-dispersion against Poisson, at least 1
         double chi = 0;
         for (int i = 0; i < n; i++) {
@@ -98,7 +97,7 @@ final class Vooruitblik {
             chi += Math.pow(h.started()[from + i] - fitted, 2) / Math.max(fitted, 0.5);
         }
         double dispersion = n > 2 ? Math.max(1, chi / (n - 2)) : 1;
-        double slopeSe = stt > 0 ? Math.sqrt(dispersion / stt) : 1;
+        double slopeSe = trend ? Math.sqrt(dispersion / stt) : SHORT_HISTORY_SLOPE_SE;
         double carried = 0;
         double atRisk = 0;
         for (int i = from; i < h.length() - 1; i++) {
@@ -313,10 +312,8 @@ final class Vooruitblik {
                 double share = logistic(
                         logit(beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5)) + shareShock[d][g]);
                 double count = h.active()[h.length() - 1];
-                double trend = 0;
                 for (int k = 0; k < horizon; k++) {
-                    trend += Math.pow(DAMPING, k + 1);
-                    double mean = none ? 0 : Math.exp(level + slope * trend + startsShock[d][g][k]) - 0.5;
+                    double mean = none ? 0 : Math.exp(level + slope * (k + 1) + startsShock[d][g][k]) - 0.5;
                     double starts = gammaPoisson(random, Math.max(0, mean), own);
                     count = binomial(random, count, share) + starts;
                     active[m][d][k] = count;
@@ -411,17 +408,32 @@ final class Vooruitblik {
         }
 
         /**
-         * The base's paths times the ratio: per draw the level from its uncertainty, the slope moved by the draw's
-         * {@code shared} standard normal, and each half-year's own spread.
+         * The base's paths times the ratio: per draw the level from its uncertainty and each half-year's own spread,
+         * plus {@code common[draw][h]} on the log scale (what everyone on the same trend shares).
          */
-        double[][] times(double[][] basePaths, double[] shared, SplittableRandom random) {
+        double[][] times(double[][] basePaths, double[][] common, SplittableRandom random) {
             double[][] out = new double[basePaths.length][];
             for (int d = 0; d < basePaths.length; d++) {
                 double level = this.level + levelSe * gaussian(random);
-                double slope = this.slope + slopeSe * shared[d];
                 out[d] = new double[basePaths[d].length];
                 for (int k = 0; k < basePaths[d].length; k++) {
-                    out[d][k] = basePaths[d][k] * Math.exp(level + slope * (k + 1) + stepSd * gaussian(random));
+                    double log = level + slope * (k + 1) + common[d][k] + stepSd * gaussian(random);
+                    out[d][k] = basePaths[d][k] * Math.exp(log);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * What everyone on this trend shares, per draw and half-year ahead (for {@link #times}): the slope's
+         * uncertainty and each half-year's spread around the line.
+         */
+        double[][] shared(int draws, int horizon, SplittableRandom random) {
+            double[][] out = new double[draws][horizon];
+            for (int d = 0; d < draws; d++) {
+                double slope = slopeSe * gaussian(random);
+                for (int k = 0; k < horizon; k++) {
+                    out[d][k] = slope * (k + 1) + stepSd * gaussian(random);
                 }
             }
             return out;
@@ -491,7 +503,8 @@ final class Vooruitblik {
     }
 
     private static double poisson(SplittableRandom r, double mean) {
-        if (mean > 50) {
+        // above 20 the normal approximation (rounded) is close enough for a band, and much cheaper than counting
+        if (mean > 20) {
             return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(r)));
         }
         double l = Math.exp(-mean);

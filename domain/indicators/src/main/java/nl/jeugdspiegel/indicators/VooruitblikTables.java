@@ -26,11 +26,11 @@ import nl.jeugdspiegel.core.reference.ReferenceData;
  *
  * <p>The municipalities' active trajectories of each soort category come from their flows ({@link Vooruitblik}); the
  * started jeugdhulp is the sum of the simulated starts of the three jeugdhulp categories; the cost is the active
- * jeugdhulp times the municipality's own cost per active trajectory (on the country's trend); a jeugdregio's and
+ * jeugdhulp times its days times the municipality's own cost per trajectory-day (on the country's trend); a jeugdregio's and
  * Nederland's paths of these are the sums of their municipalities'. The youths with jeugdhulp are counted at each level
  * on its own: the level's own youths per active jeugdhulp trajectory times its active jeugdhulp.
  */
-final class VooruitblikTables {
+public final class VooruitblikTables {
 
     static final int HORIZON = 4;
     static final int MIN_ORIGIN = 4;
@@ -43,7 +43,7 @@ final class VooruitblikTables {
     private static final int JH_CATEGORIES = 3;
 
     /** The forecasts and the backtest. */
-    record Result(List<VooruitblikTable.Forecast> forecasts, List<VooruitblikTable.Backtest> backtest) {}
+    public record Result(List<VooruitblikTable.Forecast> forecasts, List<VooruitblikTable.Backtest> backtest) {}
 
     /** A unit's forecast of one quantity, with what the tables say for it at half-year index t (null: unknown). */
     private record Forecasted(
@@ -59,6 +59,7 @@ final class VooruitblikTables {
      * Nederland their own youths with jeugdhulp and active jeugdhulp trajectories. NaN where a figure is not ok.
      */
     private record Series(
+            Periode first,
             Map<String, double[][][]> flows,
             Map<String, double[]> kosten,
             Map<String, double[]> jeugdigen,
@@ -66,7 +67,13 @@ final class VooruitblikTables {
             Map<String, double[]> groupActiveJh) {
 
         static Series of(Map<Periode, List<IndicatorRow>> tables, List<Periode> periods) {
-            Series s = new Series(new TreeMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            Series s = new Series(
+                    periods.get(0),
+                    new TreeMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>(),
+                    new HashMap<>());
             int length = periods.size();
             for (int t = 0; t < length; t++) {
                 for (IndicatorRow row : tables.get(periods.get(t))) {
@@ -113,20 +120,30 @@ final class VooruitblikTables {
             return out;
         }
 
-        double activeJh(String gemeente, int t) {
+        /** The gemeente's active ({@code q} 0) or started ({@code q} 1) jeugdhulp of the three categories. */
+        double jh(String gemeente, int q, int t) {
             double sum = 0;
             for (int c = 0; c < JH_CATEGORIES; c++) {
-                sum += flows.get(gemeente)[c][0][t];
+                sum += flows.get(gemeente)[c][q][t];
             }
             return sum;
         }
 
-        double startedJh(String gemeente, int t) {
-            double sum = 0;
-            for (int c = 0; c < JH_CATEGORIES; c++) {
-                sum += flows.get(gemeente)[c][1][t];
+        double activeJh(String gemeente, int t) {
+            return jh(gemeente, 0, t);
+        }
+
+        /** The days of half-year index t (also beyond the last): 181, 182 or 184. */
+        double days(int t) {
+            Periode p = first;
+            for (int i = 0; i < t; i++) {
+                p = p.next();
             }
-            return sum;
+            return p.lastEpochDay() - p.firstEpochDay() + 1;
+        }
+
+        double startedJh(String gemeente, int t) {
+            return jh(gemeente, 1, t);
         }
     }
 
@@ -136,7 +153,7 @@ final class VooruitblikTables {
      * @param tables     the exact rows of every half-year of the lake
      * @param jeugdregio per gemeentecode its jeugdregio code
      */
-    static Result of(Map<Periode, List<IndicatorRow>> tables, Map<String, String> jeugdregio) {
+    public static Result of(Map<Periode, List<IndicatorRow>> tables, Map<String, String> jeugdregio) {
         List<Periode> periods = new ArrayList<>(new TreeMap<>(tables).keySet());
         Series series = Series.of(tables, periods);
         int last = periods.size() - 1;
@@ -402,8 +419,9 @@ final class VooruitblikTables {
 
         /**
          * The cost of jeugdhulp: each member with kosten in its last {@link #KOSTEN_HISTORY} half-years, its active
-         * jeugdhulp times its own cost per active trajectory, on the trend of the country's cost per trajectory (whose
-         * uncertainty the members share); a jeugdregio's and Nederland's the sums over their members with kosten.
+         * jeugdhulp trajectory-days (active trajectories times the half-year's days) times its own cost per
+         * trajectory-day, on the trend of the country's (whose uncertainty and half-yearly spread the members share); a
+         * jeugdregio's and Nederland's the sums over their members with kosten.
          */
         void kosten(List<Forecasted> out) {
             int start = Math.max(from, origin - KOSTEN_HISTORY + 1);
@@ -423,36 +441,41 @@ final class VooruitblikTables {
             if (withKosten.isEmpty()) {
                 return;
             }
-            // the country's cost per active jeugdhulp trajectory over the members with kosten, and its trend
+            // the country's cost per active jeugdhulp trajectory-day over the members with kosten, and its trend (a
+            // first half-year has 181 or 182 days, a second 184: per day, the half-years compare)
             double[] euro = new double[origin - start + 1];
-            double[] trajectories = new double[euro.length];
+            double[] trajectoryDays = new double[euro.length];
             for (int m : withKosten) {
                 String code = members.codes().get(m);
                 for (int t = start; t <= origin; t++) {
                     euro[t - start] += series.kosten().get(code)[t];
-                    trajectories[t - start] += series.activeJh(code, t);
+                    trajectoryDays[t - start] += series.activeJh(code, t) * series.days(t);
                 }
             }
-            Vooruitblik.Ratio national = Vooruitblik.Ratio.trend(euro, trajectories);
+            Vooruitblik.Ratio national = Vooruitblik.Ratio.trend(euro, trajectoryDays);
             SplittableRandom random = new SplittableRandom(31L * origin + 7);
-            double[] shared = new double[draws];
-            for (int d = 0; d < draws; d++) {
-                shared[d] = Vooruitblik.gaussian(random);
-            }
+            double[][] shared = national.shared(draws, HORIZON, random);
             double[][][] paths = new double[withKosten.size()][][];
             for (int i = 0; i < withKosten.size(); i++) {
                 int m = withKosten.get(i);
                 String code = members.codes().get(m);
                 double[] base = new double[euro.length];
                 for (int t = start; t <= origin; t++) {
-                    base[t - start] = series.activeJh(code, t);
+                    base[t - start] = series.activeJh(code, t) * series.days(t);
                 }
+                double[][] days = new double[draws][HORIZON];
+                for (int d = 0; d < draws; d++) {
+                    for (int k = 0; k < HORIZON; k++) {
+                        days[d][k] = activeJh[m][d][k] * series.days(origin + 1 + k);
+                    }
+                }
+                // the gemeente's own level on the country's trend; the trend's uncertainty and spread are shared
                 paths[i] = Vooruitblik.Ratio.fit(
                                 Arrays.copyOfRange(series.kosten().get(code), start, origin + 1),
                                 base,
                                 national.slope(),
-                                national.slopeSe())
-                        .times(activeJh[m], shared, random);
+                                0)
+                        .times(days, shared, random);
             }
             Members costed = new Members(
                     members.codes(withKosten),
@@ -491,7 +514,7 @@ final class VooruitblikTables {
                             Niveau.GEMEENTE,
                             code,
                             Grootheid.JEUGDIGEN_JH,
-                            Vooruitblik.forecast(ratio.times(activeJh[m], new double[draws], random)),
+                            Vooruitblik.forecast(ratio.times(activeJh[m], new double[draws][HORIZON], random)),
                             t -> Double.isNaN(youths[t]) ? null : youths[t]));
                 }
             }
@@ -522,7 +545,7 @@ final class VooruitblikTables {
                     niveau,
                     code,
                     Grootheid.JEUGDIGEN_JH,
-                    Vooruitblik.forecast(ratio.times(summed, new double[draws], random)),
+                    Vooruitblik.forecast(ratio.times(summed, new double[draws][HORIZON], random)),
                     t -> {
                         Double own = membersActive.apply(t);
                         boolean known = own != null && !Double.isNaN(youths[t]) && active[t] > 0;
@@ -548,7 +571,7 @@ final class VooruitblikTables {
     }
 
     /** The jeugdregio of each gemeente in the reference data, for {@link #of}. */
-    static Map<String, String> jeugdregioOf() {
+    public static Map<String, String> jeugdregioOf() {
         Map<String, String> out = new HashMap<>();
         ReferenceData.get().municipalities().forEach(m -> out.put(m.code(), m.jeugdregioCode()));
         return out;

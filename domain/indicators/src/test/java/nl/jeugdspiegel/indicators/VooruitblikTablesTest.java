@@ -85,8 +85,9 @@ class VooruitblikTablesTest {
                     activeJh += c < 3 ? active : 0;
                 }
                 rows.add(row(p, code, Indicator.JEUGDIGEN_JH, Math.round(0.85 * activeJh), ok));
-                // half of the municipalities deliver kosten: 4,000 euro per active jeugdhulp trajectory
-                rows.add(row(p, code, Indicator.KOSTEN_PER_JEUGDIGE, 4_000 * activeJh, ok && m % 2 == 0));
+                // half of the municipalities deliver kosten: 22 euro per active jeugdhulp trajectory-day
+                double days = p.lastEpochDay() - p.firstEpochDay() + 1;
+                rows.add(row(p, code, Indicator.KOSTEN_PER_JEUGDIGE, 22 * days * activeJh, ok && m % 2 == 0));
             }
             // the jeugdregio's and Nederland's own rows of what the youths' forecast reads
             for (String unit : List.of("JZ01", "JZ02", "NL")) {
@@ -123,12 +124,15 @@ class VooruitblikTablesTest {
         // 12 gemeenten, 2 regions and Nederland, 4 half-years each, for the 5 active counts, the starts and the youths;
         // the cost for the 6 municipalities with kosten, their 2 regions and Nederland
         assertEquals((12 + 2 + 1) * 4 * 7 + (6 + 2 + 1) * 4, latest.size());
-        // the ratio quantities follow their ratios: 4,000 euro and 0.85 youths per active jeugdhulp trajectory, the
-        // region's youths its own 0.98 of that
+        // the ratio quantities follow their ratios: 22 euro per trajectory-day (2026H1 has 181 days) and 0.85 youths
+        // per active jeugdhulp trajectory, the region's youths its own 0.98 of that
         double activeJh = forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
                 + forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_MET_VERBLIJF)
                 + forecast(latest, "GM1000", VooruitblikTable.Grootheid.ACTIEF_JH_VERBLIJF_ONBEKEND);
-        assertEquals(4_000, forecast(latest, "GM1000", VooruitblikTable.Grootheid.KOSTEN_TOTAAL) / activeJh, 40);
+        assertEquals(
+                22 * 181,
+                forecast(latest, "GM1000", VooruitblikTable.Grootheid.KOSTEN_TOTAAL) / activeJh,
+                0.01 * 22 * 181);
         assertEquals(0.85, forecast(latest, "GM1000", VooruitblikTable.Grootheid.JEUGDIGEN_JH) / activeJh, 0.02);
         double regionJh = forecast(latest, "JZ01", VooruitblikTable.Grootheid.ACTIEF_JH_ZONDER_VERBLIJF)
                 + forecast(latest, "JZ01", VooruitblikTable.Grootheid.ACTIEF_JH_MET_VERBLIJF)
@@ -182,5 +186,52 @@ class VooruitblikTablesTest {
                 .mapToDouble(VooruitblikTable.Forecast::voorspelling)
                 .findFirst()
                 .orElse(-1);
+    }
+
+    /**
+     * Data the model was not designed for: one or two half-years of history (no backtest origin), a gemeente with no
+     * care at all, one ten times the others, and counts that jump: every forecast finite, its bands nested.
+     */
+    @Test
+    void shortHistoriesEmptyAndHugeMunicipalitiesGiveFiniteNestedForecasts() {
+        for (int length : new int[] {1, 2, 7}) {
+            SplittableRandom r = new SplittableRandom(length);
+            Map<Periode, List<IndicatorRow>> tables = new TreeMap<>();
+            Map<String, String> region = Map.of("GM2000", "JZ01", "GM2001", "JZ01", "GM2002", "JZ01");
+            Periode p = Periode.parse("2022H1");
+            for (int t = 0; t < length; t++, p = p.next()) {
+                List<IndicatorRow> rows = new ArrayList<>();
+                for (int m = 0; m < 3; m++) {
+                    String code = "GM" + (2000 + m);
+                    for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
+                        // GM2000 has nothing; GM2002 is ten times GM2001 and jumps every other half-year
+                        double scale = m == 0 ? 0 : m == 1 ? 30 : 300 * (t % 2 == 0 ? 1 : 2.5);
+                        double started = Vooruitblik.gammaPoisson(r, scale, 1);
+                        double active = started * 2;
+                        rows.add(row(p, code, Indicator.TRAJECTEN_ACTIEF.get(c), active, true));
+                        rows.add(row(p, code, Indicator.TRAJECTEN_GESTART.get(c), started, true));
+                        rows.add(row(p, code, Indicator.TRAJECTEN_BEEINDIGD.get(c), started, true));
+                    }
+                    rows.add(row(p, code, Indicator.JEUGDIGEN_JH, m == 0 ? 0 : 50 * m, true));
+                    rows.add(row(p, code, Indicator.KOSTEN_PER_JEUGDIGE, m == 0 ? 0 : 1e6 * m, true));
+                }
+                tables.put(p, rows);
+            }
+            VooruitblikTables.Result result = VooruitblikTables.of(tables, region);
+            assertTrue(!result.forecasts().isEmpty(), "forecasts from " + length + " half-years");
+            for (VooruitblikTable.Forecast f : result.forecasts()) {
+                double[] values = {f.pi95Laag(), f.pi80Laag(), f.voorspelling(), f.pi80Hoog(), f.pi95Hoog()};
+                for (int i = 0; i < values.length; i++) {
+                    assertTrue(Double.isFinite(values[i]) && values[i] >= 0, f.toString());
+                }
+                assertTrue(values[0] <= values[1] && values[1] <= values[2] + 1e-9, f.toString());
+                assertTrue(values[2] <= values[3] + 1e-9 && values[3] <= values[4], f.toString());
+                if (f.code().equals("GM2000") && f.grootheid() != VooruitblikTable.Grootheid.JEUGDIGEN_JH) {
+                    assertEquals(0, f.voorspelling(), f.toString());
+                }
+            }
+            assertEquals(
+                    length > VooruitblikTables.MIN_ORIGIN, !result.backtest().isEmpty(), "backtest from " + length);
+        }
     }
 }

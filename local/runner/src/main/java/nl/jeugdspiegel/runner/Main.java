@@ -188,6 +188,12 @@ public final class Main {
                                                             .get(s.periods().size() - 1),
                                     s.time().toMillis() / 1000.0,
                                     dir.resolve(BucketLayout.INDICATORS));
+                            if (Files.exists(dir.resolve(BucketLayout.backtest()))) {
+                                out.printf(
+                                        "vooruitblik: %s and %s%n",
+                                        dir.resolve(BucketLayout.vooruitblik(BucketLayout.Format.CSV)),
+                                        dir.resolve(BucketLayout.backtest()));
+                            }
                             s.skipped()
                                     .forEach(k -> out.println("indicators: left out (not a readable lake file): " + k));
                         },
