@@ -286,13 +286,15 @@ final class Vooruitblik {
         double[][] shareShock = new double[draws][structure.groups()];
         double[][][] startsShock = new double[draws][structure.groups()][horizon];
         for (int d = 0; d < draws; d++) {
-            double nationalShare = Math.sqrt(structure.national().share()) * gaussian(random);
-            double[] nationalStarts = randomWalk(random, structure.national().starts(), horizon);
+            double nationalShare = Math.sqrt(structure.national().share()) * Draws.gaussian(random);
+            double[] nationalStarts =
+                    Draws.randomWalk(random, structure.national().starts(), horizon);
             for (int g = 0; g < structure.groups(); g++) {
-                slopeShock[d][g] = gaussian(random);
+                slopeShock[d][g] = Draws.gaussian(random);
                 shareShock[d][g] =
-                        nationalShare + Math.sqrt(structure.regional().share()) * gaussian(random);
-                double[] regional = randomWalk(random, structure.regional().starts(), horizon);
+                        nationalShare + Math.sqrt(structure.regional().share()) * Draws.gaussian(random);
+                double[] regional =
+                        Draws.randomWalk(random, structure.regional().starts(), horizon);
                 for (int k = 0; k < horizon; k++) {
                     startsShock[d][g][k] = nationalStarts[k] + regional[k];
                 }
@@ -307,137 +309,22 @@ final class Vooruitblik {
             // a category that never started in the window does not start now
             boolean none = Arrays.stream(h.started()).sum() == 0;
             for (int d = 0; d < draws; d++) {
-                double slope = f.slope() + f.slopeSe() * gaussian(random) + f.sharedSlopeSe() * slopeShock[d][g];
-                double level = f.level(f.mean() + f.meanSe() * gaussian(random), slope);
-                double share = logistic(
-                        logit(beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5)) + shareShock[d][g]);
+                double slope = f.slope() + f.slopeSe() * Draws.gaussian(random) + f.sharedSlopeSe() * slopeShock[d][g];
+                double level = f.level(f.mean() + f.meanSe() * Draws.gaussian(random), slope);
+                double share = Draws.logistic(
+                        Draws.logit(Draws.beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5))
+                                + shareShock[d][g]);
                 double count = h.active()[h.length() - 1];
                 for (int k = 0; k < horizon; k++) {
                     double mean = none ? 0 : Math.exp(level + slope * (k + 1) + startsShock[d][g][k]) - 0.5;
-                    double starts = gammaPoisson(random, Math.max(0, mean), own);
-                    count = binomial(random, count, share) + starts;
+                    double starts = Draws.gammaPoisson(random, Math.max(0, mean), own);
+                    count = Draws.binomial(random, count, share) + starts;
                     active[m][d][k] = count;
                     started[m][d][k] = starts;
                 }
             }
         }
         return new Paths(active, started);
-    }
-
-    private static double[] randomWalk(SplittableRandom random, double variance, int steps) {
-        double[] out = new double[steps];
-        double sd = Math.sqrt(variance);
-        double level = 0;
-        for (int k = 0; k < steps; k++) {
-            level += sd * gaussian(random);
-            out[k] = level;
-        }
-        return out;
-    }
-
-    private static double logit(double p) {
-        double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-        return Math.log(q / (1 - q));
-    }
-
-    private static double logistic(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
-
-    /**
-     * A ratio to a simulated count (the cost per active jeugdhulp trajectory, the youths per trajectory): its log level at
-     * the last half-year with that level's standard error, a slope per half-year with its standard error (shared by
-     * everyone on the same trend), and the spread of a half-year's ratio around the line.
-     */
-    record Ratio(double level, double levelSe, double slope, double slopeSe, double stepSd) {
-
-        /** The ratio's level on a given slope, from the half-years where both values and base are positive. */
-        static Ratio fit(double[] values, double[] base, double slope, double slopeSe) {
-            int last = values.length - 1;
-            double sum = 0;
-            double sumSq = 0;
-            int n = 0;
-            for (int i = 0; i <= last; i++) {
-                if (values[i] > 0 && base[i] > 0) {
-                    double y = Math.log(values[i] / base[i]) - slope * (i - last);
-                    sum += y;
-                    sumSq += y * y;
-                    n++;
-                }
-            }
-            if (n == 0) {
-                return null;
-            }
-            double sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - sum * sum / n) / (n - 1))) : 0;
-            return new Ratio(sum / n, sd / Math.sqrt(n), slope, slopeSe, sd);
-        }
-
-        /** The ratio with its own log-linear trend (least squares). */
-        static Ratio trend(double[] values, double[] base) {
-            double st = 0;
-            double sy = 0;
-            int n = 0;
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] > 0 && base[i] > 0) {
-                    st += i;
-                    sy += Math.log(values[i] / base[i]);
-                    n++;
-                }
-            }
-            if (n < 3) {
-                return fit(values, base, 0, 0);
-            }
-            double tBar = st / n;
-            double yBar = sy / n;
-            double stt = 0;
-            double sty = 0;
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] > 0 && base[i] > 0) {
-                    stt += (i - tBar) * (i - tBar);
-                    sty += (i - tBar) * (Math.log(values[i] / base[i]) - yBar);
-                }
-            }
-            double slope = sty / stt;
-            double residual = 0;
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] > 0 && base[i] > 0) {
-                    residual += Math.pow(Math.log(values[i] / base[i]) - yBar - slope * (i - tBar), 2);
-                }
-            }
-            return fit(values, base, slope, Math.sqrt(residual / (n - 2) / stt));
-        }
-
-        /**
-         * The base's paths times the ratio: per draw the level from its uncertainty and each half-year's own spread,
-         * plus {@code common[draw][h]} on the log scale (what everyone on the same trend shares).
-         */
-        double[][] times(double[][] basePaths, double[][] common, SplittableRandom random) {
-            double[][] out = new double[basePaths.length][];
-            for (int d = 0; d < basePaths.length; d++) {
-                double level = this.level + levelSe * gaussian(random);
-                out[d] = new double[basePaths[d].length];
-                for (int k = 0; k < basePaths[d].length; k++) {
-                    double log = level + slope * (k + 1) + common[d][k] + stepSd * gaussian(random);
-                    out[d][k] = basePaths[d][k] * Math.exp(log);
-                }
-            }
-            return out;
-        }
-
-        /**
-         * What everyone on this trend shares, per draw and half-year ahead (for {@link #times}): the slope's
-         * uncertainty and each half-year's spread around the line.
-         */
-        double[][] shared(int draws, int horizon, SplittableRandom random) {
-            double[][] out = new double[draws][horizon];
-            for (int d = 0; d < draws; d++) {
-                double slope = slopeSe * gaussian(random);
-                for (int k = 0; k < horizon; k++) {
-                    out[d][k] = slope * (k + 1) + stepSd * gaussian(random);
-                }
-            }
-            return out;
-        }
     }
 
     /** The mean and bands of the paths summed over the given members (one member: its own). */
@@ -483,64 +370,5 @@ final class Vooruitblik {
 
     private static double quantile(double[] sorted, double q) {
         return Signals.quantile(sorted, q);
-    }
-
-    static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
-
-    /** A count with mean {@code mean} and variance {@code dispersion × mean} (gamma-Poisson; Poisson at 1). */
-    static double gammaPoisson(SplittableRandom r, double mean, double dispersion) {
-        if (mean <= 0) {
-            return 0;
-        }
-        double rate = mean;
-        if (dispersion > 1) {
-            double shape = mean / (dispersion - 1);
-            rate = gamma(r, shape) * (dispersion - 1);
-        }
-        return poisson(r, rate);
-    }
-
-    private static double poisson(SplittableRandom r, double mean) {
-        // above 20 the normal approximation (rounded) is close enough for a band, and much cheaper than counting
-        if (mean > 20) {
-            return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(r)));
-        }
-        double l = Math.exp(-mean);
-        int k = 0;
-        double p = 1;
-        do {
-            k++;
-            p *= r.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
-
-    private static double binomial(SplittableRandom r, double n, double p) {
-        double mean = n * p;
-        double sd = Math.sqrt(n * p * (1 - p));
-        return Math.max(0, Math.min(n, Math.round(mean + sd * gaussian(r))));
-    }
-
-    /** Marsaglia–Tsang gamma with unit scale. */
-    static double gamma(SplittableRandom r, double shape) {
-        if (shape < 1) {
-            return gamma(r, shape + 1) * Math.pow(r.nextDouble(), 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double x = gaussian(r);
-            double v = Math.pow(1 + c * x, 3);
-            if (v > 0 && Math.log(1 - r.nextDouble()) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-                return d * v;
-            }
-        }
-    }
-
-    private static double beta(SplittableRandom r, double a, double b) {
-        double x = gamma(r, a);
-        return x / (x + gamma(r, b));
     }
 }

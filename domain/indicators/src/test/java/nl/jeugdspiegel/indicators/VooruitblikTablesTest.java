@@ -72,7 +72,7 @@ class VooruitblikTablesTest {
                 for (int c = 0; c < categories; c++) {
                     // jeugdhulp zonder verblijf grows 6 % a half-year, the other categories stay level
                     double rate = (60 + 30 * m) * (c == 0 ? Math.pow(1.06, t) : 1.0 / (5 * c));
-                    double started = Vooruitblik.gammaPoisson(r, rate, 1);
+                    double started = Draws.gammaPoisson(r, rate, 1);
                     double active = carried[m][c] + started;
                     double stay = 0;
                     for (int i = 0; i < active; i++) {
@@ -206,7 +206,7 @@ class VooruitblikTablesTest {
                     for (int c = 0; c < Indicator.CATEGORIES.size(); c++) {
                         // GM2000 has nothing; GM2002 is ten times GM2001 and jumps every other half-year
                         double scale = m == 0 ? 0 : m == 1 ? 30 : 300 * (t % 2 == 0 ? 1 : 2.5);
-                        double started = Vooruitblik.gammaPoisson(r, scale, 1);
+                        double started = Draws.gammaPoisson(r, scale, 1);
                         double active = started * 2;
                         rows.add(row(p, code, Indicator.TRAJECTEN_ACTIEF.get(c), active, true));
                         rows.add(row(p, code, Indicator.TRAJECTEN_GESTART.get(c), started, true));

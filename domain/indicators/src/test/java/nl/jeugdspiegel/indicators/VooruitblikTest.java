@@ -27,7 +27,7 @@ class VooruitblikTest {
         double[] ended = new double[length];
         double carried = rate * CONTINUES / (1 - CONTINUES) / GROWTH;
         for (int t = 0; t < length; t++) {
-            started[t] = Vooruitblik.gammaPoisson(r, rate * Math.pow(GROWTH, t), 1);
+            started[t] = Draws.gammaPoisson(r, rate * Math.pow(GROWTH, t), 1);
             active[t] = carried + started[t];
             double stay = 0;
             for (int i = 0; i < active[t]; i++) {
