@@ -276,29 +276,26 @@ public final class VooruitblikTables {
     static void additive(
             List<Forecasted> out, Members members, Grootheid grootheid, double[][][] paths, Observed observed) {
         for (int m = 0; m < members.codes().size(); m++) {
-            List<Integer> one = List.of(m);
-            out.add(new Forecasted(
-                    Niveau.GEMEENTE,
-                    members.codes().get(m),
-                    grootheid,
-                    Vooruitblik.forecast(paths, one),
-                    sum(members.codes(one), observed)));
+            out.add(part(Niveau.GEMEENTE, members.codes().get(m), List.of(m), members, grootheid, paths, observed));
         }
         for (int g = 0; g < members.regions().size(); g++) {
-            List<Integer> region = members.of(g);
-            out.add(new Forecasted(
-                    Niveau.JEUGDREGIO,
-                    members.regions().get(g),
-                    grootheid,
-                    Vooruitblik.forecast(paths, region),
-                    sum(members.codes(region), observed)));
+            out.add(part(
+                    Niveau.JEUGDREGIO, members.regions().get(g), members.of(g), members, grootheid, paths, observed));
         }
-        out.add(new Forecasted(
-                Niveau.NEDERLAND,
-                Levels.NEDERLAND_CODE,
-                grootheid,
-                Vooruitblik.forecast(paths, members.all()),
-                sum(members.codes(), observed)));
+        out.add(part(Niveau.NEDERLAND, Levels.NEDERLAND_CODE, members.all(), members, grootheid, paths, observed));
+    }
+
+    /** The forecast of a unit that is the sum of the given members' paths, and its observed value. */
+    private static Forecasted part(
+            Niveau niveau,
+            String code,
+            List<Integer> part,
+            Members members,
+            Grootheid grootheid,
+            double[][][] paths,
+            Observed observed) {
+        return new Forecasted(
+                niveau, code, grootheid, Vooruitblik.forecast(paths, part), sum(members.codes(part), observed));
     }
 
     /** The observed sum over the given gemeenten at half-year index t; null when one has no figure. */
