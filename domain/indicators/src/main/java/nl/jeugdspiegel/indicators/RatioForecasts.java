@@ -15,8 +15,8 @@ record RatioForecasts(
         ForecastSeries series, Members members, double[][][] activeJh, int from, int origin, int until, int draws) {
 
     /**
-     * The cost of jeugdhulp: each member with kosten in its last {@link VooruitblikTables#KOSTEN_HISTORY} half-years, its active
-     * jeugdhulp trajectory-days (active trajectories times the half-year's days) times its own cost per
+     * The cost of jeugdhulp: each member with kosten in its last half-year and in at least half of the last {@link
+     * VooruitblikTables#KOSTEN_HISTORY}, its active jeugdhulp trajectory-days (active trajectories times the half-year's days) times its own cost per
      * trajectory-day, on the trend of the country's (whose uncertainty and half-yearly spread the members share); a
      * jeugdregio's and Nederland's the sums over their members with kosten.
      */
@@ -25,13 +25,16 @@ record RatioForecasts(
         List<Integer> withKosten = new ArrayList<>();
         for (int m = 0; m < members.codes().size(); m++) {
             double[] k = series.kosten().get(members.codes().get(m));
-            // kosten over the history, and in the backtest up to the half-year checked (so that a jeugdregio's and
-            // Nederland's actual cost is the sum over the same gemeenten as their forecast)
+            // kosten in the last half-year and at least half of the history, and in the backtest up to the half-year
+            // checked (so that a jeugdregio's and Nederland's actual cost is the sum over the same gemeenten as their
+            // forecast)
             boolean complete = k != null && origin - start + 1 == VooruitblikTables.KOSTEN_HISTORY;
+            int known = 0;
             for (int t = start; complete && t <= until; t++) {
-                complete = k[t] > 0;
+                known += t <= origin && k[t] > 0 ? 1 : 0;
+                complete = t < origin || k[t] > 0;
             }
-            if (complete) {
+            if (complete && 2 * known >= VooruitblikTables.KOSTEN_HISTORY) {
                 withKosten.add(m);
             }
         }
@@ -45,8 +48,11 @@ record RatioForecasts(
         for (int m : withKosten) {
             String code = members.codes().get(m);
             for (int t = start; t <= origin; t++) {
-                euro[t - start] += series.kosten().get(code)[t];
-                trajectoryDays[t - start] += series.activeJh(code, t) * series.days(t);
+                double k = series.kosten().get(code)[t];
+                if (k > 0) {
+                    euro[t - start] += k;
+                    trajectoryDays[t - start] += series.activeJh(code, t) * series.days(t);
+                }
             }
         }
         Ratio national = Ratio.trend(euro, trajectoryDays);

@@ -36,7 +36,9 @@ public final class VooruitblikTables {
     static final int DRAWS = 1_000;
     /** The draws of a backtest origin: enough for the bands' coverage, at a third of the cost. */
     static final int BACKTEST_DRAWS = 300;
-    /** The half-years of kosten a municipality's history needs before its cost is forecast. */
+    /** The half-years of the window a gemeente may miss (filled in from its neighbours) and still be forecast. */
+    static final int MAX_GAPS = 2;
+    /** The half-years of history a cost forecast looks at: kosten in the last and in at least half of them. */
     static final int KOSTEN_HISTORY = 4;
 
     /** The forecasts and the backtest. */
@@ -166,8 +168,8 @@ public final class VooruitblikTables {
     }
 
     /**
-     * The forecasts from origin {@code origin} (an index into the periods) for the gemeenten with a complete history of
-     * every category over the window before it (and, in the backtest, active counts up to {@code until}), their
+     * The forecasts from origin {@code origin} (an index into the periods) for the gemeenten with figures in it and in
+     * most of the window before it ({@link #usable}; and, in the backtest, active counts up to {@code until}), their
      * jeugdregio's and Nederland.
      */
     private static List<Forecasted> forecastFrom(
@@ -175,7 +177,7 @@ public final class VooruitblikTables {
         int from = Math.max(0, origin - Vooruitblik.WINDOW + 1);
         List<String> codes = new ArrayList<>();
         series.flows().forEach((code, s) -> {
-            if (complete(s, from, origin, until)) {
+            if (usable(s, from, origin, until)) {
                 codes.add(code);
             }
         });
@@ -211,22 +213,56 @@ public final class VooruitblikTables {
         return out;
     }
 
-    private static boolean complete(double[][][] s, int from, int origin, int until) {
-        for (double[][] category : s) {
-            for (int q = 0; q < 3; q++) {
-                for (int t = from; t <= origin; t++) {
-                    if (Double.isNaN(category[q][t])) {
-                        return false;
-                    }
+    /**
+     * Whether a gemeente can be forecast from {@code origin}: figures in that half-year (its stock is where the paths
+     * start), in at least all but {@link #MAX_GAPS} of the window before it (a missed delivery is filled in, see
+     * {@link #filled}), and in the backtest up to the half-year checked.
+     */
+    private static boolean usable(double[][][] s, int from, int origin, int until) {
+        int gaps = 0;
+        for (int t = from; t <= origin; t++) {
+            boolean known = true;
+            for (double[][] category : s) {
+                for (int q = 0; q < 3; q++) {
+                    known &= !Double.isNaN(category[q][t]);
                 }
             }
+            if (!known && t == origin) {
+                return false;
+            }
+            gaps += known ? 0 : 1;
+        }
+        for (double[][] category : s) {
             for (int t = origin + 1; t <= until; t++) {
                 if (Double.isNaN(category[0][t]) || Double.isNaN(category[1][t])) {
                     return false;
                 }
             }
         }
-        return true;
+        return gaps <= MAX_GAPS;
+    }
+
+    /**
+     * A series over the window with each missing half-year filled in from its neighbours (the mean of the nearest known
+     * before and after; at the start, the nearest after): a missed delivery is no collapse of care.
+     */
+    static double[] filled(double[] series, int from, int origin) {
+        double[] out = Arrays.copyOfRange(series, from, origin + 1);
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                continue;
+            }
+            double before = Double.NaN;
+            for (int j = i - 1; j >= 0 && Double.isNaN(before); j--) {
+                before = out[j];
+            }
+            double after = Double.NaN;
+            for (int j = i + 1; j < out.length && Double.isNaN(after); j++) {
+                after = out[j];
+            }
+            out[i] = Double.isNaN(before) ? after : Double.isNaN(after) ? before : (before + after) / 2;
+        }
+        return out;
     }
 
     /** The simulated paths of category c for the members, their slopes borrowed within their jeugdregio. */
@@ -236,9 +272,7 @@ public final class VooruitblikTables {
         for (String code : members.codes()) {
             double[][] s = series.flows().get(code)[c];
             histories.add(new Vooruitblik.History(
-                    Arrays.copyOfRange(s[0], from, origin + 1),
-                    Arrays.copyOfRange(s[1], from, origin + 1),
-                    Arrays.copyOfRange(s[2], from, origin + 1)));
+                    filled(s[0], from, origin), filled(s[1], from, origin), filled(s[2], from, origin)));
         }
         List<Vooruitblik.Flows> own = histories.stream().map(Vooruitblik::flows).toList();
         Vooruitblik.Flows[] flows = new Vooruitblik.Flows[own.size()];

@@ -1,5 +1,6 @@
 package nl.jeugdspiegel.indicators;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -233,5 +234,14 @@ class VooruitblikTablesTest {
             assertEquals(
                     length > VooruitblikTables.MIN_ORIGIN, !result.backtest().isEmpty(), "backtest from " + length);
         }
+    }
+
+    /** A missed delivery in the window is filled in from its neighbours, so the gemeente keeps its forecast. */
+    @Test
+    void aMissedHalfYearIsFilledInFromItsNeighbours() {
+        double nan = Double.NaN;
+        assertArrayEquals(
+                new double[] {4, 4, 6, 8, 8}, VooruitblikTables.filled(new double[] {0, nan, 4, nan, 8, nan}, 1, 5));
+        assertArrayEquals(new double[] {2, 3, 4}, VooruitblikTables.filled(new double[] {2, nan, 4}, 0, 2));
     }
 }

@@ -17,6 +17,9 @@ final class FanCharts {
     private static final int WIDTH = 400;
     private static final int HEIGHT = 240;
     private static final int LEFT = 64;
+    /** Room for "€ 100 mln". */
+    private static final int LEFT_EURO = 80;
+
     private static final int RIGHT = 16;
     private static final int TOP = 16;
     private static final int BOTTOM = 34;
@@ -58,7 +61,8 @@ final class FanCharts {
             max = Math.max(max, r.high95());
         }
         double top = max <= 0 ? 1 : max * 1.1;
-        Scale sx = new Scale(0, n - 1, LEFT, WIDTH - RIGHT);
+        int left = euro ? LEFT_EURO : LEFT;
+        Scale sx = new Scale(0, n - 1, left, WIDTH - RIGHT);
         Scale sy = new Scale(0, top, HEIGHT - BOTTOM, TOP);
         StringBuilder line = new StringBuilder();
         List<Circle> dots = new ArrayList<>();
@@ -125,7 +129,7 @@ final class FanCharts {
                 ahead.toString(),
                 xTicks,
                 yTicks,
-                LEFT,
+                left,
                 WIDTH - RIGHT,
                 HEIGHT - BOTTOM,
                 HEIGHT - BOTTOM + 20,

@@ -62,6 +62,19 @@ final class PublishedForecasts {
         return byUnit.getOrDefault(unit, Map.of()).get(grootheid);
     }
 
+    /**
+     * The gemeenten whose forecasts of a quantity make up a jeugdregio's or Nederland's (those with a series of it, shown
+     * or not).
+     */
+    List<Unit> parts(Unit unit, Grootheid grootheid) {
+        return ReferenceData.get().municipalities().stream()
+                .filter(m ->
+                        unit.niveau() == Niveau.NEDERLAND || m.jeugdregioCode().equals(unit.code()))
+                .map(m -> new Unit(Niveau.GEMEENTE, m.code()))
+                .filter(u -> series(u, grootheid) != null)
+                .toList();
+    }
+
     /** The backtest lines of one level and quantity, by horizon. */
     List<VooruitblikTable.Backtest> backtest(Niveau niveau, Grootheid grootheid) {
         return backtest.stream()

@@ -8,6 +8,7 @@ import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.contract.VooruitblikTable.Grootheid;
 import nl.jeugdspiegel.core.Periode;
+import nl.jeugdspiegel.core.reference.ReferenceData;
 
 /**
  * The "Vooruitblik" section of a gemeente's and a jeugdregio's page (indicators v1.3): fan charts of the youths with
@@ -24,16 +25,32 @@ final class VooruitblikPages {
             List.of(Grootheid.JEUGDIGEN_JH, Grootheid.TRAJECTEN_GESTART_JH, Grootheid.KOSTEN_TOTAAL);
 
     /** One fan: its chart and table, or why it is missing; how such forecasts did in the past. */
-    record Fan(String titel, FanCharts.FanChart chart, List<FanRow> rows, String missing, String held, String naive) {}
+    record Fan(
+            String titel,
+            FanCharts.FanChart chart,
+            List<FanRow> rows,
+            String missing,
+            String note,
+            String held,
+            String naive) {}
 
     /** A half-year of a fan's table. */
     record FanRow(String periode, String voorspelling, String band80, String band95) {}
 
     /** A soort's forecast per half-year ("1.235 (1.150–1.320)", or why not shown). */
-    record SoortRow(String titel, List<String> cells) {}
+    record SoortRow(String titel, List<SoortCell> cells) {}
+
+    /** One half-year of a soort's forecast, with the half-year as its label on a phone. */
+    record SoortCell(String periode, String text) {}
 
     /** The section; {@code columns} are the forecast half-years of the soort table. */
-    record Section(String basisText, List<Fan> fans, List<String> columns, List<SoortRow> soorten, String soortenHeld) {
+    record Section(
+            String basisText,
+            String coverage,
+            List<Fan> fans,
+            List<String> columns,
+            List<SoortRow> soorten,
+            String soortenHeld) {
         public boolean hasSoorten() {
             return !soorten.isEmpty();
         }
@@ -101,23 +118,47 @@ final class VooruitblikPages {
             if (s == null) {
                 continue;
             }
-            List<String> cells = new ArrayList<>();
+            List<SoortCell> cells = new ArrayList<>();
             for (int k = 0; k < columns.size(); k++) {
                 if (!s.published()) {
-                    cells.add(Disclosure.REASON_SMALL_COUNT.equals(s.reason()) ? "<10" : "–");
+                    cells.add(new SoortCell(
+                            columns.get(k), Disclosure.REASON_SMALL_COUNT.equals(s.reason()) ? "<10" : "–"));
                     continue;
                 }
                 PublishedForecasts.Row r = s.rows().get(k);
-                cells.add(value(r.voorspelling(), false) + " (" + range(r.low80(), r.high80(), false) + ")");
+                cells.add(new SoortCell(
+                        columns.get(k),
+                        value(r.voorspelling(), false) + " (" + range(r.low80(), r.high80(), false) + ")"));
             }
             soorten.add(new SoortRow(s.grootheid().titel(), cells));
         }
         return new Section(
                 Text.periode(basis),
+                coverage(data, unit),
                 fans,
                 columns,
                 soorten,
                 held(forecasts.backtest(unit.niveau(), Grootheid.ACTIEF_JH_ZONDER_VERBLIJF), unit.niveau()));
+    }
+
+    /**
+     * For a jeugdregio or Nederland whose forecast leaves out gemeenten (too few deliveries in the last half-years): over
+     * how many it is; null when it covers all.
+     */
+    private static String coverage(ReportData data, Unit unit) {
+        if (unit.niveau() == Niveau.GEMEENTE) {
+            return null;
+        }
+        long all = ReferenceData.get().municipalities().stream()
+                .filter(m ->
+                        unit.niveau() == Niveau.NEDERLAND || m.jeugdregioCode().equals(unit.code()))
+                .count();
+        int forecast = data.forecasts().parts(unit, Grootheid.actief(0)).size();
+        return forecast == all
+                ? null
+                : "De vooruitblik is de som over " + forecast + " van de " + all + " gemeenten: de andere leverden het"
+                        + " laatste halfjaar of meer dan twee van de zes halfjaren ervoor niet aan. Hij ligt daarom lager"
+                        + " dan de lijn van de afgelopen halfjaren doet verwachten.";
     }
 
     private static Fan fan(ReportData data, Unit unit, Grootheid grootheid, Periode basis) {
@@ -128,20 +169,21 @@ final class VooruitblikPages {
             String why = grootheid == Grootheid.KOSTEN_TOTAAL
                     ? "Geen vooruitblik van de kosten: de kosten zijn in de laatste aanleveringen niet steeds ingevuld."
                     : "Geen vooruitblik: de aanleveringen van de afgelopen halfjaren zijn niet compleet.";
-            return new Fan(titel, null, List.of(), why, null, null);
+            return new Fan(titel, null, List.of(), why, null, null, null);
         }
         if (!s.published()) {
-            return new Fan(titel, null, List.of(), "Geen vooruitblik getoond (" + s.reason() + ").", null, null);
+            return new Fan(titel, null, List.of(), "Geen vooruitblik getoond (" + s.reason() + ").", null, null, null);
         }
         List<Periode> periods = data.periods();
         int end = periods.indexOf(basis);
         List<Double> past = new ArrayList<>();
         Periode from = basis;
+        Past line = Past.of(data, unit, grootheid);
         for (int i = Math.max(0, end - PAST + 1); i <= end; i++) {
             if (past.isEmpty()) {
                 from = periods.get(i);
             }
-            past.add(past(data, unit, grootheid, periods.get(i)));
+            past.add(line.at(periods.get(i)));
         }
         List<FanRow> rows = new ArrayList<>();
         for (PublishedForecasts.Row r : s.rows()) {
@@ -157,29 +199,93 @@ final class VooruitblikPages {
                         titel + ", vooruitblik vanaf " + Text.periode(basis), past, from, s.rows(), grootheid.euro()),
                 rows,
                 null,
+                line.note(),
                 held(backtest, unit.niveau()),
                 naive(backtest));
     }
 
-    /** The published value of the past for a fan (null: not shown). */
-    private static Double past(ReportData data, Unit unit, Grootheid grootheid, Periode p) {
-        Disclosure.Figure youths = data.figure(p, unit, Indicator.JEUGDIGEN_JH);
-        switch (grootheid) {
-            case JEUGDIGEN_JH:
-                return youths.published() ? youths.value() : null;
-            case KOSTEN_TOTAAL:
-                Disclosure.Figure perYouth = data.figure(p, unit, Indicator.KOSTEN_PER_JEUGDIGE);
-                return youths.published() && perYouth.published() ? youths.value() * perYouth.value() : null;
-            default:
-                double sum = 0;
-                for (int c = 0; c < 3; c++) {
-                    Disclosure.Figure started = data.figure(p, unit, Indicator.TRAJECTEN_GESTART.get(c));
-                    if (!started.published()) {
-                        return null;
-                    }
-                    sum += started.value();
+    /**
+     * The line of the past a fan starts from, from published figures only: the youths; the started jeugdhulp as the
+     * sum of its three soorten (one shown as "<10" counts as 0, and the note says so); the cost as the cost per youth
+     * times the youths, for a jeugdregio or Nederland whose cost forecast leaves out gemeenten without kosten the sum
+     * over the gemeenten it includes (and the note says how many).
+     */
+    private record Past(ReportData data, Unit unit, Grootheid grootheid, List<Unit> costParts, String note) {
+
+        static Past of(ReportData data, Unit unit, Grootheid grootheid) {
+            if (grootheid == Grootheid.TRAJECTEN_GESTART_JH) {
+                boolean small = data.periods().stream().anyMatch(p -> Indicator.TRAJECTEN_GESTART.subList(0, 3).stream()
+                        .anyMatch(i -> Disclosure.REASON_SMALL_COUNT.equals(
+                                data.figure(p, unit, i).reason())));
+                return new Past(
+                        data,
+                        unit,
+                        grootheid,
+                        null,
+                        small
+                                ? "In de lijn van de afgelopen halfjaren telt een soort jeugdhulp met minder dan 10 starts"
+                                        + " als 0."
+                                : null);
+            }
+            if (grootheid != Grootheid.KOSTEN_TOTAAL || unit.niveau() == Niveau.GEMEENTE) {
+                return new Past(data, unit, grootheid, null, null);
+            }
+            PublishedForecasts forecasts = data.forecasts();
+            List<Unit> costed = forecasts.parts(unit, Grootheid.KOSTEN_TOTAAL);
+            int all = forecasts.parts(unit, Grootheid.actief(0)).size();
+            if (costed.size() == all) {
+                return new Past(data, unit, grootheid, null, null);
+            }
+            return new Past(
+                    data,
+                    unit,
+                    grootheid,
+                    costed,
+                    "De kosten gaan over " + costed.size() + " van de " + all
+                            + " gemeenten: de andere leverden in de laatste halfjaren niet steeds kosten aan.");
+        }
+
+        /** The published value of half-year p (null: not shown). */
+        Double at(Periode p) {
+            if (grootheid == Grootheid.TRAJECTEN_GESTART_JH) {
+                return started(p);
+            }
+            if (costParts == null) {
+                return grootheid == Grootheid.KOSTEN_TOTAAL ? cost(unit, p) : youths(unit, p);
+            }
+            double sum = 0;
+            for (Unit part : costParts) {
+                Double cost = cost(part, p);
+                if (cost == null) {
+                    return null;
                 }
-                return sum;
+                sum += cost;
+            }
+            return sum;
+        }
+
+        private Double youths(Unit u, Periode p) {
+            Disclosure.Figure youths = data.figure(p, u, Indicator.JEUGDIGEN_JH);
+            return youths.published() ? youths.value() : null;
+        }
+
+        private Double cost(Unit u, Periode p) {
+            Disclosure.Figure perYouth = data.figure(p, u, Indicator.KOSTEN_PER_JEUGDIGE);
+            Double youths = youths(u, p);
+            return youths != null && perYouth.published() ? youths * perYouth.value() : null;
+        }
+
+        private Double started(Periode p) {
+            double sum = 0;
+            for (int c = 0; c < 3; c++) {
+                Disclosure.Figure started = data.figure(p, unit, Indicator.TRAJECTEN_GESTART.get(c));
+                if (started.published()) {
+                    sum += started.value();
+                } else if (!Disclosure.REASON_SMALL_COUNT.equals(started.reason())) {
+                    return null;
+                }
+            }
+            return sum;
         }
     }
 
