@@ -41,17 +41,18 @@ record RatioForecasts(
         if (withKosten.isEmpty()) {
             return;
         }
-        // the country's cost per active jeugdhulp trajectory-day over the members with kosten, and its trend (a
-        // first half-year has 181 or 182 days, a second 184: per day, the half-years compare)
-        double[] euro = new double[origin - start + 1];
+        // the country's cost per active jeugdhulp trajectory-day over the window, of the members with kosten in each
+        // half-year, with its trend and the difference between first and second half-years (a first half-year has
+        // 181 or 182 days, a second 184; per day the half-years compare, but not quite)
+        double[] euro = new double[origin - from + 1];
         double[] trajectoryDays = new double[euro.length];
         for (int m : withKosten) {
             String code = members.codes().get(m);
-            for (int t = start; t <= origin; t++) {
+            for (int t = from; t <= origin; t++) {
                 double k = series.kosten().get(code)[t];
                 if (k > 0) {
-                    euro[t - start] += k;
-                    trajectoryDays[t - start] += series.activeJh(code, t) * series.days(t);
+                    euro[t - from] += k;
+                    trajectoryDays[t - from] += series.activeJh(code, t) * series.days(t);
                 }
             }
         }
@@ -62,7 +63,7 @@ record RatioForecasts(
         for (int i = 0; i < withKosten.size(); i++) {
             int m = withKosten.get(i);
             String code = members.codes().get(m);
-            double[] base = new double[euro.length];
+            double[] base = new double[origin - start + 1];
             for (int t = start; t <= origin; t++) {
                 base[t - start] = series.activeJh(code, t) * series.days(t);
             }
@@ -73,9 +74,13 @@ record RatioForecasts(
                 }
             }
             // the gemeente's own level on the country's trend; the trend's uncertainty and spread are shared
-            paths[i] = Ratio.fit(
-                            Arrays.copyOfRange(series.kosten().get(code), start, origin + 1), base, national.slope(), 0)
-                    .times(days, shared, random);
+            Ratio own = Ratio.fit(
+                    Arrays.copyOfRange(series.kosten().get(code), start, origin + 1),
+                    base,
+                    national.slope(),
+                    0,
+                    national.otherHalf());
+            paths[i] = own == null ? new double[draws][VooruitblikTables.HORIZON] : own.times(days, shared, random);
         }
         Members costed = new Members(
                 members.codes(withKosten),
@@ -106,7 +111,8 @@ record RatioForecasts(
             for (int t = from; t <= origin; t++) {
                 base[t - from] = series.activeJh(code, t);
             }
-            Ratio ratio = youths == null ? null : Ratio.fit(Arrays.copyOfRange(youths, from, origin + 1), base, 0, 0);
+            Ratio ratio =
+                    youths == null ? null : Ratio.fit(Arrays.copyOfRange(youths, from, origin + 1), base, 0, 0, 0);
             if (ratio != null) {
                 out.add(new Forecasted(
                         Niveau.GEMEENTE,
@@ -132,6 +138,7 @@ record RatioForecasts(
                 : Ratio.fit(
                         Arrays.copyOfRange(youths, from, origin + 1),
                         Arrays.copyOfRange(active, from, origin + 1),
+                        0,
                         0,
                         0);
         if (ratio == null) {

@@ -190,15 +190,22 @@ final class Vooruitblik {
      * policy change or a new wijkteam moves the level for good), and {@code share} on the logit of the continuation
      * share, once per path.
      */
-    record Shocks(double starts, double share) {
-        static final Shocks NONE = new Shocks(0, 0);
+    record Shocks(double starts, double share, double slope) {
+        static final Shocks NONE = new Shocks(0, 0, 0);
 
         Shocks minus(Shocks other) {
-            return new Shocks(Math.max(0, starts - other.starts), Math.max(0, share - other.share));
+            return new Shocks(
+                    Math.max(0, starts - other.starts),
+                    Math.max(0, share - other.share),
+                    Math.max(0, slope - other.slope));
         }
 
         Shocks plus(Shocks other) {
-            return new Shocks(starts + other.starts, share + other.share);
+            return new Shocks(starts + other.starts, share + other.share, slope + other.slope);
+        }
+
+        Shocks times(double factor) {
+            return new Shocks(starts * factor, share * factor, slope * factor);
         }
     }
 
@@ -220,6 +227,9 @@ final class Vooruitblik {
             poisson += 1 / s;
         }
         double starts = n > 2 ? Math.max(0, residual / (n - 2) - poisson / n) : 0;
+        // the uncertainty of the group's own trend, from how far its half-years lie from the line (not only by chance)
+        double spread = n * (n * n - 1) / 12.0;
+        double slope = n > 2 ? residual / (n - 2) / spread : 0;
         double sum = 0;
         double sumSq = 0;
         double binomial = 0;
@@ -237,7 +247,7 @@ final class Vooruitblik {
             m++;
         }
         double share = m > 1 ? Math.max(0, (sumSq - sum * sum / m) / (m - 1) - binomial / m) : 0;
-        return new Shocks(starts, share);
+        return new Shocks(starts, share, slope);
     }
 
     /** A history summed over members (of equal lengths): a group's. */
@@ -283,14 +293,18 @@ final class Vooruitblik {
         double[][][] started = new double[members][draws][horizon];
         Shocks shared = structure.regional().plus(structure.national());
         double[][] slopeShock = new double[draws][structure.groups()];
+        double[][] trendShock = new double[draws][structure.groups()];
         double[][] shareShock = new double[draws][structure.groups()];
         double[][][] startsShock = new double[draws][structure.groups()][horizon];
         for (int d = 0; d < draws; d++) {
             double nationalShare = Math.sqrt(structure.national().share()) * Draws.gaussian(random);
+            double nationalTrend = Math.sqrt(structure.national().slope()) * Draws.gaussian(random);
             double[] nationalStarts =
                     Draws.randomWalk(random, structure.national().starts(), horizon);
             for (int g = 0; g < structure.groups(); g++) {
                 slopeShock[d][g] = Draws.gaussian(random);
+                trendShock[d][g] =
+                        nationalTrend + Math.sqrt(structure.regional().slope()) * Draws.gaussian(random);
                 shareShock[d][g] =
                         nationalShare + Math.sqrt(structure.regional().share()) * Draws.gaussian(random);
                 double[] regional =
@@ -309,7 +323,10 @@ final class Vooruitblik {
             // a category that never started in the window does not start now
             boolean none = Arrays.stream(h.started()).sum() == 0;
             for (int d = 0; d < draws; d++) {
-                double slope = f.slope() + f.slopeSe() * Draws.gaussian(random) + f.sharedSlopeSe() * slopeShock[d][g];
+                double slope = f.slope()
+                        + f.slopeSe() * Draws.gaussian(random)
+                        + f.sharedSlopeSe() * slopeShock[d][g]
+                        + trendShock[d][g];
                 double level = f.level(f.mean() + f.meanSe() * Draws.gaussian(random), slope);
                 double share = Draws.logistic(
                         Draws.logit(Draws.beta(random, f.carried() + 0.5, f.atRisk() - f.carried() + 0.5))

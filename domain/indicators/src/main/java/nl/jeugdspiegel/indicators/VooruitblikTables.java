@@ -297,7 +297,10 @@ public final class VooruitblikTables {
             shareShock += beyond.share() / members.regions().size();
         }
         Vooruitblik.Structure structure = new Vooruitblik.Structure(
-                members.group(), members.regions().size(), new Vooruitblik.Shocks(startsShock, shareShock), national);
+                members.group(),
+                members.regions().size(),
+                new Vooruitblik.Shocks(startsShock, shareShock, 0),
+                national);
         return Vooruitblik.simulate(histories, List.of(flows), structure, HORIZON, draws, seed);
     }
 
