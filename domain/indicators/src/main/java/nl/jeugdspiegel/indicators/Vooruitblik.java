@@ -21,8 +21,12 @@ final class Vooruitblik {
 
     /** The half-years of history the trend and the continuation share use at most. */
     static final int WINDOW = 6;
-    /** The uncertainty of the slope of a history too short to have one (fewer than 3 half-years). */
-    static final double SHORT_HISTORY_SLOPE_SE = 0.1;
+    /**
+     * What a trend may be before the data speak (a weakly informative prior, normal around 0): a slope of 0.1 a
+     * half-year is 21 % growth a year. A history too short to have a trend (fewer than 3 half-years) gets just this; a
+     * small municipality's noisy trend is pulled in by it, so that no simulated path explodes.
+     */
+    static final double SLOPE_PRIOR_SD = 0.1;
     /** The weight of the region's continuation share, in trajectories. */
     static final double PRIOR_ACTIVE = 200;
 
@@ -43,9 +47,9 @@ final class Vooruitblik {
     record Forecast(double[] mean, double[] low80, double[] high80, double[] low95, double[] high95) {}
 
     /**
-     * The fitted flows of one unit: the starts' log-linear trend (its weighted mean log {@code mean} with its standard
-     * error, at {@code offset} half-years before the last, and its slope with its standard error; the over-dispersion
-     * of the starts against Poisson) and the continuation share (carried of at risk), with uncertainty.
+     * The fitted flows of one unit: the starts' log-linear trend (the log of the expected starts {@code mean} with its
+     * standard error at the window's middle, {@code offset} half-years before the last, and the slope with its standard
+     * error; the over-dispersion of the starts against Poisson) and the continuation share (carried of at risk).
      */
     record Flows(
             double mean,
@@ -65,47 +69,83 @@ final class Vooruitblik {
 
     private Vooruitblik() {}
 
-    /** The unit's own trend of the starts over the last {@link #WINDOW} half-years (weighted least squares on logs). */
+    /**
+     * The unit's own trend of the starts over the last {@link #WINDOW} half-years: a Poisson log-linear regression
+     * (log of the expected starts = level + slope × half-year, by Newton's method) with the slope's prior {@link
+     * #SLOPE_PRIOR_SD}, its over-dispersion from the Pearson residuals, and standard errors from the curvature scaled by
+     * it. Fitting the counts themselves, not their logs, keeps a handful of starts from being overestimated.
+     */
     static Flows flows(History h) {
         int n = Math.min(WINDOW, h.length());
         int from = h.length() - n;
-        double sw = 0;
-        double st = 0;
-        double sy = 0;
+        double centre = (n - 1) / 2.0;
+        double total = 0;
         for (int i = 0; i < n; i++) {
-            double w = h.started()[from + i] + 0.5;
-            sw += w;
-            st += w * i;
-            sy += w * Math.log(h.started()[from + i] + 0.5);
+            total += h.started()[from + i];
         }
-        double tBar = st / sw;
-        double yBar = sy / sw;
-        double stt = 0;
-        double sty = 0;
-        for (int i = 0; i < n; i++) {
-            double w = h.started()[from + i] + 0.5;
-            stt += w * (i - tBar) * (i - tBar);
-            sty += w * (i - tBar) * (Math.log(h.started()[from + i] + 0.5) - yBar);
+        // with fewer than 3 half-years there is no trend to speak of: level, give or take the prior
+        boolean trend = n >= 3;
+        double prior = 1 / (SLOPE_PRIOR_SD * SLOPE_PRIOR_SD);
+        double level = Math.log(Math.max(total, 1e-9) / n);
+        double slope = 0;
+        double[] hessian = new double[3]; // aa, ab, bb of the data
+        for (int iteration = 0; iteration < 30 && total > 0; iteration++) {
+            double ga = 0;
+            double gb = 0;
+            Arrays.fill(hessian, 0);
+            for (int i = 0; i < n; i++) {
+                double x = i - centre;
+                double mu = Math.exp(level + slope * x);
+                double residual = h.started()[from + i] - mu;
+                ga += residual;
+                gb += residual * x;
+                hessian[0] += mu;
+                hessian[1] += mu * x;
+                hessian[2] += mu * x * x;
+            }
+            if (!trend) {
+                level += ga / hessian[0];
+                continue;
+            }
+            gb -= slope * prior;
+            double hbb = hessian[2] + prior;
+            double det = hessian[0] * hbb - hessian[1] * hessian[1];
+            double da = (hbb * ga - hessian[1] * gb) / det;
+            double db = (hessian[0] * gb - hessian[1] * ga) / det;
+            // Newton's steps, kept short while far from the answer
+            double shrink = Math.min(1, 1 / Math.max(Math.abs(da), 10 * Math.abs(db)));
+            level += da * shrink;
+            slope += db * shrink;
+            if (Math.abs(da) + Math.abs(db) < 1e-10) {
+                break;
+            }
         }
-        // with fewer than 3 half-years there is no trend to speak of: level, give or take 10 % a half-year
-        boolean trend = n >= 3 && stt > 0;
-        double slope = trend ? sty / stt : 0;
-        // the residuals' over-dispersion against Poisson, at least 1
+        // the over-dispersion against Poisson (Pearson, an expectation below ½ counted as ½ so that one start where
+        // almost none were expected does not blow it up), at least 1
         double chi = 0;
         for (int i = 0; i < n; i++) {
-            double fitted = Math.exp(yBar + slope * (i - tBar));
-            chi += Math.pow(h.started()[from + i] - fitted, 2) / Math.max(fitted, 0.5);
+            double mu = Math.exp(level + slope * (i - centre));
+            chi += Math.pow(h.started()[from + i] - mu, 2) / Math.max(mu, 0.5);
         }
-        double dispersion = n > 2 ? Math.max(1, chi / (n - 2)) : 1;
-        double slopeSe = trend ? Math.sqrt(dispersion / stt) : SHORT_HISTORY_SLOPE_SE;
+        double dispersion = n > 2 && total > 0 ? Math.max(1, chi / (n - 2)) : 1;
+        double levelSe = total > 0 ? Math.sqrt(dispersion / Math.max(hessian[0], 1e-9)) : 0;
+        double slopeSe = SLOPE_PRIOR_SD;
+        if (trend && total > 0) {
+            // the curvature of the data (scaled by the over-dispersion) and of the prior
+            double haa = hessian[0] / dispersion;
+            double hab = hessian[1] / dispersion;
+            double hbb = hessian[2] / dispersion + prior;
+            double det = haa * hbb - hab * hab;
+            levelSe = Math.sqrt(hbb / det);
+            slopeSe = Math.sqrt(haa / det);
+        }
         double carried = 0;
         double atRisk = 0;
         for (int i = from; i < h.length() - 1; i++) {
             carried += h.active()[i] - h.ended()[i];
             atRisk += h.active()[i];
         }
-        return new Flows(
-                yBar, Math.sqrt(dispersion / sw), n - 1 - tBar, slope, slopeSe, dispersion, carried, atRisk, 0);
+        return new Flows(level, levelSe, n - 1 - centre, slope, slopeSe, dispersion, carried, atRisk, 0);
     }
 
     /**
@@ -218,18 +258,15 @@ final class Vooruitblik {
         int n = Math.min(WINDOW, group.length());
         int from = group.length() - n;
         Flows trend = flows(group);
-        double residual = 0;
-        double poisson = 0;
+        // starts with a shock of variance σ² on their log vary by μ + μ²σ² around their expectation μ, so the
+        // over-dispersion (Pearson) is about 1 + μσ²; the trend's own uncertainty is its slope's standard error
+        double expected = 0;
         for (int i = 0; i < n; i++) {
-            double s = group.started()[from + i] + 0.5;
-            double fitted = trend.level(trend.mean(), trend.slope()) - trend.slope() * (n - 1 - i);
-            residual += Math.pow(Math.log(s) - fitted, 2);
-            poisson += 1 / s;
+            expected += Math.exp(trend.level(trend.mean(), trend.slope()) - trend.slope() * (n - 1 - i)) / n;
         }
-        double starts = n > 2 ? Math.max(0, residual / (n - 2) - poisson / n) : 0;
-        // the uncertainty of the group's own trend, from how far its half-years lie from the line (not only by chance)
-        double spread = n * (n * n - 1) / 12.0;
-        double slope = n > 2 ? residual / (n - 2) / spread : 0;
+        boolean any = Arrays.stream(group.started(), from, group.length()).sum() > 0;
+        double starts = any && n > 2 ? Math.max(0, (trend.dispersion() - 1) / expected) : 0;
+        double slope = any && n > 2 ? trend.slopeSe() * trend.slopeSe() : 0;
         double sum = 0;
         double sumSq = 0;
         double binomial = 0;
@@ -322,6 +359,17 @@ final class Vooruitblik {
             double own = Math.max(1, f.dispersion() - Math.exp(f.level(f.mean(), f.slope())) * shared.starts());
             // a category that never started in the window does not start now
             boolean none = Arrays.stream(h.started()).sum() == 0;
+            // the variance of the log of the expected starts k + 1 half-years ahead, from the level's, the slope's and
+            // the shocks' uncertainty: half of it comes off, so that the spread does not lift the mean above the trend
+            double slopeVariance = f.slopeSe() * f.slopeSe()
+                    + f.sharedSlopeSe() * f.sharedSlopeSe()
+                    + structure.national().slope()
+                    + structure.regional().slope();
+            double[] lift = new double[horizon];
+            for (int k = 0; k < horizon; k++) {
+                double ahead = f.offset() + k + 1;
+                lift[k] = (f.meanSe() * f.meanSe() + slopeVariance * ahead * ahead + shared.starts() * (k + 1)) / 2;
+            }
             for (int d = 0; d < draws; d++) {
                 double slope = f.slope()
                         + f.slopeSe() * Draws.gaussian(random)
@@ -333,7 +381,7 @@ final class Vooruitblik {
                                 + shareShock[d][g]);
                 double count = h.active()[h.length() - 1];
                 for (int k = 0; k < horizon; k++) {
-                    double mean = none ? 0 : Math.exp(level + slope * (k + 1) + startsShock[d][g][k]) - 0.5;
+                    double mean = none ? 0 : Math.exp(level + slope * (k + 1) + startsShock[d][g][k] - lift[k]);
                     double starts = Draws.gammaPoisson(random, Math.max(0, mean), own);
                     count = Draws.binomial(random, count, share) + starts;
                     active[m][d][k] = count;
