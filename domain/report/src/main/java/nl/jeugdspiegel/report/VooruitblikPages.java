@@ -138,7 +138,10 @@ final class VooruitblikPages {
                 fans,
                 columns,
                 soorten,
-                held(forecasts.backtest(unit.niveau(), Grootheid.ACTIEF_JH_ZONDER_VERBLIJF), unit.niveau()));
+                held(
+                        forecasts.backtest(unit.niveau(), Grootheid.ACTIEF_JH_ZONDER_VERBLIJF),
+                        unit.niveau(),
+                        "lopende jeugdhulp zonder verblijf"));
     }
 
     /**
@@ -294,6 +297,11 @@ final class VooruitblikPages {
      * the backtest of the level over all horizons; null without a backtest.
      */
     static String held(List<VooruitblikTable.Backtest> backtest, Niveau niveau) {
+        return held(backtest, niveau, null);
+    }
+
+    /** The same, saying which quantity it is about ({@code what}: null for the fan's own). */
+    static String held(List<VooruitblikTable.Backtest> backtest, Niveau niveau, String what) {
         int n = 0;
         double in80 = 0;
         double in95 = 0;
@@ -311,7 +319,10 @@ final class VooruitblikPages {
                     case JEUGDREGIO -> "bij jeugdregio's ";
                     default -> "voor Nederland ";
                 };
-        return "In het verleden lag de werkelijke waarde " + where + "in " + Math.round(10 * in80 / n)
+        String start = what == null
+                ? "In het verleden lag de werkelijke waarde "
+                : "Bij " + what + " lag de werkelijke waarde in het verleden ";
+        return start + where + "in " + Math.round(10 * in80 / n)
                 + " van de 10 gevallen binnen de donkere band en in " + Math.round(10 * in95 / n)
                 + " van de 10 binnen de lichte band (getoetst op " + Text.number(n, 0)
                 + " eerdere vooruitblikken, 1 tot 4 halfjaren vooruit).";
