@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Vooruitblik (indicators v1.3): the stock of trajectories of the next half-years from the
- * flows that make it. A unit's active trajectories in half-year t + 1 are those of t that did not end in t (a share c
- * of them continues) plus the starts of t + 1: A(t + 1) = c·A(t) + S(t + 1), which the lake's own counts satisfy
- * exactly. The starts follow a log-linear trend over the last half-years whose slope a small municipality borrows
- * from its region (empirical Bayes: its own slope weighted by how precisely it is known); the continuation share is
- * the unit's own over the last half-years, pulled toward the region's by a prior worth {@link #PRIOR_ACTIVE}
- * trajectories. Intervals come from simulation: the slope drawn from its estimate's uncertainty, the starts from a
- * gamma-Poisson with the over-dispersion of the trend's residuals, the continuations from a binomial with the
- * continuation share drawn from its beta posterior. A region's paths are the sums of its municipalities' paths, so its
- * point forecast (the mean) is their sum.
+ * Vooruitblik (indicators v1.3): the stock of trajectories of the next half-years from the flows that make it. A
+ * unit's active trajectories in half-year t + 1 are those of t that did not end in t (a share c of them continues)
+ * plus the starts of t + 1: A(t + 1) = c·A(t) + S(t + 1), which the lake's own counts satisfy exactly. The starts
+ * follow a log-linear trend over the last half-years (a Poisson regression with a prior on the slope) whose slope a
+ * small municipality borrows from its region (empirical Bayes: its own slope weighted by how precisely it is known);
+ * the continuation share is the unit's own over the last half-years, pulled toward the region's by a prior worth
+ * {@link #PRIOR_ACTIVE} trajectories. Intervals come from simulation: the level and slope drawn from their
+ * uncertainty, the starts from a gamma-Poisson with the trend's over-dispersion, the continuations from a binomial with
+ * the continuation share drawn from its beta posterior, and shocks that a region's members and the whole country share
+ * ({@link Shocks}). A region's paths are the sums of its municipalities' paths, so its point forecast (the mean) is
+ * their sum.
  */
 final class Vooruitblik {
 
@@ -227,8 +228,8 @@ final class Vooruitblik {
     /**
      * The variances of the shocks a group of municipalities (a jeugdregio, or the country) shares, beyond what its
      * members' own noise explains: {@code starts} on the log of the starts, a step of a random walk per half-year (a
-     * policy change or a new wijkteam moves the level for good), and {@code share} on the logit of the continuation
-     * share, once per path.
+     * policy change or a new wijkteam moves the level for good), {@code share} on the logit of the continuation share,
+     * once per path, and {@code slope}: the uncertainty of the group's own trend, added to every member's slope.
      */
     record Shocks(double starts, double share, double slope) {
         static final Shocks NONE = new Shocks(0, 0, 0);
@@ -250,9 +251,9 @@ final class Vooruitblik {
     }
 
     /**
-     * How a group's summed history moves beyond chance: the variance of its log starts around their trend beyond the
-     * Poisson noise of its size, and the variance of its continuation share's logit over the half-years beyond the
-     * binomial noise.
+     * How a group's summed history moves beyond chance: the variance of its log starts beyond the Poisson noise of its
+     * size (from the trend's over-dispersion), the variance of its continuation share's logit over the half-years
+     * beyond the binomial noise, and its trend's uncertainty.
      */
     static Shocks shocks(History group) {
         int n = Math.min(WINDOW, group.length());

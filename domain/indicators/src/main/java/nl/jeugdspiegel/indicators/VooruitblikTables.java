@@ -296,6 +296,8 @@ public final class VooruitblikTables {
             startsShock += beyond.starts() / members.regions().size();
             shareShock += beyond.share() / members.regions().size();
         }
+        // a region's trend uncertainty is in its members' borrowed slopes already (Flows.sharedSlopeSe); the country's
+        // is shared by all
         Vooruitblik.Structure structure = new Vooruitblik.Structure(
                 members.group(),
                 members.regions().size(),
