@@ -57,6 +57,11 @@ final class PublishedForecasts {
         this.backtest = backtest;
     }
 
+    /** Whether the indicators stage wrote a vooruitblik at all. */
+    boolean any() {
+        return !byUnit.isEmpty();
+    }
+
     /** The series of a unit's quantity; null when there is no forecast for it. */
     Series series(Unit unit, Grootheid grootheid) {
         return byUnit.getOrDefault(unit, Map.of()).get(grootheid);

@@ -46,6 +46,7 @@ final class VooruitblikPages {
     /** The section; {@code columns} are the forecast half-years of the soort table. */
     record Section(
             String basisText,
+            String missing,
             String coverage,
             List<Fan> fans,
             List<String> columns,
@@ -95,11 +96,25 @@ final class VooruitblikPages {
         return out;
     }
 
-    /** The section of a unit; null when the indicators stage wrote no forecast for it. */
+    /**
+     * The section of a unit; null when the indicators stage wrote no vooruitblik at all (before v1.3), and a sentence
+     * why when it wrote none for this unit.
+     */
     static Section of(ReportData data, Unit unit) {
         PublishedForecasts forecasts = data.forecasts();
-        if (forecasts.series(unit, Grootheid.actief(0)) == null) {
+        if (!forecasts.any()) {
             return null;
+        }
+        if (forecasts.series(unit, Grootheid.actief(0)) == null) {
+            return new Section(
+                    null,
+                    "Hier is geen vooruitblik: daarvoor zijn cijfers nodig van het laatste halfjaar en van minstens vier"
+                            + " van de zes halfjaren ervoor.",
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null);
         }
         Periode basis = forecasts.series(unit, Grootheid.actief(0)).basis();
         List<Fan> fans = new ArrayList<>();
@@ -134,6 +149,7 @@ final class VooruitblikPages {
         }
         return new Section(
                 Text.periode(basis),
+                null,
                 coverage(data, unit),
                 fans,
                 columns,

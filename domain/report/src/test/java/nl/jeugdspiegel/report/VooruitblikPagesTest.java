@@ -190,6 +190,9 @@ class VooruitblikPagesTest {
         String stadskanaal = new String(site.get("gemeente/GM0037.html"), StandardCharsets.UTF_8);
         assertTrue(stadskanaal.contains(PublishedForecasts.REASON_PAST_SUPPRESSED), "why not shown");
         assertFalse(stadskanaal.contains(">12<"), "its forecast is nowhere");
+        // a gemeente without a forecast (too few deliveries) says so
+        String oldambt = new String(site.get("gemeente/GM1895.html"), StandardCharsets.UTF_8);
+        assertTrue(oldambt.contains("Hier is geen vooruitblik"), "why there is none");
     }
 
     @Test
