@@ -285,7 +285,7 @@ class SiteInBrowserIT {
     /**
      * At a phone's width (390 px, real Chromium): the page never scrolls sideways, no table runs off the screen (the
      * comparison tables stack their rows, each figure next to its column's name), no text in a chart renders smaller
-     * than 11 px, and no caption is cut off.
+     * than 11 px, and no caption is cut off; the cohorts' bars and the vooruitblik's fans stay on the screen.
      */
     @Test
     void usableOnAPhone() throws Exception {
@@ -346,6 +346,24 @@ class SiteInBrowserIT {
                             + "}"
                             + "return n;");
                     assertTrue(bars > 0, "cohort bars on " + page + ": " + bars);
+                }
+                if (page.startsWith("gemeente/GM0014") || page.startsWith("regio/")) {
+                    // the vooruitblik (issue 29): fan charts whose bands stay on the screen, and the backtest sentence
+                    Long bands = (Long) js.executeScript("var w = document.documentElement.clientWidth, n = 0;"
+                            + "var h = document.getElementById('vooruitblik'); if (!h) { return -1; }"
+                            + "var s = h.nextElementSibling;"
+                            + "while (s && s.tagName !== 'H2') {"
+                            + "  s.querySelectorAll('svg polygon').forEach(function (p) {"
+                            + "    var b = p.getBoundingClientRect();"
+                            + "    if (b.width > 0 && b.right <= w + 1 && b.left >= -1) { n++; }"
+                            + "  });"
+                            + "  s = s.nextElementSibling;"
+                            + "}"
+                            + "return n;");
+                    assertTrue(bands >= 4, "vooruitblik bands on " + page + ": " + bands);
+                    assertTrue(
+                            browser.findElement(By.id("inhoud")).getText().contains("binnen de donkere band"),
+                            "the backtest sentence on " + page);
                 }
                 assertCleanLoad(page);
                 screenshot("phone-" + page.replace('/', '-').replace(".html", ""));
