@@ -351,28 +351,36 @@ final class VooruitblikPages {
     static String naive(List<VooruitblikTable.Backtest> backtest) {
         double error = 0;
         double naive = 0;
+        List<String> better = new ArrayList<>();
         List<String> notBetter = new ArrayList<>();
         for (VooruitblikTable.Backtest b : backtest) {
             error += b.n() * b.mae();
             naive += b.n() * b.maeNaief();
-            if (b.mae() >= b.maeNaief()) {
-                notBetter.add(Integer.toString(b.horizon()));
-            }
+            (b.mae() < b.maeNaief() ? better : notBetter).add(Integer.toString(b.horizon()));
         }
         if (naive == 0) {
             return null;
         }
-        if (notBetter.size() == backtest.size()) {
-            return "Let op: in het verleden deed deze vooruitblik het niet beter dan aannemen dat alles blijft zoals in"
-                    + " het laatste halfjaar.";
+        String same = "aannemen dat alles blijft zoals in het laatste halfjaar";
+        if (better.isEmpty()) {
+            return "Let op: in het verleden deed deze vooruitblik het niet beter dan " + same + ".";
         }
-        String better = "De vooruitblik zat er in het verleden gemiddeld " + Math.round(100 * (1 - error / naive))
-                + "% minder naast dan aannemen dat alles blijft zoals in het laatste halfjaar.";
-        if (notBetter.isEmpty()) {
-            return better;
+        if (error >= naive) {
+            return "Let op: in het verleden deed deze vooruitblik het gemiddeld niet beter dan " + same
+                    + "; alleen bij " + horizons(better) + " vooruit wel.";
         }
-        return better + " Let op: bij " + String.join(" en ", notBetter) + " halfja"
-                + (notBetter.size() == 1 ? "ar" : "ren") + " vooruit deed hij het niet beter dan dat.";
+        String smaller = "De vooruitblik zat er in het verleden gemiddeld " + Math.round(100 * (1 - error / naive))
+                + "% minder naast dan " + same + ".";
+        return notBetter.isEmpty()
+                ? smaller
+                : smaller + " Let op: bij " + horizons(notBetter) + " vooruit deed hij het niet beter dan dat.";
+    }
+
+    /** "2 halfjaar", "1 en 2 halfjaren", "1, 2 en 4 halfjaren". */
+    private static String horizons(List<String> h) {
+        String list =
+                h.size() == 1 ? h.get(0) : String.join(", ", h.subList(0, h.size() - 1)) + " en " + h.get(h.size() - 1);
+        return list + (h.size() == 1 ? " halfjaar" : " halfjaren");
     }
 
     private static String value(double v, boolean euro) {

@@ -196,6 +196,40 @@ class VooruitblikPagesTest {
     }
 
     @Test
+    void theWarningNamesTheHorizonsWhereTheForecastWasNotBetter() {
+        List<VooruitblikTable.Backtest> backtest = new ArrayList<>();
+        for (int h = 1; h <= 4; h++) {
+            double mae = h == 2 ? 40 : 20;
+            backtest.add(
+                    new VooruitblikTable.Backtest(Niveau.GEMEENTE, Grootheid.JEUGDIGEN_JH, h, 100, mae, 30, 0.8, 0.95));
+        }
+        assertEquals(
+                "De vooruitblik zat er in het verleden gemiddeld 17% minder naast dan aannemen dat alles blijft zoals in"
+                        + " het laatste halfjaar. Let op: bij 2 halfjaar vooruit deed hij het niet beter dan dat.",
+                VooruitblikPages.naive(backtest));
+        backtest.set(
+                0, new VooruitblikTable.Backtest(Niveau.GEMEENTE, Grootheid.JEUGDIGEN_JH, 1, 100, 31, 30, 0.8, 0.95));
+        backtest.set(
+                3, new VooruitblikTable.Backtest(Niveau.GEMEENTE, Grootheid.JEUGDIGEN_JH, 4, 100, 31, 30, 0.8, 0.95));
+        // worse on average, better only 3 half-years ahead: said as such, never as "-2 % minder naast"
+        assertEquals(
+                "Let op: in het verleden deed deze vooruitblik het gemiddeld niet beter dan aannemen dat alles blijft"
+                        + " zoals in het laatste halfjaar; alleen bij 3 halfjaar vooruit wel.",
+                VooruitblikPages.naive(backtest));
+        backtest.set(
+                1, new VooruitblikTable.Backtest(Niveau.GEMEENTE, Grootheid.JEUGDIGEN_JH, 2, 100, 10, 30, 0.8, 0.95));
+        assertTrue(
+                VooruitblikPages.naive(backtest)
+                        .endsWith("Let op: bij 1 en 4 halfjaren vooruit deed hij het niet beter dan dat."),
+                VooruitblikPages.naive(backtest));
+        backtest.set(
+                2, new VooruitblikTable.Backtest(Niveau.GEMEENTE, Grootheid.JEUGDIGEN_JH, 3, 100, 40, 30, 0.8, 0.95));
+        assertTrue(
+                VooruitblikPages.naive(backtest).contains("Let op: bij 1, 3 en 4 halfjaren vooruit"),
+                VooruitblikPages.naive(backtest));
+    }
+
+    @Test
     void theDownloadsHoldWhatTheSiteShowsAndNothingHidden() {
         String csv = new String(site.get("downloads/vooruitblik.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("basis_periode,periode,niveau,code,grootheid,voorspelling,pi80_laag,pi80_hoog,"));
