@@ -82,18 +82,10 @@ record RatioForecasts(
                     national.otherHalf());
             paths[i] = own == null ? new double[draws][VooruitblikTables.HORIZON] : own.times(days, shared, random);
         }
-        Members costed = new Members(
-                members.codes(withKosten),
-                members.regions(),
-                withKosten.stream().mapToInt(m -> members.group()[m]).toArray());
-        List<Forecasted> rows = new ArrayList<>();
-        VooruitblikTables.additive(rows, costed, Grootheid.KOSTEN_TOTAAL, paths, (code, t) -> series.kosten()
+        // their jeugdregio's: those with at least one member with kosten
+        Members costed = Members.of(members.codes(withKosten), members::regionOf);
+        VooruitblikTables.additive(out, costed, Grootheid.KOSTEN_TOTAAL, paths, (code, t) -> series.kosten()
                 .get(code)[t]);
-        // a jeugdregio none of whose members has kosten gets no cost forecast
-        rows.stream()
-                .filter(f -> f.niveau() != Niveau.JEUGDREGIO
-                        || !costed.of(costed.regions().indexOf(f.code())).isEmpty())
-                .forEach(out::add);
     }
 
     /**
@@ -104,6 +96,8 @@ record RatioForecasts(
      */
     void jeugdigen(List<Forecasted> out) {
         SplittableRandom random = new SplittableRandom(37L * origin + 11);
+        // no shared part: each level's own ratio
+        double[][] none = new double[draws][VooruitblikTables.HORIZON];
         for (int m = 0; m < members.codes().size(); m++) {
             String code = members.codes().get(m);
             double[] youths = series.jeugdigen().get(code);
@@ -118,18 +112,23 @@ record RatioForecasts(
                         Niveau.GEMEENTE,
                         code,
                         Grootheid.JEUGDIGEN_JH,
-                        Vooruitblik.forecast(
-                                ratio.times(activeJh[m], new double[draws][VooruitblikTables.HORIZON], random)),
+                        Vooruitblik.forecast(ratio.times(activeJh[m], none, random)),
                         t -> Double.isNaN(youths[t]) ? null : youths[t]));
             }
         }
         for (int g = 0; g < members.regions().size(); g++) {
-            group(out, Niveau.JEUGDREGIO, members.regions().get(g), members.of(g), random);
+            group(out, Niveau.JEUGDREGIO, members.regions().get(g), members.of(g), none, random);
         }
-        group(out, Niveau.NEDERLAND, Levels.NEDERLAND_CODE, members.all(), random);
+        group(out, Niveau.NEDERLAND, Levels.NEDERLAND_CODE, members.all(), none, random);
     }
 
-    private void group(List<Forecasted> out, Niveau niveau, String code, List<Integer> group, SplittableRandom random) {
+    private void group(
+            List<Forecasted> out,
+            Niveau niveau,
+            String code,
+            List<Integer> group,
+            double[][] none,
+            SplittableRandom random) {
         String unit = niveau.code() + "|" + code;
         double[] youths = series.groupJeugdigen().get(unit);
         double[] active = series.groupActiveJh().get(unit);
@@ -147,11 +146,7 @@ record RatioForecasts(
         double[][] summed = Vooruitblik.sums(activeJh, group);
         IntFunction<Double> membersActive = VooruitblikTables.sum(members.codes(group), series::activeJh);
         out.add(new Forecasted(
-                niveau,
-                code,
-                Grootheid.JEUGDIGEN_JH,
-                Vooruitblik.forecast(ratio.times(summed, new double[draws][VooruitblikTables.HORIZON], random)),
-                t -> {
+                niveau, code, Grootheid.JEUGDIGEN_JH, Vooruitblik.forecast(ratio.times(summed, none, random)), t -> {
                     Double own = membersActive.apply(t);
                     boolean known = own != null && !Double.isNaN(youths[t]) && active[t] > 0;
                     return known ? youths[t] / active[t] * own : null;

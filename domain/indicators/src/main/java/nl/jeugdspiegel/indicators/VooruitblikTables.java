@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.contract.IndicatorRow;
@@ -144,6 +145,21 @@ public final class VooruitblikTables {
 
     /** The members of a forecast from {@code origin}, and their groups. */
     record Members(List<String> codes, List<String> regions, int[] group) {
+        /** The gemeenten with the jeugdregio's they belong to ({@code regionOf}), those in code order. */
+        static Members of(List<String> codes, UnaryOperator<String> regionOf) {
+            List<String> regions =
+                    new ArrayList<>(new TreeSet<>(codes.stream().map(regionOf).toList()));
+            int[] group = codes.stream()
+                    .mapToInt(c -> regions.indexOf(regionOf.apply(c)))
+                    .toArray();
+            return new Members(codes, regions, group);
+        }
+
+        /** The jeugdregio of a member. */
+        String regionOf(String code) {
+            return regions.get(group[codes.indexOf(code)]);
+        }
+
         List<Integer> all() {
             List<Integer> out = new ArrayList<>();
             for (int m = 0; m < codes.size(); m++) {
@@ -184,12 +200,7 @@ public final class VooruitblikTables {
         if (codes.isEmpty()) {
             return List.of();
         }
-        List<String> regions = new ArrayList<>(new TreeSet<>(
-                codes.stream().map(c -> jeugdregio.getOrDefault(c, "?")).toList()));
-        int[] group = codes.stream()
-                .mapToInt(c -> regions.indexOf(jeugdregio.getOrDefault(c, "?")))
-                .toArray();
-        Members members = new Members(codes, regions, group);
+        Members members = Members.of(codes, c -> jeugdregio.getOrDefault(c, "?"));
         List<Forecasted> out = new ArrayList<>();
         double[][][] activeJh = new double[codes.size()][][];
         double[][][] startedJh = new double[codes.size()][][];

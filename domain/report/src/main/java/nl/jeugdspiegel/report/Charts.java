@@ -3,6 +3,7 @@ package nl.jeugdspiegel.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import nl.jeugdspiegel.contract.Indicator;
 import nl.jeugdspiegel.core.Periode;
 
@@ -22,11 +23,11 @@ final class Charts {
     private static final int WIDTH = 400;
 
     private static final int HEIGHT = 300;
-    private static final int TREND_WIDTH = 400;
-    private static final int TREND_HEIGHT = 240;
+    static final int TREND_WIDTH = 400;
+    static final int TREND_HEIGHT = 240;
     private static final int LEFT = 56;
-    private static final int RIGHT = 16;
-    private static final int TOP = 16;
+    static final int RIGHT = 16;
+    static final int TOP = 16;
     private static final int BOTTOM = 44;
 
     private Charts() {}
@@ -264,15 +265,19 @@ final class Charts {
     }
 
     private static List<Tick> ticks(Scale scale, double from, double to, boolean vertical, Indicator indicator) {
-        List<Tick> ticks = new ArrayList<>();
         // value axes read as percentages or ratios; everything else with one decimal
         Indicator.Kind kind = indicator.kind();
         Indicator.Kind labelKind =
                 kind == Indicator.Kind.SHARE || kind == Indicator.Kind.RATIO ? kind : Indicator.Kind.MEAN;
+        return ticks(scale, from, to, v -> vertical ? Text.format(labelKind, v) : Text.number(v, 0));
+    }
+
+    /** About five ticks at round values from {@code from} to {@code to}, labelled by {@code label}. */
+    static List<Tick> ticks(Scale scale, double from, double to, DoubleFunction<String> label) {
+        List<Tick> ticks = new ArrayList<>();
         double step = niceStep((to - from) / 5);
         for (double v = Math.ceil(from / step) * step; v <= to + 1e-9; v += step) {
-            String label = vertical ? Text.format(labelKind, v) : Text.number(v, 0);
-            ticks.add(new Tick(scale.text(v), label));
+            ticks.add(new Tick(scale.text(v), label.apply(v)));
         }
         return ticks;
     }

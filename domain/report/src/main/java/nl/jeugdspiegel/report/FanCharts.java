@@ -14,14 +14,15 @@ import nl.jeugdspiegel.report.Charts.Tick;
  */
 final class FanCharts {
 
-    private static final int WIDTH = 400;
-    private static final int HEIGHT = 240;
+    // the size of a trend chart, with room on the left for counts in the thousands
+    private static final int WIDTH = Charts.TREND_WIDTH;
+    private static final int HEIGHT = Charts.TREND_HEIGHT;
     private static final int LEFT = 64;
     /** Room for "€ 100 mln". */
     private static final int LEFT_EURO = 80;
 
-    private static final int RIGHT = 16;
-    private static final int TOP = 16;
+    private static final int RIGHT = Charts.RIGHT;
+    private static final int TOP = Charts.TOP;
     private static final int BOTTOM = 34;
 
     /** The model of {@code fan.mustache}. */
@@ -113,11 +114,7 @@ final class FanCharts {
                 xTicks.add(new Tick(sx.text(i), Text.shortPeriode(p)));
             }
         }
-        List<Tick> yTicks = new ArrayList<>();
-        double step = Charts.niceStep(top / 5);
-        for (double v = 0; v <= top + 1e-9; v += step) {
-            yTicks.add(new Tick(sy.text(v), label(v, euro)));
-        }
+        List<Tick> yTicks = Charts.ticks(sy, 0, top, v -> label(v, euro));
         return new FanChart(
                 WIDTH,
                 HEIGHT,

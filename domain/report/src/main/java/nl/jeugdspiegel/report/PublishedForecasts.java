@@ -67,15 +67,21 @@ final class PublishedForecasts {
         return byUnit.getOrDefault(unit, Map.of()).get(grootheid);
     }
 
+    /** The gemeenten of a jeugdregio, or of Nederland. */
+    static List<Unit> gemeenten(Unit unit) {
+        return ReferenceData.get().municipalities().stream()
+                .filter(m ->
+                        unit.niveau() == Niveau.NEDERLAND || m.jeugdregioCode().equals(unit.code()))
+                .map(m -> new Unit(Niveau.GEMEENTE, m.code()))
+                .toList();
+    }
+
     /**
      * The gemeenten whose forecasts of a quantity make up a jeugdregio's or Nederland's (those with a series of it, shown
      * or not).
      */
     List<Unit> parts(Unit unit, Grootheid grootheid) {
-        return ReferenceData.get().municipalities().stream()
-                .filter(m ->
-                        unit.niveau() == Niveau.NEDERLAND || m.jeugdregioCode().equals(unit.code()))
-                .map(m -> new Unit(Niveau.GEMEENTE, m.code()))
+        return gemeenten(unit).stream()
                 .filter(u -> series(u, grootheid) != null)
                 .toList();
     }
@@ -199,14 +205,12 @@ final class PublishedForecasts {
      * of an additive quantity is hidden, the smallest other part's is hidden too.
      */
     private static void protectSums(Map<Unit, Map<Grootheid, Series>> published) {
-        Map<String, List<Unit>> regions = new HashMap<>();
-        ReferenceData.get().municipalities().forEach(m -> regions.computeIfAbsent(
-                        m.jeugdregioCode(), r -> new ArrayList<>())
-                .add(new Unit(Niveau.GEMEENTE, m.code())));
-        List<List<Unit>> groups = new ArrayList<>(regions.values());
-        groups.add(ReferenceData.get().regions().stream()
+        List<List<Unit>> groups = new ArrayList<>();
+        List<Unit> regions = ReferenceData.get().regions().stream()
                 .map(r -> new Unit(Niveau.JEUGDREGIO, r.code()))
-                .toList());
+                .toList();
+        regions.forEach(r -> groups.add(gemeenten(r)));
+        groups.add(regions);
         for (Grootheid grootheid : Grootheid.values()) {
             if (grootheid == Grootheid.JEUGDIGEN_JH) {
                 continue; // distinct youths: a jeugdregio's is no sum of its gemeenten's

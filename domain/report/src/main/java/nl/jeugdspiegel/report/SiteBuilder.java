@@ -123,12 +123,10 @@ public final class SiteBuilder {
         site.put("downloads/aanbieders.csv", Downloads.csv(data, Downloads.PROVIDER_NIVEAUS, TableFile.Dialect.PLAIN));
         site.put("methode.html", page("methode", frame(data, "Methode", ""), methodePage(data)));
         site.put("gemeenten.html", page("gemeenten", frame(data, "Alle gemeenten", ""), gemeentenPage()));
+        List<VooruitblikTable.Forecast> forecasts = data.forecasts().rows();
         site.put(
                 "downloads.html",
-                page(
-                        "downloads",
-                        frame(data, "Downloads", ""),
-                        new DownloadsPage(!data.forecasts().rows().isEmpty())));
+                page("downloads", frame(data, "Downloads", ""), new DownloadsPage(!forecasts.isEmpty())));
         site.put("downloads/cijfers.csv", Downloads.csv(data, Downloads.MUNICIPAL_NIVEAUS, TableFile.Dialect.PLAIN));
         site.put(
                 "downloads/cijfers-excel.csv",
@@ -139,14 +137,13 @@ public final class SiteBuilder {
         site.put("downloads/codeboek.csv", Codebook.csv(texts, TableFile.Dialect.PLAIN));
         site.put("downloads/codeboek-excel.csv", Codebook.csv(texts, TableFile.Dialect.DUTCH_EXCEL));
         site.put("downloads/cijfers.json", Downloads.json(data));
-        if (!data.forecasts().rows().isEmpty()) {
+        if (!forecasts.isEmpty()) {
             site.put(
                     "downloads/vooruitblik.csv",
-                    Downloads.table(VooruitblikTable.FORECASTS, data.forecasts().rows(), TableFile.Dialect.PLAIN));
+                    Downloads.table(VooruitblikTable.FORECASTS, forecasts, TableFile.Dialect.PLAIN));
             site.put(
                     "downloads/vooruitblik-excel.csv",
-                    Downloads.table(
-                            VooruitblikTable.FORECASTS, data.forecasts().rows(), TableFile.Dialect.DUTCH_EXCEL));
+                    Downloads.table(VooruitblikTable.FORECASTS, forecasts, TableFile.Dialect.DUTCH_EXCEL));
             site.put(
                     "downloads/backtest.csv",
                     Downloads.table(VooruitblikTable.BACKTEST, data.forecasts().backtest(), TableFile.Dialect.PLAIN));

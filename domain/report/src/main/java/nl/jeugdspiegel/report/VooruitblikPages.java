@@ -8,7 +8,6 @@ import nl.jeugdspiegel.contract.Unit;
 import nl.jeugdspiegel.contract.VooruitblikTable;
 import nl.jeugdspiegel.contract.VooruitblikTable.Grootheid;
 import nl.jeugdspiegel.core.Periode;
-import nl.jeugdspiegel.core.reference.ReferenceData;
 
 /**
  * The "Vooruitblik" section of a gemeente's and a jeugdregio's page (indicators v1.3): fan charts of the youths with
@@ -168,10 +167,7 @@ final class VooruitblikPages {
         if (unit.niveau() == Niveau.GEMEENTE) {
             return null;
         }
-        long all = ReferenceData.get().municipalities().stream()
-                .filter(m ->
-                        unit.niveau() == Niveau.NEDERLAND || m.jeugdregioCode().equals(unit.code()))
-                .count();
+        int all = PublishedForecasts.gemeenten(unit).size();
         int forecast = data.forecasts().parts(unit, Grootheid.actief(0)).size();
         return forecast == all
                 ? null
