@@ -113,24 +113,6 @@ public final class UploadText {
         return value.indexOf(NOT_UTF8) >= 0 || value.indexOf('\0') >= 0;
     }
 
-    /**
-     * How many line breaks a field holds ({@code \r\n} counts once): a quoted field with line breaks
-     * makes its record span more physical lines.
-     */
-    public static int lineBreaks(String value) {
-        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return 0;
-        }
-        int breaks = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
-                breaks++;
-            }
-        }
-        return breaks;
-    }
-
     /** Either a reader or the problem that prevents one. */
     public record Opened(BufferedReader reader, FileProblem problem) {}
 

@@ -84,14 +84,15 @@ final class ValidatingReader implements AutoCloseable {
                 }
                 long startLine = record.getStartingLineNumber();
                 List<String> values = record.getFields();
-                if (isEmpty(values)) {
+                long breaks = scan(values);
+                if (breaks == BLANK) {
                     continue;
                 }
-                if (hasInvalidText(values)) {
+                if (breaks == INVALID_TEXT) {
                     batch.invalidTextLine = startLine;
                     break;
                 }
-                long lines = 1 + lineBreaks(values);
+                long lines = 1 + breaks;
                 lastLine = startLine + lines - 1;
                 errors.clear();
                 Trajectory row = validator.validate(values, errors);
@@ -127,38 +128,50 @@ final class ValidatingReader implements AutoCloseable {
         }
     }
 
+    /** {@link #scan}: every field is blank (only whitespace, or empty). */
+    static final long BLANK = -1;
+    /** {@link #scan}: a field holds text that was not UTF-8 ({@link UploadText#NOT_UTF8}) or a NUL character. */
+    static final long INVALID_TEXT = -2;
+
     /**
-     * Line breaks inside the record's fields. A break at the very end of the last field is the end of
-     * the file swallowed by an unclosed quote, not another line of the record.
+     * One pass over a record's fields (it runs for every row, so once rather than once per question): {@link #BLANK},
+     * {@link #INVALID_TEXT}, or else the number of line breaks inside the fields (CRLF, LF and a lone CR each count
+     * once). A break at the very end of the last field is the end of the file swallowed by an unclosed quote, not
+     * another line of the record. Blank is what {@link String#isBlank} says of every field.
      */
-    private static long lineBreaks(List<String> values) {
+    static long scan(List<String> values) {
+        boolean blank = true;
+        boolean invalid = false;
         long breaks = 0;
-        for (String v : values) {
-            breaks += UploadText.lineBreaks(v);
+        int fields = values.size();
+        for (int f = 0; f < fields; f++) {
+            String v = values.get(f);
+            int length = v.length();
+            for (int i = 0; i < length; i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\n' || i + 1 == length || v.charAt(i + 1) != '\n') {
+                        breaks++;
+                    }
+                } else if (c == '\0' || c == UploadText.NOT_UTF8) {
+                    invalid = true;
+                    blank = false;
+                } else if (blank && !Character.isWhitespace(c)) {
+                    blank = false;
+                }
+            }
         }
-        String last = values.get(values.size() - 1);
+        if (blank) {
+            return BLANK;
+        }
+        if (invalid) {
+            return INVALID_TEXT;
+        }
+        String last = values.get(fields - 1);
         if (breaks > 0 && (last.endsWith("\n") || last.endsWith("\r"))) {
             breaks--;
         }
         return breaks;
-    }
-
-    private static boolean isEmpty(List<String> values) {
-        for (String v : values) {
-            if (!v.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasInvalidText(List<String> values) {
-        for (String v : values) {
-            if (UploadText.hasInvalidText(v)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Stops the reader if it still runs (the caller failed or stopped early). */
