@@ -278,7 +278,7 @@ public final class TestLake {
             if (contract11.contains(d.getKey())) {
                 writeContract11(file, d.getValue(), footer);
             } else {
-                try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, footer)) {
+                try (LakeWriter writer = LakeWriter.open(file, footer)) {
                     for (Trajectory t : d.getValue()) {
                         writer.write(t);
                     }

@@ -38,6 +38,23 @@ class DistinctLongsTest {
         }
     }
 
+    /** Zero (the hash set's empty mark), negatives and runs of neighbours, which a weak hash would pile up. */
+    @Test
+    void countsZeroNegativesAndNeighbours() {
+        Set<Long> truth = new HashSet<>();
+        for (int inMemory : new int[] {DistinctLongs.IN_MEMORY, 100}) {
+            try (DistinctLongs counter = new DistinctLongs(dir, inMemory)) {
+                for (long v = -3000; v < 20_000; v++) {
+                    long value = v % 7 == 0 ? 0 : v << 32;
+                    counter.add(value);
+                    counter.add(value);
+                    truth.add(value);
+                }
+                assertEquals(truth.size(), counter.count(), "in memory up to " + inMemory);
+            }
+        }
+    }
+
     @Test
     void nothingAddedIsZero() {
         try (DistinctLongs counter = new DistinctLongs(dir)) {

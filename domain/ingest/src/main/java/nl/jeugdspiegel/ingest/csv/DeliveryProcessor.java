@@ -34,7 +34,6 @@ import nl.jeugdspiegel.ingest.problem.ReasonCode;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
 import nl.jeugdspiegel.ingest.upload.Column;
 import nl.jeugdspiegel.ingest.validation.CodeRules;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
 
 /**
@@ -233,7 +232,7 @@ public final class DeliveryProcessor implements DeliveryReader {
             throws IOException {
         RowValidator validator = new RowValidator(header, periode, rules, new Pseudonymiser(key), fromMessages);
         reading.draft = workDir.resolve("draft.parquet");
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(reading.draft, lakeMetadata);
+        try (LakeWriter writer = LakeWriter.open(reading.draft, lakeMetadata);
                 DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
                 ValidatingReader reader = new ValidatingReader(records, validator, reading.report, duplicates)) {
             while (true) {
@@ -327,7 +326,7 @@ public final class DeliveryProcessor implements DeliveryReader {
         LakeProfile.Counter profile = reading.profile;
         Path lakeFile = target.workDir().resolve("trajecten.parquet");
         int[] skip = losers.rows();
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(lakeFile, target.footer())) {
+        try (LakeWriter writer = LakeWriter.open(lakeFile, target.footer())) {
             int[] position = {0, 0}; // row index, next loser
             LakeReader.read(
                     new LocalInputFile(reading.draft), EnumSet.allOf(LakeSchema.Column.class), REWRITE_BATCH, batch -> {

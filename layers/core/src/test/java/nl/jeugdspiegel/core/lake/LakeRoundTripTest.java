@@ -2,6 +2,7 @@ package nl.jeugdspiegel.core.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -82,7 +83,7 @@ class LakeRoundTripTest {
     @Test
     void writesAndReadsEveryColumnIncludingNulls(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("part-00000.parquet");
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, Map.of("jeugdspiegel.bron_sleutel", "x"))) {
+        try (LakeWriter writer = LakeWriter.open(file, Map.of("jeugdspiegel.bron_sleutel", "x"))) {
             writer.write(full());
             writer.write(sparse());
             writer.write(fromMessagesWithoutHulpvorm());
@@ -93,10 +94,103 @@ class LakeRoundTripTest {
         assertEquals("x", footer.get("jeugdspiegel.bron_sleutel"));
     }
 
+    /**
+     * The writer closes a row group at its size limit (32 MiB in the lake, 1 MiB here) as parquet-java's ParquetWriter
+     * does, so memory stays flat for any file; every row comes back, in order, across the row groups.
+     */
+    @Test
+    void splitsLargeFilesIntoRowGroupsAndLosesNoRow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("large.parquet");
+        int rows = 100_000;
+        java.util.Random pseudonyms = new java.util.Random(25);
+        try (LakeWriter writer = LakeWriter.open(file, 1024 * 1024)) {
+            for (int i = 0; i < rows; i++) {
+                Trajectory t = i % 3 == 0 ? sparse() : full();
+                writer.write(new Trajectory(
+                        randomPseudonym(pseudonyms),
+                        t.geboortejaar(),
+                        t.leeftijdStart(),
+                        t.geslacht(),
+                        t.soort(),
+                        t.hulpvorm(),
+                        t.startdatum() + i % 700,
+                        t.einddatum(),
+                        t.redenBeeindiging(),
+                        t.verwijzer(),
+                        t.aanmelddatum(),
+                        t.zonderHulpVerder(),
+                        t.tevredenheid(),
+                        t.hasKosten() ? t.kostenCent() + i : Trajectory.NO_AMOUNT,
+                        t.aanbiederAgb(),
+                        t.productcategorie(),
+                        t.verblijf()));
+            }
+        }
+        try (org.apache.parquet.hadoop.ParquetFileReader reader =
+                org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(file))) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups =
+                    reader.getFooter().getBlocks();
+            assertTrue(groups.size() >= 3, groups.size() + " row groups of at most 1 MiB");
+            for (org.apache.parquet.hadoop.metadata.BlockMetaData group : groups) {
+                assertTrue(group.getCompressedSize() <= 1024 * 1024, group.getCompressedSize() + " bytes");
+            }
+            assertEquals(rows, groups.stream().mapToLong(g -> g.getRowCount()).sum());
+        }
+        java.util.Random again = new java.util.Random(25);
+        long[] read = {0};
+        LakeReader.read(new LocalInputFile(file), Set.of(LakeSchema.Column.CLIENT), 8192, batch -> {
+            for (int i = 0; i < batch.size(); i++) {
+                assertEquals(randomPseudonym(again), batch.pseudonym(i));
+                read[0]++;
+            }
+        });
+        assertEquals(rows, read[0]);
+    }
+
+    private static String randomPseudonym(java.util.Random random) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%016x%016x%016x%016x",
+                random.nextLong(),
+                random.nextLong(),
+                random.nextLong(),
+                random.nextLong());
+    }
+
+    /** A row that cannot be written (a required column empty) leaves no lake file that claims to be whole. */
+    @Test
+    void aFailedRowAbandonsTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("failed.parquet");
+        LakeWriter writer = LakeWriter.open(file, Map.of());
+        writer.write(full());
+        Trajectory noClient = new Trajectory(
+                null,
+                2010,
+                13,
+                "2",
+                "jeugdhulp",
+                "01",
+                19000,
+                Trajectory.NO_DATE,
+                null,
+                null,
+                Trajectory.NO_DATE,
+                null,
+                Trajectory.NO_SCORE,
+                Trajectory.NO_AMOUNT,
+                null,
+                null,
+                null);
+        assertThrows(NullPointerException.class, () -> writer.write(noClient));
+        assertThrows(java.io.IOException.class, () -> writer.write(full()));
+        writer.close();
+        assertThrows(RuntimeException.class, () -> LakeReader.readAll(file));
+    }
+
     @Test
     void readsInBatchesWithCodeIndicesThatHoldAcrossBatches(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("b.parquet");
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, Map.of())) {
+        try (LakeWriter writer = LakeWriter.open(file, Map.of())) {
             for (int i = 0; i < 5; i++) {
                 writer.write(i % 2 == 0 ? full() : sparse());
             }
@@ -261,7 +355,7 @@ class LakeRoundTripTest {
     @Test
     void readsAProjection(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("p.parquet");
-        try (ParquetWriter<Trajectory> writer = LakeWriter.open(file, Map.of())) {
+        try (LakeWriter writer = LakeWriter.open(file, Map.of())) {
             writer.write(full());
         }
         List<Trajectory> rows = new java.util.ArrayList<>();
