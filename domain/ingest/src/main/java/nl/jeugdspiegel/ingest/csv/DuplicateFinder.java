@@ -1,15 +1,12 @@
 package nl.jeugdspiegel.ingest.csv;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import nl.jeugdspiegel.core.lake.Trajectory;
 
@@ -37,7 +34,7 @@ final class DuplicateFinder implements Closeable {
     private static final int RECORD_BYTES = 8 + 8 + 4 + 8;
 
     private final Path dir;
-    private final DataOutputStream[] buckets;
+    private final Spill[] buckets;
     private final int mask;
     private long count;
 
@@ -46,7 +43,7 @@ final class DuplicateFinder implements Closeable {
         this.dir = dir;
         int wanted = (int) Math.min(256, Math.max(1, expectedBytes / (32L * 1024 * 1024) + 1));
         int size = wanted == 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1; // next power of two
-        this.buckets = new DataOutputStream[size];
+        this.buckets = new Spill[size];
         this.mask = size - 1;
     }
 
@@ -81,17 +78,49 @@ final class DuplicateFinder implements Closeable {
 
     void add(long high, long low, int row, long line) throws IOException {
         int bucket = (int) mix(high ^ low) & mask;
-        DataOutputStream out = buckets[bucket];
+        Spill out = buckets[bucket];
         if (out == null) {
-            out = new DataOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(dir.resolve("keys-" + bucket + ".bin")), 1 << 16));
+            out = new Spill(dir.resolve("keys-" + bucket + ".bin"));
             buckets[bucket] = out;
         }
-        out.writeLong(high);
-        out.writeLong(low);
-        out.writeInt(row);
-        out.writeLong(line);
+        out.add(high, low, row, line);
         count++;
+    }
+
+    /**
+     * One bucket file, written through a buffer of whole records ({@code ByteBuffer.putLong} rather than
+     * {@code DataOutputStream}'s byte-by-byte writes: this runs for every row).
+     */
+    private static final class Spill implements Closeable {
+        private final FileChannel file;
+        private final ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES * 2048);
+
+        Spill(Path path) throws IOException {
+            this.file = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        }
+
+        void add(long high, long low, int row, long line) throws IOException {
+            if (buffer.remaining() < RECORD_BYTES) {
+                flush();
+            }
+            buffer.putLong(high).putLong(low).putInt(row).putLong(line);
+        }
+
+        private void flush() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                file.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (FileChannel closing = file) {
+                flush();
+            }
+        }
     }
 
     Losers finish() throws IOException {
@@ -116,16 +145,25 @@ final class DuplicateFinder implements Closeable {
         long[] low = new long[n];
         int[] row = new int[n];
         long[] line = new long[n];
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            for (int i = 0; i < n; i++) {
-                high[i] = in.readLong();
-                low[i] = in.readLong();
-                row[i] = in.readInt();
-                line[i] = in.readLong();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES * 2048);
+            int i = 0;
+            while (i < n) {
+                buffer.clear();
+                buffer.limit((int) Math.min(buffer.capacity(), (long) (n - i) * RECORD_BYTES));
+                while (buffer.hasRemaining()) {
+                    if (in.read(buffer) < 0) {
+                        throw new IOException("spill file " + file + " is truncated");
+                    }
+                }
+                buffer.flip();
+                for (; buffer.remaining() >= RECORD_BYTES; i++) {
+                    high[i] = buffer.getLong();
+                    low[i] = buffer.getLong();
+                    row[i] = buffer.getInt();
+                    line[i] = buffer.getLong();
+                }
             }
-        } catch (EOFException e) {
-            throw new IOException("spill file " + file + " is truncated", e);
         }
         // open addressing: slot holds 1 + index of the latest record with that key
         int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
