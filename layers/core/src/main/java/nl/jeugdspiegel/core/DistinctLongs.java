@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Counts distinct 64-bit values exactly, in memory that does not grow with their number (contract v1.3 §3): up to
- * {@value #IN_MEMORY} distinct values in an open-addressing hash set, counted as they come (a sort at the end ran
- * once, in a JVM that had not compiled it, and took half a second for a million values: issue 25); beyond that every
- * value goes to one of {@value #BUCKETS} files by its top byte, and each file is counted on its own (sorted in memory:
- * 1/256 of the values). The delivery profile counts distinct
- * youths with it, by the first 64 bits of their pseudonym (an HMAC: two youths share them with a chance of about
- * n²/2⁶⁵, 2·10⁻⁵ for 25 million).
+ * Counts distinct 64-bit values exactly, in memory that does not grow with their number (contract v1.3 §3). Values are
+ * split by their top byte into {@value #BUCKETS} buckets as they come: in memory up to {@value #IN_MEMORY} values,
+ * beyond that each bucket in a file of its own; {@link #count} sorts and counts each bucket alone (1/256 of the values).
+ * The split is made as values come, so the count at the end is 256 small sorts, not one sort of a million values,
+ * which ran once, in a JVM that had not compiled it, and took half a second (issue 25). The delivery profile counts
+ * distinct youths with it, by the first 64 bits of their pseudonym (an HMAC: two youths share them with a chance of
+ * about n²/2⁶⁵, 2·10⁻⁵ for 25 million).
  */
 public final class DistinctLongs implements AutoCloseable {
 
@@ -26,11 +26,9 @@ public final class DistinctLongs implements AutoCloseable {
 
     private final Path dir;
     private final int inMemory;
-    /** The hash set: 0 marks an empty slot, so the value 0 itself is {@link #hasZero}. At most half full. */
-    private long[] slots = new long[1024];
-
+    private final long[][] buckets = new long[BUCKETS][];
+    private final int[] sizes = new int[BUCKETS];
     private int size;
-    private boolean hasZero;
     private DataOutputStream[] spill;
 
     /** Spills, when it must, to files in {@code dir} (removed by {@link #close}). */
@@ -48,57 +46,33 @@ public final class DistinctLongs implements AutoCloseable {
             write(value);
             return;
         }
-        if (value == 0) {
-            hasZero = true;
+        if (size == inMemory) {
+            startSpilling();
+            write(value);
             return;
         }
-        int mask = slots.length - 1;
-        for (int slot = (int) mix(value) & mask; ; slot = (slot + 1) & mask) {
-            long held = slots[slot];
-            if (held == value) {
-                return;
-            }
-            if (held == 0) {
-                slots[slot] = value;
-                size++;
-                break;
-            }
+        int b = (int) (value >>> 56);
+        long[] bucket = buckets[b];
+        if (bucket == null) {
+            bucket = new long[64];
+            buckets[b] = bucket;
+        } else if (sizes[b] == bucket.length) {
+            bucket = Arrays.copyOf(bucket, 2 * bucket.length);
+            buckets[b] = bucket;
         }
-        if (size >= inMemory) {
-            startSpilling();
-        } else if (2 * size > slots.length) {
-            grow();
-        }
-    }
-
-    private void grow() {
-        long[] old = slots;
-        slots = new long[2 * old.length];
-        int mask = slots.length - 1;
-        for (long value : old) {
-            if (value != 0) {
-                int slot = (int) mix(value) & mask;
-                while (slots[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slots[slot] = value;
-            }
-        }
-    }
-
-    private static long mix(long x) {
-        x ^= x >>> 33;
-        x *= 0xff51afd7ed558ccdL;
-        x ^= x >>> 33;
-        return x;
+        bucket[sizes[b]++] = value;
+        size++;
     }
 
     /** How many distinct values were added. */
     public long count() {
-        if (spill == null) {
-            return size + (hasZero ? 1 : 0);
-        }
         long count = 0;
+        if (spill == null) {
+            for (int b = 0; b < BUCKETS; b++) {
+                count += distinct(buckets[b], sizes[b]);
+            }
+            return count;
+        }
         try {
             for (int b = 0; b < BUCKETS; b++) {
                 spill[b].close();
@@ -120,6 +94,9 @@ public final class DistinctLongs implements AutoCloseable {
     }
 
     private static long distinct(long[] values, int size) {
+        if (size == 0) {
+            return 0;
+        }
         Arrays.sort(values, 0, size);
         long count = 0;
         for (int i = 0; i < size; i++) {
@@ -139,15 +116,13 @@ public final class DistinctLongs implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill distinct values to " + dir, e);
         }
-        for (long value : slots) {
-            if (value != 0) {
-                write(value);
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int i = 0; i < sizes[b]; i++) {
+                write(buckets[b][i]);
             }
+            buckets[b] = null;
+            sizes[b] = 0;
         }
-        if (hasZero) {
-            write(0);
-        }
-        slots = null;
         size = 0;
     }
 

@@ -38,7 +38,7 @@ class DistinctLongsTest {
         }
     }
 
-    /** Zero (the hash set's empty mark), negatives and runs of neighbours, which a weak hash would pile up. */
+    /** Zero, negatives and runs of neighbours: values that all fall in one or two of the 256 buckets. */
     @Test
     void countsZeroNegativesAndNeighbours() {
         Set<Long> truth = new HashSet<>();

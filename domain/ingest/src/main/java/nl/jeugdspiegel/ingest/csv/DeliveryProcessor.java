@@ -138,6 +138,9 @@ public final class DeliveryProcessor implements DeliveryReader {
     private static final class Reading {
         final ValidationReport report;
         List<String> dropped = List.of();
+        /** The text the CSV parser reads. */
+        UploadText.Watched text;
+
         Path draft;
         DuplicateFinder.Losers losers = DuplicateFinder.Losers.NONE;
         /** The lake file's profile: counted as the draft is written, again if duplicates make it rewritten. */
@@ -202,7 +205,7 @@ public final class DeliveryProcessor implements DeliveryReader {
                                 .maxFieldSize(MAX_FIELD_CHARS)
                                 .maxRecordSize(MAX_RECORD_CHARS)
                                 .build(),
-                        text);
+                        reading.text = new UploadText.Watched(text));
         Iterator<CsvRecord> records = csv.iterator();
         Header header;
         try {
@@ -234,7 +237,8 @@ public final class DeliveryProcessor implements DeliveryReader {
         reading.draft = workDir.resolve("draft.parquet");
         try (LakeWriter writer = LakeWriter.open(reading.draft, lakeMetadata);
                 DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
-                ValidatingReader reader = new ValidatingReader(records, validator, reading.report, duplicates)) {
+                ValidatingReader reader =
+                        new ValidatingReader(records, reading.text, validator, reading.report, duplicates)) {
             while (true) {
                 ValidatingReader.Batch batch = reader.next();
                 batch.rethrowFailure();

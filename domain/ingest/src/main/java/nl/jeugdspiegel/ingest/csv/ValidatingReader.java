@@ -54,8 +54,12 @@ final class ValidatingReader implements AutoCloseable {
 
     /** Starts on the records after the header (already taken from {@code records}). */
     ValidatingReader(
-            Iterator<CsvRecord> records, RowValidator validator, ValidationReport report, DuplicateFinder duplicates) {
-        thread = new Thread(() -> run(records, validator, report, duplicates), "ingest-reader");
+            Iterator<CsvRecord> records,
+            UploadText.Watched text,
+            RowValidator validator,
+            ValidationReport report,
+            DuplicateFinder duplicates) {
+        thread = new Thread(() -> run(records, text, validator, report, duplicates), "ingest-reader");
         thread.setDaemon(true);
         thread.start();
     }
@@ -65,7 +69,11 @@ final class ValidatingReader implements AutoCloseable {
     }
 
     private void run(
-            Iterator<CsvRecord> records, RowValidator validator, ValidationReport report, DuplicateFinder duplicates) {
+            Iterator<CsvRecord> records,
+            UploadText.Watched text,
+            RowValidator validator,
+            ValidationReport report,
+            DuplicateFinder duplicates) {
         List<RowError> errors = new ArrayList<>();
         Batch batch = new Batch();
         int rowIndex = 0;
@@ -84,7 +92,7 @@ final class ValidatingReader implements AutoCloseable {
                 }
                 long startLine = record.getStartingLineNumber();
                 List<String> values = record.getFields();
-                long breaks = scan(values);
+                long breaks = text.special() ? scan(values) : blankOrNot(values);
                 if (breaks == BLANK) {
                     continue;
                 }
@@ -132,6 +140,16 @@ final class ValidatingReader implements AutoCloseable {
     static final long BLANK = -1;
     /** {@link #scan}: a field holds text that was not UTF-8 ({@link UploadText#NOT_UTF8}) or a NUL character. */
     static final long INVALID_TEXT = -2;
+
+    /** {@link #scan} for a record that holds no quote, NUL or text that was not UTF-8: {@link #BLANK} or 0. */
+    static long blankOrNot(List<String> values) {
+        for (int f = 0, fields = values.size(); f < fields; f++) {
+            if (!values.get(f).isBlank()) {
+                return 0;
+            }
+        }
+        return BLANK;
+    }
 
     /**
      * One pass over a record's fields (it runs for every row, so once rather than once per question): {@link #BLANK},

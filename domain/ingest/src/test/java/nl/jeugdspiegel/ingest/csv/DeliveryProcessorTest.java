@@ -219,6 +219,36 @@ class DeliveryProcessorTest {
         assertEquals(List.of("opmerking"), result.droppedColumns());
     }
 
+    /**
+     * The rows are only searched for line breaks inside fields and for text that was not UTF-8 once the parser has
+     * read a quote, a NUL or such text: here the first one comes far past the parser's first buffers.
+     */
+    @Test
+    void findsQuotedNewlinesAndBadTextFarIntoALargeUpload() throws IOException {
+        List<String> header = new ArrayList<>(TestUploads.HEADER);
+        header.add("opmerking");
+        List<Map<String, String>> rows = rows(20_000);
+        rows.get(15_000).put("opmerking", "twee\nregels");
+        rows.get(15_001).put("bsn", "123");
+        DeliveryResult quoted = process(csv(';', "\n", header, rows));
+        assertTrue(quoted.accepted());
+        assertEquals(1, quoted.report().multiLineRecords());
+        // header line 1, rows 0-14999 on lines 2-15001, row 15000 on lines 15002-15003, row 15001 on line 15004
+        assertEquals(
+                List.of(15_004L),
+                quoted.report().reasons().get(ReasonCode.BSN_ONGELDIG).firstLines());
+
+        rows.get(15_000).put("opmerking", "café");
+        DeliveryResult latin1 = process(csv(';', "\n", header, rows).getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(ReasonCode.CODERING_ONGELDIG, latin1.problem().code());
+        assertEquals(15_002, latin1.problem().regel());
+
+        rows.get(15_000).put("opmerking", "nul\0byte");
+        DeliveryResult nul = process(csv(';', "\n", header, rows));
+        assertEquals(ReasonCode.CODERING_ONGELDIG, nul.problem().code());
+        assertEquals(15_002, nul.problem().regel());
+    }
+
     @Test
     void unknownColumnsAreDroppedNotStored() throws IOException {
         List<String> header = new ArrayList<>(TestUploads.HEADER);
