@@ -237,14 +237,13 @@ public final class DeliveryProcessor implements DeliveryReader {
         reading.draft = workDir.resolve("draft.parquet");
         try (LakeWriter writer = LakeWriter.open(reading.draft, lakeMetadata);
                 DuplicateFinder duplicates = new DuplicateFinder(workDir, expectedBytes);
-                ValidatingReader reader =
-                        new ValidatingReader(records, reading.text, validator, reading.report, duplicates)) {
+                ValidatingReader reader = new ValidatingReader(
+                        records, reading.text, validator, reading.report, duplicates, reading.profile)) {
             while (true) {
                 ValidatingReader.Batch batch = reader.next();
                 batch.rethrowFailure();
                 for (int i = 0; i < batch.size; i++) {
                     writer.write(batch.rows[i]);
-                    reading.profile.add(batch.rows[i]);
                 }
                 if (batch.invalidTextLine > 0) {
                     return new FileProblem(ReasonCode.CODERING_ONGELDIG, notUtf8Message(), batch.invalidTextLine);
@@ -258,10 +257,10 @@ public final class DeliveryProcessor implements DeliveryReader {
                             batch.unreadableFromLine);
                 }
                 if (batch.last) {
+                    reading.losers = batch.losers;
                     break;
                 }
             }
-            reading.losers = duplicates.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the upload", e);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import nl.jeugdspiegel.core.lake.LakeProfile;
 import nl.jeugdspiegel.core.lake.Trajectory;
 import nl.jeugdspiegel.ingest.problem.RowError;
 import nl.jeugdspiegel.ingest.problem.ValidationReport;
@@ -17,10 +18,11 @@ import nl.jeugdspiegel.ingest.problem.ValidationReport;
 /**
  * The first half of the ingest pipeline, on a thread of its own: parses the CSV records, validates and
  * pseudonymises them, records rejected rows in the report, spills the keys of valid rows for duplicate
- * detection, and hands the valid lake rows over in batches through a small bounded queue. The caller's thread
- * writes them to Parquet meanwhile, so both cores work; memory stays bounded (at most {@value #QUEUED} batches of {@value #BATCH} rows in flight).
- * Empty lines and lines with only separators are skipped; a record with text that was not UTF-8 ends
- * the reading with its line number. The report may only be read after the last batch was taken.
+ * detection, counts them into the lake file's profile, and hands the valid lake rows over in batches through a
+ * small bounded queue. The caller's thread writes them to Parquet meanwhile, so both cores work; memory stays bounded
+ * (at most {@value #QUEUED} batches of {@value #BATCH} rows in flight). Empty lines and lines with only separators
+ * are skipped; a record with text that was not UTF-8 ends the reading with its line number. The report and the
+ * profile may only be read after the last batch was taken.
  */
 final class ValidatingReader implements AutoCloseable {
 
@@ -33,6 +35,9 @@ final class ValidatingReader implements AutoCloseable {
         int size;
         long invalidTextLine;
         long unreadableFromLine;
+        /** In the last batch of a file read to its end: the rows a later row with the same key replaces. */
+        DuplicateFinder.Losers losers = DuplicateFinder.Losers.NONE;
+
         Throwable failure;
         boolean last;
 
@@ -58,8 +63,9 @@ final class ValidatingReader implements AutoCloseable {
             UploadText.Watched text,
             RowValidator validator,
             ValidationReport report,
-            DuplicateFinder duplicates) {
-        thread = new Thread(() -> run(records, text, validator, report, duplicates), "ingest-reader");
+            DuplicateFinder duplicates,
+            LakeProfile.Counter profile) {
+        thread = new Thread(() -> run(records, text, validator, report, duplicates, profile), "ingest-reader");
         thread.setDaemon(true);
         thread.start();
     }
@@ -73,7 +79,8 @@ final class ValidatingReader implements AutoCloseable {
             UploadText.Watched text,
             RowValidator validator,
             ValidationReport report,
-            DuplicateFinder duplicates) {
+            DuplicateFinder duplicates,
+            LakeProfile.Counter profile) {
         List<RowError> errors = new ArrayList<>();
         Batch batch = new Batch();
         int rowIndex = 0;
@@ -83,6 +90,8 @@ final class ValidatingReader implements AutoCloseable {
                 CsvRecord record;
                 try {
                     if (!records.hasNext()) {
+                        // every row read: the duplicates are found here while the writer catches up
+                        batch.losers = duplicates.finish();
                         break;
                     }
                     record = records.next();
@@ -117,6 +126,7 @@ final class ValidatingReader implements AutoCloseable {
                     report.multiLineRecord(startLine);
                 }
                 duplicates.add(row, rowIndex++, startLine);
+                profile.add(row); // here rather than on the writer's thread, which has the more work
                 batch.rows[batch.size] = row;
                 if (++batch.size == BATCH) {
                     queue.put(batch);
