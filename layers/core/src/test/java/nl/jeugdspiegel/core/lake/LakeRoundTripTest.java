@@ -163,24 +163,25 @@ class LakeRoundTripTest {
         Path file = dir.resolve("failed.parquet");
         LakeWriter writer = LakeWriter.open(file, Map.of());
         writer.write(full());
+        Trajectory sparse = sparse();
         Trajectory noClient = new Trajectory(
                 null,
-                2010,
-                13,
-                "2",
-                "jeugdhulp",
-                "01",
-                19000,
-                Trajectory.NO_DATE,
-                null,
-                null,
-                Trajectory.NO_DATE,
-                null,
-                Trajectory.NO_SCORE,
-                Trajectory.NO_AMOUNT,
-                null,
-                null,
-                null);
+                sparse.geboortejaar(),
+                sparse.leeftijdStart(),
+                sparse.geslacht(),
+                sparse.soort(),
+                sparse.hulpvorm(),
+                sparse.startdatum(),
+                sparse.einddatum(),
+                sparse.redenBeeindiging(),
+                sparse.verwijzer(),
+                sparse.aanmelddatum(),
+                sparse.zonderHulpVerder(),
+                sparse.tevredenheid(),
+                sparse.kostenCent(),
+                sparse.aanbiederAgb(),
+                sparse.productcategorie(),
+                sparse.verblijf());
         assertThrows(NullPointerException.class, () -> writer.write(noClient));
         assertThrows(java.io.IOException.class, () -> writer.write(full()));
         writer.close();
