@@ -191,6 +191,7 @@ public final class DeliveryProcessor implements DeliveryReader {
                     1);
         }
         // Not closed here: the caller owns the stream, and the rest of it is still hashed afterwards.
+        reading.text = new UploadText.Watched(text);
         CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(separator.get())
                 .quoteCharacter('"')
@@ -205,7 +206,7 @@ public final class DeliveryProcessor implements DeliveryReader {
                                 .maxFieldSize(MAX_FIELD_CHARS)
                                 .maxRecordSize(MAX_RECORD_CHARS)
                                 .build(),
-                        reading.text = new UploadText.Watched(text));
+                        reading.text);
         Iterator<CsvRecord> records = csv.iterator();
         Header header;
         try {

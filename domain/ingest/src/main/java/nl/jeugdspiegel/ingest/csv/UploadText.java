@@ -115,6 +115,11 @@ public final class UploadText {
         return value.indexOf(NOT_UTF8) >= 0 || value.indexOf('\0') >= 0;
     }
 
+    /** The character {@link #hasInvalidText} looks for: one that was not UTF-8, or NUL. */
+    static boolean isNotText(char c) {
+        return c == NOT_UTF8 || c == '\0';
+    }
+
     /**
      * The upload's text as the CSV parser reads it, noting whether a quote, a NUL or a character that was not UTF-8
      * has gone by. Until one has, no record can hold a line break inside a field (only a quoted field can) or text
@@ -146,7 +151,7 @@ public final class UploadText {
         }
 
         private static boolean isSpecial(char c) {
-            return c == '"' || c == '\0' || c == NOT_UTF8;
+            return c == '"' || isNotText(c);
         }
 
         /** Has a quote, a NUL or a character that was not UTF-8 been read? */

@@ -55,6 +55,12 @@ final class ValidatingReader implements AutoCloseable {
     }
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final Iterator<CsvRecord> records;
+    private final UploadText.Watched text;
+    private final RowValidator validator;
+    private final ValidationReport report;
+    private final DuplicateFinder duplicates;
+    private final LakeProfile.Counter profile;
     private final Thread thread;
 
     /** Starts on the records after the header (already taken from {@code records}). */
@@ -65,7 +71,13 @@ final class ValidatingReader implements AutoCloseable {
             ValidationReport report,
             DuplicateFinder duplicates,
             LakeProfile.Counter profile) {
-        thread = new Thread(() -> run(records, text, validator, report, duplicates, profile), "ingest-reader");
+        this.records = records;
+        this.text = text;
+        this.validator = validator;
+        this.report = report;
+        this.duplicates = duplicates;
+        this.profile = profile;
+        thread = new Thread(this::run, "ingest-reader");
         thread.setDaemon(true);
         thread.start();
     }
@@ -74,13 +86,7 @@ final class ValidatingReader implements AutoCloseable {
         return queue.take();
     }
 
-    private void run(
-            Iterator<CsvRecord> records,
-            UploadText.Watched text,
-            RowValidator validator,
-            ValidationReport report,
-            DuplicateFinder duplicates,
-            LakeProfile.Counter profile) {
+    private void run() {
         List<RowError> errors = new ArrayList<>();
         Batch batch = new Batch();
         int rowIndex = 0;
@@ -148,7 +154,7 @@ final class ValidatingReader implements AutoCloseable {
 
     /** {@link #scan}: every field is blank (only whitespace, or empty). */
     static final long BLANK = -1;
-    /** {@link #scan}: a field holds text that was not UTF-8 ({@link UploadText#NOT_UTF8}) or a NUL character. */
+    /** {@link #scan}: a field holds text that was not UTF-8 or a NUL character ({@link UploadText#isNotText}). */
     static final long INVALID_TEXT = -2;
 
     /** {@link #scan} for a record that holds no quote, NUL or text that was not UTF-8: {@link #BLANK} or 0. */
@@ -181,7 +187,7 @@ final class ValidatingReader implements AutoCloseable {
                     if (c == '\n' || i + 1 == length || v.charAt(i + 1) != '\n') {
                         breaks++;
                     }
-                } else if (c == '\0' || c == UploadText.NOT_UTF8) {
+                } else if (UploadText.isNotText(c)) {
                     invalid = true;
                     blank = false;
                 } else if (blank && !Character.isWhitespace(c)) {

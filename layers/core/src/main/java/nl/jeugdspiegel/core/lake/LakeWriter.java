@@ -54,15 +54,17 @@ public final class LakeWriter implements Closeable {
     private final ParquetFileWriter file;
     private final Map<String, String> metadata;
     private final Map<String, Binary> codeBinaries = new IdentityHashMap<>();
-    private final ColumnWriter[] writers = new ColumnWriter[Column.values().length];
+    private final ColumnDescriptor[] descriptors = new ColumnDescriptor[Column.values().length];
     /** Definition level of a present value per column: 0 for a required column, 1 for an optional one. */
     private final int[] present = new int[Column.values().length];
+
+    private final ColumnWriter[] writers = new ColumnWriter[Column.values().length];
+    private final long rowGroupSize;
 
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private long rowsInGroup;
     private long rowsForNextSizeCheck;
-    private final long rowGroupSize;
     private long nextRowGroupSize;
     private int rowGroups;
     private boolean failed;
@@ -87,21 +89,26 @@ public final class LakeWriter implements Closeable {
             }
         }
         this.properties = builder.build();
+        for (Column column : Column.values()) {
+            descriptors[column.ordinal()] =
+                    LakeSchema.TRAJECTEN.getColumnDescription(new String[] {column.parquetName()});
+            present[column.ordinal()] = descriptors[column.ordinal()].getMaxDefinitionLevel();
+        }
         PlainParquetConfiguration configuration = new PlainParquetConfiguration();
         // level 1: faster than the default 3 and, on this data, no larger
         configuration.set("parquet.compression.codec.zstd.level", "1");
         this.codecs = new CodecFactory(configuration, properties.getPageSizeThreshold());
         this.compressor = codecs.getCompressor(codec);
-        this.file = new ParquetFileWriter(
-                output,
-                LakeSchema.TRAJECTEN,
-                ParquetFileWriter.Mode.OVERWRITE,
-                rowGroupSize,
-                ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
-                null,
-                properties);
         this.rowsForNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
         try {
+            this.file = new ParquetFileWriter(
+                    output,
+                    LakeSchema.TRAJECTEN,
+                    ParquetFileWriter.Mode.OVERWRITE,
+                    rowGroupSize,
+                    ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+                    null,
+                    properties);
             file.start();
             startRowGroup(0);
         } catch (IOException | RuntimeException e) {
@@ -148,11 +155,10 @@ public final class LakeWriter implements Closeable {
             int32(Column.AANMELDDATUM, t.aanmelddatum(), t.hasAanmelddatum());
             code(Column.ZONDER_HULP_VERDER, t.zonderHulpVerder());
             int32(Column.TEVREDENHEID, t.tevredenheid(), t.hasTevredenheid());
-            ColumnWriter kosten = writers[Column.KOSTEN.ordinal()];
             if (t.hasKosten()) {
-                kosten.write(t.kostenCent(), 0, present[Column.KOSTEN.ordinal()]);
+                writers[Column.KOSTEN.ordinal()].write(t.kostenCent(), 0, present[Column.KOSTEN.ordinal()]);
             } else {
-                kosten.writeNull(0, 0);
+                absent(Column.KOSTEN);
             }
             // thousands of providers: not cached
             binary(
@@ -161,11 +167,10 @@ public final class LakeWriter implements Closeable {
                             ? null
                             : Binary.fromConstantByteArray(t.aanbiederAgb().getBytes(StandardCharsets.UTF_8)));
             code(Column.PRODUCTCATEGORIE, t.productcategorie());
-            ColumnWriter verblijf = writers[Column.VERBLIJF.ordinal()];
             if (t.verblijf() != null) {
-                verblijf.write(t.verblijf(), 0, present[Column.VERBLIJF.ordinal()]);
+                writers[Column.VERBLIJF.ordinal()].write(t.verblijf(), 0, present[Column.VERBLIJF.ordinal()]);
             } else {
-                verblijf.writeNull(0, 0);
+                absent(Column.VERBLIJF);
             }
             columns.endRecord();
             rowsInGroup++;
@@ -180,8 +185,13 @@ public final class LakeWriter implements Closeable {
         if (has) {
             writers[column.ordinal()].write(value, 0, present[column.ordinal()]);
         } else {
-            writers[column.ordinal()].writeNull(0, 0);
+            absent(column);
         }
+    }
+
+    /** A null in an optional column: definition level 0. */
+    private void absent(Column column) {
+        writers[column.ordinal()].writeNull(0, 0);
     }
 
     private void code(Column column, String value) {
@@ -203,7 +213,7 @@ public final class LakeWriter implements Closeable {
         if (value != null) {
             writers[column.ordinal()].write(value, 0, present[column.ordinal()]);
         } else {
-            writers[column.ordinal()].writeNull(0, 0);
+            absent(column);
         }
     }
 
@@ -218,10 +228,7 @@ public final class LakeWriter implements Closeable {
                 .build();
         columns = properties.newColumnWriteStore(LakeSchema.TRAJECTEN, pages, pages);
         for (Column column : Column.values()) {
-            ColumnDescriptor descriptor =
-                    LakeSchema.TRAJECTEN.getColumnDescription(new String[] {column.parquetName()});
-            writers[column.ordinal()] = columns.getColumnWriter(descriptor);
-            present[column.ordinal()] = descriptor.getMaxDefinitionLevel();
+            writers[column.ordinal()] = columns.getColumnWriter(descriptors[column.ordinal()]);
         }
     }
 
